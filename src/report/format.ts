@@ -1,0 +1,48 @@
+import type { ReportLang } from './model.js';
+
+const LOCALES: Record<ReportLang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: ReportLang, decimals: number, exact: boolean): Intl.NumberFormat {
+  const key = `${lang}:${decimals}:${exact}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], {
+      minimumFractionDigits: exact ? decimals : 0,
+      maximumFractionDigits: decimals,
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** French thousands use a narrow no-break space in Intl; reports use a plain no-break space. */
+function normaliseSpaces(text: string): string {
+  return text.replace(/\u202f/g, '\u00a0');
+}
+
+/** 65951 → "65 951" (fr) / "65,951" (en); up to `decimals` decimals, trailing zeros dropped. */
+export function formatNumber(value: number | null | undefined, lang: ReportLang, decimals = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return normaliseSpaces(formatter(lang, decimals, false).format(value));
+}
+
+/** 45.05 → "45,05 %" (fr) / "45.05%" (en), always 2 decimals. */
+export function formatPercent(value: number | null | undefined, lang: ReportLang): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  const text = normaliseSpaces(formatter(lang, 2, true).format(value));
+  return lang === 'fr' ? `${text}\u00a0%` : `${text}%`;
+}
+
+/** Rounds half away from zero to `decimals` places, robust to binary representation (1.005 → 1.01). */
+export function round(value: number, decimals = 2): number {
+  const factor = 10 ** decimals;
+  const shifted = Math.abs(value) * factor;
+  const rounded = Math.round(Number(shifted.toPrecision(12)));
+  return (Math.sign(value) * rounded) / factor || 0;
+}
+
+/** count / base × 100 to 2 decimals, null for a zero base. */
+export function percentOf(count: number, base: number): number | null {
+  return base > 0 ? round((count / base) * 100, 2) : null;
+}

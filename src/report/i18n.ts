@@ -1,0 +1,88 @@
+import type { ReportLang } from './model.js';
+
+/** Report vocabulary. French wording follows the LimeSurvey reports federations already publish. */
+const LABELS = {
+  fr: {
+    answer: 'Réponse',
+    count: 'Décompte',
+    percent: 'Pourcentage',
+    noAnswer: 'Sans réponse',
+    notDisplayed: 'Non affiché',
+    other: 'Autre',
+    total: 'Total',
+    calculation: 'Calcul',
+    result: 'Résultat',
+    sum: 'Somme',
+    mean: 'Moyenne',
+    sd: 'Écart type',
+    min: 'Minimum',
+    q1: '1er quartile (Q1)',
+    median: '2ème quartile (Médiane)',
+    q3: '3ème quartile (Q3)',
+    max: 'Maximum',
+    term: 'Terme',
+    segment: 'Segment répété',
+    details: 'Détail',
+    base: 'Base',
+    participation: 'Participation',
+    population: 'Population',
+    responses: 'Réponses',
+    rate: 'Taux de participation',
+    anonymous: 'Réponses anonymes',
+    summary: 'Résumé',
+    question: 'Question',
+    otherTexts: 'Réponses « Autre »',
+    quartileNoteMinitab:
+      'Quartiles calculés selon la méthode « minitab » de LimeSurvey (position p = k(n+1)/4, interpolation linéaire).',
+    quartileNoteExcel: 'Quartiles calculés selon la méthode d’Excel QUARTILE.INC (position p = 1 + k(n−1)/4).',
+    baseNoteDisplayed:
+      'Les pourcentages sont calculés sur les réponses pour lesquelles la question a été affichée.',
+    baseNoteAll: 'Les pourcentages sont calculés sur l’ensemble des réponses ; « Non affiché » compte les autres.',
+    filterNote: 'Filtre',
+    multipleNote: 'Plusieurs réponses possibles : le total peut dépasser 100 %.',
+  },
+  en: {
+    answer: 'Answer',
+    count: 'Count',
+    percent: 'Percentage',
+    noAnswer: 'No answer',
+    notDisplayed: 'Not displayed',
+    other: 'Other',
+    total: 'Total',
+    calculation: 'Calculation',
+    result: 'Result',
+    sum: 'Sum',
+    mean: 'Mean',
+    sd: 'Standard deviation',
+    min: 'Minimum',
+    q1: '1st quartile (Q1)',
+    median: '2nd quartile (Median)',
+    q3: '3rd quartile (Q3)',
+    max: 'Maximum',
+    term: 'Term',
+    segment: 'Repeated segment',
+    details: 'Details',
+    base: 'Base',
+    participation: 'Participation',
+    population: 'Population',
+    responses: 'Responses',
+    rate: 'Response rate',
+    anonymous: 'Anonymous responses',
+    summary: 'Summary',
+    question: 'Question',
+    otherTexts: '"Other" answers',
+    quartileNoteMinitab:
+      'Quartiles computed with LimeSurvey\'s "minitab" method (position p = k(n+1)/4, linear interpolation).',
+    quartileNoteExcel: 'Quartiles computed with Excel\'s QUARTILE.INC method (position p = 1 + k(n−1)/4).',
+    baseNoteDisplayed: 'Percentages are computed over the responses for which the question was displayed.',
+    baseNoteAll: 'Percentages are computed over all responses; "Not displayed" counts the others.',
+    filterNote: 'Filter',
+    multipleNote: 'Several answers possible: the total may exceed 100%.',
+  },
+} as const;
+
+export type LabelKey = keyof (typeof LABELS)['fr'];
+
+export function labels(lang: ReportLang): Record<LabelKey, string> {
+  return LABELS[lang];
+}

@@ -1,0 +1,365 @@
+import { ConditionRunner } from 'survey-core';
+import { localize, type LocalizedText } from './localized.js';
+import { parseJsonText } from './json-position.js';
+import {
+  surveyJsonSchema,
+  type ChoiceJson,
+  type ElementJson,
+  type SurveyJson,
+} from './definition-schema.js';
+
+/** What a question's answers look like, independent of how SurveyJS draws it. */
+export type QuestionKind =
+  | 'single' // radiogroup, dropdown: one choice value
+  | 'multiple' // checkbox, tagbox: array of choice values
+  | 'boolean' // true / false
+  | 'number' // text with inputType number/range
+  | 'date' // text with inputType date/datetime-local/month
+  | 'text' // other single-line text
+  | 'comment' // multi-line free text
+  | 'rating' // one value of a numeric scale
+  | 'matrix'; // one column value per row
+
+export type ChoiceValue = string | number | boolean;
+
+export interface Choice {
+  value: ChoiceValue;
+  /** Display text in the survey's own locale. */
+  label: string;
+  /** Every translation given in the definition (locale → text). */
+  labels?: Record<string, string>;
+}
+
+export interface QuestionDef {
+  name: string;
+  kind: QuestionKind;
+  /** The SurveyJS element type ("radiogroup", "checkbox", …). */
+  sourceType: string;
+  title: string;
+  titles?: Record<string, string>;
+  /** Page name and title, and the names of enclosing panels (outermost first). */
+  page: string;
+  pageTitle: string;
+  panels: string[];
+  /** All conditions that must hold for the question to be displayed: page, panels, then its own. */
+  visibleIf: string[];
+  required: boolean;
+  inputType?: string;
+  min?: number;
+  max?: number;
+  /** Choices for single, multiple, rating, boolean; columns for matrix. Never includes other/none. */
+  choices: Choice[];
+  /** Matrix rows (each row is answered with one of `choices`). */
+  rows: Choice[];
+  hasOther: boolean;
+  otherText: string;
+  hasNone: boolean;
+  noneText: string;
+}
+
+export interface PageDef {
+  name: string;
+  title: string;
+  questions: string[];
+}
+
+export interface SurveyModel {
+  title: string;
+  description: string;
+  locale: string;
+  pages: PageDef[];
+  questions: QuestionDef[];
+  byName: ReadonlyMap<string, QuestionDef>;
+  /** The definition as given, for the form library. */
+  json: SurveyJson;
+}
+
+export interface DefinitionProblem {
+  /** Question (or page/panel) name, when the problem belongs to one. */
+  question?: string;
+  /** JSON path to the offending element, e.g. pages[1].elements[3]. */
+  path: string;
+  message: string;
+}
+
+export class SurveyDefinitionError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: DefinitionProblem[],
+  ) {
+    super(
+      `${source}: the survey definition has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n` +
+        problems
+          .map((p) => `  - ${p.question ? `question "${p.question}" ` : ''}(${p.path}): ${p.message}`)
+          .join('\n'),
+    );
+    this.name = 'SurveyDefinitionError';
+  }
+}
+
+export const OTHER_VALUE = 'other';
+export const NONE_VALUE = 'none';
+export const COMMENT_SUFFIX = '-Comment';
+
+const CHOICE_TYPES: Record<string, QuestionKind> = {
+  radiogroup: 'single',
+  dropdown: 'single',
+  buttongroup: 'single',
+  checkbox: 'multiple',
+  tagbox: 'multiple',
+};
+/** Elements that carry no answer and are skipped. */
+const DISPLAY_ONLY = new Set(['html', 'image', 'expression', 'empty']);
+const NUMBER_INPUTS = new Set(['number', 'range']);
+const DATE_INPUTS = new Set(['date', 'datetime-local', 'datetime', 'month', 'week', 'time']);
+
+const DEFAULT_TEXTS: Record<string, { other: string; none: string; yes: string; no: string }> = {
+  fr: { other: 'Autre', none: 'Aucun', yes: 'Oui', no: 'Non' },
+  en: { other: 'Other', none: 'None', yes: 'Yes', no: 'No' },
+};
+
+/** Reads and checks a SurveyJS definition given as JSON text; `source` names it in messages. */
+export function loadSurveyDefinition(text: string, source = 'survey.json'): SurveyModel {
+  return buildSurveyModel(parseJsonText(text, source), source);
+}
+
+export function buildSurveyModel(input: unknown, source = 'survey.json'): SurveyModel {
+  const parsed = surveyJsonSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new SurveyDefinitionError(
+      source,
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        question: questionNameAt(input, issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  const json = parsed.data;
+  const locale = json.locale ?? 'fr';
+  const texts = DEFAULT_TEXTS[locale] ?? DEFAULT_TEXTS.fr!;
+  const problems: DefinitionProblem[] = [];
+  const questions: QuestionDef[] = [];
+  const pages: PageDef[] = [];
+  const rawPages = json.pages ?? (json.elements ? [{ name: 'page1', elements: json.elements }] : []);
+  if (rawPages.length === 0) problems.push({ path: 'pages', message: 'the survey has no page and no element' });
+
+  rawPages.forEach((page, pageIndex) => {
+    const pageName = page.name ?? `page${pageIndex + 1}`;
+    const pageTitle = localize(page.title as LocalizedText | undefined, locale) ?? pageName;
+    const pageDef: PageDef = { name: pageName, title: pageTitle, questions: [] };
+    pages.push(pageDef);
+    const walk = (elements: ElementJson[], path: string, panels: string[], conditions: string[]) => {
+      elements.forEach((element, i) => {
+        const elementPath = `${path}.elements[${i}]`;
+        const own = element.visibleIf ? [...conditions, element.visibleIf] : conditions;
+        if (element.type === 'panel') {
+          walk(element.elements ?? [], elementPath, [...panels, element.name], own);
+          return;
+        }
+        if (DISPLAY_ONLY.has(element.type)) return;
+        const question = toQuestion(element, elementPath, texts, locale, problems);
+        if (!question) return;
+        Object.assign(question, { page: pageName, pageTitle, panels, visibleIf: own });
+        questions.push(question);
+        pageDef.questions.push(question.name);
+      });
+    };
+    walk(page.elements, `pages[${pageIndex}]`, [], page.visibleIf ? [page.visibleIf] : []);
+  });
+
+  const byName = new Map<string, QuestionDef>();
+  for (const q of questions) {
+    if (byName.has(q.name)) {
+      problems.push({ question: q.name, path: q.page, message: 'this name is used by two questions' });
+    }
+    byName.set(q.name, q);
+  }
+  checkConditions(questions, byName, json, problems);
+  if (problems.length > 0) throw new SurveyDefinitionError(source, problems);
+
+  return {
+    title: localize(json.title as LocalizedText | undefined, locale) ?? '',
+    description: localize(json.description as LocalizedText | undefined, locale) ?? '',
+    locale,
+    pages,
+    questions,
+    byName,
+    json,
+  };
+}
+
+function toQuestion(
+  element: ElementJson,
+  path: string,
+  texts: (typeof DEFAULT_TEXTS)[string],
+  locale: string,
+  problems: DefinitionProblem[],
+): QuestionDef | undefined {
+  const problem = (message: string) => problems.push({ question: element.name, path, message });
+  const kind = kindOf(element);
+  if (!kind) {
+    problem(`the question type "${element.type}" is not supported`);
+    return undefined;
+  }
+  const base: QuestionDef = {
+    name: element.name,
+    kind,
+    sourceType: element.type,
+    title: localize(element.title, locale) ?? element.name,
+    titles: typeof element.title === 'object' ? element.title : undefined,
+    page: '',
+    pageTitle: '',
+    panels: [],
+    visibleIf: [],
+    required: element.isRequired ?? false,
+    inputType: element.inputType,
+    min: toNumber(element.min),
+    max: toNumber(element.max),
+    choices: [],
+    rows: [],
+    hasOther: Boolean(element.showOtherItem ?? element.hasOther),
+    otherText: localize(element.otherText, locale) ?? texts.other,
+    hasNone: Boolean(element.showNoneItem ?? element.hasNone),
+    noneText: localize(element.noneText, locale) ?? texts.none,
+  };
+  if (kind === 'single' || kind === 'multiple') {
+    if (!element.choices || element.choices.length === 0) problem('a choice question needs "choices"');
+    base.choices = toChoices(element.choices ?? [], locale);
+  } else if (kind === 'boolean') {
+    base.choices = [
+      { value: true, label: localize(element.labelTrue, locale) ?? texts.yes },
+      { value: false, label: localize(element.labelFalse, locale) ?? texts.no },
+    ];
+  } else if (kind === 'rating') {
+    base.choices = element.rateValues?.length ? toChoices(element.rateValues, locale) : ratingScale(element);
+  } else if (kind === 'matrix') {
+    if (!element.rows?.length) problem('a matrix needs "rows"');
+    if (!element.columns?.length) problem('a matrix needs "columns"');
+    base.rows = toChoices(element.rows ?? [], locale);
+    base.choices = toChoices(element.columns ?? [], locale);
+  }
+  const seen = new Set<string>();
+  for (const choice of [...base.choices, ...base.rows]) {
+    const key = String(choice.value);
+    if (seen.has(key) && kind !== 'matrix') problem(`the choice value "${key}" appears twice`);
+    seen.add(key);
+  }
+  if (base.hasOther && seen.has(OTHER_VALUE)) problem(`a choice uses the reserved value "${OTHER_VALUE}"`);
+  if (base.min !== undefined && base.max !== undefined && base.min > base.max) {
+    problem(`"min" (${base.min}) is greater than "max" (${base.max})`);
+  }
+  return base;
+}
+
+function kindOf(element: ElementJson): QuestionKind | undefined {
+  if (CHOICE_TYPES[element.type]) return CHOICE_TYPES[element.type];
+  switch (element.type) {
+    case 'boolean':
+      return 'boolean';
+    case 'comment':
+      return 'comment';
+    case 'rating':
+      return 'rating';
+    case 'matrix':
+      return 'matrix';
+    case 'text': {
+      const input = element.inputType ?? 'text';
+      if (NUMBER_INPUTS.has(input)) return 'number';
+      if (DATE_INPUTS.has(input)) return 'date';
+      return 'text';
+    }
+    default:
+      return undefined;
+  }
+}
+
+function toChoices(choices: ChoiceJson[], locale: string): Choice[] {
+  return choices.map((c) => {
+    if (typeof c === 'string' || typeof c === 'number') return { value: c, label: String(c) };
+    const labels = typeof c.text === 'object' ? c.text : undefined;
+    return { value: c.value, label: localize(c.text, locale) ?? String(c.value), labels };
+  });
+}
+
+function ratingScale(element: ElementJson): Choice[] {
+  const min = element.rateMin ?? 1;
+  const max = element.rateMax ?? 5;
+  const step = element.rateStep ?? 1;
+  const out: Choice[] = [];
+  for (let v = min; v <= max + 1e-9; v += step) out.push({ value: v, label: String(v) });
+  return out;
+}
+
+function toNumber(v: number | string | undefined): number | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function checkConditions(
+  questions: QuestionDef[],
+  byName: Map<string, QuestionDef>,
+  json: SurveyJson,
+  problems: DefinitionProblem[],
+) {
+  const known = new Set(byName.keys());
+  for (const extra of ['calculatedValues', 'variables']) {
+    const list = (json as Record<string, unknown>)[extra];
+    if (Array.isArray(list)) for (const v of list) if (v && typeof v.name === 'string') known.add(v.name);
+  }
+  const checked = new Set<string>();
+  for (const q of questions) {
+    for (const condition of q.visibleIf) {
+      const key = `${q.name}\u0000${condition}`;
+      if (checked.has(key)) continue;
+      checked.add(key);
+      const runner = new ConditionRunner(condition);
+      if (!runner.canRun()) {
+        problems.push({ question: q.name, path: 'visibleIf', message: `the condition "${condition}" cannot be parsed` });
+        continue;
+      }
+      for (const variable of runner.getVariables()) {
+        const root = variable.replace(/-Comment$/, '').split(/[.[]/)[0]!;
+        if (!known.has(root)) {
+          problems.push({
+            question: q.name,
+            path: 'visibleIf',
+            message: `the condition "${condition}" refers to {${variable}}, which is not a question of this survey`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Finds the nearest enclosing element name along a zod issue path, to name the question in errors. */
+function questionNameAt(input: unknown, path: PropertyKey[]): string | undefined {
+  let node: unknown = input;
+  let name: string | undefined;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<PropertyKey, unknown>)[key as string];
+    if (node && typeof node === 'object' && typeof (node as { name?: unknown }).name === 'string') {
+      name = (node as { name: string }).name;
+    }
+  }
+  return name;
+}
+
+/** The key under which SurveyJS stores an "other" answer's free text. */
+export function commentKey(questionName: string): string {
+  return questionName + COMMENT_SUFFIX;
+}
+
+/** Canonical string key for a choice value (answers are matched by value, never by label). */
+export function choiceKey(value: ChoiceValue): string {
+  return String(value);
+}
