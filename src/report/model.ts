@@ -11,6 +11,8 @@ export interface ReportModel {
   lang: ReportLang;
   title: string;
   description: string;
+  /** ISO 8601 date-time the report was produced; renderers print it on the title page (today when absent). */
+  generatedAt?: string;
   method: ReportMethod;
   participation: Participation;
   /** Survey pages in order, each listing the names of its questions present in `questions`. */
