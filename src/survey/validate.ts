@@ -1,0 +1,305 @@
+import type { ElementJson } from './definition-schema.js';
+import {
+  COMMENT_SUFFIX,
+  NONE_VALUE,
+  OTHER_VALUE,
+  choiceKey,
+  type ChoiceValue,
+  type QuestionDef,
+  type SurveyModel,
+} from './model.js';
+
+/** One rejected answer value. `value` is the value as received. */
+export interface ValueProblem {
+  question: string;
+  value: unknown;
+  message: string;
+}
+
+export interface ValidationResult {
+  /** The answers that passed; a rejected value is left out (whole answer, or one element of a list). */
+  data: Record<string, unknown>;
+  problems: ValueProblem[];
+}
+
+export interface ValidateOptions {
+  /**
+   * Only documents intent: the result is the same in both modes (problems listed, bad values left
+   * out of `data`). Strict callers refuse the response when `problems` is not empty; lenient
+   * callers keep `data` and report the problems as warnings.
+   */
+  lenient?: boolean;
+}
+
+/** What a question accepts, precomputed once per survey so 100k responses cost map lookups only. */
+interface QuestionRule {
+  def: QuestionDef;
+  /** Accepted values by string key (choices, plus other/none when enabled), mapped to the typed value. */
+  accepted: Map<string, ChoiceValue>;
+  /** Matrix rows by string key. */
+  rows: Set<string>;
+  allowsComment: boolean;
+  valueTrue: unknown;
+  valueFalse: unknown;
+}
+
+const rulesCache = new WeakMap<SurveyModel, Map<string, QuestionRule>>();
+
+/**
+ * Checks every key of a response against the definition. survey-core accepts or silently drops
+ * bad values, so nothing from the data is trusted: unknown keys, values outside the choices, text in
+ * number fields… each becomes a problem naming the question and the value.
+ */
+export function validateResponseData(
+  survey: SurveyModel,
+  data: unknown,
+  _options: ValidateOptions = {},
+): ValidationResult {
+  const problems: ValueProblem[] = [];
+  const out: Record<string, unknown> = {};
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ question: '', value: data, message: `the answers must be an object keyed by question name, got ${describe(data)}` });
+    return { data: out, problems };
+  }
+  const rules = rulesFor(survey);
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (value === null || value === undefined) continue; // no answer
+    const rule = rules.get(key);
+    if (rule) {
+      const kept = checkAnswer(rule, value, problems);
+      if (kept !== undefined) out[key] = kept;
+      continue;
+    }
+    if (key.endsWith(COMMENT_SUFFIX)) {
+      const owner = rules.get(key.slice(0, -COMMENT_SUFFIX.length));
+      if (owner?.allowsComment) {
+        if (typeof value === 'string') {
+          if (value.trim() !== '') out[key] = value;
+        } else {
+          problems.push({ question: key, value, message: `question "${key}": the "other" text must be text, got ${describe(value)}` });
+        }
+        continue;
+      }
+      if (owner) {
+        problems.push({
+          question: key,
+          value,
+          message: `"${key}" is not allowed: question "${owner.def.name}" has no "other" item and no comment box`,
+        });
+        continue;
+      }
+    }
+    problems.push({ question: key, value, message: `"${key}" is not a question of this survey (value ${describe(value)})` });
+  }
+  return { data: out, problems };
+}
+
+/** Returns the value to keep (possibly normalised), or undefined to leave the answer out. */
+function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[]): unknown {
+  const { def } = rule;
+  const fail = (message: string, bad: unknown = value): undefined => {
+    problems.push({ question: def.name, value: bad, message: `question "${def.name}": ${message}` });
+    return undefined;
+  };
+  switch (def.kind) {
+    case 'single':
+    case 'rating': {
+      const typed = matchChoice(rule, value);
+      if (typed === undefined) return fail(`${describe(value)} is not one of the choices (${choiceList(rule)})`);
+      return typed;
+    }
+    case 'multiple':
+      return checkMultiple(rule, value, problems, fail);
+    case 'number': {
+      if (typeof value !== 'number') {
+        return fail(typeof value === 'string' ? `${describe(value)} is text, not a number` : `expected a number, got ${describe(value)}`);
+      }
+      if (!Number.isFinite(value)) return fail(`${String(value)} is not a finite number`);
+      if (def.min !== undefined && value < def.min) return fail(`${value} is below the minimum ${def.min}`);
+      if (def.max !== undefined && value > def.max) return fail(`${value} is above the maximum ${def.max}`);
+      return value;
+    }
+    case 'boolean': {
+      if (rule.valueTrue !== undefined && value === rule.valueTrue) return value;
+      if (rule.valueFalse !== undefined && value === rule.valueFalse) return value;
+      if (rule.valueTrue === undefined && rule.valueFalse === undefined && typeof value === 'boolean') return value;
+      const expected =
+        rule.valueTrue === undefined && rule.valueFalse === undefined
+          ? 'true or false'
+          : `${describe(rule.valueTrue ?? true)} or ${describe(rule.valueFalse ?? false)}`;
+      return fail(`${describe(value)} is not a yes/no answer (expected ${expected})`);
+    }
+    case 'date': {
+      if (typeof value !== 'string') return fail(`expected a date as text, got ${describe(value)}`);
+      const problem = checkDate(value, def.inputType ?? 'date');
+      return problem ? fail(problem) : value;
+    }
+    case 'text':
+    case 'comment':
+      if (typeof value !== 'string') return fail(`expected text, got ${describe(value)}`);
+      return value.trim() === '' ? undefined : value;
+    case 'matrix':
+      return checkMatrix(rule, value, fail);
+  }
+}
+
+function checkMultiple(
+  rule: QuestionRule,
+  value: unknown,
+  problems: ValueProblem[],
+  fail: (message: string, bad?: unknown) => undefined,
+): unknown[] | undefined {
+  const { def } = rule;
+  if (!Array.isArray(value)) return fail(`expected a list of choices, got ${describe(value)}`);
+  const kept: ChoiceValue[] = [];
+  const seen = new Set<string>();
+  for (const element of value) {
+    const typed = matchChoice(rule, element);
+    if (typed === undefined) {
+      fail(`${describe(element)} is not one of the choices (${choiceList(rule)})`, element);
+      continue;
+    }
+    const key = choiceKey(typed);
+    if (seen.has(key)) {
+      fail(`${describe(element)} is listed twice`, element);
+      continue;
+    }
+    seen.add(key);
+    kept.push(typed);
+  }
+  if (def.hasNone && seen.has(NONE_VALUE) && seen.size > 1) {
+    problems.push({
+      question: def.name,
+      value,
+      message: `question "${def.name}": "${NONE_VALUE}" (${def.noneText}) cannot be combined with other choices (${describe(value)})`,
+    });
+    return undefined;
+  }
+  return kept.length > 0 ? kept : undefined;
+}
+
+function checkMatrix(
+  rule: QuestionRule,
+  value: unknown,
+  fail: (message: string, bad?: unknown) => undefined,
+): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail(`expected an object of row → column values, got ${describe(value)}`);
+  }
+  const kept: Record<string, unknown> = {};
+  for (const [row, column] of Object.entries(value as Record<string, unknown>)) {
+    if (!rule.rows.has(row)) {
+      fail(`row "${row}" is not a row of this matrix (${[...rule.rows].join(', ')})`, row);
+      continue;
+    }
+    if (column === null || column === undefined) continue;
+    const typed = matchChoice(rule, column);
+    if (typed === undefined) {
+      fail(`row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`, column);
+      continue;
+    }
+    kept[row] = typed;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/**
+ * Matches by canonical string key so a CSV "3" finds the numeric choice 3, and returns the value as
+ * typed in the definition. Objects and arrays never match.
+ */
+function matchChoice(rule: QuestionRule, value: unknown): ChoiceValue | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  return rule.accepted.get(String(value));
+}
+
+const ISO_PATTERNS: Record<string, { re: RegExp; example: string }> = {
+  date: { re: /^(\d{4})-(\d{2})-(\d{2})$/, example: '2020-04-03' },
+  'datetime-local': { re: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/, example: '2020-04-03T09:30' },
+  datetime: {
+    re: /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/,
+    example: '2020-04-03T09:30:00+02:00',
+  },
+  month: { re: /^(\d{4})-(\d{2})$/, example: '2020-04' },
+  week: { re: /^(\d{4})-W(\d{2})$/, example: '2020-W14' },
+  time: { re: /^(\d{2}):(\d{2})(?::(\d{2}))?$/, example: '09:30' },
+};
+
+/** Returns a problem text, or undefined when the value is a valid ISO value for the input type. */
+function checkDate(value: string, inputType: string): string | undefined {
+  const pattern = ISO_PATTERNS[inputType] ?? ISO_PATTERNS.date!;
+  const m = pattern.re.exec(value);
+  if (!m) return `${describe(value)} is not a valid ISO ${inputType} (expected e.g. ${pattern.example})`;
+  const invalid = `${describe(value)} is not a real ${inputType}`;
+  if (inputType === 'time') {
+    return Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59 ? invalid : undefined;
+  }
+  if (inputType === 'week') return Number(m[2]) < 1 || Number(m[2]) > 53 ? invalid : undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return invalid;
+  if (m[3] !== undefined) {
+    const year = Number(m[1]);
+    const day = Number(m[3]);
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > daysInMonth) return invalid;
+  }
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return invalid;
+  return undefined;
+}
+
+function rulesFor(survey: SurveyModel): Map<string, QuestionRule> {
+  let rules = rulesCache.get(survey);
+  if (rules) return rules;
+  const elements = elementsByName(survey);
+  rules = new Map();
+  for (const def of survey.questions) {
+    const element = elements.get(def.name);
+    const accepted = new Map<string, ChoiceValue>();
+    for (const choice of def.choices) accepted.set(choiceKey(choice.value), choice.value);
+    if (def.kind === 'single' || def.kind === 'multiple') {
+      if (def.hasOther) accepted.set(OTHER_VALUE, OTHER_VALUE);
+      if (def.hasNone) accepted.set(NONE_VALUE, NONE_VALUE);
+    }
+    rules.set(def.name, {
+      def,
+      accepted,
+      rows: new Set(def.rows.map((r) => choiceKey(r.value))),
+      allowsComment: def.hasOther || Boolean(element?.showCommentArea ?? element?.hasComment),
+      valueTrue: element?.valueTrue,
+      valueFalse: element?.valueFalse,
+    });
+  }
+  rulesCache.set(survey, rules);
+  return rules;
+}
+
+/** The raw element of each question: comment boxes and custom boolean values are not in QuestionDef. */
+function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
+  const out = new Map<string, ElementJson>();
+  const walk = (elements: ElementJson[] | undefined) => {
+    for (const element of elements ?? []) {
+      if (element.type === 'panel') walk(element.elements);
+      else out.set(element.name, element);
+    }
+  };
+  for (const page of survey.json.pages ?? []) walk(page.elements);
+  walk(survey.json.elements);
+  return out;
+}
+
+function choiceList(rule: QuestionRule): string {
+  const keys = [...rule.accepted.keys()];
+  return keys.length <= 12 ? keys.join(', ') : `${keys.slice(0, 12).join(', ')}, … ${keys.length - 12} more`;
+}
+
+/** Short, quoted rendering of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…${text.endsWith('"') ? '"' : ''}` : text;
+}
