@@ -58,6 +58,7 @@ const LABELS = {
     segments: 'Segments répétés',
     rateShort: 'Taux',
     noResponse: 'Aucune réponse',
+    notSpecified: 'Non renseigné',
   },
   en: {
     answer: 'Answer',
@@ -114,6 +115,7 @@ const LABELS = {
     segments: 'Repeated segments',
     rateShort: 'Rate',
     noResponse: 'No response',
+    notSpecified: 'Not specified',
   },
 } as const;
 
