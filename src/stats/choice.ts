@@ -1,0 +1,198 @@
+import type { QuestionResult } from '../report/model.js';
+import type { ResponseData } from '../survey/conditions.js';
+import { commentKey, NONE_VALUE, OTHER_VALUE, type QuestionDef } from '../survey/model.js';
+import {
+  choiceLabel,
+  isEmptyAnswer,
+  valueIndex,
+  type QuestionAccumulator,
+  type QuestionSettings,
+  type ReportContext,
+  type RowDef,
+} from './context.js';
+import { numericStats, FloatBuffer } from './quantiles.js';
+import { numericBreakdown, CountTable } from './table.js';
+
+function choiceRows(question: QuestionDef, ctx: ReportContext): RowDef[] {
+  const rows: RowDef[] = question.choices.map((c) => ({
+    value: c.value,
+    label: choiceLabel(c, ctx.lang),
+    rowKind: 'choice',
+  }));
+  if (question.hasOther) rows.push({ value: OTHER_VALUE, label: question.otherText, rowKind: 'other' });
+  if (question.hasNone) rows.push({ value: NONE_VALUE, label: question.noneText, rowKind: 'none' });
+  return rows;
+}
+
+function specialIndexes(question: QuestionDef): [string, number][] {
+  const extra: [string, number][] = [];
+  let next = question.choices.length;
+  if (question.hasOther) extra.push([OTHER_VALUE, next++]);
+  if (question.hasNone) extra.push([NONE_VALUE, next++]);
+  return extra;
+}
+
+function invalidNote(count: number, ctx: ReportContext): string[] | undefined {
+  if (count === 0) return undefined;
+  return ctx.lang === 'fr'
+    ? [`${count} réponse(s) dont la valeur n'est pas un choix de la question ont été comptées « ${ctx.words.noAnswer} ».`]
+    : [`${count} answer(s) whose value is not a choice of the question were counted as "${ctx.words.noAnswer}".`];
+}
+
+/** Single choice, boolean and rating: one row per choice, "Autre", "Aucun", then "Sans réponse". */
+export class SingleChoiceAccumulator implements QuestionAccumulator {
+  private readonly table: CountTable;
+  private readonly index: Map<unknown, number>;
+  private readonly noAnswer: number;
+  private readonly otherTexts: string[] = [];
+  private readonly ratings?: FloatBuffer[];
+  private readonly ratingValues?: Float64Array;
+  private invalid = 0;
+
+  constructor(
+    readonly question: QuestionDef,
+    private readonly ctx: ReportContext,
+    private readonly settings: QuestionSettings,
+  ) {
+    const rows = choiceRows(question, ctx);
+    this.noAnswer = rows.length;
+    rows.push({ value: null, label: ctx.words.noAnswer, rowKind: 'no-answer' });
+    this.table = new CountTable(rows, ctx.slots);
+    this.index = valueIndex(question, specialIndexes(question));
+    if (question.kind === 'rating') {
+      const values = Float64Array.from(question.choices, (c) => (typeof c.value === 'boolean' ? NaN : Number(c.value)));
+      if (values.every(Number.isFinite)) {
+        this.ratingValues = values;
+        this.ratings = Array.from({ length: ctx.slots }, () => new FloatBuffer());
+      }
+    }
+  }
+
+  add(data: ResponseData, slot: number): void {
+    this.table.show(slot);
+    const value = data[this.question.name];
+    if (isEmptyAnswer(value)) {
+      this.table.count(this.noAnswer, slot);
+      return;
+    }
+    const row = this.index.get(value);
+    if (row === undefined) {
+      this.invalid++;
+      this.table.count(this.noAnswer, slot);
+      return;
+    }
+    this.table.count(row, slot);
+    if (value === OTHER_VALUE && this.question.hasOther) collectOther(data, this.question.name, this.otherTexts);
+    if (this.ratings && row < this.ratingValues!.length) {
+      this.ratings[0]!.push(this.ratingValues![row]!);
+      if (slot > 0) this.ratings[slot]!.push(this.ratingValues![row]!);
+    }
+  }
+
+  hide(slot: number): void {
+    this.table.hide(slot);
+  }
+
+  finish(): QuestionResult {
+    const { question, ctx, table, settings } = this;
+    const base = table.base(0, ctx);
+    const result: QuestionResult = {
+      name: question.name,
+      type: question.kind,
+      kind: 'choice',
+      title: settings.title,
+      page: question.page,
+      base,
+      answered: table.displayed[0]! - table.cell(this.noAnswer, 0),
+      rows: table.frequencyRows(ctx, settings.order),
+      breakdown: table.breakdown(ctx, settings.order),
+    };
+    if (question.hasOther) result.otherTexts = this.otherTexts;
+    if (this.ratings) {
+      const ratings = this.ratings;
+      result.stats = numericStats(ratings[0]!.values(), ctx.quartiles);
+      if (result.breakdown) {
+        result.breakdown.stats = numericBreakdown(ctx.grouping, [], (s) =>
+          numericStats(ratings[s]!.values(), ctx.quartiles),
+        )!.stats;
+      }
+    }
+    const notes = invalidNote(this.invalid, ctx);
+    if (notes) result.notes = notes;
+    return result;
+  }
+}
+
+/** Multiple choice: every choice over the same displayed base; rows may sum past 100 %. */
+export class MultipleChoiceAccumulator implements QuestionAccumulator {
+  private readonly table: CountTable;
+  private readonly index: Map<unknown, number>;
+  private readonly otherTexts: string[] = [];
+  private answered = 0;
+  private invalid = 0;
+
+  constructor(
+    readonly question: QuestionDef,
+    private readonly ctx: ReportContext,
+    private readonly settings: QuestionSettings,
+  ) {
+    this.table = new CountTable(choiceRows(question, ctx), ctx.slots);
+    this.index = valueIndex(question, specialIndexes(question));
+  }
+
+  add(data: ResponseData, slot: number): void {
+    this.table.show(slot);
+    const value = data[this.question.name];
+    if (isEmptyAnswer(value)) return;
+    const values = Array.isArray(value) ? value : [value];
+    let counted = false;
+    for (let i = 0; i < values.length; i++) {
+      const row = this.index.get(values[i]);
+      if (row === undefined) {
+        this.invalid++;
+        continue;
+      }
+      this.table.count(row, slot);
+      counted = true;
+      if (values[i] === OTHER_VALUE && this.question.hasOther) {
+        collectOther(data, this.question.name, this.otherTexts);
+      }
+    }
+    if (counted) this.answered++;
+  }
+
+  hide(slot: number): void {
+    this.table.hide(slot);
+  }
+
+  finish(): QuestionResult {
+    const { question, ctx, table, settings } = this;
+    const result: QuestionResult = {
+      name: question.name,
+      type: question.kind,
+      kind: 'choice',
+      title: settings.title,
+      page: question.page,
+      base: table.base(0, ctx),
+      answered: this.answered,
+      multiple: true,
+      rows: table.frequencyRows(ctx, settings.order),
+      breakdown: table.breakdown(ctx, settings.order),
+      notes: [ctx.words.multipleNote],
+    };
+    if (question.hasOther) result.otherTexts = this.otherTexts;
+    if (this.invalid > 0) {
+      result.notes!.push(
+        ctx.lang === 'fr'
+          ? `${this.invalid} valeur(s) qui ne sont pas des choix de la question ont été ignorées.`
+          : `${this.invalid} value(s) that are not choices of the question were ignored.`,
+      );
+    }
+    return result;
+  }
+}
+
+function collectOther(data: ResponseData, name: string, into: string[]): void {
+  const text = data[commentKey(name)];
+  if (typeof text === 'string' && text.trim() !== '') into.push(text.trim());
+}

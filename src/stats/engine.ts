@@ -1,0 +1,156 @@
+import { labels } from '../report/i18n.js';
+import type { BaseMode, QuartileMethod, ReportLang, ReportModel } from '../report/model.js';
+import { ConditionEvaluator } from '../survey/conditions.js';
+import type { QuestionDef, SurveyModel } from '../survey/model.js';
+import type { Registry, ResponseRecord } from '../survey/records.js';
+import { MultipleChoiceAccumulator, SingleChoiceAccumulator } from './choice.js';
+import { checkConfigAgainstSurvey, type ReportConfig } from './config.js';
+import type { QuestionAccumulator, QuestionSettings, ReportContext } from './context.js';
+import { compileFilter, compileGrouping, indexRegistry, type CompiledFilter } from './keys.js';
+import { NumericAccumulator } from './numeric.js';
+import { defaultGroupBy, ParticipationCounter } from './participation.js';
+import { MatrixAccumulator, TextAccumulator } from './text.js';
+
+export interface ReportOptions {
+  lang?: ReportLang;
+  registry?: Registry;
+  config?: ReportConfig;
+  /** Names the configuration file in error messages. */
+  configSource?: string;
+  /** Keep responses matching every filter: a registry attribute first, else a question. */
+  filters?: { key: string; value: string }[];
+  /** Split every table by a registry attribute or a single-choice question. */
+  by?: string;
+  quartiles?: QuartileMethod;
+  base?: BaseMode;
+}
+
+const DEFAULT_TOP_TERMS = 20;
+
+/**
+ * Computes the whole report in one pass over the responses (which may be a lazy iterable of a
+ * million records): each question feeds a typed-array accumulator, nothing per answer is kept
+ * except numbers (Float64Array) and free texts. Pure: no I/O.
+ */
+export function buildReport(
+  survey: SurveyModel,
+  responses: Iterable<ResponseRecord>,
+  options: ReportOptions = {},
+): ReportModel {
+  const config = options.config ?? {};
+  checkConfigAgainstSurvey(config, survey, options.configSource);
+  const lang: ReportLang = options.lang ?? config.lang ?? (survey.locale === 'en' ? 'en' : 'fr');
+  const words = labels(lang);
+  const index = indexRegistry(options.registry);
+  const filters = (options.filters ?? []).map((f) => compileFilter(f, survey, index));
+  const grouping = options.by ? compileGrouping(options.by, survey, index, words, lang) : undefined;
+  const groupBy = defaultGroupBy(index, config.participation?.groupBy);
+  const ctx: ReportContext = {
+    lang,
+    words,
+    slots: grouping ? grouping.info.groups.length + 1 : 1,
+    baseMode: options.base ?? config.base ?? 'displayed',
+    quartiles: options.quartiles ?? config.quartiles ?? 'minitab',
+    topTerms: config.topTerms ?? DEFAULT_TOP_TERMS,
+    grouping: grouping?.info,
+  };
+  const excluded = new Set(config.exclude ?? []);
+  const accumulators = survey.questions
+    .filter((q) => !excluded.has(q.name))
+    .map((q) => makeAccumulator(q, ctx, settingsFor(q, config, ctx)));
+  const conditional = accumulators.map((a) => a.question.visibleIf.length > 0);
+  const evaluator = new ConditionEvaluator();
+  const participation = new ParticipationCounter(index);
+  const groupSizes = new Int32Array(ctx.slots);
+
+  for (const response of responses) {
+    const structure = response.structure === null ? -1 : (index.byId.get(response.structure) ?? -1);
+    const data = response.data;
+    if (!passes(filters, data, structure)) continue;
+    participation.add(structure);
+    const slot = grouping ? grouping.slotOf(data, structure) : 0;
+    groupSizes[slot]++;
+    for (let i = 0; i < accumulators.length; i++) {
+      const accumulator = accumulators[i]!;
+      if (!conditional[i] || evaluator.isDisplayed(accumulator.question, data)) accumulator.add(data, slot);
+      else accumulator.hide(slot);
+    }
+  }
+
+  if (grouping) {
+    const last = ctx.slots - 1;
+    grouping.info.visible = Array.from({ length: last }, (_, k) => k + 1).filter((s) => s < last || groupSizes[s]! > 0);
+  }
+  const questions = accumulators.map((a) => a.finish());
+  const present = new Set(questions.map((q) => q.name));
+  return {
+    schemaVersion: 1,
+    lang,
+    title: config.title ?? survey.title,
+    description: config.description ?? survey.description,
+    method: {
+      quartiles: ctx.quartiles,
+      base: ctx.baseMode,
+      filters: filters.map((f) => f.spec),
+      ...(grouping ? { by: { key: grouping.info.key, label: grouping.info.label } } : {}),
+      notes: methodNotes(ctx, filters, questions.some((q) => q.stats !== undefined)),
+    },
+    participation: participation.result(filters, groupBy, config.participation?.rate ?? 'responses'),
+    sections: survey.pages
+      .map((p) => ({ name: p.name, title: p.title, questions: p.questions.filter((n) => present.has(n)) }))
+      .filter((s) => s.questions.length > 0),
+    questions,
+  };
+}
+
+function passes(filters: CompiledFilter[], data: Record<string, unknown>, structure: number): boolean {
+  for (const filter of filters) {
+    if (filter.structures) {
+      if (structure < 0 || filter.structures[structure] !== 1) return false;
+    } else if (!filter.matches!(data)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function settingsFor(question: QuestionDef, config: ReportConfig, ctx: ReportContext): QuestionSettings {
+  const own = config.questions?.[question.name];
+  return {
+    title: own?.title ?? question.titles?.[ctx.lang] ?? question.title,
+    order: own?.order ?? config.order ?? 'definition',
+    topTerms: own?.topTerms ?? ctx.topTerms,
+    classes: own?.classes,
+  };
+}
+
+function makeAccumulator(question: QuestionDef, ctx: ReportContext, settings: QuestionSettings): QuestionAccumulator {
+  switch (question.kind) {
+    case 'single':
+    case 'boolean':
+      return new SingleChoiceAccumulator(question, ctx, settings);
+    case 'rating':
+      return settings.classes
+        ? new NumericAccumulator(question, ctx, settings)
+        : new SingleChoiceAccumulator(question, ctx, settings);
+    case 'multiple':
+      return new MultipleChoiceAccumulator(question, ctx, settings);
+    case 'number':
+      return new NumericAccumulator(question, ctx, settings);
+    case 'matrix':
+      return new MatrixAccumulator(question, ctx, settings);
+    case 'text':
+    case 'comment':
+    case 'date':
+      return new TextAccumulator(question, ctx, settings);
+  }
+}
+
+function methodNotes(ctx: ReportContext, filters: CompiledFilter[], numeric: boolean): string[] {
+  const { words } = ctx;
+  const notes = [ctx.baseMode === 'all' ? words.baseNoteAll : words.baseNoteDisplayed];
+  if (numeric) notes.push(ctx.quartiles === 'excel' ? words.quartileNoteExcel : words.quartileNoteMinitab);
+  for (const f of filters) notes.push(`${words.filterNote}${ctx.lang === 'fr' ? '\u00a0:' : ':'} ${f.spec.key} = ${f.spec.value}`);
+  if (ctx.grouping) notes.push(`${words.breakdownBy} ${ctx.grouping.label}`);
+  return notes;
+}
