@@ -1,0 +1,143 @@
+import { conditionRefs, type Condition } from './conditions.js';
+import type { Figure } from './indicators/figure.js';
+import type { Indicator } from './indicators/schema.js';
+
+export type Audience = 'public' | 'admin';
+
+export const DEFAULT_K = 5;
+
+export interface SuppressionOptions {
+  k?: number;
+  audience?: Audience;
+}
+
+/** The rule as printed in a document's method note. */
+export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
+  return lang === 'fr'
+    ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
+        `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
+        `se déduirait d'un total publié (suppression secondaire). Les valeurs individuelles (minimum, maximum) ne sont ` +
+        `publiées que si le réseau l'a décidé. Les effectifs du registre (nombre de structures adhérentes) et les taux ` +
+        `de participation ne révèlent aucune réponse et restent publiés.`
+    : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
+        `complement concerns fewer than ${k} structures, nor a territory whose value could be deduced from a published ` +
+        `total (secondary suppression). Individual values (minimum, maximum) are shown only when the network decided so. ` +
+        `Registry counts and participation rates reveal no answer and stay published.`;
+}
+
+const small = (n: number | undefined, k: number): boolean => n !== undefined && n > 0 && n < k;
+
+/** Registry counts and participation rates reveal no answer: they are not subject to the rule. */
+function revealsNoAnswer(ind: Indicator): boolean {
+  if (ind.kind !== 'count' && ind.kind !== 'participation') return false;
+  return conditionRefs(ind.where).questions.length === 0;
+}
+
+function primaryReason(figure: Figure, ind: Indicator, k: number): string | undefined {
+  if (figure.value === null) return undefined;
+  if (revealsNoAnswer(ind)) return undefined;
+  if ((ind.kind === 'min' || ind.kind === 'max') && !ind.publishIndividualValue) {
+    return `valeur individuelle d'une structure (minimum ou maximum)`;
+  }
+  if (ind.kind === 'count') {
+    return small(figure.base, k) ? `moins de ${k} structures concernées` : undefined;
+  }
+  if (figure.base < k) return `repose sur moins de ${k} structures (${figure.base})`;
+  if (ind.kind === 'share' && small(figure.numerator, k)) return `moins de ${k} structures remplissent la condition`;
+  return undefined;
+}
+
+function secondaryReason(figure: Figure, ind: Indicator, k: number): string | undefined {
+  if (ind.kind === 'share' && figure.numerator !== undefined && small(figure.base - figure.numerator, k)) {
+    return `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`;
+  }
+  return undefined;
+}
+
+export function suppressFigure(figure: Figure, reason: string): Figure {
+  const { numerator: _n, counts: _c, valueLabel: _v, text: _t, change: _ch, ...rest } = figure;
+  return { ...rest, value: null, suppressed: { reason } };
+}
+
+export interface PartitionPart {
+  key: string;
+  count: number;
+}
+
+/**
+ * Cells of a partition whose total is published (territories summing to the network). Cells under
+ * k are hidden; if exactly one is hidden (or the hidden ones could be recovered by subtraction),
+ * the smallest shown cell is hidden too so the total does not give them away.
+ */
+export function suppressPartition(parts: readonly PartitionPart[], k: number): Map<string, string> {
+  const hidden = new Map<string, string>();
+  for (const p of parts) if (small(p.count, k)) hidden.set(p.key, `moins de ${k} structures`);
+  if (hidden.size === 1 || (hidden.size > 0 && [...hidden.keys()].reduce((s, key) => s + (parts.find((p) => p.key === key)?.count ?? 0), 0) < k)) {
+    const candidates = parts.filter((p) => !hidden.has(p.key) && p.count > 0).sort((a, b) => a.count - b.count);
+    const next = candidates[0];
+    if (next) hidden.set(next.key, 'suppression secondaire : se déduirait du total publié');
+  }
+  return hidden;
+}
+
+/** Splits a `where` into its territory test (`<attribute> eq <value>`) and the rest of the condition. */
+function splitTerritory(where: Condition | undefined): { attribute: string; rest: string } | undefined {
+  if (!where) return undefined;
+  const isTerritory = (c: Condition): c is { attribute: string; op: 'eq'; value: string } =>
+    'attribute' in c && c.op === 'eq';
+  if (isTerritory(where)) return { attribute: where.attribute, rest: '' };
+  if (!('all' in where)) return undefined;
+  const territory = where.all.filter(isTerritory);
+  if (territory.length !== 1) return undefined;
+  const others = where.all.filter((c) => c !== territory[0]);
+  const rest = others.length === 0 ? '' : JSON.stringify(others.length === 1 ? others[0] : { all: others });
+  return { attribute: territory[0]!.attribute, rest };
+}
+
+/**
+ * Count figures that differ only by a territory test form a partition when another count gives
+ * their total (same population, the rest of the condition as its `where`): protect them together.
+ */
+function partitionGroups(indicators: readonly Indicator[]): string[][] {
+  const groups = new Map<string, string[]>();
+  const totals = new Set(
+    indicators.filter((i) => i.kind === 'count').map((i) => `${i.kind === 'count' ? i.of : ''}|${i.where ? JSON.stringify(i.where) : ''}`),
+  );
+  for (const ind of indicators) {
+    if (ind.kind !== 'count') continue;
+    const split = splitTerritory(ind.where);
+    if (!split || !totals.has(`${ind.of}|${split.rest}`)) continue;
+    const key = `${ind.of}|${split.attribute}|${split.rest}`;
+    groups.set(key, [...(groups.get(key) ?? []), ind.id]);
+  }
+  return [...groups.values()];
+}
+
+/** Applies the confidentiality rule to public outputs; administrators see everything. */
+export function applySuppression(
+  figures: readonly Figure[],
+  indicators: readonly Indicator[],
+  options: SuppressionOptions = {},
+): Figure[] {
+  if (options.audience === 'admin') return [...figures];
+  const k = options.k ?? DEFAULT_K;
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const out = figures.map((f) => {
+    const ind = byId.get(f.id);
+    if (!ind) return f;
+    const reason = primaryReason(f, ind, k) ?? secondaryReason(f, ind, k);
+    return reason ? suppressFigure(f, reason) : f;
+  });
+  for (const ids of partitionGroups(indicators)) {
+    const parts = ids.flatMap((id) => {
+      // Cell sizes come from the unsuppressed figures: a hidden cell still counts in the total.
+      const f = figures.find((x) => x.id === id);
+      return f && typeof f.value === 'number' && !revealsNoAnswer(byId.get(id)!) ? [{ key: id, count: f.value }] : [];
+    });
+    for (const [id, reason] of suppressPartition(parts, k)) {
+      const i = out.findIndex((x) => x.id === id);
+      if (i >= 0 && !out[i]!.suppressed) out[i] = suppressFigure(out[i]!, reason);
+    }
+  }
+  return out;
+}
