@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { questionChartSvg, svgSize, svgToPng } from '../charts/index.js';
+import { labels } from '../i18n.js';
+import type { QuestionResult, ReportModel } from '../model.js';
+import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
+import { colon, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
+
+/**
+ * Word export: built-in heading styles (so the navigation pane and a generated table of contents
+ * work), real tables with repeated header rows, charts as PNG images, page numbers in the footer.
+ */
+
+export const DOCX_FONT = 'Calibri';
+const ACCENT = '2F6FB0';
+const MUTED = '6B7380';
+const RULE = 'C8CED6';
+/** Usable width of an A4 page with 2 cm margins, in pixels at 96 dpi (what docx images use). */
+const CONTENT_WIDTH_PX = 600;
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function cellParagraph(text: string, options: { right?: boolean; bold?: boolean; muted?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    spacing: { before: 20, after: 20 },
+    children: [
+      new TextRun({ text, bold: options.bold, italics: options.muted, color: options.muted ? MUTED : undefined, size: 19 }),
+    ],
+  });
+}
+
+function headCell(text: string, right: boolean, span = 1): TableCell {
+  return new TableCell({
+    borders,
+    columnSpan: span > 1 ? span : undefined,
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F7' },
+    children: [cellParagraph(text, { right, bold: true })],
+  });
+}
+
+function bodyCell(cell: Cell, muted: boolean): TableCell {
+  return new TableCell({ borders, children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted })] });
+}
+
+export function noteParagraph(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 60 },
+    children: [new TextRun({ text, italics: true, size: 16, color: MUTED })],
+  });
+}
+
+export function captionParagraph(text: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 160, after: 60 },
+    children: [new TextRun({ text, bold: true, size: 18, color: MUTED })],
+  });
+}
+
+/** A real Word table: header rows repeat on every page and rows never split across pages. */
+export function docxTable(table: TableBlock): (Paragraph | Table)[] {
+  const headRows: TableRow[] = [];
+  if (table.headGroups) {
+    headRows.push(
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: table.headGroups.map((g) => headCell(g.label, false, g.span)),
+      }),
+    );
+  }
+  headRows.push(
+    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, i > 0)) }),
+  );
+  const bodyRows = table.rows.map(
+    (row) => new TableRow({ cantSplit: true, children: row.map((cell) => bodyCell(cell, row[0]?.muted === true)) }),
+  );
+  const wide = table.head.length > 3;
+  return [
+    captionParagraph(table.caption),
+    new Table({
+      width: { size: wide ? 100 : 75, type: WidthType.PERCENTAGE },
+      rows: [...headRows, ...bodyRows],
+    }),
+    ...table.notes.map(noteParagraph),
+  ];
+}
+
+export function docxList(list: ListBlock): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_4, keepNext: true, text: list.title }),
+    ...list.items.map(
+      (item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: item, size: 19 })] }),
+    ),
+  ];
+}
+
+function docxBlock(block: Block): (Paragraph | Table)[] {
+  return block.type === 'table' ? docxTable(block) : docxList(block);
+}
+
+/** The question's chart as a PNG paragraph (rendered at twice the size for sharp printing). */
+export function docxChart(question: QuestionResult, lang: ReportModel['lang']): Paragraph | undefined {
+  const svg = questionChartSvg(question, lang);
+  if (!svg) return undefined;
+  const { width, height } = svgSize(svg);
+  const scale = Math.min(1, CONTENT_WIDTH_PX / width);
+  return new Paragraph({
+    spacing: { before: 120, after: 200 },
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: svgToPng(svg, width * 2),
+        transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+        altText: { name: question.name, title: question.title, description: `${labels(lang).chart}: ${question.title}` },
+      }),
+    ],
+  });
+}
+
+function questionChildren(question: QuestionResult, model: ReportModel): (Paragraph | Table)[] {
+  const chart = docxChart(question, model.lang);
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: question.title }),
+    ...questionBlocks(question, model.method.quartiles, model.lang).flatMap(docxBlock),
+    ...(question.notes ?? []).map(noteParagraph),
+    ...(chart ? [chart] : []),
+  ];
+}
+
+function titlePage(model: ReportModel): (Paragraph | Table)[] {
+  const l = labels(model.lang);
+  const byGroup = participationByGroupTable(model);
+  return [
+    new Paragraph({ spacing: { before: 2400 }, heading: HeadingLevel.TITLE, text: model.title }),
+    ...(model.description ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: model.description, size: 24 })] })] : []),
+    new Paragraph({
+      spacing: { after: 480 },
+      children: [new TextRun({ text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED })],
+    }),
+    ...docxTable(participationTable(model)),
+    ...(byGroup ? docxTable(byGroup) : []),
+  ];
+}
+
+const PAGE = { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }; // 2 cm in twips
+
+function pageFooter(model: ReportModel): Footer {
+  const l = labels(model.lang);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ size: 16, color: MUTED, children: [`${l.page} `, PageNumber.CURRENT, ` ${l.pageOf} `, PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+function pageHeader(model: ReportModel): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.title, size: 16, color: MUTED })] })],
+  });
+}
+
+export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const l = labels(model.lang);
+  const body: (Paragraph | Table)[] = sectionQuestions(model).flatMap((section, i) => [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0, text: section.title }),
+    ...section.questions.flatMap((q) => questionChildren(q, model)),
+  ]);
+  if (model.method.notes.length) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: l.methodNotes }));
+    body.push(...model.method.notes.map((n) => new Paragraph({ numbering: undefined, bullet: { level: 0 }, text: n })));
+  }
+  const sections: ISectionOptions[] = [
+    { properties: { page: PAGE }, children: titlePage(model) },
+    {
+      properties: { page: PAGE },
+      headers: { default: pageHeader(model) },
+      footers: { default: pageFooter(model) },
+      children: body,
+    },
+  ];
+  const doc = new Document({
+    creator: 'Panorama',
+    title: model.title,
+    description: model.description,
+    styles: {
+      default: {
+        document: { run: { font: DOCX_FONT, size: 21 } },
+        title: { run: { font: DOCX_FONT, size: 48, bold: true, color: ACCENT } },
+        heading1: { run: { font: DOCX_FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
+        heading2: { run: { font: DOCX_FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 120 } } },
+        heading4: { run: { font: DOCX_FONT, size: 19, bold: true, color: MUTED }, paragraph: { spacing: { before: 120, after: 60 } } },
+      },
+    },
+    sections,
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
+import { labels } from '../i18n.js';
+import type { QuestionResult, ReportModel } from '../model.js';
+import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
+import { colon, questionBlocks, type Block, type ListBlock, type TableBlock } from './view.js';
+
+/**
+ * PDF without a browser (pdfmake + pdfkit). DejaVu Sans covers French accents and the no-break
+ * spaces of French numbers; pdfmake's bundled Roboto is the fallback on systems without it.
+ */
+
+export const PDF_FONT = 'DejaVu Sans';
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+/** A4 width (595 pt) minus 2 × 45 pt margins. */
+const CONTENT_WIDTH_PT = 505;
+
+function fontFiles(): { normal: string; bold: string; italics: string; bolditalics: string } {
+  const dejavu = {
+    normal: join(DEJAVU, 'DejaVuSans.ttf'),
+    bold: join(DEJAVU, 'DejaVuSans-Bold.ttf'),
+    italics: join(DEJAVU, 'DejaVuSans-Oblique.ttf'),
+    bolditalics: join(DEJAVU, 'DejaVuSans-BoldOblique.ttf'),
+  };
+  if (Object.values(dejavu).every(existsSync)) return dejavu;
+  const roboto = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  return {
+    normal: join(roboto, 'Roboto-Regular.ttf'),
+    bold: join(roboto, 'Roboto-Medium.ttf'),
+    italics: join(roboto, 'Roboto-Italic.ttf'),
+    bolditalics: join(roboto, 'Roboto-MediumItalic.ttf'),
+  };
+}
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  const files = fontFiles();
+  const allowed = new Set(Object.values(files));
+  // Charts name "DejaVu Sans, Verdana, Arial, sans-serif": every alias maps to the same files.
+  pdfmake.setFonts({ [PDF_FONT]: files, 'sans-serif': files, Roboto: files });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));
+  configured = true;
+}
+
+const MUTED = '#6b7380';
+
+export function pdfTable(table: TableBlock): Content[] {
+  const widths = table.head.map((_, i) => (i === 0 ? '*' : 'auto'));
+  const body: TableCell[][] = [];
+  if (table.headGroups) {
+    body.push(
+      table.headGroups.flatMap((g) => [
+        { text: g.label, style: 'th', colSpan: g.span > 1 ? g.span : undefined },
+        ...Array.from({ length: g.span - 1 }, () => ({ text: '' })),
+      ]),
+    );
+  }
+  body.push(table.head.map((h, i) => ({ text: h, style: 'th', alignment: i > 0 ? 'right' : 'left' }) as TableCell));
+  for (const row of table.rows) {
+    const muted = row[0]?.muted === true;
+    body.push(
+      row.map((cell) => ({
+        text: cell.text,
+        alignment: cell.format === 'text' ? 'left' : 'right',
+        italics: muted,
+        color: muted ? MUTED : undefined,
+      })),
+    );
+  }
+  const narrow = table.head.length <= 3;
+  return [
+    { text: table.caption, style: 'caption' },
+    {
+      table: { headerRows: table.headGroups ? 2 : 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
+      layout: {
+        hLineColor: () => '#c8ced6',
+        vLineColor: () => '#c8ced6',
+        fillColor: (rowIndex: number) => (rowIndex < (table.headGroups ? 2 : 1) ? '#eef2f7' : null),
+      },
+      style: 'table',
+      ...(narrow ? { margin: [0, 0, 140, 0] as [number, number, number, number] } : {}),
+    },
+    ...table.notes.map((n) => ({ text: n, style: 'note' })),
+  ];
+}
+
+export function pdfList(list: ListBlock): Content[] {
+  return [
+    { text: list.title, style: 'h4' },
+    { ul: list.items.map((t) => ({ text: t })), style: 'list' },
+  ];
+}
+
+function pdfBlock(block: Block): Content[] {
+  return block.type === 'table' ? pdfTable(block) : pdfList(block);
+}
+
+export function pdfChart(question: QuestionResult, lang: ReportModel['lang']): Content | undefined {
+  const svg = questionChartSvg(question, lang);
+  if (!svg) return undefined;
+  const { width } = svgSize(svg);
+  return { svg, width: Math.min(CONTENT_WIDTH_PT, (width * CONTENT_WIDTH_PT) / CHART_WIDTH), font: PDF_FONT, margin: [0, 6, 0, 12] } as Content;
+}
+
+function questionContent(question: QuestionResult, model: ReportModel): Content[] {
+  const chart = pdfChart(question, model.lang);
+  return [
+    { text: question.title, style: 'h2', tocItem: true, tocStyle: 'tocQuestion', tocMargin: [14, 0, 0, 0] } as Content,
+    ...questionBlocks(question, model.method.quartiles, model.lang).flatMap(pdfBlock),
+    ...(question.notes ?? []).map((n) => ({ text: n, style: 'note' })),
+    ...(chart ? [chart] : []),
+  ];
+}
+
+function titlePage(model: ReportModel): Content[] {
+  const l = labels(model.lang);
+  const byGroup = participationByGroupTable(model);
+  return [
+    { text: model.title, style: 'title', margin: [0, 120, 0, 16] },
+    ...(model.description ? [{ text: model.description, style: 'description' }] : []),
+    { text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED, margin: [0, 0, 0, 30] },
+    ...pdfTable(participationTable(model)),
+    ...(byGroup ? pdfTable(byGroup) : []),
+    { text: '', pageBreak: 'after' },
+  ];
+}
+
+export async function renderPdf(model: ReportModel): Promise<Buffer> {
+  configure();
+  const l = labels(model.lang);
+  const sections = sectionQuestions(model);
+  const content: Content[] = [
+    ...titlePage(model),
+    { toc: { title: { text: l.contents, style: 'h1' } } } as Content,
+    ...sections.flatMap((s): Content[] => [
+      { text: s.title, style: 'h1', tocItem: true, tocStyle: 'tocSection', pageBreak: 'before' } as Content,
+      ...s.questions.flatMap((q) => questionContent(q, model)),
+    ]),
+  ];
+  if (model.method.notes.length) {
+    content.push({ text: l.methodNotes, style: 'h1', pageBreak: 'before', tocItem: true, tocStyle: 'tocSection' } as Content);
+    content.push({ ol: model.method.notes, style: 'list' });
+  }
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [45, 50, 45, 50],
+    info: { title: model.title, creator: 'Panorama', producer: 'Panorama' },
+    language: model.lang,
+    defaultStyle: { font: PDF_FONT, fontSize: 9.5, lineHeight: 1.15 },
+    header: (page: number) =>
+      page > 1 ? { text: model.title, alignment: 'right', fontSize: 7.5, color: MUTED, margin: [45, 22, 45, 0] } : '',
+    footer: (page: number, pages: number) => ({
+      text: `${l.page} ${page} ${l.pageOf} ${pages}`,
+      alignment: 'center',
+      fontSize: 7.5,
+      color: MUTED,
+      margin: [45, 18, 45, 0],
+    }),
+    styles: {
+      title: { fontSize: 22, bold: true, color: '#2f6fb0' },
+      description: { fontSize: 12, margin: [0, 0, 0, 12] },
+      h1: { fontSize: 16, bold: true, color: '#2f6fb0', margin: [0, 0, 0, 10] },
+      h2: { fontSize: 11.5, bold: true, margin: [0, 14, 0, 4] },
+      h4: { fontSize: 9, bold: true, color: MUTED, margin: [0, 6, 0, 2] },
+      th: { bold: true },
+      caption: { fontSize: 8, bold: true, color: MUTED, margin: [0, 6, 0, 2] },
+      table: { fontSize: 8.5, margin: [0, 0, 0, 2] },
+      note: { fontSize: 7.5, italics: true, color: MUTED, margin: [0, 0, 0, 2] },
+      list: { fontSize: 8.5, margin: [0, 0, 0, 6] },
+      tocSection: { bold: true, margin: [0, 4, 0, 0] },
+      tocQuestion: { fontSize: 8.5, color: '#333333' },
+    },
+    content,
+  };
+  return pdfmake.createPdf(doc).getBuffer();
+}

@@ -1,0 +1,244 @@
+import { formatNumber, formatPercent } from '../format.js';
+import { labels, type LabelKey } from '../i18n.js';
+import type {
+  Breakdown,
+  FrequencyRow,
+  NumericStats,
+  QuartileMethod,
+  QuestionResult,
+  ReportLang,
+} from '../model.js';
+
+/**
+ * Format-neutral building blocks shared by every renderer (HTML, DOCX, PDF, XLSX) and by the
+ * brochure: each renderer only decides how a table, a list or a note looks, never what it says,
+ * so the five exports cannot drift apart.
+ */
+
+export type CellFormat = 'text' | 'count' | 'percent' | 'decimal';
+
+export interface Cell {
+  /** Display text, already formatted for the report language. */
+  text: string;
+  /** Raw number behind the text (spreadsheets store this, not the text). */
+  value?: number | null;
+  format: CellFormat;
+  /** Row of a table that is not an answer ("Sans réponse", "Non affiché"): shown muted. */
+  muted?: boolean;
+}
+
+export interface HeadGroup {
+  label: string;
+  span: number;
+}
+
+export interface TableBlock {
+  type: 'table';
+  caption: string;
+  /** Optional first header line spanning several columns (breakdown groups, matrix columns). */
+  headGroups?: HeadGroup[];
+  head: string[];
+  rows: Cell[][];
+  /** Short lines printed under the table (base, multiple-choice note, quartile method). */
+  notes: string[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  title: string;
+  items: string[];
+}
+
+export type Block = TableBlock | ListBlock;
+
+export function textCell(text: string, muted = false): Cell {
+  return muted ? { text, format: 'text', muted } : { text, format: 'text' };
+}
+
+export function countCell(value: number | null | undefined, lang: ReportLang): Cell {
+  return { text: formatNumber(value, lang, 0), value: value ?? null, format: 'count' };
+}
+
+export function decimalCell(value: number | null | undefined, lang: ReportLang): Cell {
+  return { text: formatNumber(value, lang, 2), value: value ?? null, format: 'decimal' };
+}
+
+export function percentCell(value: number | null | undefined, lang: ReportLang): Cell {
+  return { text: formatPercent(value, lang), value: value ?? null, format: 'percent' };
+}
+
+/** French puts a no-break space before the colon. */
+export function colon(lang: ReportLang): string {
+  return lang === 'fr' ? '\u00a0:' : ':';
+}
+
+/** "Base : 91 réponses" / "Base: 91 responses". */
+export function baseLine(base: number, lang: ReportLang): string {
+  const l = labels(lang);
+  const unit = base === 1 ? l.responseUnit : l.responsesUnit;
+  return `${l.base}${colon(lang)} ${formatNumber(base, lang, 0)} ${unit}`;
+}
+
+export function quartileNote(method: QuartileMethod, lang: ReportLang): string {
+  const l = labels(lang);
+  return method === 'excel' ? l.quartileNoteExcel : l.quartileNoteMinitab;
+}
+
+const MUTED_ROWS = new Set(['no-answer', 'not-displayed']);
+
+function frequencyRow(row: FrequencyRow, lang: ReportLang): Cell[] {
+  const muted = MUTED_ROWS.has(row.rowKind);
+  return [textCell(row.label, muted), countCell(row.count, lang), percentCell(row.percent, lang)];
+}
+
+export function frequencyTable(question: QuestionResult, lang: ReportLang): TableBlock {
+  const l = labels(lang);
+  const notes = [baseLine(question.base, lang)];
+  if (question.multiple) notes.push(l.multipleNote);
+  return {
+    type: 'table',
+    caption: question.title,
+    head: [l.answer, l.count, l.percent],
+    rows: (question.rows ?? []).map((row) => frequencyRow(row, lang)),
+    notes,
+  };
+}
+
+const STAT_KEYS: { key: keyof NumericStats; label: LabelKey; decimals: boolean }[] = [
+  { key: 'count', label: 'count', decimals: false },
+  { key: 'sum', label: 'sum', decimals: true },
+  { key: 'mean', label: 'mean', decimals: true },
+  { key: 'sd', label: 'sd', decimals: true },
+  { key: 'min', label: 'min', decimals: true },
+  { key: 'q1', label: 'q1', decimals: true },
+  { key: 'median', label: 'median', decimals: true },
+  { key: 'q3', label: 'q3', decimals: true },
+  { key: 'max', label: 'max', decimals: true },
+];
+
+function statCell(stats: NumericStats, key: keyof NumericStats, decimals: boolean, lang: ReportLang): Cell {
+  return decimals ? decimalCell(stats[key], lang) : countCell(stats[key], lang);
+}
+
+export function statsTable(
+  caption: string,
+  stats: NumericStats,
+  method: QuartileMethod,
+  lang: ReportLang,
+): TableBlock {
+  const l = labels(lang);
+  return {
+    type: 'table',
+    caption,
+    head: [l.calculation, l.result],
+    rows: STAT_KEYS.map(({ key, label, decimals }) => [textCell(l[label]), statCell(stats, key, decimals, lang)]),
+    notes: [quartileNote(method, lang)],
+  };
+}
+
+export function termsTable(question: QuestionResult, lang: ReportLang): TableBlock | undefined {
+  if (!question.terms?.length) return undefined;
+  const l = labels(lang);
+  return {
+    type: 'table',
+    caption: `${question.title} — ${l.terms}`,
+    head: ['#', l.term, l.total],
+    rows: question.terms.map((t, i) => [countCell(i + 1, lang), textCell(t.term), countCell(t.count, lang)]),
+    notes: [],
+  };
+}
+
+export function segmentsTable(question: QuestionResult, lang: ReportLang): TableBlock | undefined {
+  if (!question.segments?.length) return undefined;
+  const l = labels(lang);
+  return {
+    type: 'table',
+    caption: `${question.title} — ${l.segments}`,
+    head: [l.segment, l.total],
+    rows: question.segments.map((s) => [textCell(s.segment), countCell(s.count, lang)]),
+    notes: [],
+  };
+}
+
+export function breakdownTable(
+  question: QuestionResult,
+  breakdown: Breakdown,
+  method: QuartileMethod,
+  lang: ReportLang,
+): TableBlock | undefined {
+  const l = labels(lang);
+  const caption = `${question.title} — ${l.breakdownBy} ${breakdown.label}`;
+  const groupLabel = (g: Breakdown['groups'][number]): string => `${g.label} (n\u00a0=\u00a0${formatNumber(g.base, lang, 0)})`;
+  if (breakdown.rows?.length) {
+    return {
+      type: 'table',
+      caption,
+      headGroups: [{ label: '', span: 1 }, ...breakdown.groups.map((g) => ({ label: groupLabel(g), span: 2 }))],
+      head: [l.answer, ...breakdown.groups.flatMap(() => [l.count, '%'])],
+      rows: breakdown.rows.map((row) => [
+        textCell(row.label, row.value === null),
+        ...row.counts.flatMap((count, i) => [countCell(count, lang), percentCell(row.percents[i], lang)]),
+      ]),
+      notes: [],
+    };
+  }
+  if (breakdown.stats?.length) {
+    const stats = breakdown.stats;
+    return {
+      type: 'table',
+      caption,
+      head: [l.calculation, ...breakdown.groups.map(groupLabel)],
+      rows: STAT_KEYS.map(({ key, label, decimals }) => [
+        textCell(l[label]),
+        ...stats.map((s) => statCell(s, key, decimals, lang)),
+      ]),
+      notes: [quartileNote(method, lang)],
+    };
+  }
+  return undefined;
+}
+
+export function matrixTable(question: QuestionResult, lang: ReportLang): TableBlock | undefined {
+  const lines = question.matrix ?? [];
+  const columns = lines[0]?.cells ?? [];
+  if (!lines.length) return undefined;
+  const l = labels(lang);
+  return {
+    type: 'table',
+    caption: question.title,
+    headGroups: [{ label: '', span: 2 }, ...columns.map((c) => ({ label: c.label, span: 2 }))],
+    head: [l.question, l.base, ...columns.flatMap(() => [l.count, '%'])],
+    rows: lines.map((line) => [
+      textCell(line.label),
+      countCell(line.base, lang),
+      ...line.cells.flatMap((cell) => [countCell(cell.count, lang), percentCell(cell.percent, lang)]),
+    ]),
+    notes: [],
+  };
+}
+
+/** Every table and list of one question, in reading order (the chart is placed by the renderer). */
+export function questionBlocks(question: QuestionResult, method: QuartileMethod, lang: ReportLang): Block[] {
+  const l = labels(lang);
+  const blocks: (Block | undefined)[] = [];
+  switch (question.kind) {
+    case 'choice':
+    case 'classes':
+      blocks.push(frequencyTable(question, lang));
+      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang));
+      break;
+    case 'numeric':
+      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang));
+      break;
+    case 'text':
+      blocks.push(termsTable(question, lang), segmentsTable(question, lang));
+      break;
+    case 'matrix':
+      blocks.push(matrixTable(question, lang));
+      break;
+  }
+  if (question.otherTexts?.length) blocks.push({ type: 'list', title: l.otherTexts, items: question.otherTexts });
+  if (question.verbatims?.length) blocks.push({ type: 'list', title: l.details, items: question.verbatims });
+  if (question.breakdown) blocks.push(breakdownTable(question, question.breakdown, method, lang));
+  return blocks.filter((b): b is Block => b !== undefined);
+}
