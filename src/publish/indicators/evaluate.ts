@@ -3,7 +3,7 @@ import { NONE_VALUE, OTHER_VALUE } from '../../survey/model.js';
 import type { Registry, ResponseRecord } from '../../survey/records.js';
 import { matches, asNumber, type Unit } from '../conditions.js';
 import type { Figure } from './figure.js';
-import { numericValues, sum, mean, median, quantile, sortedCopy } from './numeric.js';
+import { numericValues, sum, mean, median, quartile, sortedCopy } from './numeric.js';
 import type { Indicator, IndicatorFile } from './schema.js';
 import { buildUnits, type Scope, type UnitSets } from './units.js';
 import { fillWording } from './wording.js';
@@ -87,7 +87,7 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
     }
     case 'quartile': {
       const values = sortedCopy(numericValues(where(sets[ind.of]), ind.question));
-      return { value: quantile(values, ind.quartile / 4, ind.method), base: values.length };
+      return { value: quartile(values, ind.quartile, ind.method), base: values.length };
     }
     case 'ratio': {
       const pairs: [number, number][] = [];

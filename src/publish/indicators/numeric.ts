@@ -1,5 +1,7 @@
 import { asNumber } from '../conditions.js';
 import type { Unit } from '../conditions.js';
+import type { QuartileMethod } from '../../report/model.js';
+import { quartiles } from '../../stats/quantiles.js';
 
 // Small numeric helpers over already-filtered units; kept here so the publication stays pure.
 
@@ -22,19 +24,10 @@ export function mean(values: readonly number[]): number | null {
   return values.length ? sum(values) / values.length : null;
 }
 
-/**
- * Quantile of sorted values. minitab: position (n+1)p (the usual published quartiles);
- * excel: position (n-1)p+1 (QUARTILE.INC). The median is the same for both.
- */
-export function quantile(sorted: readonly number[], p: number, method: 'minitab' | 'excel' = 'minitab'): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const pos = method === 'minitab' ? (n + 1) * p : (n - 1) * p + 1;
-  if (pos <= 1) return sorted[0]!;
-  if (pos >= n) return sorted[n - 1]!;
-  const lower = Math.floor(pos);
-  const frac = pos - lower;
-  return sorted[lower - 1]! + frac * (sorted[lower]! - sorted[lower - 1]!);
+/** Quartile k (1, 2 = median, 3) of sorted values, with the statistics engine's methods. */
+export function quartile(sorted: readonly number[], k: 1 | 2 | 3, method: QuartileMethod = 'minitab'): number | null {
+  const q = quartiles(sorted, method);
+  return q ? q[k - 1] : null;
 }
 
 export function sortedCopy(values: readonly number[]): number[] {
@@ -42,5 +35,5 @@ export function sortedCopy(values: readonly number[]): number[] {
 }
 
 export function median(values: readonly number[]): number | null {
-  return quantile(sortedCopy(values), 0.5);
+  return quartile(sortedCopy(values), 2);
 }
