@@ -1,0 +1,13 @@
+export { analyzeTexts, repeatedSegments, type TextAnalysis, type TextAnalysisOptions } from './analyze.js';
+export {
+  DEFAULT_MIN_SEGMENT_COUNT,
+  DEFAULT_TOP_N,
+  TextCorpus,
+  isAcronym,
+  joinTokens,
+  normalizeKey,
+  type CorpusResultOptions,
+} from './corpus.js';
+export { groupInflections, inflectionBases, type InflectionOptions } from './inflections.js';
+export { ENGLISH_STOPWORDS, FRENCH_STOPWORDS, stopwords, type TextLang } from './stopwords.js';
+export { ELISION_PREFIXES, normalizeSurface, scanText, tokenize, type TokenSink } from './tokenize.js';
