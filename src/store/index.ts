@@ -2,11 +2,20 @@
  * Storage layer: Kysely on an embedded SQLite file (default) or PostgreSQL (DATABASE_URL).
  * See docs/storage.md. Callers use the repositories; `db` is there for reports and tests.
  */
+import { Migrator } from 'kysely';
 import type { Store, StoreOptions } from './api.js';
+import { connect } from './connection.js';
+import { StoreError } from './errors.js';
+import { migrationProvider } from './migrations/index.js';
+import { createRepositories } from './repos/index.js';
 
 export type * from './api.js';
 export type { Database } from './types.js';
 export { StoreError, StoreConflictError, StoreNotFoundError, StoreValidationError } from './errors.js';
+export { isPostgresUrl, sqliteFile } from './connection.js';
+export { randomToken, sha256Hex } from './repos/common.js';
+export { structureInputSchema } from './repos/structures.js';
+export { buildRegistry } from './repos/registry.js';
 
 /**
  * Opens the store: PostgreSQL (pg Pool) when `databaseUrl` starts with postgres:// or
@@ -14,6 +23,31 @@ export { StoreError, StoreConflictError, StoreNotFoundError, StoreValidationErro
  * foreign keys on, busy timeout). Call `migrate()` before use.
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  void options;
-  throw new Error('openStore: implementation in progress');
+  const { db, dialect, location } = connect(options);
+  let closed = false;
+  return {
+    dialect,
+    db,
+    ...createRepositories({ db, dialect }),
+
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new StoreError(`database migration "${failed}" failed on ${location}: ${reason}`);
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+
+    transaction(fn) {
+      return db.transaction().execute((trx) => fn(createRepositories({ db: trx, dialect })));
+    },
+  };
 }

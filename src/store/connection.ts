@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Dialect, StoreOptions } from './api.js';
+import type { Database } from './types.js';
+
+export interface Connection {
+  dialect: Dialect;
+  db: Kysely<Database>;
+  /** Where the data lives, for messages (file path or URL without password). */
+  location: string;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function sqliteFile(dataDir: string | undefined): string {
+  return resolve(join(dataDir ?? './data', 'panorama.sqlite'));
+}
+
+export function connect(options: StoreOptions): Connection {
+  if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
+    if (!isPostgresUrl(options.databaseUrl)) {
+      throw new Error(
+        `DATABASE_URL must start with postgres:// or postgresql:// (got "${redact(options.databaseUrl)}"); ` +
+          'leave it unset to use the embedded SQLite file.',
+      );
+    }
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    return {
+      dialect: 'postgres',
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      location: redact(options.databaseUrl),
+    };
+  }
+  const file = sqliteFile(options.dataDir);
+  mkdirSync(join(file, '..'), { recursive: true });
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return {
+    dialect: 'sqlite',
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    location: file,
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,27 @@
+import type { Repositories } from '../api.js';
+import { auditRepository, settingsRepository } from './audit.js';
+import { campaignRepository } from './campaigns.js';
+import type { RepoContext } from './common.js';
+import { invitationRepository } from './invitations.js';
+import { responseRepository } from './responses.js';
+import { sessionRepository } from './sessions.js';
+import { structureRepository } from './structures.js';
+import { surveyRepository } from './surveys.js';
+import { territoryRepository } from './territories.js';
+import { userRepository } from './users.js';
+
+/** Repositories bound to one executor: the root connection or a transaction. */
+export function createRepositories(ctx: RepoContext): Repositories {
+  return {
+    territories: territoryRepository(ctx),
+    structures: structureRepository(ctx),
+    users: userRepository(ctx),
+    sessions: sessionRepository(ctx),
+    surveys: surveyRepository(ctx),
+    campaigns: campaignRepository(ctx),
+    invitations: invitationRepository(ctx),
+    responses: responseRepository(ctx),
+    audit: auditRepository(ctx),
+    settings: settingsRepository(ctx),
+  };
+}
