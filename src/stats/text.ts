@@ -50,10 +50,8 @@ export class TextAccumulator implements QuestionAccumulator {
     };
     if (question.kind !== 'date') {
       const analysis = analyzeFreeTexts(this.verbatims, settings.topTerms, ctx.lang);
-      if (analysis) {
-        result.terms = analysis.terms;
-        result.segments = analysis.segments;
-      }
+      result.terms = analysis.terms;
+      result.segments = analysis.segments;
     }
     return result;
   }
