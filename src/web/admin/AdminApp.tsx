@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, get, post, setCsrfToken } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { LanguageSwitch } from '../LanguageSwitch.js';
+import { Link, matchPath, navigate, useLocation } from '../router.js';
+import type { User } from '../types.js';
+import { ErrorBox, Loading } from './common.js';
+import { CampaignDetailPage } from './CampaignDetail.js';
+import { CampaignNewPage } from './CampaignNew.js';
+import { CampaignsPage } from './Campaigns.js';
+import { DashboardPage } from './Dashboard.js';
+import { LoginPage } from './Login.js';
+import { RegistryPage } from './Registry.js';
+import { ResultsPage } from './Results.js';
+import { permissions, SessionContext, type Session } from './session.js';
+import { SurveysPage } from './Surveys.js';
+import { UsersPage } from './Users.js';
+
+function Page({ user }: { user: User }) {
+  const { path } = useLocation();
+  const { t } = useI18n();
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/tableau-de-bord' || path === '/connexion') return <DashboardPage />;
+  if (path === '/referentiel') return <RegistryPage />;
+  if (path === '/questionnaires') return <SurveysPage />;
+  if (path === '/campagnes') return <CampaignsPage />;
+  if (path === '/campagnes/nouvelle' && permissions.createCampaign(user.role)) return <CampaignNewPage />;
+  if ((m = matchPath('/campagnes/:id/resultats', path))) return <ResultsPage campaignId={m.id!} />;
+  if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
+  if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
+  return <p>{t('nav.notFound')}</p>;
+}
+
+function Layout({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const { user } = session;
+  const items: { to: string; label: string; show: boolean }[] = [
+    { to: '/', label: t('nav.dashboard'), show: true },
+    { to: '/referentiel', label: t('nav.registry'), show: true },
+    { to: '/questionnaires', label: t('nav.surveys'), show: true },
+    { to: '/campagnes', label: t('nav.campaigns'), show: true },
+    { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
+  ];
+  const active = (to: string) => (to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')} className="mainnav">
+          <ul>
+            {items
+              .filter((item) => item.show)
+              .map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={active(item.to) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="topbar-user">
+          <span className="user-name">
+            {user.name} <span className="muted">({t(`role.${user.role}`)})</span>
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="link-button" onClick={() => void session.logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Page user={user} />
+      </main>
+    </>
+  );
+}
+
+export default function AdminApp() {
+  const [user, setUser] = useState<User | null>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => {
+    get<{ user: User; csrfToken: string }>('/api/auth/me')
+      .then((me) => {
+        setCsrfToken(me.csrfToken);
+        setUser(me.user);
+      })
+      .catch((caught: unknown) => {
+        if (caught instanceof ApiError && caught.status === 401) setUser(null);
+        else setError(caught instanceof ApiError ? caught : new ApiError(0, 'client', String(caught)));
+      });
+  }, []);
+  const onLogin = useCallback((logged: User, csrfToken: string) => {
+    setCsrfToken(csrfToken);
+    setUser(logged);
+    if (window.location.pathname === '/connexion') navigate('/', { replace: true });
+  }, []);
+  const session = useMemo<Session | undefined>(
+    () =>
+      user
+        ? {
+            user,
+            logout: async () => {
+              try {
+                await post('/api/auth/logout');
+              } finally {
+                setCsrfToken(undefined);
+                setUser(null);
+                navigate('/connexion', { replace: true });
+              }
+            },
+          }
+        : undefined,
+    [user],
+  );
+  if (error) return <ErrorBox error={error} />;
+  if (user === undefined) return <Loading />;
+  if (!session) return <LoginPage onLogin={onLogin} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <Layout session={session} />
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,171 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { ApiError, fileToBase64, post } from '../api.js';
+import { useI18n } from '../i18n.js';
+import type { ImportPreview, ImportProblem } from '../types.js';
+import { ErrorBox, Notice } from './common.js';
+
+interface Chosen {
+  filename: string;
+  content: string;
+}
+
+/** Choose a file → preview with the exact error list → confirm; nothing is written before confirm. */
+export function RegistryImport({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const inputId = useId();
+  const [chosen, setChosen] = useState<Chosen>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [busy, setBusy] = useState<'preview' | 'import'>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  // Remounting the input lets the user pick the same (corrected) file again.
+  const [inputKey, setInputKey] = useState(0);
+
+  async function choose(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+    const file = event.target.files?.[0];
+    setPreview(undefined);
+    setDone(undefined);
+    setError(undefined);
+    if (!file) return;
+    setBusy('preview');
+    try {
+      const body = { filename: file.name, content: await fileToBase64(file) };
+      setChosen(body);
+      setPreview(await post<ImportPreview>('/api/structures/import/preview', body));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function confirm(): Promise<void> {
+    if (!chosen) return;
+    setBusy('import');
+    setError(undefined);
+    try {
+      const result = await post<{ created: number; updated: number; territoriesCreated: number }>(
+        '/api/structures/import',
+        chosen,
+      );
+      setDone(
+        t('import.done', {
+          created: result.created,
+          updated: result.updated,
+          territories: result.territoriesCreated,
+        }),
+      );
+      setPreview(undefined);
+      setChosen(undefined);
+      setInputKey((n) => n + 1);
+      onImported();
+    } catch (caught) {
+      if (caught instanceof ApiError && Array.isArray(caught.details) && preview) {
+        setPreview({ ...preview, errors: caught.details as ImportProblem[] });
+      }
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const hasErrors = (preview?.errors.length ?? 0) > 0;
+  return (
+    <section className="panel" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>{t('import.title')}</h2>
+      <p className="muted small">{t('import.help')}</p>
+      <div className="form-row">
+        <label htmlFor={inputId}>{t('import.file')}</label>
+        <input key={inputKey} id={inputId} type="file" accept=".csv,.xlsx,text/csv" onChange={(event) => void choose(event)} />
+      </div>
+      {busy === 'preview' && <p role="status">{t('import.previewing')}</p>}
+      <ErrorBox error={error} />
+      {done && <Notice kind="success">{done}</Notice>}
+      {preview && (
+        <div className="import-preview">
+          <h3>{t('import.preview')}</h3>
+          <p>
+            {t('import.summary', { total: preview.total, create: preview.toCreate, update: preview.toUpdate })}{' '}
+            <span className="muted">{t('import.nothingWritten')}</span>
+          </p>
+          {hasErrors && (
+            <>
+              <div className="notice notice-error" role="alert">
+                {t('import.errors', { n: preview.errors.length })}
+              </div>
+              <div className="table-wrap">
+                <table className="errors-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('import.line')}
+                      </th>
+                      <th scope="col">{t('import.column')}</th>
+                      <th scope="col">{t('import.value')}</th>
+                      <th scope="col">{t('import.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.errors.map((problem, index) => (
+                      <tr key={index}>
+                        <td className="num">{problem.line}</td>
+                        <td>{problem.column}</td>
+                        <td>
+                          <code>{problem.value}</code>
+                        </td>
+                        <td>{problem.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <h4>{t('import.firstRows', { n: preview.rows.length, total: preview.total })}</h4>
+          <div className="table-wrap preview-table">
+            <table>
+              <thead>
+                <tr>
+                  {preview.columns.map((column) => (
+                    <th scope="col" key={column}>
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row, index) => (
+                  <tr key={index}>
+                    {preview.columns.map((column) => (
+                      <td key={column}>{row[column] ?? ''}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={hasErrors || busy !== undefined}
+              onClick={() => void confirm()}
+            >
+              {busy === 'import' ? t('import.importing') : t('import.confirm')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setPreview(undefined);
+                setChosen(undefined);
+                setInputKey((n) => n + 1);
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

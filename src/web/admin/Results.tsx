@@ -1,0 +1,189 @@
+import { useId, useMemo, useState } from 'react';
+import { useI18n, type Lang } from '../i18n.js';
+import { Link } from '../router.js';
+import type { Campaign, Structure, SurveyDetail } from '../types.js';
+import { ErrorBox, Loading, useApi } from './common.js';
+import { choiceQuestions } from './surveyQuestions.js';
+
+interface Filter {
+  key: string;
+  value: string;
+}
+
+const REGISTRY_KEYS = ['territoire', 'departement', 'region', 'type', 'qpv'];
+const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv'] as const;
+
+/** Values seen in the registry for a key, offered as suggestions (free text stays possible). */
+function registryValues(structures: Structure[], key: string): string[] {
+  const values = new Set<string>();
+  for (const s of structures) {
+    let value: string | null | undefined;
+    if (key === 'territoire') value = s.territory;
+    else if (key === 'type') value = s.type;
+    else if (key === 'qpv') value = s.qpv === null ? null : s.qpv ? 'oui' : 'non';
+    else value = s.attributes[key];
+    if (value) values.add(value);
+  }
+  return [...values].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+function reportQuery(filters: Filter[], by: string, lang: Lang, format: string): string {
+  const search = new URLSearchParams({ format, lang });
+  for (const filter of filters) {
+    if (filter.key && filter.value) search.append('where', `${filter.key}=${filter.value}`);
+  }
+  if (by) search.set('by', by);
+  return search.toString();
+}
+
+export function ResultsPage({ campaignId }: { campaignId: string }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const base = `/api/campaigns/${encodeURIComponent(campaignId)}`;
+  const campaign = useApi<{ campaign: Campaign }>(base);
+  const c = campaign.data?.campaign;
+  const survey = useApi<{ survey: SurveyDetail }>(c ? `/api/surveys/${encodeURIComponent(c.surveyId)}` : undefined);
+  const structures = useApi<{ structures: Structure[] }>('/api/structures');
+  const [filters, setFilters] = useState<Filter[]>([]);
+  const [by, setBy] = useState('');
+  const [reportLang, setReportLang] = useState<Lang>(lang);
+  const [applied, setApplied] = useState(() => reportQuery([], '', lang, 'html'));
+
+  const questions = useMemo(
+    () => (survey.data ? choiceQuestions(survey.data.survey.definition, lang) : []),
+    [survey.data, lang],
+  );
+  const attributeKeys = useMemo(() => {
+    const keys = new Set(REGISTRY_KEYS);
+    for (const s of structures.data?.structures ?? []) for (const key of Object.keys(s.attributes)) keys.add(key);
+    return [...keys];
+  }, [structures.data]);
+
+  const current = reportQuery(filters, by, reportLang, 'html');
+  const shown = applied;
+  const update = (index: number, change: Partial<Filter>) =>
+    setFilters((list) => list.map((f, i) => (i === index ? { ...f, ...change } : f)));
+
+  function valueSuggestions(key: string): string[] {
+    const question = questions.find((q) => q.name === key);
+    if (question) return question.choices.map((choice) => choice.value);
+    return registryValues(structures.data?.structures ?? [], key);
+  }
+
+  const keyOptions = (
+    <>
+      <optgroup label={t('results.registryGroup')}>
+        {attributeKeys.map((key) => (
+          <option key={`r-${key}`} value={key}>
+            {key}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t('results.questionsGroup')}>
+        {questions.map((q) => (
+          <option key={`q-${q.name}`} value={q.name}>
+            {q.name} — {q.title.length > 60 ? `${q.title.slice(0, 59)}…` : q.title}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  );
+
+  return (
+    <>
+      <ErrorBox error={campaign.error} />
+      {!c && campaign.loading && <Loading />}
+      {c && (
+        <>
+          <div className="page-head">
+            <h1>{t('results.title', { name: c.name })}</h1>
+            <Link to={`/campagnes/${c.id}`}>{t('campaign.open')}</Link>
+          </div>
+          <form
+            className="panel form results-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setApplied(current);
+            }}
+          >
+            <fieldset>
+              <legend>{t('results.filters')}</legend>
+              {filters.map((filter, index) => (
+                <div className="filter-row" key={index}>
+                  <label>
+                    {t('results.filterKey')}
+                    <select value={filter.key} onChange={(e) => update(index, { key: e.target.value, value: '' })}>
+                      <option value="" />
+                      {keyOptions}
+                    </select>
+                  </label>
+                  <label>
+                    {t('results.filterValue')}
+                    <input
+                      list={`${id}-values-${index}`}
+                      value={filter.value}
+                      onChange={(e) => update(index, { value: e.target.value })}
+                    />
+                    <datalist id={`${id}-values-${index}`}>
+                      {valueSuggestions(filter.key).map((value) => (
+                        <option key={value} value={value} />
+                      ))}
+                    </datalist>
+                  </label>
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => setFilters((list) => list.filter((_, i) => i !== index))}
+                  >
+                    {t('results.removeFilter')}
+                  </button>
+                </div>
+              ))}
+              <button type="button" onClick={() => setFilters((list) => [...list, { key: '', value: '' }])}>
+                {t('results.addFilter')}
+              </button>
+            </fieldset>
+            <div className="grid-2">
+              <label>
+                {t('results.by')}
+                <select value={by} onChange={(e) => setBy(e.target.value)}>
+                  <option value="">{t('results.noBreakdown')}</option>
+                  {keyOptions}
+                </select>
+              </label>
+              <label>
+                {t('results.lang')}
+                <select value={reportLang} onChange={(e) => setReportLang(e.target.value as Lang)}>
+                  <option value="fr">Français</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+            </div>
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('results.apply')}
+              </button>
+            </div>
+          </form>
+          <section className="downloads" aria-labelledby={`${id}-dl`}>
+            <h2 id={`${id}-dl`}>{t('results.downloads')}</h2>
+            <ul className="inline-list">
+              {FORMATS.map((format) => (
+                <li key={format}>
+                  <a
+                    className="button"
+                    href={`${base}/report?${shown.replace('format=html', `format=${format}`)}`}
+                    download={format === 'html' ? `rapport-${c.id}.html` : true}
+                  >
+                    {format === 'csv' ? t('results.csv') : format.toUpperCase()}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <iframe className="report-frame" title={t('results.frameTitle')} src={`${base}/report?${shown}`} />
+        </>
+      )}
+    </>
+  );
+}

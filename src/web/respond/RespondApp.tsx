@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api.js';
+import { formatDate, formatDateTime, useI18n } from '../i18n.js';
+import { LanguageSwitch } from '../LanguageSwitch.js';
+import type { RespondPayload } from '../types.js';
+import { loadInvitation } from './respondApi.js';
+import { RespondForm } from './RespondForm.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'form'; payload: RespondPayload }
+  | { kind: 'confirmed'; payload: RespondPayload }
+  | { kind: 'closed'; payload: RespondPayload; message?: string }
+  | { kind: 'not_yet_open'; payload: RespondPayload };
+
+function initialView(payload: RespondPayload): View {
+  if (payload.campaign.state === 'closed') return { kind: 'closed', payload };
+  if (payload.campaign.state === 'not_yet_open') return { kind: 'not_yet_open', payload };
+  if (payload.status === 'submitted') return { kind: 'confirmed', payload };
+  return { kind: 'form', payload };
+}
+
+export default function RespondApp({ token }: { token: string }) {
+  const { t, lang } = useI18n();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  const load = useCallback(() => {
+    setView({ kind: 'loading' });
+    loadInvitation(token)
+      .then((payload) => setView(initialView(payload)))
+      .catch((caught: unknown) => {
+        const message =
+          caught instanceof ApiError && caught.status === 404
+            ? t('respond.notFound')
+            : caught instanceof Error
+              ? caught.message
+              : String(caught);
+        setView({ kind: 'error', message });
+      });
+    // t only changes with the language; reloading then would drop what is on screen.
+  }, [token]);
+  useEffect(load, [load]);
+
+  const payload = 'payload' in view ? view.payload : undefined;
+  useEffect(() => {
+    if (payload) document.title = `${payload.campaign.name} — Panorama`;
+  }, [payload]);
+
+  return (
+    <div className="respond">
+      <header className="respond-head">
+        <div>
+          <p className="respond-brand">{t('app.name')}</p>
+          {payload && (
+            <>
+              <h1>{payload.campaign.name}</h1>
+              <p className="muted">
+                {payload.structure ? t('respond.for', { name: payload.structure.name }) : t('respond.anonymous')}
+                {payload.campaign.state === 'open' && (
+                  <> · {t('respond.closesAt', { date: formatDateTime(payload.campaign.closesAt, lang) })}</>
+                )}
+              </p>
+            </>
+          )}
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="respond-main">
+        {view.kind === 'loading' && <p role="status">{t('respond.loading')}</p>}
+        {view.kind === 'error' && (
+          <div className="notice notice-error" role="alert">
+            {view.message}
+          </div>
+        )}
+        {view.kind === 'not_yet_open' && (
+          <div className="notice notice-info" role="status">
+            {t('respond.notYetOpen', { date: formatDateTime(view.payload.campaign.opensAt, lang) })}
+          </div>
+        )}
+        {view.kind === 'closed' && (
+          <>
+            <div className="notice notice-warning" role="status">
+              {view.message ? `${view.message} ` : ''}
+              {t('respond.closed', { date: formatDateTime(view.payload.campaign.closesAt, lang) })}
+            </div>
+            <RespondForm
+              token={token}
+              payload={view.payload}
+              readOnly
+              onSubmitted={() => undefined}
+              onClosed={() => undefined}
+            />
+          </>
+        )}
+        {view.kind === 'confirmed' && (
+          <section className="confirmation" aria-labelledby="confirm-title">
+            <h2 id="confirm-title">{t('respond.confirmTitle')}</h2>
+            <p>
+              {t('respond.confirmText', {
+                date: formatDateTime(view.payload.submittedAt, lang),
+                closes: formatDate(view.payload.campaign.closesAt, lang),
+              })}
+            </p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => setView({ kind: 'form', payload: view.payload })}>
+                {t('respond.edit')}
+              </button>
+              <a className="button" href={`/api/respond/${encodeURIComponent(token)}/copy.pdf`} download>
+                {t('respond.copy')}
+              </a>
+            </div>
+          </section>
+        )}
+        {view.kind === 'form' && (
+          <RespondForm
+            token={token}
+            payload={view.payload}
+            readOnly={false}
+            onSubmitted={({ submittedAt, revision, data }) =>
+              setView({
+                kind: 'confirmed',
+                payload: { ...view.payload, data, submittedAt, revision, status: 'submitted' },
+              })
+            }
+            onClosed={(message) =>
+              setView({
+                kind: 'closed',
+                message,
+                payload: { ...view.payload, campaign: { ...view.payload.campaign, state: 'closed' } },
+              })
+            }
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { ApiError } from '../api.js';
+import { formatTime, useI18n } from '../i18n.js';
+import { createSurveyModel } from '../survey/setup.js';
+import type { RespondPayload } from '../types.js';
+import { DraftSaver, type SaveState } from './draftSaver.js';
+import {
+  answersOnly,
+  newSubmissionId,
+  PAGE_KEY,
+  saveDraft,
+  saveDraftOnExit,
+  submitAnswers,
+} from './respondApi.js';
+
+function pageOf(data: Record<string, unknown>): number {
+  const page = data[PAGE_KEY];
+  return typeof page === 'number' && Number.isInteger(page) && page >= 0 ? page : 0;
+}
+
+/** The question a rejected key belongs to ("q-Comment" → "q"). */
+function questionFor(model: Model, key: string) {
+  return model.getQuestionByName(key) ?? model.getQuestionByName(key.replace(/-Comment$/, ''));
+}
+
+export function RespondForm({
+  token,
+  payload,
+  readOnly,
+  onSubmitted,
+  onClosed,
+}: {
+  token: string;
+  payload: RespondPayload;
+  readOnly: boolean;
+  onSubmitted: (result: { submittedAt: string; revision: number; data: Record<string, unknown> }) => void;
+  onClosed: (message: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [saveState, setSaveState] = useState<SaveState>(
+    payload.savedAt ? { kind: 'saved', at: payload.savedAt } : { kind: 'idle' },
+  );
+  const [rejected, setRejected] = useState<string[]>();
+  const [submitError, setSubmitError] = useState<string>();
+  // Kept across retries so a resent submission is recognised by the server (idempotent).
+  const submissionId = useRef<string | undefined>(undefined);
+  const callbacks = useRef({ onSubmitted, onClosed });
+  callbacks.current = { onSubmitted, onClosed };
+
+  const model = useMemo(() => {
+    const m = createSurveyModel(payload.survey, lang);
+    m.showCompletePage = false;
+    m.textUpdateMode = 'onTyping';
+    m.data = answersOnly(payload.data);
+    if (readOnly) {
+      m.mode = 'display';
+      m.questionsOnPageMode = 'singlePage';
+    } else {
+      const page = pageOf(payload.data);
+      if (page < m.visiblePageCount) m.currentPageNo = page;
+    }
+    return m;
+    // The language is applied below without rebuilding (rebuilding would drop unsaved input).
+  }, [payload, readOnly]);
+
+  useEffect(() => {
+    model.locale = lang;
+  }, [model, lang]);
+
+  useEffect(() => {
+    if (readOnly) return;
+    const snapshot = () => ({ ...model.data, [PAGE_KEY]: model.currentPageNo });
+    const makeSaver = () =>
+      new DraftSaver<Record<string, unknown>>({
+        send: (data) => saveDraft(token, data),
+        isFatal: (error) => error instanceof ApiError && (error.status === 409 || error.status === 404),
+        onState: (state) => {
+          setSaveState(state);
+          if (state.kind === 'failed' && state.fatal) callbacks.current.onClosed(state.message);
+        },
+      });
+    // Replaced after a refused submission: saving is stopped while a submission is under way.
+    let saver = makeSaver();
+
+    const onValue = () => saver.schedule(snapshot());
+    const onPage = () => {
+      saver.schedule(snapshot());
+      void saver.flush();
+    };
+    const onLeave = () => {
+      const pending = saver.takePending();
+      if (pending) saveDraftOnExit(token, pending);
+    };
+    const onCompleting = async (_: Model, options: { allow: boolean }) => {
+      saver.stop();
+      setRejected(undefined);
+      setSubmitError(undefined);
+      submissionId.current ??= newSubmissionId();
+      const data = answersOnly(model.data);
+      const outcome = await submitAnswers(token, data, submissionId.current);
+      if (outcome.kind === 'ok') {
+        submissionId.current = undefined;
+        options.allow = true;
+        callbacks.current.onSubmitted({ submittedAt: outcome.submittedAt, revision: outcome.revision, data });
+        return;
+      }
+      options.allow = false;
+      if (outcome.kind === 'closed') {
+        callbacks.current.onClosed(outcome.message);
+        return;
+      }
+      saver = makeSaver();
+      if (outcome.kind === 'error') {
+        // Maybe stored, maybe not (network): resending with the same id is safe.
+        setSubmitError(outcome.message);
+        return;
+      }
+      submissionId.current = undefined; // nothing was stored: the corrected answers are a new submission
+      const unplaced: string[] = [];
+      let first: string | undefined;
+      for (const problem of outcome.problems) {
+        const question = questionFor(model, problem.question);
+        if (question) {
+          question.addError(problem.message);
+          first ??= question.name;
+        } else unplaced.push(`${problem.question} : ${problem.message}`);
+      }
+      setRejected(unplaced);
+      if (first) model.focusQuestion(first);
+    };
+
+    model.onValueChanged.add(onValue);
+    model.onCurrentPageChanged.add(onPage);
+    model.onCompleting.add(onCompleting);
+    window.addEventListener('pagehide', onLeave);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      model.onValueChanged.remove(onValue);
+      model.onCurrentPageChanged.remove(onPage);
+      model.onCompleting.remove(onCompleting);
+      onLeave();
+      saver.stop();
+    };
+  }, [model, readOnly, token]);
+
+  return (
+    <>
+      {!readOnly && (
+        <p className="save-state" role="status" aria-live="polite">
+          {saveState.kind === 'saving' && t('respond.saving')}
+          {saveState.kind === 'saved' && t('respond.savedAt', { time: formatTime(saveState.at, lang) })}
+          {saveState.kind === 'failed' && !saveState.fatal && t('respond.saveFailed', { message: saveState.message })}
+        </p>
+      )}
+      {rejected && (
+        <div className="notice notice-error" role="alert">
+          <p>{t('respond.rejected')}</p>
+          {rejected.length > 0 && (
+            <ul>
+              {rejected.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {submitError && (
+        <div className="notice notice-error" role="alert">
+          {submitError}
+        </div>
+      )}
+      <Survey model={model} />
+    </>
+  );
+}
