@@ -303,3 +303,14 @@ export function describe(value: unknown): string {
   }
   return text.length > 80 ? `${text.slice(0, 77)}…${text.endsWith('"') ? '"' : ''}` : text;
 }
+
+/** The custom values a boolean question stores (SurveyJS `valueTrue`/`valueFalse`), when defined. */
+export function booleanValues(survey: SurveyModel, question: string): { valueTrue: unknown; valueFalse: unknown } {
+  const rule = rulesFor(survey).get(question);
+  return { valueTrue: rule?.valueTrue, valueFalse: rule?.valueFalse };
+}
+
+/** True when `<question>-Comment` may hold text (an "other" item or a comment box). */
+export function allowsComment(survey: SurveyModel, question: string): boolean {
+  return rulesFor(survey).get(question)?.allowsComment ?? false;
+}

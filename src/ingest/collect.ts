@@ -1,0 +1,83 @@
+import type { ResponseRecord } from '../survey/records.js';
+import type { SurveyModel } from '../survey/model.js';
+import { validateResponseData } from '../survey/validate.js';
+import { InputError, type InputProblem } from './problems.js';
+
+export interface LoadOptions {
+  /** Value problems become warnings and the bad value is left out; structural problems still fail. */
+  lenient?: boolean;
+  /** Called as records are read (every ~1000 records and at the end), for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadResult {
+  responses: ResponseRecord[];
+  /** Problems tolerated in lenient mode (empty in strict mode, which throws instead). */
+  warnings: InputProblem[];
+}
+
+/**
+ * Gathers every problem of a whole file before deciding, so a user fixes them all in one pass.
+ * Errors (unreadable line, duplicate id…) always fail; value problems fail only in strict mode.
+ */
+export class ProblemCollector {
+  readonly errors: InputProblem[] = [];
+  readonly valueProblems: InputProblem[] = [];
+
+  constructor(readonly lenient: boolean) {}
+
+  error(problem: InputProblem): void {
+    this.errors.push(problem);
+  }
+
+  value(problem: InputProblem): void {
+    this.valueProblems.push(problem);
+  }
+
+  /** Throws an InputError listing everything that is not acceptable; returns the warnings. */
+  finish(): InputProblem[] {
+    const failing = this.lenient ? this.errors : [...this.errors, ...this.valueProblems];
+    if (failing.length > 0) throw new InputError(sortProblems(failing));
+    return sortProblems(this.valueProblems);
+  }
+}
+
+function sortProblems(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Remembers where each response id was first seen, to name both places of a duplicate. */
+export class DuplicateIds {
+  private readonly seen = new Map<string, number>();
+
+  /** Returns the first line of `id` when it was already seen, else records it. */
+  check(id: string, line: number): number | undefined {
+    const first = this.seen.get(id);
+    if (first !== undefined) return first;
+    this.seen.set(id, line);
+    return undefined;
+  }
+}
+
+/** Runs the strict validation and turns its problems into located input problems. */
+export function validateRecordData(
+  survey: SurveyModel,
+  data: unknown,
+  locate: (question: string) => Omit<InputProblem, 'message'>,
+  collector: ProblemCollector,
+): Record<string, unknown> {
+  const result = validateResponseData(survey, data, { lenient: collector.lenient });
+  for (const p of result.problems) {
+    collector.value({ ...locate(p.question), question: p.question || undefined, value: p.value, message: p.message });
+  }
+  return result.data;
+}
+
+/** Calls onProgress at a bounded rate: every `step` items and once at the end. */
+export function progressReporter(options: LoadOptions, total: number, step = 1000): (done: number) => void {
+  const callback = options.onProgress;
+  if (!callback) return () => {};
+  return (done: number) => {
+    if (done % step === 0 || done === total) callback(done, total);
+  };
+}

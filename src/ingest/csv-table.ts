@@ -1,0 +1,81 @@
+import { parse } from 'csv-parse/sync';
+import { decodeText } from './decode.js';
+import type { InputProblem } from './problems.js';
+import { InputError } from './problems.js';
+import type { Table, TableRow } from './table.js';
+
+const SEPARATORS = [',', ';', '\t'] as const;
+
+/**
+ * Reads a CSV file: UTF-8 (with or without BOM) or Windows-1252, separator `,` `;` or tab guessed
+ * from the header line. Every ragged line is reported, not only the first.
+ */
+export function readCsvTable(bytes: Uint8Array, file: string): Table {
+  const { text } = decodeText(bytes);
+  const delimiter = detectSeparator(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const e = err as { code?: string; lines?: number; message: string };
+    if (!e.code?.startsWith('CSV_')) throw err;
+    throw new InputError([{ file, line: e.lines, message: `the file is not valid CSV: ${e.message}` }]);
+  }
+  if (records.length === 0) throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
+  const [first, ...rest] = records;
+  const header = first!.record.map((h) => h.trim());
+  const headerLine = startLine(first!);
+  const problems: InputProblem[] = [];
+  const rows: TableRow[] = [];
+  for (const entry of rest) {
+    const cells = entry.record;
+    const line = startLine(entry);
+    if (cells.every((c) => c.trim() === '')) continue;
+    if (cells.length < header.length || cells.slice(header.length).some((c) => c.trim() !== '')) {
+      problems.push({
+        file,
+        line,
+        message: `this line has ${cells.length} field${cells.length > 1 ? 's' : ''} but the header has ${header.length} columns (separator "${printable(delimiter)}"; check quotes and separators)`,
+      });
+      continue;
+    }
+    rows.push({ cells: cells.slice(0, header.length), line });
+  }
+  return { file, header, headerLine, rows, problems };
+}
+
+/** csv-parse reports the line where a record ends; quoted newlines make it start earlier. */
+function startLine(entry: { record: string[]; info: { lines: number } }): number {
+  let newlines = 0;
+  for (const field of entry.record) {
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) newlines++;
+  }
+  return entry.info.lines - newlines;
+}
+
+/** The separator occurring most often outside quotes on the first non-empty line. */
+export function detectSeparator(text: string): string {
+  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  let inQuotes = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (started) break;
+    } else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    if (ch !== '\n' && ch !== '\r') started = true;
+  }
+  let best: string = ',';
+  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
+  return best;
+}
+
+function printable(separator: string): string {
+  return separator === '\t' ? 'tab' : separator;
+}

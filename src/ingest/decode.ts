@@ -1,0 +1,18 @@
+import iconv from 'iconv-lite';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Spreadsheet CSV exports on French Windows are often Windows-1252: bytes that are not valid UTF-8
+ * mean the file cannot be UTF-8, so it is read as cp1252 instead of showing replacement characters.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+  try {
+    return { text: utf8.decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(body), 'win1252'), encoding: 'windows-1252' };
+  }
+}

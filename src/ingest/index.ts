@@ -1,0 +1,135 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { JsonSyntaxError } from '../survey/json-position.js';
+import { SurveyDefinitionError, loadSurveyDefinition, type SurveyModel } from '../survey/model.js';
+import type { Registry, ResponseRecord } from '../survey/records.js';
+import type { LoadOptions, LoadResult } from './collect.js';
+import { decodeText } from './decode.js';
+import { parseJsonResponses, parseJsonlResponses } from './jsonl.js';
+import { InputError, type InputProblem } from './problems.js';
+import { loadRegistryFile } from './registry.js';
+import { tableToResponses } from './responses-table.js';
+import { readTable } from './table-file.js';
+
+export { InputError, formatProblem, formatProblems, type InputProblem } from './problems.js';
+export type { LoadOptions, LoadResult } from './collect.js';
+export { streamJsonlResponses, type StreamOptions } from './jsonl.js';
+export { loadRegistryFile, previewRegistryImport, type RegistryPreview, type RegistryPreviewError, type RegistryPreviewRow } from './registry.js';
+export { resolveCommune, type CommuneInfo, type CodeName } from './commune.js';
+export { writeResponsesCsv, type CsvExportOptions } from './export-csv.js';
+export { validateResponseData } from '../survey/validate.js';
+
+const RESPONSE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.xlsx'];
+const REGISTRY_EXTENSIONS = ['.csv', '.xlsx'];
+
+/** Reads and checks a SurveyJS definition file; problems come as an InputError naming the file. */
+export async function loadSurveyFile(path: string): Promise<SurveyModel> {
+  const file = basename(path);
+  const text = decodeText(await readInput(path)).text;
+  try {
+    return loadSurveyDefinition(text, file);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) {
+      throw new InputError([{ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message.replace(/^.*?: invalid JSON at line \d+, column \d+: /, '')}` }]);
+    }
+    if (err instanceof SurveyDefinitionError) {
+      throw new InputError(
+        err.problems.map((p) => ({
+          file,
+          column: p.path,
+          question: p.question,
+          message: `${p.question ? `question "${p.question}": ` : ''}${p.message}`,
+        })),
+      );
+    }
+    throw err;
+  }
+}
+
+/** Loads responses from .jsonl (.ndjson), .json, .csv or .xlsx, checked against the survey. */
+export async function loadResponsesFile(path: string, survey: SurveyModel, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = basename(path);
+  const ext = extname(file).toLowerCase();
+  if (!RESPONSE_EXTENSIONS.includes(ext)) {
+    throw new InputError([{ file, message: `unsupported responses format "${ext}" (expected .jsonl, .json, .csv or .xlsx)` }]);
+  }
+  const bytes = await readInput(path);
+  if (ext === '.jsonl' || ext === '.ndjson') return parseJsonlResponses(decodeText(bytes).text, file, survey, options);
+  if (ext === '.json') return parseJsonResponses(decodeText(bytes).text, file, survey, options);
+  return tableToResponses(await readTable(bytes, file), survey, options);
+}
+
+export interface InputFolder {
+  survey: SurveyModel;
+  responses: ResponseRecord[];
+  registry?: Registry;
+  warnings: InputProblem[];
+  /** Paths of the files that were read. */
+  files: { survey: string; responses: string; registry?: string };
+}
+
+/**
+ * Reads a report input folder: survey.json, one responses.(jsonl|json|csv|xlsx) and an optional
+ * structures.(csv|xlsx). Responses naming a structure missing from the registry are a problem.
+ */
+export async function readInputFolder(dir: string, options: LoadOptions = {}): Promise<InputFolder> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (err) {
+    throw new InputError([{ file: dir, message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+  }
+  const pick = (stem: string, extensions: string[], required: boolean): string | undefined => {
+    const found = entries.filter((e) => extensions.some((ext) => e.toLowerCase() === stem + ext)).sort();
+    if (found.length > 1) {
+      throw new InputError([{ file: dir, message: `several ${stem} files (${found.join(', ')}): keep only one` }]);
+    }
+    if (found.length === 0 && required) {
+      throw new InputError([
+        { file: dir, message: `no ${extensions.map((e) => stem + e).join(' / ')} in this folder (found: ${entries.join(', ') || 'nothing'})` },
+      ]);
+    }
+    return found[0] && join(dir, found[0]);
+  };
+  const surveyPath = pick('survey', ['.json'], true)!;
+  const responsesPath = pick('responses', RESPONSE_EXTENSIONS, true)!;
+  const registryPath = pick('structures', REGISTRY_EXTENSIONS, false);
+
+  const survey = await loadSurveyFile(surveyPath);
+  const registry = registryPath ? await loadRegistryFile(registryPath) : undefined;
+  const { responses, warnings } = await loadResponsesFile(responsesPath, survey, options);
+  if (registry) {
+    const known = new Set(registry.structures.map((s) => s.id));
+    const unknown: InputProblem[] = [];
+    for (const r of responses) {
+      if (r.structure !== null && !known.has(r.structure)) {
+        unknown.push({
+          file: basename(responsesPath),
+          responseId: r.id,
+          value: r.structure,
+          message: `the structure ${JSON.stringify(r.structure)} is not in ${basename(registryPath!)}`,
+        });
+        r.structure = null;
+      }
+    }
+    if (unknown.length > 0 && !options.lenient) throw new InputError(unknown);
+    warnings.push(...unknown);
+  }
+  return {
+    survey,
+    responses,
+    ...(registry ? { registry } : {}),
+    warnings,
+    files: { survey: surveyPath, responses: responsesPath, ...(registryPath ? { registry: registryPath } : {}) },
+  };
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a folder, not a file' : (err as Error).message;
+    throw new InputError([{ file: path, message: reason }]);
+  }
+}

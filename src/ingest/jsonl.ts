@@ -1,0 +1,199 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { SurveyModel } from '../survey/model.js';
+import type { ResponseRecord } from '../survey/records.js';
+import { describe } from '../survey/validate.js';
+import { parseJsonText, JsonSyntaxError } from '../survey/json-position.js';
+import {
+  DuplicateIds,
+  ProblemCollector,
+  progressReporter,
+  validateRecordData,
+  type LoadOptions,
+  type LoadResult,
+} from './collect.js';
+import { InputError, type InputProblem } from './problems.js';
+
+const RECORD_FIELDS = new Set(['id', 'structure', 'submittedAt', 'data']);
+
+/** Checks one record object (from a JSONL line or a JSON array element) and its answers. */
+export class RecordChecker {
+  private readonly ids = new DuplicateIds();
+
+  constructor(
+    private readonly survey: SurveyModel,
+    private readonly file: string,
+    readonly collector: ProblemCollector,
+  ) {}
+
+  /** Parses and checks one JSONL line; returns the record when it can be kept. */
+  parseLine(text: string, line: number): ResponseRecord | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      const message = (err as Error).message;
+      const position = /position (\d+)/.exec(message);
+      this.collector.error({
+        file: this.file,
+        line,
+        column: position ? Number(position[1]) + 1 : undefined,
+        message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      });
+      return undefined;
+    }
+    return this.check(value, { file: this.file, line });
+  }
+
+  check(value: unknown, where: Omit<InputProblem, 'message'>): ResponseRecord | undefined {
+    const error = (message: string, extra: Partial<InputProblem> = {}) =>
+      this.collector.error({ ...where, ...extra, message });
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      error(`a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`);
+      return undefined;
+    }
+    const record = value as Record<string, unknown>;
+    const id = record.id;
+    if (typeof id !== 'string' || id === '') {
+      error(`the response "id" must be a non-empty text, got ${describe(id)}`);
+      return undefined;
+    }
+    const at = { ...where, responseId: id };
+    let usable = true;
+    const first = this.ids.check(id, where.line ?? 0);
+    if (first !== undefined) {
+      error(`duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`, { responseId: id });
+      usable = false;
+    }
+    for (const key of Object.keys(record)) {
+      if (!RECORD_FIELDS.has(key)) {
+        this.collector.value({ ...at, value: record[key], message: `unknown field ${JSON.stringify(key)} (a response has id, structure, submittedAt and data)` });
+      }
+    }
+    const structure = record.structure ?? null;
+    if (structure !== null && (typeof structure !== 'string' || structure === '')) {
+      error(`"structure" must be a registry id or null, got ${describe(structure)}`, { responseId: id });
+      usable = false;
+    }
+    const submittedAt = record.submittedAt;
+    if (submittedAt !== undefined && (typeof submittedAt !== 'string' || Number.isNaN(Date.parse(submittedAt)))) {
+      error(`"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`, { responseId: id });
+      usable = false;
+    }
+    if (record.data === null || typeof record.data !== 'object' || Array.isArray(record.data)) {
+      error(`"data" must be an object of answers keyed by question name, got ${describe(record.data)}`, { responseId: id });
+      return undefined;
+    }
+    const data = validateRecordData(this.survey, record.data, () => at, this.collector);
+    if (!usable) return undefined;
+    return { id, structure: structure as string | null, ...(submittedAt !== undefined ? { submittedAt: submittedAt as string } : {}), data };
+  }
+}
+
+/** Reads JSONL text: one response per line, blank lines ignored, every problem listed. */
+export function parseJsonlResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
+  const collector = new ProblemCollector(options.lenient ?? false);
+  const checker = new RecordChecker(survey, file, collector);
+  const responses: ResponseRecord[] = [];
+  const total = options.onProgress ? countLines(text) : 0;
+  const progress = progressReporter(options, total);
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const content = text.slice(start, end).trim();
+    if (content !== '') {
+      const record = checker.parseLine(content, line);
+      if (record) responses.push(record);
+    }
+    progress(line);
+    start = end + 1;
+  }
+  return { responses, warnings: collector.finish() };
+}
+
+/** Reads a JSON file holding an array of responses (or `{ "responses": [...] }`). */
+export function parseJsonResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonText(text, file);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) {
+      throw new InputError([{ file, line: err.line, column: err.column, message: err.message.replace(/^.*?: /, '') }]);
+    }
+    throw err;
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;
+  if (!Array.isArray(list)) {
+    throw new InputError([{ file, message: 'a .json responses file must hold an array of responses (or {"responses": [...]})' }]);
+  }
+  const collector = new ProblemCollector(options.lenient ?? false);
+  const checker = new RecordChecker(survey, file, collector);
+  const responses: ResponseRecord[] = [];
+  const progress = progressReporter(options, list.length);
+  list.forEach((value, index) => {
+    const record = checker.check(value, { file, column: `responses[${index}]` });
+    if (record) responses.push(record);
+    progress(index + 1);
+  });
+  return { responses, warnings: collector.finish() };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface StreamOptions {
+  lenient?: boolean;
+  /** Progress in bytes read (done, total file size). */
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /** Receives each tolerated problem as soon as it is found (lenient mode). */
+  onWarning?: (problem: InputProblem) => void;
+}
+
+/**
+ * Streams a very large JSONL file without holding it in memory. Valid responses are yielded as they
+ * are read; problems are gathered and, in strict mode, an InputError listing all of them is thrown
+ * once the whole file has been read — so a consumer must not publish anything before the iteration
+ * ends. Lenient mode hands warnings to `onWarning` and never throws for value problems.
+ */
+export async function* streamJsonlResponses(
+  path: string,
+  survey: SurveyModel,
+  options: StreamOptions = {},
+): AsyncGenerator<ResponseRecord, { warnings: InputProblem[] }, undefined> {
+  const file = basename(path);
+  const totalBytes = (await stat(path)).size;
+  const collector = new ProblemCollector(options.lenient ?? false);
+  const checker = new RecordChecker(survey, file, collector);
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let line = 0;
+  let bytes = 0;
+  let reported = 0;
+  try {
+    for await (const raw of lines) {
+      line++;
+      bytes += Buffer.byteLength(raw) + 1;
+      const content = (line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).trim();
+      if (content === '') continue;
+      const record = checker.parseLine(content, line);
+      if (options.onWarning && collector.lenient) {
+        while (reported < collector.valueProblems.length) options.onWarning(collector.valueProblems[reported++]!);
+      }
+      if (line % 1000 === 0) options.onProgress?.(Math.min(bytes, totalBytes), totalBytes);
+      if (record) yield record;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  options.onProgress?.(totalBytes, totalBytes);
+  return { warnings: collector.finish() };
+}

@@ -1,0 +1,265 @@
+import {
+  COMMENT_SUFFIX,
+  NONE_VALUE,
+  OTHER_VALUE,
+  choiceKey,
+  commentKey,
+  type QuestionDef,
+  type SurveyModel,
+} from '../survey/model.js';
+import type { ResponseRecord } from '../survey/records.js';
+import { allowsComment, booleanValues, describe } from '../survey/validate.js';
+import {
+  DuplicateIds,
+  ProblemCollector,
+  progressReporter,
+  validateRecordData,
+  type LoadOptions,
+  type LoadResult,
+} from './collect.js';
+import { cellLocation, cellText, isEmptyCell, type Cell, type Table } from './table.js';
+import { parseLocaleNumber, toIsoDate } from './values.js';
+
+/** What one column of a response table holds. */
+type ColumnPlan =
+  | { kind: 'id' | 'structure' | 'submittedAt' | 'ignored' }
+  | { kind: 'answer'; question: QuestionDef }
+  | { kind: 'comment'; question: QuestionDef }
+  /** One checkbox choice (`<name>/<value>`): a 1/0/oui/non/x mark. */
+  | { kind: 'choice'; question: QuestionDef; value: string }
+  /** One matrix row (`<name>/<row>`): the chosen column value. */
+  | { kind: 'row'; question: QuestionDef; row: string };
+
+const SPECIAL: Record<string, 'id' | 'structure' | 'submittedAt'> = {
+  id: 'id',
+  structure: 'structure',
+  submittedat: 'submittedAt',
+};
+const TRUE_MARKS = new Set(['1', 'x', 'oui', 'o', 'yes', 'y', 'true', 'vrai']);
+const FALSE_MARKS = new Set(['0', 'non', 'n', 'no', 'false', 'faux', '']);
+
+/**
+ * Turns a CSV/XLSX table into responses: one column per question, checkboxes as one column per
+ * choice or a `;` list, "other" text in `<name>-Comment`, numbers with a French decimal comma.
+ */
+export function tableToResponses(table: Table, survey: SurveyModel, options: LoadOptions): LoadResult {
+  const collector = new ProblemCollector(options.lenient ?? false);
+  for (const p of table.problems) collector.error(p);
+  const plans = planColumns(table, survey, collector);
+  const firstColumn = new Map<string, number>();
+  plans.forEach((plan, index) => {
+    if ('question' in plan) {
+      const key = plan.kind === 'comment' ? commentKey(plan.question.name) : plan.question.name;
+      if (!firstColumn.has(key)) firstColumn.set(key, index);
+    }
+  });
+  const idColumn = plans.findIndex((p) => p.kind === 'id');
+  const ids = new DuplicateIds();
+  const responses: ResponseRecord[] = [];
+  const progress = progressReporter(options, table.rows.length);
+
+  table.rows.forEach((row, rowIndex) => {
+    const at = (column: number | undefined) => cellLocation(table, row.line, column);
+    const id = idColumn >= 0 ? cellText(row.cells[idColumn]) : `line-${row.line}`;
+    let usable = true;
+    if (id === '') {
+      collector.error({ ...at(idColumn), message: 'the response id is empty' });
+      usable = false;
+    } else {
+      const first = ids.check(id, row.line);
+      if (first !== undefined) {
+        collector.error({ ...at(idColumn), responseId: id, message: `duplicate response id ${JSON.stringify(id)} (first on ${table.sheet ? 'row' : 'line'} ${first})` });
+        usable = false;
+      }
+    }
+    const data: Record<string, unknown> = {};
+    let structure: string | null = null;
+    let submittedAt: string | undefined;
+    const checked = new Map<string, unknown[]>();
+    const rows = new Map<string, Record<string, unknown>>();
+    plans.forEach((plan, column) => {
+      const cell = row.cells[column] ?? null;
+      if (plan.kind === 'ignored' || plan.kind === 'id' || isEmptyCell(cell)) return;
+      const problem = (message: string) =>
+        collector.value({ ...at(column), responseId: id, question: 'question' in plan ? plan.question.name : undefined, value: cell, message });
+      switch (plan.kind) {
+        case 'structure':
+          structure = cellText(cell);
+          return;
+        case 'submittedAt': {
+          const text = cell instanceof Date ? cell.toISOString() : cellText(cell);
+          if (Number.isNaN(Date.parse(text))) {
+            collector.error({ ...at(column), responseId: id, value: text, message: `${describe(text)} is not a date and time (expected ISO 8601, e.g. 2021-02-15T16:15:06+01:00)` });
+          } else submittedAt = text;
+          return;
+        }
+        case 'answer':
+          data[plan.question.name] = convertCell(plan.question, cell, survey);
+          return;
+        case 'comment':
+          data[commentKey(plan.question.name)] = cellText(cell);
+          return;
+        case 'choice': {
+          const mark = checkboxMark(cell);
+          const list = checked.get(plan.question.name) ?? [];
+          checked.set(plan.question.name, list);
+          if (mark === true) list.push(plan.value);
+          else if (mark === undefined && plan.value === OTHER_VALUE) {
+            // LimeSurvey-style exports put the "other" text in the other column itself.
+            list.push(OTHER_VALUE);
+            data[commentKey(plan.question.name)] ??= cellText(cell);
+          } else if (mark === undefined) {
+            problem(`question "${plan.question.name}": ${describe(cellText(cell))} is not a checkbox mark (use 1/0, oui/non, x or leave empty)`);
+          }
+          return;
+        }
+        case 'row': {
+          const answer = rows.get(plan.question.name) ?? {};
+          rows.set(plan.question.name, answer);
+          answer[plan.row] = cellText(cell);
+          return;
+        }
+      }
+    });
+    for (const [name, list] of checked) {
+      const single = data[name];
+      const merged = Array.isArray(single) ? [...single, ...list] : list;
+      if (merged.length > 0) data[name] = merged;
+    }
+    for (const [name, answer] of rows) {
+      const whole = data[name];
+      data[name] = whole && typeof whole === 'object' && !Array.isArray(whole) ? { ...whole, ...answer } : answer;
+    }
+
+    // Keys in column order, as SurveyJS would store them in question order.
+    const ordered: Record<string, unknown> = {};
+    for (const key of firstColumn.keys()) if (key in data) ordered[key] = data[key];
+    const clean = validateRecordData(
+      survey,
+      ordered,
+      (question) => ({ ...at(firstColumn.get(question) ?? firstColumn.get(question.replace(/-Comment$/, ''))), responseId: id }),
+      collector,
+    );
+    if (usable) responses.push({ id, structure, submittedAt, data: clean });
+    progress(rowIndex + 1);
+  });
+  if (table.rows.length === 0) options.onProgress?.(0, 0);
+  return { responses, warnings: collector.finish() };
+}
+
+function planColumns(table: Table, survey: SurveyModel, collector: ProblemCollector): ColumnPlan[] {
+  const seen = new Map<string, number>();
+  return table.header.map((name, index): ColumnPlan => {
+    const at = cellLocation(table, table.headerLine, index);
+    if (name === '') {
+      const empty = table.rows.every((row) => isEmptyCell(row.cells[index]));
+      if (!empty) collector.error({ ...at, message: 'this column has values but no header name' });
+      return { kind: 'ignored' };
+    }
+    const previous = seen.get(name);
+    if (previous !== undefined) {
+      collector.error({ ...at, message: `the column ${JSON.stringify(name)} appears twice (also column ${previous + 1})` });
+      return { kind: 'ignored' };
+    }
+    seen.set(name, index);
+    const plan = planColumn(name, survey);
+    if (typeof plan === 'string') {
+      collector.value({ ...at, value: name, message: plan });
+      return { kind: 'ignored' };
+    }
+    return plan;
+  });
+}
+
+/** The plan for a header, or an explanation of why it matches nothing. */
+function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
+  const special = SPECIAL[name.toLowerCase()];
+  if (special) return { kind: special };
+  const question = survey.byName.get(name);
+  if (question) return { kind: 'answer', question };
+  if (name.endsWith(COMMENT_SUFFIX)) {
+    const owner = survey.byName.get(name.slice(0, -COMMENT_SUFFIX.length));
+    if (owner && allowsComment(survey, owner.name)) return { kind: 'comment', question: owner };
+    if (owner) return `column ${JSON.stringify(name)}: question "${owner.name}" has no "other" item and no comment box`;
+  }
+  for (const [questionName, sub] of splitCandidates(name)) {
+    const q = survey.byName.get(questionName);
+    if (!q) continue;
+    if (q.kind === 'multiple') {
+      const choices = q.choices.map((c) => choiceKey(c.value));
+      if (q.hasOther) choices.push(OTHER_VALUE);
+      if (q.hasNone) choices.push(NONE_VALUE);
+      if (choices.includes(sub)) return { kind: 'choice', question: q, value: sub };
+      return `column ${JSON.stringify(name)}: ${JSON.stringify(sub)} is not a choice of question "${q.name}" (${choices.join(', ')})`;
+    }
+    if (q.kind === 'matrix') {
+      const rows = q.rows.map((r) => choiceKey(r.value));
+      if (rows.includes(sub)) return { kind: 'row', question: q, row: sub };
+      return `column ${JSON.stringify(name)}: ${JSON.stringify(sub)} is not a row of matrix "${q.name}" (${rows.join(', ')})`;
+    }
+  }
+  return `column ${JSON.stringify(name)} is not a question of this survey (expected id, structure, submittedAt, a question name, <question>/<choice> or <question>-Comment)`;
+}
+
+/** `q/a`, `q.a` and `q[a]` splits of a header, longest question name first. */
+function splitCandidates(name: string): [string, string][] {
+  const out: [string, string][] = [];
+  const bracket = /^(.+)\[(.+)\]$/.exec(name);
+  if (bracket) out.push([bracket[1]!, bracket[2]!]);
+  for (let i = name.length - 1; i > 0; i--) {
+    if (name[i] === '/' || name[i] === '.') out.push([name.slice(0, i), name.slice(i + 1)]);
+  }
+  return out;
+}
+
+function checkboxMark(cell: Cell): boolean | undefined {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
+  const text = cellText(cell).toLowerCase();
+  if (TRUE_MARKS.has(text)) return true;
+  if (FALSE_MARKS.has(text)) return false;
+  return undefined;
+}
+
+/**
+ * Converts a cell to the SurveyJS value type of its question. A cell that cannot be converted is
+ * passed on as text so that validation reports it with the question and value.
+ */
+function convertCell(question: QuestionDef, cell: Cell, survey: SurveyModel): unknown {
+  switch (question.kind) {
+    case 'number': {
+      if (typeof cell === 'number') return cell;
+      const text = cellText(cell);
+      return parseLocaleNumber(text) ?? text;
+    }
+    case 'multiple': {
+      if (typeof cell === 'number') return [cell];
+      return cellText(cell)
+        .split(';')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    }
+    case 'boolean': {
+      const { valueTrue, valueFalse } = booleanValues(survey, question.name);
+      const text = cellText(cell);
+      if (valueTrue !== undefined && text === String(valueTrue)) return valueTrue;
+      if (valueFalse !== undefined && text === String(valueFalse)) return valueFalse;
+      const mark = checkboxMark(cell);
+      if (mark === undefined) return text;
+      if (valueTrue !== undefined || valueFalse !== undefined) return mark ? valueTrue ?? true : valueFalse ?? false;
+      return mark;
+    }
+    case 'date':
+      return toIsoDate(cell, question.inputType ?? 'date');
+    case 'matrix': {
+      const text = cellText(cell);
+      try {
+        return JSON.parse(text);
+      } catch {
+        return text;
+      }
+    }
+    default:
+      return typeof cell === 'string' ? cell.trim() : cellText(cell);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Cell } from './table.js';
+
+// Spaces (incl. no-break and narrow no-break) group thousands in French: "65 951".
+const GROUPING = /[\s\u00a0\u202f]/g;
+const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/** "12", "12,5", "12.5", "1 234,5" → number; anything else → undefined. */
+export function parseLocaleNumber(text: string): number | undefined {
+  const compact = text.replace(GROUPING, '');
+  if (!NUMBER.test(compact)) return undefined;
+  const n = Number(compact.replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Dates as SurveyJS stores them (ISO text). Spreadsheet date cells and French "31/12/2020" text are
+ * converted; anything else is returned unchanged for validation to report.
+ */
+export function toIsoDate(cell: Cell, inputType: string): string {
+  if (cell instanceof Date) {
+    const iso = cell.toISOString(); // exceljs gives spreadsheet dates as UTC instants
+    if (inputType === 'date') return iso.slice(0, 10);
+    if (inputType === 'month') return iso.slice(0, 7);
+    if (inputType === 'time') return iso.slice(11, 16);
+    if (inputType === 'datetime-local') return iso.slice(0, 16);
+    return iso;
+  }
+  const text = cell === null ? '' : String(cell).trim();
+  const m = FRENCH_DATE.exec(text);
+  if (!m) return text;
+  const date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  if (m[4] === undefined || inputType === 'date') return date;
+  return `${date}T${m[4].padStart(2, '0')}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
+}
