@@ -1,11 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { JsonSyntaxError } from '../survey/json-position.js';
+import { JsonSyntaxError, lineColumnAt } from '../survey/json-position.js';
 import { SurveyDefinitionError, loadSurveyDefinition, type SurveyModel } from '../survey/model.js';
 import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { LoadOptions, LoadResult } from './collect.js';
 import { decodeText } from './decode.js';
-import { parseJsonResponses, parseJsonlResponses } from './jsonl.js';
+import { jsonErrorOffset } from './json-error.js';
+import { parseJsonResponses, parseJsonlResponses, unexpected } from './jsonl.js';
 import { InputError, type InputProblem } from './problems.js';
 import { loadRegistryFile } from './registry.js';
 import { tableToResponses } from './responses-table.js';
@@ -26,6 +27,14 @@ const REGISTRY_EXTENSIONS = ['.csv', '.xlsx'];
 export async function loadSurveyFile(path: string): Promise<SurveyModel> {
   const file = basename(path);
   const text = decodeText(await readInput(path)).text;
+  try {
+    JSON.parse(text);
+  } catch {
+    // Located here: Node 20's JSON.parse messages do not always carry a position.
+    const offset = jsonErrorOffset(text);
+    const { line, column } = lineColumnAt(text, offset);
+    throw new InputError([{ file, line, column, message: `invalid JSON: ${unexpected(text, offset)}` }]);
+  }
   try {
     return loadSurveyDefinition(text, file);
   } catch (err) {

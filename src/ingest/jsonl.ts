@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { describe } from '../survey/validate.js';
-import { parseJsonText, JsonSyntaxError } from '../survey/json-position.js';
+import { lineColumnAt } from '../survey/json-position.js';
+import { jsonErrorOffset } from './json-error.js';
 import {
   DuplicateIds,
   ProblemCollector,
@@ -33,15 +34,9 @@ export class RecordChecker {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (err) {
-      const message = (err as Error).message;
-      const position = /position (\d+)/.exec(message);
-      this.collector.error({
-        file: this.file,
-        line,
-        column: position ? Number(position[1]) + 1 : undefined,
-        message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-      });
+    } catch {
+      const offset = jsonErrorOffset(text);
+      this.collector.error({ file: this.file, line, column: offset + 1, message: `invalid JSON: ${unexpected(text, offset)}` });
       return undefined;
     }
     return this.check(value, { file: this.file, line });
@@ -119,13 +114,13 @@ export function parseJsonlResponses(text: string, file: string, survey: SurveyMo
 /** Reads a JSON file holding an array of responses (or `{ "responses": [...] }`). */
 export function parseJsonResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
   let parsed: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    parsed = parseJsonText(text, file);
-  } catch (err) {
-    if (err instanceof JsonSyntaxError) {
-      throw new InputError([{ file, line: err.line, column: err.column, message: err.message.replace(/^.*?: /, '') }]);
-    }
-    throw err;
+    parsed = JSON.parse(body);
+  } catch {
+    const offset = jsonErrorOffset(body);
+    const { line, column } = lineColumnAt(body, offset);
+    throw new InputError([{ file, line, column, message: `invalid JSON: ${unexpected(body, offset)}` }]);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(list)) {
@@ -141,6 +136,12 @@ export function parseJsonResponses(text: string, file: string, survey: SurveyMod
     progress(index + 1);
   });
   return { responses, warnings: collector.finish() };
+}
+
+/** What the parser met at the failing offset, for a message a person can act on. */
+export function unexpected(text: string, offset: number): string {
+  if (offset >= text.length) return 'the text ends too early (a missing bracket, brace or quote?)';
+  return `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`;
 }
 
 function countLines(text: string): number {
