@@ -1,9 +1,125 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { CliError, type CliCommand } from './run.js';
 
-// Placeholder until the command lands; replaced by its real implementation.
+const HELP = `Usage: panorama start [options]
+
+Runs the Panorama web application (API + web interface).
+
+Options:
+  --port N          port to listen on (env PORT, default 3000)
+  --host H          interface to listen on (env HOST, default 127.0.0.1; 0.0.0.0 for every interface)
+  --data-dir DIR    folder of the SQLite database and the mail outbox (env DATA_DIR, default ./data)
+  --no-demo         do not create the demo network on an empty database (env PANORAMA_DEMO=false)
+  -h, --help        show this help
+
+Other settings (DATABASE_URL, BASE_URL, SMTP_URL, MAIL_FROM, panorama.config.json) are described in
+docs/configuration.md.
+`;
+
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const VITE_CONFIG = fileURLToPath(new URL('../web/vite.config.ts', import.meta.url));
+
+/** Builds the web interface when dist/web is missing (first start after a clone). */
+async function ensureWebBuild(): Promise<void> {
+  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+  if (!existsSync(VITE_CONFIG)) {
+    process.stderr.write('panorama: src/web/vite.config.ts is missing: serving the API only.\n');
+    return;
+  }
+  process.stdout.write('Building the web interface (first start, about a minute)…\n');
+  const { build } = await import('vite');
+  await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+}
+
 export const startCommand: CliCommand = {
-  summary: 'start',
-  async run() {
-    throw new CliError('the "start" command is not available yet');
+  summary: 'run the Panorama web application',
+  async run(args) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          'data-dir': { type: 'string' },
+          'no-demo': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+      }));
+    } catch (err) {
+      throw new CliError(`${(err as Error).message}\n\n${HELP}`);
+    }
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const { loadConfig, ConfigError, createApp, ensureFirstAdmin } = await import('../server/index.js');
+    const { openStore } = await import('../store/index.js');
+    const { seedDemo, isEmptyDatabase } = await import('../demo/index.js');
+    let config;
+    try {
+      config = loadConfig({
+        overrides: {
+          ...(values.port ? { port: values.port } : {}),
+          ...(values.host ? { host: values.host } : {}),
+          ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+          ...(values['no-demo'] ? { demo: false } : {}),
+        },
+      });
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message);
+      throw err;
+    }
+    let store;
+    try {
+      store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await store.migrate();
+    } catch (err) {
+      const where = config.databaseUrl ? 'DATABASE_URL' : `${config.dataDir}/panorama.sqlite`;
+      throw new CliError(`cannot open the database (${where}): ${(err as Error).message}`);
+    }
+    const firstAdmin = await ensureFirstAdmin(store, process.env.ADMIN_EMAIL || undefined);
+    if (config.demo && (await isEmptyDatabase(store))) {
+      const demo = await seedDemo(store);
+      process.stdout.write(
+        `Demo data created: ${demo.structures} structures, a closed campaign (${demo.closedCampaign.submitted} answers) ` +
+          `and an open one (${demo.openCampaign.submitted} answers, ${demo.openCampaign.drafts} drafts).\n`,
+      );
+    }
+    await ensureWebBuild();
+    const app = await createApp({ store, config, logger: process.env.PANORAMA_LOG === '1' });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      await store.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
+      throw err;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const database = config.databaseUrl ? 'PostgreSQL' : `SQLite ${join(config.dataDir, 'panorama.sqlite')}`;
+    process.stdout.write(
+      `\nPanorama is running: ${config.baseUrl.replace(/:\d+$/, `:${port}`)}  (listening on ${config.host}:${port}, ${database})\n`,
+    );
+    if (firstAdmin) {
+      process.stdout.write(
+        `\nFirst start: administrator account created.\n  e-mail:   ${firstAdmin.user.email}\n  password: ${firstAdmin.password}\n` +
+          `This password is shown only once: note it now (change it in Utilisateurs, or run "panorama admin create").\n\n`,
+      );
+    }
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.stdout.write('\nStopping Panorama…\n');
+        void app.close().then(() => store.close()).then(resolve, resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
   },
 };

@@ -1,0 +1,44 @@
+import type { FastifyRequest } from 'fastify';
+import type { Store, StoredStructure, User } from '../store/index.js';
+import type { Scope } from './context.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+export function currentUser(request: FastifyRequest): User {
+  if (!request.auth) throw unauthenticated();
+  return request.auth.user;
+}
+
+/**
+ * Admins see everything; correspondents only their territories and descendants; viewers
+ * everything unless territories are assigned to them, then the same as a correspondent.
+ */
+export async function scopeOf(store: Store, user: User): Promise<Scope> {
+  if (user.role === 'admin') return { all: true };
+  if (user.role === 'viewer' && user.territoryIds.length === 0) return { all: true };
+  const ids = await store.territories.descendantIds(user.territoryIds);
+  return { all: false, territoryIds: new Set(ids) };
+}
+
+export function requestScope(store: Store, request: FastifyRequest): Promise<Scope> {
+  request.scopeCache ??= scopeOf(store, currentUser(request));
+  return request.scopeCache;
+}
+
+export function inScope(scope: Scope, territoryId: string | null): boolean {
+  if (scope.all) return true;
+  return territoryId !== null && scope.territoryIds.has(territoryId);
+}
+
+export function assertStructureInScope(scope: Scope, structure: Pick<StoredStructure, 'territoryId'>): void {
+  if (!inScope(scope, structure.territoryId)) {
+    throw forbidden("Cette structure ne fait pas partie de vos territoires : vous n'y avez pas accès.");
+  }
+}
+
+/** Structure ids visible in a scope, for filtering lists and exports; undefined = no filter. */
+export async function visibleStructureIds(store: Store, scope: Scope): Promise<string[] | undefined> {
+  if (scope.all) return undefined;
+  if (scope.territoryIds.size === 0) return [];
+  const rows = await store.structures.list({ territoryIds: [...scope.territoryIds] });
+  return rows.map((s) => s.id);
+}

@@ -1,0 +1,75 @@
+import {
+  COMMENT_SUFFIX,
+  ConditionEvaluator,
+  type QuestionDef,
+  type SurveyModel,
+} from '../survey/index.js';
+import { validateResponseData, type ValueProblem } from '../survey/validate.js';
+
+/** Reserved draft key: the page the respondent was on, so another device resumes there. */
+export const PAGE_KEY = '__page';
+
+/** Draft autosave: keeps only keys the survey knows (questions, their comments, the page index). */
+export function cleanDraft(survey: SurveyModel, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    if (key === PAGE_KEY) {
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) out[key] = value;
+      continue;
+    }
+    const owner = key.endsWith(COMMENT_SUFFIX) ? key.slice(0, -COMMENT_SUFFIX.length) : key;
+    if (survey.byName.has(owner)) out[key] = value;
+  }
+  return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+/**
+ * Removes answers to questions that the other answers hide (SurveyJS keeps them when a
+ * respondent goes back and changes a branch). Repeated until stable, since hiding one question
+ * can hide another.
+ */
+export function dropHiddenAnswers(survey: SurveyModel, data: Record<string, unknown>, evaluator: ConditionEvaluator) {
+  const out = { ...data };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const q of survey.questions) {
+      if (q.visibleIf.length === 0) continue;
+      if ((q.name in out || commentOf(q) in out) && !evaluator.isDisplayed(q, out)) {
+        delete out[q.name];
+        delete out[commentOf(q)];
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+const commentOf = (q: QuestionDef) => q.name + COMMENT_SUFFIX;
+
+/** The strict check run on submit: valid values, then required questions that are displayed. */
+export function checkSubmission(
+  survey: SurveyModel,
+  data: Record<string, unknown>,
+): { data: Record<string, unknown>; problems: ValueProblem[] } {
+  const { [PAGE_KEY]: _page, ...answers } = data;
+  const evaluator = new ConditionEvaluator();
+  const visible = dropHiddenAnswers(survey, answers, evaluator);
+  const result = validateResponseData(survey, visible);
+  const problems = [...result.problems];
+  for (const q of survey.questions) {
+    if (!q.required || !evaluator.isDisplayed(q, result.data)) continue;
+    if (isEmpty(result.data[q.name]) && !problems.some((p) => p.question === q.name)) {
+      problems.push({ question: q.name, value: null, message: `Réponse obligatoire : « ${q.title} ».` });
+    }
+  }
+  return { data: result.data, problems };
+}

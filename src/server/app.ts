@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { Store } from '../store/index.js';
+import type { ServerConfig } from './config.js';
+import type { ServerContext } from './context.js';
+import { installErrorHandler } from './errors.js';
+import { createMailer, type Mailer } from './mail.js';
+import { installZodSchemas } from './openapi.js';
+import { installSessionHook } from './auth/session.js';
+import { authRoutes } from './auth/routes.js';
+import { userRoutes } from './routes/users.js';
+import { territoryRoutes } from './routes/territories.js';
+import { structureRoutes } from './routes/structures.js';
+import { importRoutes } from './routes/structure-import.js';
+import { surveyRoutes } from './routes/surveys.js';
+import { campaignRoutes } from './routes/campaigns.js';
+import { participationRoutes } from './routes/participation.js';
+import { reportRoutes } from './routes/reports.js';
+import { respondRoutes } from './routes/respond.js';
+import { installWebApp } from './web.js';
+
+export interface CreateAppOptions {
+  store: Store;
+  config: ServerConfig;
+  mailer?: Mailer;
+  now?: () => Date;
+  /** Fastify logger (off by default; the start command turns it on). */
+  logger?: boolean;
+  /** Folder of the built web app; defaults to dist/web; false = API only. */
+  webRoot?: string | false;
+}
+
+/** Builds the whole HTTP application around an opened store; `app.inject` works without listening. */
+export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const { store, config } = options;
+  const ctx: ServerContext = {
+    store,
+    config,
+    mailer:
+      options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
+    now: options.now ?? (() => new Date()),
+  };
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    // Campaign answers can be large objects but never deep: keep prototype poisoning out.
+    onProtoPoisoning: 'remove',
+  });
+  app.decorate('panorama', ctx);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.bodyLimit, files: 1 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'rate_limited',
+        message: `Trop de tentatives de connexion : réessayez dans ${Math.ceil(context.ttl / 1000)} secondes.`,
+      },
+    }),
+  });
+  await installZodSchemas(app);
+  installSessionHook(app, ctx);
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Liveness and database dialect' }, config: { access: 'public' } },
+    async () => ({ status: 'ok', database: store.dialect, version: '0.1.0' }),
+  );
+  await authRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await territoryRoutes(app, ctx);
+  await structureRoutes(app, ctx);
+  await importRoutes(app, ctx);
+  await surveyRoutes(app, ctx);
+  await campaignRoutes(app, ctx);
+  await participationRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+  await respondRoutes(app, ctx);
+  if (options.webRoot !== false) await installWebApp(app, options.webRoot);
+  app.addHook('onClose', async () => ctx.mailer.close());
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    panorama: ServerContext;
+  }
+}

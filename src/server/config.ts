@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Server configuration: environment variables win over `panorama.config.json` (same keys, camelCase),
+ * which wins over defaults. Validated once at start so a typo fails loudly before anything listens.
+ */
+export const serverConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://')
+    .optional(),
+  dataDir: z.string().min(1).default('./data'),
+  baseUrl: z.url().optional(),
+  smtpUrl: z.string().min(1).optional(),
+  mailFrom: z.string().min(1).default('Panorama <panorama@localhost>'),
+  /** Maximum request body, in bytes. */
+  bodyLimit: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Login attempts allowed per IP and minute. */
+  loginRateLimit: z.coerce.number().int().positive().default(10),
+  /** Session lifetime in hours (sliding). */
+  sessionHours: z.coerce.number().positive().default(12),
+  /** Seed the demo network on an empty database at start. */
+  demo: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .default(true),
+});
+
+export type ServerConfigInput = z.input<typeof serverConfigSchema>;
+export interface ServerConfig extends Omit<z.output<typeof serverConfigSchema>, 'baseUrl'> {
+  /** Public URL of the app, used in e-mails and links; defaults to http://localhost:PORT. */
+  baseUrl: string;
+}
+
+const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  DATA_DIR: 'dataDir',
+  BASE_URL: 'baseUrl',
+  SMTP_URL: 'smtpUrl',
+  MAIL_FROM: 'mailFrom',
+  BODY_LIMIT: 'bodyLimit',
+  LOGIN_RATE_LIMIT: 'loginRateLimit',
+  SESSION_HOURS: 'sessionHours',
+  PANORAMA_DEMO: 'demo',
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Builds the configuration from an optional config file, the environment and explicit overrides. */
+export function loadConfig(
+  options: { env?: NodeJS.ProcessEnv; file?: string; overrides?: ServerConfigInput } = {},
+): ServerConfig {
+  const env = options.env ?? process.env;
+  const file = resolve(options.file ?? env.PANORAMA_CONFIG ?? 'panorama.config.json');
+  let fromFile: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError(`${file}: JSON invalide (${(err as Error).message})`);
+    }
+  }
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const parsed = serverConfigSchema.safeParse({ ...fromFile, ...fromEnv, ...options.overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
+      return `  ${envName ?? key}: ${i.message}`;
+    });
+    throw new ConfigError(`configuration invalide:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    dataDir: resolve(config.dataDir),
+    baseUrl: (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Store, User } from '../store/index.js';
+import type { ServerConfig } from './config.js';
+import type { Mailer } from './mail.js';
+
+export interface ServerContext {
+  store: Store;
+  config: ServerConfig;
+  mailer: Mailer;
+  /** The current time; tests replace it to move around campaign dates. */
+  now(): Date;
+}
+
+export type AccessLevel =
+  /** No session needed (login, health, docs, SPA). */
+  | 'public'
+  /** Authorised by the token in the URL: no session, no CSRF. */
+  | 'respondent'
+  /** Any signed-in user (viewers included); state-changing methods still need CSRF. */
+  | 'read'
+  /** Admins and correspondents (viewers get 403). */
+  | 'write'
+  /** Admins only. */
+  | 'admin';
+
+export interface RequestAuth {
+  user: User;
+  csrfToken: string;
+  token: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessLevel;
+  }
+  interface FastifyRequest {
+    auth?: RequestAuth;
+    /** Memoised territory scope of the signed-in user (see access.ts). */
+    scopeCache?: Promise<Scope>;
+  }
+}
+
+/**
+ * What a user may see: `all`, or the set of territory ids (their territories and descendants).
+ * A structure without territory is visible only with `all`.
+ */
+export type Scope = { all: true } | { all: false; territoryIds: Set<string> };

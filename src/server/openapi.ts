@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ApiError } from './errors.js';
+
+const french = z.locales.fr();
+
+/** Readable French explanation of zod issues: `champ « a.b » : message`. */
+export function describeIssues(issues: z.core.$ZodIssue[]): { path: string; message: string }[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Parses with zod, or throws a 400 ApiError listing every problem in French. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value, { error: french.localeError });
+  if (result.success) return result.data;
+  const details = describeIssues(result.error.issues);
+  const summary = details.map((d) => (d.path ? `« ${d.path} » : ${d.message}` : d.message)).join(' ; ');
+  throw new ApiError(400, 'bad_request', `${what} invalide : ${summary}`, details);
+}
+
+const PARTS: Record<string, string> = {
+  body: 'Corps de la requête',
+  querystring: 'Paramètres de la requête',
+  params: "Paramètres de l'adresse",
+  headers: 'En-têtes',
+};
+
+function isZod(schema: unknown): schema is z.ZodType {
+  return typeof schema === 'object' && schema !== null && '_zod' in schema;
+}
+
+/**
+ * Route schemas are zod schemas: they validate (and coerce) the request and, converted with
+ * `z.toJSONSchema`, describe the route in the OpenAPI document — one source of truth.
+ */
+export async function installZodSchemas(app: FastifyInstance): Promise<void> {
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (!isZod(schema)) return () => true;
+    return (data: unknown) => {
+      try {
+        return { value: parseOr400(schema, data, PARTS[httpPart ?? 'body'] ?? 'Requête') };
+      } catch (err) {
+        return { error: err as Error };
+      }
+    };
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Panorama API',
+        description:
+          'Registry, surveys, campaigns, respondent forms, participation and reports. ' +
+          'Sessions use the `panorama_session` cookie; state-changing requests need `x-csrf-token`. ' +
+          'See docs/api.md.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'panorama_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: ({ schema, url }) => {
+      if (!schema) return { schema, url };
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
+        out[key] = isZod(value) ? toJsonSchema(value) : value;
+      }
+      return { schema: out as FastifySchema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}
+
+function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { ApiError, notFound } from '../errors.js';
+import { currentUser } from '../access.js';
+import { campaignDateInput, parseCampaignDate } from '../dates.js';
+import { campaignView, getCampaign, toPopulationFilter } from '../campaign-view.js';
+
+const population = z.object({
+  territoryIds: z.array(z.string().min(1)).optional(),
+  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+});
+export const createCampaignBody = z.object({
+  name: z.string().trim().min(1).max(300),
+  surveyId: z.string().min(1),
+  opensAt: campaignDateInput,
+  closesAt: campaignDateInput,
+  population: population.optional(),
+  anonymousLink: z.boolean().optional(),
+});
+export const updateCampaignBody = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
+  opensAt: campaignDateInput.optional(),
+  closesAt: campaignDateInput.optional(),
+  anonymousLink: z.boolean().optional(),
+});
+const idParams = z.object({ id: z.string().min(1) });
+
+function checkDates(opensAt: string, closesAt: string): void {
+  if (Date.parse(closesAt) <= Date.parse(opensAt)) {
+    throw new ApiError(400, 'bad_request', "La date de clôture doit être postérieure à la date d'ouverture.");
+  }
+}
+
+export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['campaigns'];
+  app.get('/api/campaigns', { schema: { tags, summary: 'List campaigns (counts scoped)' } }, async (request) => {
+    const campaigns = await ctx.store.campaigns.list();
+    const out = [];
+    for (const c of campaigns) out.push(await campaignView(ctx, request, c));
+    return { campaigns: out };
+  });
+
+  app.post(
+    '/api/campaigns',
+    {
+      schema: { tags, summary: 'Create a campaign (freezes the survey version, invites the population)', body: createCampaignBody },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof createCampaignBody>;
+      const survey = await ctx.store.surveys.get(body.surveyId);
+      if (!survey) throw new ApiError(400, 'bad_request', `Questionnaire inconnu : « ${body.surveyId} ».`);
+      const opensAt = parseCampaignDate(body.opensAt, 'start')!.toISOString();
+      const closesAt = parseCampaignDate(body.closesAt, 'end')!.toISOString();
+      checkDates(opensAt, closesAt);
+      for (const id of body.population?.territoryIds ?? []) {
+        if (!(await ctx.store.territories.get(id))) throw new ApiError(400, 'bad_request', `Territoire inconnu : « ${id} ».`);
+      }
+      const filter = toPopulationFilter(body.population);
+      const user = currentUser(request);
+      const campaign = await ctx.store.transaction(async (repos) => {
+        const created = await repos.campaigns.create({
+          name: body.name,
+          surveyVersionId: survey.latestVersionId,
+          opensAt,
+          closesAt,
+          population: filter,
+          publicLink: body.anonymousLink ?? false,
+          createdBy: user.id,
+        });
+        const ids = await repos.structures.matchPopulation(filter);
+        await repos.invitations.createForPopulation(created.id, ids);
+        await repos.audit.record({
+          actor: user.id,
+          action: 'campaign.create',
+          target: created.id,
+          details: { name: body.name, surveyVersionId: survey.latestVersionId, invited: ids.length },
+        });
+        return created;
+      });
+      reply.status(201);
+      return { campaign: await campaignView(ctx, request, campaign) };
+    },
+  );
+
+  app.get('/api/campaigns/:id', { schema: { tags, summary: 'One campaign', params: idParams } }, async (request) => {
+    const { id } = request.params as z.infer<typeof idParams>;
+    return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };
+  });
+
+  app.patch(
+    '/api/campaigns/:id',
+    {
+      schema: { tags, summary: 'Change name, dates or anonymous link', params: idParams, body: updateCampaignBody },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const body = request.body as z.infer<typeof updateCampaignBody>;
+      const existing = await ctx.store.campaigns.get(id);
+      if (!existing) throw notFound('Campagne');
+      const opensAt = body.opensAt ? parseCampaignDate(body.opensAt, 'start')!.toISOString() : existing.opensAt;
+      const closesAt = body.closesAt ? parseCampaignDate(body.closesAt, 'end')!.toISOString() : existing.closesAt;
+      if (closesAt) checkDates(opensAt, closesAt);
+      await ctx.store.campaigns.update(id, {
+        ...(body.name ? { name: body.name } : {}),
+        opensAt,
+        closesAt,
+      });
+      if (body.anonymousLink !== undefined && body.anonymousLink !== Boolean(existing.publicToken)) {
+        await ctx.store.campaigns.setPublicLink(id, body.anonymousLink);
+      }
+      await ctx.store.audit.record({ actor: currentUser(request).id, action: 'campaign.update', target: id, details: body });
+      return { campaign: await campaignView(ctx, request, (await ctx.store.campaigns.get(id))!) };
+    },
+  );
+}

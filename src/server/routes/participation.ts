@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { currentUser } from '../access.js';
+import { campaignState, getCampaign } from '../campaign-view.js';
+import { participationRows, summarise } from '../participation.js';
+import { sendReminders } from '../reminders.js';
+import { toCsv } from '../csv.js';
+
+const idParams = z.object({ id: z.string().min(1) });
+const participationQuery = z.object({ by: z.string().trim().min(1).max(100).default('territoire') });
+export const remindersBody = z.object({ structureIds: z.array(z.string().min(1)).optional() });
+
+const STATUS_FR = { not_started: 'non commencé', in_progress: 'en cours', submitted: 'envoyé' } as const;
+
+export async function participationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['campaigns'];
+  app.get(
+    '/api/campaigns/:id/participation',
+    {
+      schema: {
+        tags,
+        summary: 'Participation by territory level or attribute (scoped)',
+        params: idParams,
+        querystring: participationQuery,
+      },
+    },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const { by } = request.query as z.infer<typeof participationQuery>;
+      const campaign = await getCampaign(ctx, id);
+      const { rows, structures, territories } = await participationRows(ctx, request, campaign);
+      return {
+        ...summarise(rows, structures, territories, by),
+        structures: rows.map(({ invitationId: _i, territoryId: _t, ...row }) => row),
+      };
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/non-respondents.csv',
+    { schema: { tags, summary: 'CSV of the structures that have not submitted (scoped)', params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const campaign = await getCampaign(ctx, id);
+      const { rows } = await participationRows(ctx, request, campaign);
+      const late = rows.filter((r) => r.status !== 'submitted');
+      const csv = toCsv(
+        ['id', 'nom', 'territoire', 'statut', 'email', 'relances', 'lien'],
+        late.map((r) => [r.id, r.name, r.territory, STATUS_FR[r.status], r.email, r.reminderCount, r.link]),
+      );
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="non-repondants-${campaign.id}.csv"`);
+      return csv;
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:id/reminders',
+    {
+      schema: { tags, summary: 'E-mail reminders to structures that have not submitted', params: idParams, body: remindersBody },
+      config: { access: 'write' },
+    },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const { structureIds } = (request.body ?? {}) as z.infer<typeof remindersBody>;
+      const campaign = await getCampaign(ctx, id);
+      if (campaignState(campaign, ctx.now()) === 'closed') {
+        throw new ApiError(409, 'campaign_closed', 'La campagne est close : les relances ne sont plus possibles.');
+      }
+      const { rows } = await participationRows(ctx, request, campaign);
+      let targets = rows.filter((r) => r.status !== 'submitted');
+      if (structureIds) {
+        const visible = new Set(rows.map((r) => r.id));
+        const outside = structureIds.filter((s) => !visible.has(s));
+        if (outside.length) {
+          throw new ApiError(
+            403,
+            'forbidden',
+            `Structures hors de votre périmètre ou non invitées à cette campagne : ${outside.join(', ')}.`,
+          );
+        }
+        const wanted = new Set(structureIds);
+        targets = targets.filter((r) => wanted.has(r.id));
+      }
+      const result = await sendReminders(ctx, campaign, targets);
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: 'campaign.reminders',
+        target: campaign.id,
+        details: { sent: result.sent, withoutEmail: result.withoutEmail.length, failed: result.failed.length },
+      });
+      return result;
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { ResponseRecord } from '../../survey/index.js';
+import { buildReport, ReportOptionsError } from '../../stats/index.js';
+import { contentTypeOf, renderReport } from '../../report/render/index.js';
+import { writeResponsesCsv } from '../../ingest/index.js';
+import { ApiError } from '../errors.js';
+import { requestScope, visibleStructureIds } from '../access.js';
+import { getCampaign } from '../campaign-view.js';
+import { loadVersion } from '../surveys-cache.js';
+
+const idParams = z.object({ id: z.string().min(1) });
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+export const reportQuery = z.object({
+  format: z.enum(['json', 'html', 'docx', 'xlsx', 'pdf', 'csv']).default('json'),
+  where: stringOrList.optional(),
+  by: z.string().trim().min(1).max(100).optional(),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  quartiles: z.enum(['minitab', 'excel']).optional(),
+  base: z.enum(['displayed', 'all']).optional(),
+});
+
+function parseFilters(where: string | string[] | undefined): { key: string; value: string }[] {
+  const list = where === undefined ? [] : Array.isArray(where) ? where : [where];
+  return list.map((item) => {
+    const at = item.indexOf('=');
+    if (at <= 0) {
+      throw new ApiError(400, 'bad_request', `Filtre « ${item} » invalide : attendu cle=valeur (ex. territoire=Lille).`);
+    }
+    return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
+  });
+}
+
+export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.get(
+    '/api/campaigns/:id/report',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: "The campaign's report in any format, or its raw answers as CSV (scoped to your territories)",
+        params: idParams,
+        querystring: reportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const query = request.query as z.infer<typeof reportQuery>;
+      const campaign = await getCampaign(ctx, id);
+      const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
+      const filters = parseFilters(query.where);
+      const visible = await visibleStructureIds(ctx.store, await requestScope(ctx.store, request));
+      // Population = the campaign's invited structures the caller may see.
+      const invited = (await ctx.store.invitations.list(campaign.id))
+        .map((i) => i.structureId)
+        .filter((s): s is string => s !== null);
+      const visibleSet = visible ? new Set(visible) : undefined;
+      const population = visibleSet ? invited.filter((s) => visibleSet.has(s)) : invited;
+      const responses: ResponseRecord[] = [];
+      if (!visible || visible.length > 0) {
+        for await (const r of ctx.store.responses.listSubmitted(campaign.id, visible ? { structureIds: visible } : {})) {
+          responses.push(r);
+        }
+      }
+      const base = `${campaign.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'rapport'}`;
+      if (query.format === 'csv') {
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
+        return writeResponsesCsv(survey, responses, { separator: ';', bom: true });
+      }
+      const registry = population.length
+        ? await ctx.store.structures.registry({ ids: population })
+        : { structures: [], attributes: [] };
+      let model;
+      try {
+        model = buildReport(survey, responses, {
+          lang: query.lang,
+          registry,
+          filters,
+          by: query.by,
+          quartiles: query.quartiles,
+          base: query.base,
+        });
+      } catch (err) {
+        if (err instanceof ReportOptionsError) throw new ApiError(400, 'bad_request', err.message);
+        throw err;
+      }
+      model.title = model.title || campaign.name;
+      const body = await renderReport(model, query.format);
+      reply.type(contentTypeOf(query.format));
+      if (query.format !== 'json' && query.format !== 'html') {
+        reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);
+      }
+      return body;
+    },
+  );
+}

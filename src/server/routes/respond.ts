@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { Campaign, Invitation } from '../../store/index.js';
+import type { SurveyModel } from '../../survey/index.js';
+import { ApiError, notFound } from '../errors.js';
+import { campaignState } from '../campaign-view.js';
+import { formatParis } from '../dates.js';
+import { loadVersion } from '../surveys-cache.js';
+import { checkSubmission, cleanDraft } from '../answers.js';
+import { answersPdf } from '../pdf-copy.js';
+
+const tokenParams = z.object({ token: z.string().min(16).max(128) });
+const publicParams = z.object({ publicToken: z.string().min(16).max(128) });
+export const draftBody = z.object({ data: z.record(z.string(), z.unknown()) });
+export const submitBody = z.object({
+  data: z.record(z.string(), z.unknown()),
+  submissionId: z.string().min(8).max(100),
+});
+
+interface Opened {
+  invitation: Invitation;
+  campaign: Campaign;
+  survey: SurveyModel;
+}
+
+async function open(ctx: ServerContext, token: string): Promise<Opened> {
+  const invitation = await ctx.store.invitations.findByToken(token);
+  if (!invitation) throw notFound('Lien de questionnaire');
+  const campaign = await ctx.store.campaigns.get(invitation.campaignId);
+  if (!campaign) throw notFound('Campagne');
+  const { model } = await loadVersion(ctx, campaign.surveyVersionId);
+  return { invitation, campaign, survey: model };
+}
+
+function assertOpen(ctx: ServerContext, campaign: Campaign): void {
+  const state = campaignState(campaign, ctx.now());
+  if (state === 'not_yet_open') {
+    throw new ApiError(
+      409,
+      'campaign_not_open',
+      `Le questionnaire « ${campaign.name} » n'est pas encore ouvert : il ouvrira le ${formatParis(campaign.opensAt)}.`,
+    );
+  }
+  if (state === 'closed') {
+    throw new ApiError(
+      409,
+      'campaign_closed',
+      `Le questionnaire « ${campaign.name} » est clos depuis le ${formatParis(campaign.closesAt!)} : ` +
+        'les réponses ne peuvent plus être envoyées ni modifiées.',
+    );
+  }
+}
+
+export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['respondent'];
+  const config = { access: 'respondent' as const };
+
+  app.get(
+    '/api/respond/:token',
+    { schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams }, config },
+    async (request) => {
+      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { invitation, campaign, survey } = await open(ctx, token);
+      const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
+      const response = await ctx.store.responses.getByInvitation(invitation.id);
+      return {
+        campaign: {
+          name: campaign.name,
+          opensAt: campaign.opensAt,
+          closesAt: campaign.closesAt,
+          state: campaignState(campaign, ctx.now()),
+        },
+        structure: structure ? { id: structure.id, name: structure.name } : null,
+        survey: survey.json,
+        data: response?.data ?? {},
+        status: invitation.status,
+        submittedAt: response?.submittedAt ?? null,
+        revision: response?.revision ?? 0,
+        savedAt: response?.draftUpdatedAt ?? null,
+      };
+    },
+  );
+
+  app.put(
+    '/api/respond/:token/draft',
+    { schema: { tags, summary: 'Autosave the draft (unknown keys dropped)', params: tokenParams, body: draftBody }, config },
+    async (request) => {
+      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { data } = request.body as z.infer<typeof draftBody>;
+      const { invitation, campaign, survey } = await open(ctx, token);
+      assertOpen(ctx, campaign);
+      const now = ctx.now().toISOString();
+      const saved = await ctx.store.responses.saveDraft(invitation.id, cleanDraft(survey, data), now);
+      return { savedAt: saved.draftUpdatedAt ?? now };
+    },
+  );
+
+  app.post(
+    '/api/respond/:token/submit',
+    { schema: { tags, summary: 'Submit the answers (strict validation, idempotent)', params: tokenParams, body: submitBody }, config },
+    async (request) => {
+      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { data, submissionId } = request.body as z.infer<typeof submitBody>;
+      const { invitation, campaign, survey } = await open(ctx, token);
+      // A retried submission (lost answer, double click) gets its original answer, even after closing.
+      const existing = await ctx.store.responses.getByInvitation(invitation.id);
+      if (existing) {
+        const previous = (await ctx.store.responses.listRevisions(existing.id)).find((r) => r.submissionId === submissionId);
+        if (previous) return { submittedAt: previous.submittedAt, revision: previous.revision };
+      }
+      assertOpen(ctx, campaign);
+      const checked = checkSubmission(survey, data);
+      if (checked.problems.length) {
+        const names = [...new Set(checked.problems.map((p) => p.question))];
+        const titles = names.map((n) => `« ${survey.byName.get(n)?.title ?? n} »`);
+        throw new ApiError(
+          422,
+          'invalid_answers',
+          `Certaines réponses ne sont pas acceptées (${titles.join(', ')}) : corrigez-les puis envoyez à nouveau. Rien n'a été enregistré.`,
+          checked.problems,
+        );
+      }
+      const result = await ctx.store.responses.submit(invitation.id, checked.data, submissionId, ctx.now().toISOString());
+      if (!result.duplicate) {
+        await ctx.store.audit.record({
+          actor: `invitation:${invitation.id}`,
+          action: 'response.submit',
+          target: result.response.id,
+          details: { campaignId: campaign.id, structureId: invitation.structureId, revision: result.revision },
+        });
+      }
+      return { submittedAt: result.response.submittedAt, revision: result.revision };
+    },
+  );
+
+  app.get(
+    '/api/respond/:token/copy.pdf',
+    { schema: { tags, summary: 'Printable PDF copy of the answers', params: tokenParams }, config },
+    async (request, reply) => {
+      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { invitation, campaign, survey } = await open(ctx, token);
+      const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
+      const response = await ctx.store.responses.getByInvitation(invitation.id);
+      const pdf = await answersPdf({
+        survey,
+        campaignName: campaign.name,
+        structureName: structure?.name ?? null,
+        data: response?.data ?? {},
+        submittedAt: response?.submittedAt ?? null,
+        revision: response?.revision ?? 0,
+      });
+      reply.type('application/pdf').header('content-disposition', `attachment; filename="reponses-${campaign.id}.pdf"`);
+      return pdf;
+    },
+  );
+
+  app.post(
+    '/api/public/:publicToken/start',
+    { schema: { tags, summary: 'Start an anonymous answer from the public link', params: publicParams }, config },
+    async (request, reply) => {
+      const { publicToken } = request.params as z.infer<typeof publicParams>;
+      const campaign = await ctx.store.campaigns.findByPublicToken(publicToken);
+      if (!campaign) throw notFound('Lien public');
+      assertOpen(ctx, campaign);
+      const invitation = await ctx.store.invitations.createAnonymous(campaign.id, ctx.now().toISOString());
+      reply.status(201);
+      return { token: invitation.token };
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { StoredStructure, Territory } from '../../store/index.js';
+import { StoreNotFoundError, StoreValidationError } from '../../store/index.js';
+import { ApiError, notFound } from '../errors.js';
+import { assertStructureInScope, currentUser, inScope, requestScope } from '../access.js';
+
+export function structureView(s: StoredStructure, territories: ReadonlyMap<string, Territory>) {
+  return {
+    id: s.id,
+    name: s.name,
+    type: s.type,
+    address: s.address,
+    communeCode: s.communeCode,
+    territoryId: s.territoryId,
+    territory: s.territoryId ? (territories.get(s.territoryId)?.name ?? null) : null,
+    qpv: s.qpv,
+    managerType: s.managerType,
+    email: s.attributes.email ?? null,
+    attributes: s.attributes,
+  };
+}
+
+export async function territoryMap(ctx: ServerContext): Promise<Map<string, Territory>> {
+  return new Map((await ctx.store.territories.list()).map((t) => [t.id, t]));
+}
+
+const listQuery = z.object({
+  territory: z.string().min(1).optional(),
+  q: z.string().max(200).optional(),
+});
+const idParams = z.object({ id: z.string().min(1) });
+export const updateStructureBody = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
+  type: z.enum(['CS', 'EVS']).nullable().optional(),
+  address: z.string().max(500).nullable().optional(),
+  communeCode: z
+    .string()
+    .regex(/^(\d[0-9AB]\d{3})$/, 'code commune INSEE à 5 caractères attendu (ex. 59350)')
+    .nullable()
+    .optional(),
+  territoryId: z.string().min(1).nullable().optional(),
+  qpv: z.boolean().nullable().optional(),
+  managerType: z.string().max(200).nullable().optional(),
+  email: z.email().nullable().optional(),
+  attributes: z.record(z.string(), z.string()).optional(),
+});
+
+export async function structureRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['registry'];
+  app.get(
+    '/api/structures',
+    { schema: { tags, summary: 'List structures (scoped to your territories)', querystring: listQuery } },
+    async (request) => {
+      const query = request.query as z.infer<typeof listQuery>;
+      const scope = await requestScope(ctx.store, request);
+      if (query.territory && !scope.all && !scope.territoryIds.has(query.territory)) {
+        throw new ApiError(403, 'forbidden', "Ce territoire ne fait pas partie des vôtres : vous n'y avez pas accès.");
+      }
+      const territoryIds = query.territory ? [query.territory] : scope.all ? undefined : [...scope.territoryIds];
+      const list =
+        territoryIds && territoryIds.length === 0
+          ? []
+          : await ctx.store.structures.list({ territoryIds, search: query.q?.trim() || undefined });
+      const territories = await territoryMap(ctx);
+      return { structures: list.filter((s) => inScope(scope, s.territoryId)).map((s) => structureView(s, territories)) };
+    },
+  );
+
+  app.get('/api/structures/:id', { schema: { tags, summary: 'One structure', params: idParams } }, async (request) => {
+    const { id } = request.params as z.infer<typeof idParams>;
+    const structure = await ctx.store.structures.get(id);
+    if (!structure) throw notFound('Structure');
+    assertStructureInScope(await requestScope(ctx.store, request), structure);
+    return { structure: structureView(structure, await territoryMap(ctx)) };
+  });
+
+  app.put(
+    '/api/structures/:id',
+    {
+      schema: { tags, summary: 'Edit a structure', params: idParams, body: updateStructureBody },
+      config: { access: 'write' },
+    },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const body = request.body as z.infer<typeof updateStructureBody>;
+      const existing = await ctx.store.structures.get(id);
+      if (!existing) throw notFound('Structure');
+      const scope = await requestScope(ctx.store, request);
+      assertStructureInScope(scope, existing);
+      if (body.territoryId !== undefined && !inScope(scope, body.territoryId)) {
+        throw new ApiError(403, 'forbidden', 'Vous ne pouvez rattacher une structure qu’à un de vos territoires.');
+      }
+      const { email, attributes, ...patch } = body;
+      let nextAttributes = attributes ?? (email !== undefined ? { ...existing.attributes } : undefined);
+      if (email !== undefined && nextAttributes) {
+        nextAttributes = { ...nextAttributes };
+        if (email === null) delete nextAttributes.email;
+        else nextAttributes.email = email;
+      }
+      try {
+        const updated = await ctx.store.structures.update(id, {
+          ...patch,
+          ...(nextAttributes ? { attributes: nextAttributes } : {}),
+        });
+        await ctx.store.audit.record({ actor: currentUser(request).id, action: 'structure.update', target: id, details: body });
+        return { structure: structureView(updated, await territoryMap(ctx)) };
+      } catch (err) {
+        if (err instanceof StoreNotFoundError) throw new ApiError(400, 'bad_request', `${err.entity} inconnu : « ${err.id} ».`);
+        if (err instanceof StoreValidationError) throw new ApiError(400, 'bad_request', err.message, err.problems);
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { Survey } from '../../store/index.js';
+import {
+  buildSurveyModel,
+  JsonSyntaxError,
+  parseJsonText,
+  SurveyDefinitionError,
+  type SurveyModel,
+} from '../../survey/index.js';
+import { ApiError, notFound } from '../errors.js';
+import { currentUser } from '../access.js';
+import { modelOfVersion } from '../surveys-cache.js';
+
+export const definitionBody = z.object({
+  definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+});
+const idParams = z.object({ id: z.string().min(1) });
+
+/** Parses and checks an uploaded definition; 422 naming the question, or the JSON line/column. */
+export function checkDefinition(definition: string | Record<string, unknown>): { json: unknown; model: SurveyModel } {
+  try {
+    const json = typeof definition === 'string' ? parseJsonText(definition, 'questionnaire') : definition;
+    return { json, model: buildSurveyModel(json, 'questionnaire') };
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) {
+      throw new ApiError(
+        422,
+        'invalid_definition',
+        `Le fichier n'est pas un JSON valide : erreur ligne ${err.line}, colonne ${err.column}.`,
+        [{ path: '', line: err.line, column: err.column, message: err.message }],
+      );
+    }
+    if (err instanceof SurveyDefinitionError) {
+      const first = err.problems[0];
+      const where = first?.question ? ` (question « ${first.question} »)` : first?.path ? ` (${first.path})` : '';
+      throw new ApiError(
+        422,
+        'invalid_definition',
+        `Le questionnaire comporte ${err.problems.length} problème${err.problems.length > 1 ? 's' : ''}${where} : ${first?.message ?? ''}`,
+        err.problems,
+      );
+    }
+    throw err;
+  }
+}
+
+async function surveyDetail(ctx: ServerContext, survey: Survey) {
+  const versions = await ctx.store.surveys.listVersions(survey.id);
+  const latest = versions.find((v) => v.id === survey.latestVersionId) ?? versions[versions.length - 1]!;
+  return {
+    ...surveySummary(survey, modelOfVersion(latest)),
+    definition: latest.definition,
+    versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.createdAt })),
+  };
+}
+
+function surveySummary(survey: Survey, model: SurveyModel) {
+  return {
+    id: survey.id,
+    title: survey.title,
+    version: survey.latestVersion,
+    versionId: survey.latestVersionId,
+    createdAt: survey.createdAt,
+    questionCount: model.questions.length,
+  };
+}
+
+export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['surveys'];
+  app.get('/api/surveys', { schema: { tags, summary: 'List questionnaires' } }, async () => {
+    const surveys = await ctx.store.surveys.list();
+    const out = [];
+    for (const survey of surveys) {
+      const version = await ctx.store.surveys.getVersion(survey.latestVersionId);
+      if (version) out.push(surveySummary(survey, modelOfVersion(version)));
+    }
+    return { surveys: out };
+  });
+
+  app.post(
+    '/api/surveys',
+    { schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody }, config: { access: 'admin' } },
+    async (request, reply) => {
+      const { definition } = request.body as z.infer<typeof definitionBody>;
+      const { json, model } = checkDefinition(definition);
+      const title = model.title.trim() || 'Questionnaire sans titre';
+      const { survey } = await ctx.store.surveys.create({ title, definition: json });
+      await ctx.store.audit.record({ actor: currentUser(request).id, action: 'survey.create', target: survey.id, details: { title } });
+      reply.status(201);
+      return { survey: await surveyDetail(ctx, survey) };
+    },
+  );
+
+  app.get('/api/surveys/:id', { schema: { tags, summary: 'One questionnaire', params: idParams } }, async (request) => {
+    const { id } = request.params as z.infer<typeof idParams>;
+    const survey = await ctx.store.surveys.get(id);
+    if (!survey) throw notFound('Questionnaire');
+    return { survey: await surveyDetail(ctx, survey) };
+  });
+
+  app.post(
+    '/api/surveys/:id/versions',
+    {
+      schema: { tags, summary: 'Add a version (campaigns keep theirs)', params: idParams, body: definitionBody },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const { definition } = request.body as z.infer<typeof definitionBody>;
+      const existing = await ctx.store.surveys.get(id);
+      if (!existing) throw notFound('Questionnaire');
+      const { json, model } = checkDefinition(definition);
+      const version = await ctx.store.surveys.addVersion(id, json);
+      if (model.title.trim() && model.title.trim() !== existing.title) await ctx.store.surveys.rename(id, model.title.trim());
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: 'survey.version',
+        target: id,
+        details: { version: version.version },
+      });
+      reply.status(201);
+      return { survey: await surveyDetail(ctx, (await ctx.store.surveys.get(id))!) };
+    },
+  );
+}

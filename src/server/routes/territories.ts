@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { StoreConflictError, StoreNotFoundError } from '../../store/index.js';
+import { ApiError } from '../errors.js';
+import { currentUser, requestScope } from '../access.js';
+
+export const createTerritoryBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  level: z.string().trim().min(1).max(50),
+  code: z.string().trim().min(1).max(50).nullable().optional(),
+  parentId: z.string().min(1).nullable().optional(),
+});
+
+export async function territoryRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const tags = ['registry'];
+  app.get(
+    '/api/territories',
+    { schema: { tags, summary: 'Territory hierarchy (scoped: own territories, descendants, ancestors)' } },
+    async (request) => {
+      const all = await ctx.store.territories.list();
+      const scope = await requestScope(ctx.store, request);
+      if (scope.all) return { territories: all };
+      // Ancestors are shown too, so the tree can be drawn from its root; their data stays hidden.
+      const byId = new Map(all.map((t) => [t.id, t]));
+      const visible = new Set<string>();
+      for (const id of scope.territoryIds) {
+        for (let t = byId.get(id); t && !visible.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) {
+          visible.add(t.id);
+        }
+      }
+      return { territories: all.filter((t) => visible.has(t.id)) };
+    },
+  );
+
+  app.post(
+    '/api/territories',
+    { schema: { tags, summary: 'Create a territory', body: createTerritoryBody }, config: { access: 'admin' } },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof createTerritoryBody>;
+      try {
+        const territory = await ctx.store.territories.create(body);
+        await ctx.store.audit.record({
+          actor: currentUser(request).id,
+          action: 'territory.create',
+          target: territory.id,
+          details: body,
+        });
+        reply.status(201);
+        return { territory };
+      } catch (err) {
+        if (err instanceof StoreNotFoundError) {
+          throw new ApiError(400, 'bad_request', `Territoire parent inconnu : « ${body.parentId} ».`);
+        }
+        if (err instanceof StoreConflictError) throw new ApiError(409, 'conflict', 'Ce territoire existe déjà.');
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * Serves the built React app; any GET outside /api that is not a file gets index.html so that
+ * client-side routes (/campagnes/…, /r/<token>) survive a reload.
+ */
+export async function installWebApp(app: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<void> {
+  const hasBuild = existsSync(join(root, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  }
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `Route inconnue : ${request.method} ${request.url}` },
+      });
+    }
+    if (!hasBuild) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send("L'interface web n'est pas construite : lancez « npm run build:web » ou « npm start ».");
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}
