@@ -1,0 +1,155 @@
+import type { QuestionResult } from '../../report/model.js';
+import { buildReport } from '../../stats/index.js';
+import { evaluateIndicators } from '../indicators/evaluate.js';
+import type { Figure } from '../indicators/figure.js';
+import type { IndicatorFile } from '../indicators/schema.js';
+import { buildUnits, type Scope } from '../indicators/units.js';
+import type { Campaign } from '../input.js';
+import { territoryCounts, type TerritoryCount } from '../map/territories.js';
+import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
+import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
+
+export interface PreviousCampaign {
+  label: string;
+  campaign: Campaign;
+}
+
+export interface BrochureOptions {
+  /** null: the whole network. */
+  territory: { level: string; name: string } | null;
+  k?: number;
+  audience?: Audience;
+  previous?: PreviousCampaign[];
+  lang?: 'fr' | 'en';
+  /** ISO date printed in the colophon; defaults to today. */
+  generatedAt?: string;
+}
+
+export interface BrochureSection {
+  title: string;
+  intro?: string;
+  figures: Figure[];
+  /** Choice questions of the section, as computed by the statistics engine (suppressed bars removed). */
+  charts: QuestionResult[];
+}
+
+export interface BrochureModel {
+  title: string;
+  subtitle?: string;
+  publisher?: string;
+  territory: { level: string; name: string } | null;
+  /** "Nord" / "Flandre": what the brochure is about, for titles. */
+  scopeLabel: string;
+  lang: 'fr' | 'en';
+  audience: Audience;
+  k: number;
+  responses: number;
+  figures: Figure[];
+  sections: BrochureSection[];
+  map: { attribute: string; unit: string; territories: TerritoryCount[]; total: number };
+  methodNotes: string[];
+  previousLabels: string[];
+  generatedAt: string;
+}
+
+export class UnknownTerritoryError extends Error {
+  constructor(
+    readonly level: string,
+    readonly territory: string,
+    readonly known: string[],
+  ) {
+    super(`unknown territory "${territory}" for level "${level}". Known: ${known.join(', ') || '(none: the registry has no such column)'}`);
+    this.name = 'UnknownTerritoryError';
+  }
+}
+
+export function knownTerritories(campaign: Campaign, level: string): string[] {
+  const names = new Set((campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v));
+  return [...names].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+function chartQuestions(campaign: Campaign, file: IndicatorFile, scope: Scope | undefined, k: number, audience: Audience, lang: 'fr' | 'en') {
+  const names = new Set(file.sections.flatMap((s) => s.charts));
+  if (names.size === 0) return new Map<string, QuestionResult>();
+  const report = buildReport(campaign.survey, campaign.responses, {
+    lang,
+    ...(campaign.registry ? { registry: campaign.registry } : {}),
+    ...(scope ? { filters: [{ key: scope.attribute, value: scope.value }] } : {}),
+  });
+  const out = new Map<string, QuestionResult>();
+  for (const q of report.questions) {
+    if (!names.has(q.name)) continue;
+    if (audience === 'public' && q.base < k) continue;
+    // Public charts hide bars standing for fewer than k structures; no-answer rows add nothing here.
+    const rows = (q.rows ?? [])
+      .filter((r) => r.rowKind !== 'no-answer' && r.rowKind !== 'not-displayed')
+      .map((r) => (audience === 'public' && r.count > 0 && r.count < k ? { ...r, percent: null } : r));
+    out.set(q.name, { ...q, rows });
+  }
+  return out;
+}
+
+/** Everything a territorial brochure shows, with confidentiality applied: renderers only lay it out. */
+export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: BrochureOptions): BrochureModel {
+  const lang = options.lang ?? 'fr';
+  const k = options.k ?? DEFAULT_K;
+  const audience = options.audience ?? 'public';
+  const territory = options.territory;
+  if (territory) {
+    const known = knownTerritories(campaign, territory.level);
+    if (!known.includes(territory.name)) throw new UnknownTerritoryError(territory.level, territory.name, known);
+  }
+  const scope: Scope | undefined = territory ? { attribute: territory.level, value: territory.name } : undefined;
+  const evaluate = (c: Campaign) =>
+    applySuppression(evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }), file.indicators, { k, audience });
+  const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({ label: p.label, figures: evaluate(p.campaign) }));
+  const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
+  const figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const charts = chartQuestions(campaign, file, scope, k, audience, lang);
+  const sections: BrochureSection[] = file.sections.map((s) => ({
+    title: s.title,
+    ...(s.intro ? { intro: s.intro } : {}),
+    figures: s.indicators.map((id) => byId.get(id)!).filter(Boolean),
+    charts: s.charts.map((q) => charts.get(q)).filter((q): q is QuestionResult => !!q),
+  }));
+  if (sections.length === 0) sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
+  const mapAttribute = territory && territory.level !== file.territoryAttribute && campaign.registry?.attributes.includes(file.territoryAttribute)
+    ? file.territoryAttribute
+    : (territory?.level ?? file.territoryAttribute);
+  const territories = territoryCounts(campaign, mapAttribute, territory && territory.level !== mapAttribute ? scope : undefined, territory?.level === mapAttribute ? territory.name : undefined);
+  const notes = [
+    audience === 'public'
+      ? methodNote(k, lang)
+      : lang === 'fr'
+        ? 'Version administrateur : tous les chiffres sont affichés, y compris ceux couverts par le secret statistique. Ne pas diffuser.'
+        : 'Administrator version: every figure is shown, including confidential ones. Do not distribute.',
+    lang === 'fr'
+      ? 'Moyennes et médianes : sur les réponses renseignées. Parts : sur l\'ensemble des réponses du périmètre, sauf mention contraire.'
+      : 'Means and medians: over the responses with a value. Shares: over all responses in scope unless stated otherwise.',
+  ];
+  if (previousRuns.length) {
+    notes.push(
+      lang === 'fr'
+        ? `Évolutions : comparaison avec ${previousRuns.map((p) => p.label).join(', ')} ; « stable » quand l'écart est d'au plus ${STABLE_THRESHOLD_PERCENT} % (${STABLE_THRESHOLD_PERCENT} points pour un pourcentage).`
+        : `Trends: compared with ${previousRuns.map((p) => p.label).join(', ')}; "stable" within ±${STABLE_THRESHOLD_PERCENT} % (points for percentages).`,
+    );
+  }
+  return {
+    title: file.title,
+    ...(file.subtitle ? { subtitle: file.subtitle } : {}),
+    ...(file.publisher ? { publisher: file.publisher } : {}),
+    territory,
+    scopeLabel: territory?.name ?? (lang === 'fr' ? 'Ensemble du réseau' : 'Whole network'),
+    lang,
+    audience,
+    k,
+    responses: buildUnits(campaign.responses, campaign.registry, scope).responses.length,
+    figures,
+    sections,
+    map: { attribute: mapAttribute, unit: file.mapUnit, territories, total: territories.reduce((s, t) => s + t.structures, 0) },
+    methodNotes: notes,
+    previousLabels: previousRuns.map((p) => p.label),
+    generatedAt: options.generatedAt ?? new Date().toISOString().slice(0, 10),
+  };
+}
