@@ -6,7 +6,14 @@ import type { Registry, ResponseRecord } from '../survey/records.js';
 import { MultipleChoiceAccumulator, SingleChoiceAccumulator } from './choice.js';
 import { checkConfigAgainstSurvey, type ReportConfig } from './config.js';
 import type { QuestionAccumulator, QuestionSettings, ReportContext } from './context.js';
-import { compileFilter, compileGrouping, indexRegistry, type CompiledFilter } from './keys.js';
+import {
+  compileFilter,
+  compileGrouping,
+  indexRegistry,
+  type CompiledFilter,
+  type CompiledGrouping,
+  type RegistryIndex,
+} from './keys.js';
 import { NumericAccumulator } from './numeric.js';
 import { defaultGroupBy, ParticipationCounter } from './participation.js';
 import { MatrixAccumulator, TextAccumulator } from './text.js';
@@ -37,39 +44,66 @@ export function buildReport(
   responses: Iterable<ResponseRecord>,
   options: ReportOptions = {},
 ): ReportModel {
-  const config = options.config ?? {};
-  checkConfigAgainstSurvey(config, survey, options.configSource);
-  const lang: ReportLang = options.lang ?? config.lang ?? (survey.locale === 'en' ? 'en' : 'fr');
-  const words = labels(lang);
-  const index = indexRegistry(options.registry);
-  const filters = (options.filters ?? []).map((f) => compileFilter(f, survey, index));
-  const grouping = options.by ? compileGrouping(options.by, survey, index, words, lang) : undefined;
-  const groupBy = defaultGroupBy(index, config.participation?.groupBy);
-  const ctx: ReportContext = {
-    lang,
-    words,
-    slots: grouping ? grouping.info.groups.length + 1 : 1,
-    baseMode: options.base ?? config.base ?? 'displayed',
-    quartiles: options.quartiles ?? config.quartiles ?? 'minitab',
-    topTerms: config.topTerms ?? DEFAULT_TOP_TERMS,
-    grouping: grouping?.info,
-  };
-  const excluded = new Set(config.exclude ?? []);
-  const accumulators = survey.questions
-    .filter((q) => !excluded.has(q.name))
-    .map((q) => makeAccumulator(q, ctx, settingsFor(q, config, ctx)));
-  const conditional = accumulators.map((a) => a.question.visibleIf.length > 0);
-  const evaluator = new ConditionEvaluator();
-  const participation = new ParticipationCounter(index);
-  const groupSizes = new Int32Array(ctx.slots);
+  const builder = new ReportBuilder(survey, options);
+  for (const response of responses) builder.add(response);
+  return builder.finish();
+}
 
-  for (const response of responses) {
-    const structure = response.structure === null ? -1 : (index.byId.get(response.structure) ?? -1);
+/**
+ * The same computation fed one response at a time, for streamed inputs (e.g. a JSONL file read
+ * line by line): `add` every response, then `finish` once.
+ */
+export class ReportBuilder {
+  private readonly config: ReportConfig;
+  private readonly ctx: ReportContext;
+  private readonly index: RegistryIndex;
+  private readonly filters: CompiledFilter[];
+  private readonly grouping?: CompiledGrouping;
+  private readonly accumulators: QuestionAccumulator[];
+  private readonly conditional: boolean[];
+  private readonly evaluator = new ConditionEvaluator();
+  private readonly participation: ParticipationCounter;
+  private readonly groupSizes: Int32Array;
+
+  constructor(
+    private readonly survey: SurveyModel,
+    options: ReportOptions = {},
+  ) {
+    const config = (this.config = options.config ?? {});
+    checkConfigAgainstSurvey(config, survey, options.configSource);
+    const lang: ReportLang = options.lang ?? config.lang ?? (survey.locale === 'en' ? 'en' : 'fr');
+    const words = labels(lang);
+    const index = (this.index = indexRegistry(options.registry));
+    this.filters = (options.filters ?? []).map((f) => compileFilter(f, survey, index));
+    this.grouping = options.by ? compileGrouping(options.by, survey, index, words, lang) : undefined;
+    this.ctx = {
+      lang,
+      words,
+      slots: this.grouping ? this.grouping.info.groups.length + 1 : 1,
+      baseMode: options.base ?? config.base ?? 'displayed',
+      quartiles: options.quartiles ?? config.quartiles ?? 'minitab',
+      topTerms: config.topTerms ?? DEFAULT_TOP_TERMS,
+      grouping: this.grouping?.info,
+    };
+    const excluded = new Set(config.exclude ?? []);
+    this.accumulators = survey.questions
+      .filter((q) => !excluded.has(q.name))
+      .map((q) => makeAccumulator(q, this.ctx, settingsFor(q, config, this.ctx)));
+    this.conditional = this.accumulators.map((a) => a.question.visibleIf.length > 0);
+    this.participation = new ParticipationCounter(index);
+    // Fail before a long pass rather than after it.
+    this.participation.checkGroupBy(defaultGroupBy(index, config.participation?.groupBy));
+    this.groupSizes = new Int32Array(this.ctx.slots);
+  }
+
+  add(response: ResponseRecord): void {
+    const structure = response.structure === null ? -1 : (this.index.byId.get(response.structure) ?? -1);
     const data = response.data;
-    if (!passes(filters, data, structure)) continue;
-    participation.add(structure);
-    const slot = grouping ? grouping.slotOf(data, structure) : 0;
-    groupSizes[slot]++;
+    if (!passes(this.filters, data, structure)) return;
+    this.participation.add(structure);
+    const slot = this.grouping ? this.grouping.slotOf(data, structure) : 0;
+    this.groupSizes[slot]++;
+    const { accumulators, conditional, evaluator } = this;
     for (let i = 0; i < accumulators.length; i++) {
       const accumulator = accumulators[i]!;
       if (!conditional[i] || evaluator.isDisplayed(accumulator.question, data)) accumulator.add(data, slot);
@@ -77,30 +111,39 @@ export function buildReport(
     }
   }
 
-  if (grouping) {
-    const last = ctx.slots - 1;
-    grouping.info.visible = Array.from({ length: last }, (_, k) => k + 1).filter((s) => s < last || groupSizes[s]! > 0);
+  finish(): ReportModel {
+    const { ctx, config, grouping, filters, survey } = this;
+    if (grouping) {
+      const last = ctx.slots - 1;
+      grouping.info.visible = Array.from({ length: last }, (_, k) => k + 1).filter(
+        (s) => s < last || this.groupSizes[s]! > 0,
+      );
+    }
+    const questions = this.accumulators.map((a) => a.finish());
+    const present = new Set(questions.map((q) => q.name));
+    return {
+      schemaVersion: 1,
+      lang: ctx.lang,
+      title: config.title ?? survey.title,
+      description: config.description ?? survey.description,
+      method: {
+        quartiles: ctx.quartiles,
+        base: ctx.baseMode,
+        filters: filters.map((f) => f.spec),
+        ...(grouping ? { by: { key: grouping.info.key, label: grouping.info.label } } : {}),
+        notes: methodNotes(ctx, filters, questions.some((q) => q.stats !== undefined)),
+      },
+      participation: this.participation.result(
+        filters,
+        defaultGroupBy(this.index, config.participation?.groupBy),
+        config.participation?.rate ?? 'responses',
+      ),
+      sections: survey.pages
+        .map((p) => ({ name: p.name, title: p.title, questions: p.questions.filter((n) => present.has(n)) }))
+        .filter((s) => s.questions.length > 0),
+      questions,
+    };
   }
-  const questions = accumulators.map((a) => a.finish());
-  const present = new Set(questions.map((q) => q.name));
-  return {
-    schemaVersion: 1,
-    lang,
-    title: config.title ?? survey.title,
-    description: config.description ?? survey.description,
-    method: {
-      quartiles: ctx.quartiles,
-      base: ctx.baseMode,
-      filters: filters.map((f) => f.spec),
-      ...(grouping ? { by: { key: grouping.info.key, label: grouping.info.label } } : {}),
-      notes: methodNotes(ctx, filters, questions.some((q) => q.stats !== undefined)),
-    },
-    participation: participation.result(filters, groupBy, config.participation?.rate ?? 'responses'),
-    sections: survey.pages
-      .map((p) => ({ name: p.name, title: p.title, questions: p.questions.filter((n) => present.has(n)) }))
-      .filter((s) => s.questions.length > 0),
-    questions,
-  };
 }
 
 function passes(filters: CompiledFilter[], data: Record<string, unknown>, structure: number): boolean {

@@ -1,4 +1,4 @@
-export { buildReport, type ReportOptions } from './engine.js';
+export { buildReport, ReportBuilder, type ReportOptions } from './engine.js';
 export {
   reportConfigSchema,
   parseReportConfig,

@@ -26,6 +26,15 @@ export class ParticipationCounter {
     }
   }
 
+  checkGroupBy(groupBy: string | undefined): void {
+    const registry = this.index.registry;
+    if (registry && groupBy && !registry.attributes.includes(groupBy)) {
+      throw new ReportOptionsError(
+        `participation.groupBy "${groupBy}" is not a registry attribute (attributes: ${registry.attributes.join(', ')})`,
+      );
+    }
+  }
+
   /**
    * Population = registry rows passing the registry filters. The rate is responses / population
    * (HDF 2019: 91 / 238 = 38.24 %, anonymous responses included) or, with basis "structures",
@@ -53,11 +62,7 @@ export class ParticipationCounter {
       byGroup: [],
     };
     if (!groupBy) return participation;
-    if (!registry.attributes.includes(groupBy)) {
-      throw new ReportOptionsError(
-        `participation.groupBy "${groupBy}" is not a registry attribute (attributes: ${registry.attributes.join(', ')})`,
-      );
-    }
+    this.checkGroupBy(groupBy);
     const groups = new Map<string, ParticipationGroup>();
     registry.structures.forEach((s, i) => {
       if (!inScope[i]) return;
