@@ -48,8 +48,9 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
             unknown.map((id) => ({ id, field: 'structureId', value: id, message: 'unknown structure' })));
         }
         const fresh = wanted.filter((id) => !invited.has(id));
+        let created = 0;
         for (const part of chunk(fresh, 200)) {
-          await trx
+          const inserted = await trx
             .insertInto('invitations')
             .values(
               part.map((structureId) => ({
@@ -66,9 +67,11 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
             )
             // A concurrent call may have invited the same structure meanwhile: keep its invitation.
             .onConflict((oc) => oc.columns(['campaign_id', 'structure_id']).doNothing())
+            .returning('id')
             .execute();
+          created += inserted.length;
         }
-        return { created: fresh.length, existing: wanted.length - fresh.length };
+        return { created, existing: wanted.length - created };
       });
     },
 

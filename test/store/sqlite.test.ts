@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openStore } from '../../src/store/index.js';
+import { runStoreSuite } from './suite.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'panorama-store-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+runStoreSuite('sqlite', () => openStore({ dataDir }));
+
+describe('store on SQLite: the embedded file', () => {
+  it('lives at <dataDir>/panorama.sqlite, in WAL mode with foreign keys enforced', async () => {
+    const dir = join(dataDir, 'nested', 'dir');
+    const store = await openStore({ dataDir: dir });
+    try {
+      await store.migrate();
+      assert.equal(store.dialect, 'sqlite');
+      assert.ok(existsSync(join(dir, 'panorama.sqlite')));
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      assert.equal(journal.rows[0]?.journal_mode, 'wal');
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+      assert.equal(fk.rows[0]?.foreign_keys, 1);
+      await assert.rejects(
+        store.db
+          .insertInto('invitations')
+          .values({ id: 'i', campaign_id: 'missing', structure_id: null, token: 't', status: 'not_started', email: null, last_reminded_at: null, reminder_count: 0, created_at: 'now' })
+          .execute(),
+        /FOREIGN KEY/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL with a clear message', async () => {
+    await assert.rejects(openStore({ databaseUrl: 'mysql://user:secret@host/db' }), (e: unknown) => {
+      assert.match(String((e as Error).message), /postgres:\/\/ or postgresql:\/\//);
+      assert.doesNotMatch(String((e as Error).message), /secret/);
+      return true;
+    });
+  });
+});
