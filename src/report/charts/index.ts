@@ -10,7 +10,12 @@ import type { FrequencyRow, QuestionResult, ReportLang } from '../model.js';
  */
 
 export const CHART_WIDTH = 640;
-export const CHART_FONT = 'DejaVu Sans, Verdana, Arial, sans-serif';
+/**
+ * ECharts wraps labels using Helvetica metrics, so charts ask for a metric-compatible face first
+ * (Liberation Sans / Arial); DejaVu only when neither exists, with some slack in the wrap width.
+ */
+export const CHART_FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif';
+const WRAP_SLACK = 0.9;
 
 const COLORS = { choice: '#2f6fb0', other: '#6a9fd4', muted: '#b4b4b4' };
 const MATRIX_PALETTE = ['#2f6fb0', '#6a9fd4', '#a8c8e8', '#f0b46c', '#d9774b', '#b4b4b4', '#7b9e5a', '#8e6bb0'];
@@ -19,11 +24,33 @@ const LABEL_WIDTH = 230;
 const GLYPH_WIDTH = 6.8;
 const MAX_LABEL_LINES = 3;
 
-function fitLabel(label: string): { text: string; lines: number } {
+interface LabelLayout {
+  texts: string[];
+  /** Axis label column width in px: as wide as the longest label, at most LABEL_WIDTH. */
+  width: number;
+  /** Most lines any label wraps to. */
+  lines: number;
+}
+
+/** Labels longer than three lines are cut with an ellipsis (the full text is in the table). */
+function layoutLabels(labels: string[]): LabelLayout {
   const perLine = Math.floor(LABEL_WIDTH / GLYPH_WIDTH);
   const max = perLine * MAX_LABEL_LINES;
-  const text = label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
-  return { text, lines: Math.max(1, Math.ceil(text.length / perLine)) };
+  const texts = labels.map((label) => (label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label));
+  const longest = Math.max(...texts.map((t) => t.length));
+  const width = Math.max(60, Math.min(LABEL_WIDTH, Math.ceil(longest * GLYPH_WIDTH) + 8));
+  const lines = Math.max(...texts.map((t) => Math.max(1, Math.ceil(t.length / perLine))));
+  return { texts, width, lines };
+}
+
+function categoryAxis(layout: LabelLayout) {
+  return {
+    type: 'category' as const,
+    inverse: true,
+    data: layout.texts,
+    axisTick: { show: false },
+    axisLabel: { width: Math.floor(layout.width * WRAP_SLACK), overflow: 'break' as const, fontSize: 12, color: '#333' },
+  };
 }
 
 function rowColor(row: FrequencyRow): string {
@@ -52,21 +79,14 @@ const axisPercent = (lang: ReportLang) => ({
 function frequencyChart(rows: FrequencyRow[], lang: ReportLang): string | undefined {
   const shown = rows.filter((r) => r.percent !== null);
   if (!shown.length) return undefined;
-  const labels = shown.map((r) => fitLabel(r.label));
-  const lines = Math.max(...labels.map((l) => l.lines));
-  const rowHeight = Math.max(26, lines * 15 + 10);
+  const layout = layoutLabels(shown.map((r) => r.label));
+  const rowHeight = Math.max(26, layout.lines * 15 + 10);
   const height = shown.length * rowHeight + 40;
   return renderSvg(
     {
-      grid: { left: LABEL_WIDTH + 12, right: 70, top: 8, bottom: 28 },
+      grid: { left: layout.width + 12, right: 70, top: 8, bottom: 28 },
       xAxis: axisPercent(lang),
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: labels.map((l) => l.text),
-        axisTick: { show: false },
-        axisLabel: { width: LABEL_WIDTH, overflow: 'break', fontSize: 12, color: '#333' },
-      },
+      yAxis: categoryAxis(layout),
       series: [
         {
           type: 'bar',
@@ -92,23 +112,17 @@ function matrixChart(question: QuestionResult, lang: ReportLang): string | undef
   const lines = question.matrix ?? [];
   const columns = lines[0]?.cells ?? [];
   if (!lines.length || !columns.length) return undefined;
-  const labels = lines.map((l) => fitLabel(l.label));
-  const rowHeight = Math.max(26, Math.max(...labels.map((l) => l.lines)) * 15 + 10);
+  const layout = layoutLabels(lines.map((l) => l.label));
+  const rowHeight = Math.max(26, layout.lines * 15 + 10);
   const legendRows = Math.ceil(columns.length / 4);
   const top = legendRows * 22 + 8;
   return renderSvg(
     {
       color: MATRIX_PALETTE,
-      legend: { top: 0, left: LABEL_WIDTH + 12, right: 10, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
-      grid: { left: LABEL_WIDTH + 12, right: 30, top, bottom: 28 },
+      legend: { top: 0, left: layout.width + 12, right: 10, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+      grid: { left: layout.width + 12, right: 30, top, bottom: 28 },
       xAxis: axisPercent(lang),
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: labels.map((l) => l.text),
-        axisTick: { show: false },
-        axisLabel: { width: LABEL_WIDTH, overflow: 'break', fontSize: 12, color: '#333' },
-      },
+      yAxis: categoryAxis(layout),
       series: columns.map((column, i) => ({
         type: 'bar',
         name: column.label,
@@ -142,8 +156,17 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `${FONT_DIR}/${f}`).filter(existsSync);
+const FONT_DIR = '/usr/share/fonts/truetype';
+/** Chart faces found on this system, in CHART_FONT order; the first one is the default family. */
+export const CHART_FONT_FILES: { family: string; regular: string; bold: string }[] = [
+  { family: 'Liberation Sans', dir: 'liberation2', regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf' },
+  { family: 'Liberation Sans', dir: 'liberation', regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf' },
+  { family: 'DejaVu Sans', dir: 'dejavu', regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
+]
+  .map((f) => ({ family: f.family, regular: `${FONT_DIR}/${f.dir}/${f.regular}`, bold: `${FONT_DIR}/${f.dir}/${f.bold}` }))
+  .filter((f) => existsSync(f.regular) && existsSync(f.bold))
+  .filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i);
+const FONT_FILES = CHART_FONT_FILES.flatMap((f) => [f.regular, f.bold]);
 
 /** Rasterises a chart for formats that need a bitmap (DOCX), on a white background. */
 export function svgToPng(svg: string, widthPx: number): Buffer {
@@ -151,7 +174,7 @@ export function svgToPng(svg: string, widthPx: number): Buffer {
     background: 'white',
     fitTo: { mode: 'width', value: Math.round(widthPx) },
     font: FONT_FILES.length
-      ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' }
+      ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT_FILES[0]?.family }
       : { loadSystemFonts: true },
   });
   return resvg.render().asPng();

@@ -21,7 +21,7 @@ import { questionChartSvg, svgSize, svgToPng } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
 import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
-import { colon, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
+import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
 
 /**
  * Word export: built-in heading styles (so the navigation pane and a generated table of contents
@@ -61,6 +61,23 @@ function bodyCell(cell: Cell, muted: boolean): TableCell {
   return new TableCell({ borders, children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted })] });
 }
 
+
+/** Page width between 2 cm margins, in twentieths of a point. */
+const CONTENT_WIDTH_TWIPS = 9638;
+const LABEL_TWIPS = 4400;
+const NUMBER_TWIPS = 1700;
+
+/** Number columns get a fixed width (shrunk when many); text columns share what is left. */
+function columnWidths(table: TableBlock): number[] {
+  const numeric = numericColumns(table);
+  const numbers = numeric.filter(Boolean).length;
+  const texts = Math.max(1, numeric.length - numbers);
+  const total = Math.min(CONTENT_WIDTH_TWIPS, texts * LABEL_TWIPS + numbers * NUMBER_TWIPS);
+  const number = Math.min(NUMBER_TWIPS, Math.floor((total * 2) / 3 / Math.max(1, numbers)));
+  const text = Math.floor((total - number * numbers) / texts);
+  return numeric.map((isNumber) => (isNumber ? number : text));
+}
+
 export function noteParagraph(text: string): Paragraph {
   return new Paragraph({
     spacing: { before: 0, after: 60 },
@@ -78,6 +95,7 @@ export function captionParagraph(text: string): Paragraph {
 
 /** A real Word table: header rows repeat on every page and rows never split across pages. */
 export function docxTable(table: TableBlock): (Paragraph | Table)[] {
+  const numeric = numericColumns(table);
   const headRows: TableRow[] = [];
   if (table.headGroups) {
     headRows.push(
@@ -89,16 +107,17 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
     );
   }
   headRows.push(
-    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, i > 0)) }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, numeric[i] === true)) }),
   );
   const bodyRows = table.rows.map(
     (row) => new TableRow({ cantSplit: true, children: row.map((cell) => bodyCell(cell, row[0]?.muted === true)) }),
   );
-  const wide = table.head.length > 3;
+  const widths = columnWidths(table);
   return [
-    captionParagraph(table.caption),
+    ...(table.captionIsTitle ? [] : [captionParagraph(table.caption)]),
     new Table({
-      width: { size: wide ? 100 : 75, type: WidthType.PERCENTAGE },
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
       rows: [...headRows, ...bodyRows],
     }),
     ...table.notes.map(noteParagraph),
@@ -118,7 +137,7 @@ function docxBlock(block: Block): (Paragraph | Table)[] {
   return block.type === 'table' ? docxTable(block) : docxList(block);
 }
 
-/** The question's chart as a PNG paragraph (rendered at twice the size for sharp printing). */
+/** The question's chart as a PNG paragraph (rendered at 1.5× its size: sharp enough in print, still small). */
 export function docxChart(question: QuestionResult, lang: ReportModel['lang']): Paragraph | undefined {
   const svg = questionChartSvg(question, lang);
   if (!svg) return undefined;
@@ -129,7 +148,7 @@ export function docxChart(question: QuestionResult, lang: ReportModel['lang']): 
     children: [
       new ImageRun({
         type: 'png',
-        data: svgToPng(svg, width * 2),
+        data: svgToPng(svg, width * 1.5),
         transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
         altText: { name: question.name, title: question.title, description: `${labels(lang).chart}: ${question.title}` },
       }),

@@ -8,7 +8,7 @@ import {
   reportDate,
   sectionQuestions,
 } from './participation.js';
-import { colon, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
+import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
 
 /**
  * One self-contained HTML file: inline CSS and SVG, no script, no external resource, so it can be
@@ -33,19 +33,21 @@ h4 { font-size: .95rem; margin: 1rem 0 .4rem; color: var(--muted); }
 .title-page { padding-bottom: 2rem; border-bottom: 1px solid var(--rule); }
 .description { font-size: 1.05rem; white-space: pre-line; }
 .date { color: var(--muted); }
-nav ol { padding-left: 1.4rem; } nav li { margin: .15rem 0; }
+nav ul { list-style: none; padding-left: 0; } nav ul ul { padding-left: 1.4rem; font-size: .92rem; } nav li { margin: .15rem 0; }
 nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decoration: underline; }
 table { border-collapse: collapse; margin: .5rem 0 .3rem; min-width: 24rem; max-width: 100%; }
 caption { text-align: left; font-weight: bold; font-size: .85rem; color: var(--muted); padding-bottom: .3rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .6rem; vertical-align: top; }
 thead th { background: var(--band); text-align: left; }
+tbody th { text-align: left; font-weight: normal; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.muted td { color: var(--muted); font-style: italic; }
 .notes { font-size: .8rem; color: var(--muted); margin: .1rem 0 .8rem; }
 .notes p { margin: .1rem 0; }
 ul.texts { font-size: .9rem; padding-left: 1.2rem; } ul.texts li { margin: .2rem 0; white-space: pre-line; }
 figure { margin: .8rem 0 1.2rem; } figure svg { max-width: 100%; height: auto; }
-.question { border-top: 1px solid var(--rule); }
+.question { border-top: 1px solid var(--rule); } h2 + .question { border-top: 0; }
 footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
@@ -71,7 +73,8 @@ export function tableHtml(table: TableBlock): string {
         .map((g) => `<th scope="colgroup"${g.span > 1 ? ` colspan="${g.span}"` : ''}>${escapeHtml(g.label)}</th>`)
         .join('')}</tr>`
     : '';
-  const head = `<tr>${table.head.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const numeric = numericColumns(table);
+  const head = `<tr>${table.head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = table.rows
     .map((row) => {
       const [first, ...rest] = row;
@@ -82,7 +85,8 @@ export function tableHtml(table: TableBlock): string {
   const notes = table.notes.length
     ? `<div class="notes">${table.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>`
     : '';
-  return `<table><caption>${escapeHtml(table.caption)}</caption><thead>${headGroups}${head}</thead><tbody>\n${body}\n</tbody></table>${notes}`;
+  const captionClass = table.captionIsTitle ? ' class="visually-hidden"' : '';
+  return `<table><caption${captionClass}>${escapeHtml(table.caption)}</caption><thead>${headGroups}${head}</thead><tbody>\n${body}\n</tbody></table>${notes}`;
 }
 
 export function listHtml(list: ListBlock): string {
@@ -123,9 +127,9 @@ export function renderHtml(model: ReportModel): string {
   const toc = sections
     .map(
       (s) =>
-        `<li><a href="#${anchorId('s', s.name)}">${escapeHtml(s.title)}</a><ol>${s.questions
+        `<li><a href="#${anchorId('s', s.name)}">${escapeHtml(s.title)}</a><ul>${s.questions
           .map((q) => `<li><a href="#${anchorId('q', q.name)}">${escapeHtml(q.title)}</a></li>`)
-          .join('')}</ol></li>`,
+          .join('')}</ul></li>`,
     )
     .join('\n');
   const body = sections
@@ -156,7 +160,7 @@ ${model.description ? `<p class="description">${escapeHtml(model.description)}</
 ${tableHtml(participationTable(model))}
 ${byGroup ? tableHtml(byGroup) : ''}
 </header>
-<nav aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(l.contents)}</h2><ol>${toc}</ol></nav>
+<nav aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(l.contents)}</h2><ul>${toc}</ul></nav>
 ${body}
 ${methodNotes}
 </main>

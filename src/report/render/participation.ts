@@ -12,7 +12,7 @@ export function participationTable(model: ReportModel): TableBlock {
   if (p.rate !== null) rows.push([textCell(l.rate), percentCell(p.rate, lang)]);
   if (p.population !== null) rows.push([textCell(l.linked), countCell(p.linked, lang)]);
   if (p.anonymous > 0) rows.push([textCell(l.anonymous), countCell(p.anonymous, lang)]);
-  return { type: 'table', caption: l.participation, head: [l.participation, l.result], rows, notes: [] };
+  return { type: 'table', caption: l.participation, captionIsTitle: true, head: [l.participation, l.result], rows, notes: [] };
 }
 
 /** Participation by registry group ("Taux de participation par territoire"), when the model has one. */

@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
+import { CHART_FONT_FILES, CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
 import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
-import { colon, questionBlocks, type Block, type ListBlock, type TableBlock } from './view.js';
+import { colon, numericColumns, questionBlocks, type Block, type ListBlock, type TableBlock } from './view.js';
 
 /**
  * PDF without a browser (pdfmake + pdfkit). DejaVu Sans covers French accents and the no-break
@@ -40,9 +40,13 @@ let configured = false;
 function configure(): void {
   if (configured) return;
   const files = fontFiles();
-  const allowed = new Set(Object.values(files));
-  // Charts name "DejaVu Sans, Verdana, Arial, sans-serif": every alias maps to the same files.
-  pdfmake.setFonts({ [PDF_FONT]: files, 'sans-serif': files, Roboto: files });
+  const fonts: Record<string, typeof files> = { [PDF_FONT]: files, 'sans-serif': files, Roboto: files };
+  // Chart text asks for the faces ECharts measured with (see CHART_FONT); map those we have.
+  for (const f of CHART_FONT_FILES) {
+    fonts[f.family] ??= { normal: f.regular, bold: f.bold, italics: f.regular, bolditalics: f.bold };
+  }
+  const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
+  pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));
   configured = true;
@@ -51,7 +55,11 @@ function configure(): void {
 const MUTED = '#6b7380';
 
 export function pdfTable(table: TableBlock): Content[] {
-  const widths = table.head.map((_, i) => (i === 0 ? '*' : 'auto'));
+  const numeric = numericColumns(table);
+  const texts = numeric.filter((n) => !n).length;
+  // Short tables keep a readable width instead of stretching their label column across the page.
+  const narrow = table.head.length - texts <= 2;
+  const widths = numeric.map((isNumber) => (isNumber ? 'auto' : narrow ? Math.floor(250 / Math.max(1, texts)) : '*'));
   const body: TableCell[][] = [];
   if (table.headGroups) {
     body.push(
@@ -61,7 +69,7 @@ export function pdfTable(table: TableBlock): Content[] {
       ]),
     );
   }
-  body.push(table.head.map((h, i) => ({ text: h, style: 'th', alignment: i > 0 ? 'right' : 'left' }) as TableCell));
+  body.push(table.head.map((h, i) => ({ text: h, style: 'th', alignment: numeric[i] ? 'right' : 'left' }) as TableCell));
   for (const row of table.rows) {
     const muted = row[0]?.muted === true;
     body.push(
@@ -73,9 +81,8 @@ export function pdfTable(table: TableBlock): Content[] {
       })),
     );
   }
-  const narrow = table.head.length <= 3;
   return [
-    { text: table.caption, style: 'caption' },
+    ...(table.captionIsTitle ? [] : [{ text: table.caption, style: 'caption' }]),
     {
       table: { headerRows: table.headGroups ? 2 : 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
       layout: {
@@ -84,7 +91,6 @@ export function pdfTable(table: TableBlock): Content[] {
         fillColor: (rowIndex: number) => (rowIndex < (table.headGroups ? 2 : 1) ? '#eef2f7' : null),
       },
       style: 'table',
-      ...(narrow ? { margin: [0, 0, 140, 0] as [number, number, number, number] } : {}),
     },
     ...table.notes.map((n) => ({ text: n, style: 'note' })),
   ];

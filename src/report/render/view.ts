@@ -34,7 +34,10 @@ export interface HeadGroup {
 
 export interface TableBlock {
   type: 'table';
+  /** What the table shows; for the question's main table it is the question title itself. */
   caption: string;
+  /** The caption repeats the heading above it: screen readers need it, the eye does not. */
+  captionIsTitle?: boolean;
   /** Optional first header line spanning several columns (breakdown groups, matrix columns). */
   headGroups?: HeadGroup[];
   head: string[];
@@ -98,6 +101,7 @@ export function frequencyTable(question: QuestionResult, lang: ReportLang): Tabl
   return {
     type: 'table',
     caption: question.title,
+    captionIsTitle: true,
     head: [l.answer, l.count, l.percent],
     rows: (question.rows ?? []).map((row) => frequencyRow(row, lang)),
     notes,
@@ -125,11 +129,13 @@ export function statsTable(
   stats: NumericStats,
   method: QuartileMethod,
   lang: ReportLang,
+  captionIsTitle = false,
 ): TableBlock {
   const l = labels(lang);
   return {
     type: 'table',
     caption,
+    captionIsTitle,
     head: [l.calculation, l.result],
     rows: STAT_KEYS.map(({ key, label, decimals }) => [textCell(l[label]), statCell(stats, key, decimals, lang)]),
     notes: [quartileNote(method, lang)],
@@ -141,7 +147,7 @@ export function termsTable(question: QuestionResult, lang: ReportLang): TableBlo
   const l = labels(lang);
   return {
     type: 'table',
-    caption: `${question.title} — ${l.terms}`,
+    caption: l.terms,
     head: ['#', l.term, l.total],
     rows: question.terms.map((t, i) => [countCell(i + 1, lang), textCell(t.term), countCell(t.count, lang)]),
     notes: [],
@@ -153,7 +159,7 @@ export function segmentsTable(question: QuestionResult, lang: ReportLang): Table
   const l = labels(lang);
   return {
     type: 'table',
-    caption: `${question.title} — ${l.segments}`,
+    caption: l.segments,
     head: [l.segment, l.total],
     rows: question.segments.map((s) => [textCell(s.segment), countCell(s.count, lang)]),
     notes: [],
@@ -167,7 +173,7 @@ export function breakdownTable(
   lang: ReportLang,
 ): TableBlock | undefined {
   const l = labels(lang);
-  const caption = `${question.title} — ${l.breakdownBy} ${breakdown.label}`;
+  const caption = `${l.breakdownBy} ${breakdown.label}`;
   const groupLabel = (g: Breakdown['groups'][number]): string => `${g.label} (n\u00a0=\u00a0${formatNumber(g.base, lang, 0)})`;
   if (breakdown.rows?.length) {
     return {
@@ -206,6 +212,7 @@ export function matrixTable(question: QuestionResult, lang: ReportLang): TableBl
   return {
     type: 'table',
     caption: question.title,
+    captionIsTitle: true,
     headGroups: [{ label: '', span: 2 }, ...columns.map((c) => ({ label: c.label, span: 2 }))],
     head: [l.question, l.base, ...columns.flatMap(() => [l.count, '%'])],
     rows: lines.map((line) => [
@@ -225,10 +232,10 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
     case 'choice':
     case 'classes':
       blocks.push(frequencyTable(question, lang));
-      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang));
+      if (question.stats) blocks.push(statsTable(l.summary, question.stats, method, lang));
       break;
     case 'numeric':
-      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang));
+      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang, true));
       break;
     case 'text':
       blocks.push(termsTable(question, lang), segmentsTable(question, lang));
@@ -241,4 +248,12 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
   if (question.verbatims?.length) blocks.push({ type: 'list', title: l.details, items: question.verbatims });
   if (question.breakdown) blocks.push(breakdownTable(question, question.breakdown, method, lang));
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/** Which columns hold numbers (right-aligned, narrow); decided by the body cells, the label column never. */
+export function numericColumns(table: TableBlock): boolean[] {
+  return table.head.map((_, i) => {
+    const cells = table.rows.map((row) => row[i]).filter((c): c is Cell => c !== undefined);
+    return cells.length > 0 ? cells.every((c) => c.format !== 'text') : i > 0;
+  });
 }

@@ -56,9 +56,9 @@ function styleHead(row: ExcelJS.Row, from: number, to: number): void {
 /** Writes a table from `startRow`, returns the next free row (one blank line left after it). */
 export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow: number, withCaption = true): number {
   let r = startRow;
-  if (withCaption) {
+  if (withCaption && !table.captionIsTitle) {
     sheet.getRow(r).getCell(1).value = table.caption;
-    sheet.getRow(r).getCell(1).font = { bold: true, size: 12 };
+    sheet.getRow(r).getCell(1).font = { bold: true, italic: true };
     r++;
   }
   if (table.headGroups) {
@@ -115,8 +115,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   styleHead(summary.getRow(1), 1, 3);
   sections.forEach((section, i) => {
     for (const q of section.questions) {
-      const row = summary.addRow([sectionSheets[i]?.name ?? section.title, q.title, q.base]);
-      row.getCell(1).value = { text: sectionSheets[i]?.name ?? section.title, hyperlink: `#'${sectionSheets[i]?.name}'!A1` };
+      const target = sectionSheets[i]?.name ?? section.title;
+      summary.addRow([{ text: target, hyperlink: `#'${target}'!A1` }, q.title, q.base]);
     }
   });
   setWidths(summary, 32, 80, 2);
@@ -139,6 +139,9 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     let r = 3;
     let widest = 3;
     for (const q of section.questions) {
+      const title = sheet.getCell(r++, 1);
+      title.value = q.title;
+      title.font = { bold: true, size: 12, color: { argb: 'FF2F6FB0' } };
       for (const block of questionBlocks(q, model.method.quartiles, lang)) {
         if (block.type !== 'table') continue;
         widest = Math.max(widest, block.head.length);
