@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, LaunchOptions } from 'playwright-core';
+import { ROOT } from '../support/shared.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const WEB_ROOT = join(ROOT, 'dist', 'web');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** node:test `skip` option: a loud reason when Debian's chromium is not installed. */
+export function skipWithoutChromium(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  const reason = `SKIPPED: browser test needs ${CHROMIUM} (apt-get install chromium)`;
+  process.stderr.write(`\n*** ${reason}\n`);
+  return reason;
+}
+
+export const launchOptions: LaunchOptions = {
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+};
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch(launchOptions);
+}
+
+/** Builds the web app with Vite when dist/web is missing (a fresh clone). */
+export async function ensureWebBuild(): Promise<void> {
+  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** A port nobody listens on right now (the base URL must be known before the server starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function writeFile(dir: string, name: string, content: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A small registry: four structures in two territories of Nord; Beta has an e-mail for reminders. */
+export const REGISTRY_CSV = [
+  'id;nom;type;commune;territoire;qpv;email',
+  'E2E-01;Centre social Alpha;CS;59350;Lille Métropole;oui;alpha@example.org',
+  'E2E-02;Centre social Beta;CS;59350;Lille Métropole;non;beta@example.org',
+  'E2E-03;Espace de vie sociale Gamma;EVS;59183;Flandre Maritime;non;gamma@example.org',
+  'E2E-04;Centre social Delta;CS;59183;Flandre Maritime;oui;',
+  '',
+].join('\n');
+
+/** The same registry with two mistakes, to check the preview's error list. */
+export const BAD_REGISTRY_CSV = [
+  'id;nom;type;commune;territoire;qpv;email',
+  'E2E-01;Centre social Alpha;CS;59350;Lille Métropole;oui;alpha@example.org',
+  'E2E-02;;CS;59350;Lille Métropole;non;beta@example.org',
+  'E2E-03;Espace de vie sociale Gamma;EVS;99999;Flandre Maritime;peut-être;gamma@example.org',
+  '',
+].join('\n');
+
+/** Two pages: the respondent answers page 1, leaves on page 2 and resumes elsewhere. */
+export const SURVEY = {
+  title: 'Enquête flash e2e',
+  locale: 'fr',
+  pages: [
+    {
+      name: 'situation',
+      title: 'Situation',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'ouvert',
+          title: 'Votre structure est-elle ouverte au public ?',
+          isRequired: true,
+          choices: [
+            { value: 'oui', text: 'Oui, entièrement' },
+            { value: 'partiel', text: 'Partiellement' },
+            { value: 'non', text: 'Non, fermée' },
+          ],
+        },
+        { type: 'text', name: 'salaries', title: 'Nombre de salariés', inputType: 'number', min: 0, max: 500 },
+      ],
+    },
+    {
+      name: 'activites',
+      title: 'Activités',
+      elements: [
+        {
+          type: 'checkbox',
+          name: 'actions',
+          title: 'Quelles actions maintenez-vous ?',
+          choices: [
+            { value: 'accueil', text: 'Accueil téléphonique' },
+            { value: 'aide', text: 'Aide alimentaire' },
+            { value: 'enfance', text: 'Accueil enfance' },
+          ],
+        },
+        { type: 'comment', name: 'remarques', title: 'Remarques' },
+      ],
+    },
+  ],
+};
