@@ -42,8 +42,18 @@ export class ProblemCollector {
   }
 }
 
+/** File order: by line, then by column within a line (problems are found in several passes). */
 function sortProblems(problems: InputProblem[]): InputProblem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || columnOrder(a) - columnOrder(b));
+}
+
+function columnOrder(p: InputProblem): number {
+  if (typeof p.column === 'number') return p.column;
+  const letters = /^([A-Z]+)/.exec(p.cell ?? p.column ?? '')?.[1];
+  if (!letters) return 0;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** Remembers where each response id was first seen, to name both places of a duplicate. */

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { decodeText } from './decode.js';
 import type { InputProblem } from './problems.js';
 import { InputError } from './problems.js';
@@ -19,12 +19,16 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
       delimiter,
       info: true,
       relax_column_count: true,
+      // A stray quote inside an unquoted field (5" écran) is text, as spreadsheets read it.
+      relax_quotes: true,
       skip_empty_lines: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
-    const e = err as { code?: string; lines?: number; message: string };
-    if (!e.code?.startsWith('CSV_')) throw err;
-    throw new InputError([{ file, line: e.lines, message: `the file is not valid CSV: ${e.message}` }]);
+    if (!(err instanceof CsvError)) throw err;
+    const e = err as CsvError & { lines?: number };
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : e.lines;
+    const detail = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message;
+    throw new InputError([{ file, line, message: `the file is not valid CSV: ${detail}` }]);
   }
   if (records.length === 0) throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
   const [first, ...rest] = records;
@@ -56,6 +60,22 @@ function startLine(entry: { record: string[]; info: { lines: number } }): number
     for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) newlines++;
   }
   return entry.info.lines - newlines;
+}
+
+/** Line of the quote that is still open at the end of the text. */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) line++;
+    else if (ch === 34) {
+      inQuotes = !inQuotes;
+      if (inQuotes) openedAt = line;
+    }
+  }
+  return openedAt;
 }
 
 /** The separator occurring most often outside quotes on the first non-empty line. */

@@ -31,7 +31,7 @@ export const SMALL_SURVEY_JSON = {
           showOtherItem: true,
           showNoneItem: true,
         },
-        { type: 'text', name: 'salaries', inputType: 'number', min: 0, max: 500 },
+        { type: 'text', name: 'salaries', inputType: 'number', min: 0, max: 5000 },
         { type: 'text', name: 'ouverture', inputType: 'date' },
         { type: 'boolean', name: 'agree' },
         { type: 'rating', name: 'note', rateMax: 4 },

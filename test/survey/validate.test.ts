@@ -82,10 +82,10 @@ test('numbers: text, non-finite and out of range values', () => {
   assert.equal(problemsOf({ salaries: 'douze' })[0]!.message, 'question "salaries": "douze" is text, not a number');
   assert.equal(problemsOf({ salaries: '12' })[0]!.message, 'question "salaries": "12" is text, not a number');
   assert.equal(problemsOf({ salaries: Number.NaN })[0]!.message, 'question "salaries": NaN is not a finite number');
-  assert.equal(problemsOf({ salaries: 501 })[0]!.message, 'question "salaries": 501 is above the maximum 500');
+  assert.equal(problemsOf({ salaries: 5001 })[0]!.message, 'question "salaries": 5001 is above the maximum 5000');
   assert.equal(problemsOf({ salaries: -1 })[0]!.message, 'question "salaries": -1 is below the minimum 0');
   assert.deepEqual(problemsOf({ salaries: 0 }), []);
-  assert.deepEqual(problemsOf({ salaries: 500 }), []);
+  assert.deepEqual(problemsOf({ salaries: 5000 }), []);
 });
 
 test('booleans, dates, ratings, matrices and texts of the wrong shape', () => {
