@@ -67,9 +67,6 @@ export async function participationRoutes(app: FastifyInstance, ctx: ServerConte
       const { id } = request.params as z.infer<typeof idParams>;
       const { structureIds } = (request.body ?? {}) as z.infer<typeof remindersBody>;
       const campaign = await getCampaign(ctx, id);
-      if (campaignState(campaign, ctx.now()) === 'closed') {
-        throw new ApiError(409, 'campaign_closed', 'La campagne est close : les relances ne sont plus possibles.');
-      }
       const { rows } = await participationRows(ctx, request, campaign);
       let targets = rows.filter((r) => r.status !== 'submitted');
       if (structureIds) {
@@ -84,6 +81,9 @@ export async function participationRoutes(app: FastifyInstance, ctx: ServerConte
         }
         const wanted = new Set(structureIds);
         targets = targets.filter((r) => wanted.has(r.id));
+      }
+      if (campaignState(campaign, ctx.now()) === 'closed') {
+        throw new ApiError(409, 'campaign_closed', 'La campagne est close : les relances ne sont plus possibles.');
       }
       const result = await sendReminders(ctx, campaign, targets);
       await ctx.store.audit.record({
