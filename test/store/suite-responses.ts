@@ -102,7 +102,7 @@ export function responseTests(ctx: SuiteContext): void {
     assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), { not_started: 0, in_progress: 0, submitted: 200 });
   });
 
-  it('responses: concurrent distinct submissions of ONE response get distinct revisions', async () => {
+  it('responses: concurrent submissions of ONE response: distinct revisions, duplicates collapse', async () => {
     const { campaign, structureIds } = await makeCampaign(ctx, 1);
     const invitation = (await ctx.store.invitations.findForStructure(campaign.id, structureIds[0]!))!;
     const results = await Promise.all(
@@ -112,6 +112,17 @@ export function responseTests(ctx: SuiteContext): void {
     const response = await ctx.store.responses.getByInvitation(invitation.id);
     assert.equal(response?.revision, 10);
     assert.equal((await ctx.store.responses.listRevisions(response!.id)).length, 10);
+
+    // A double click sends the same first submission several times at once: one revision only.
+    const fresh = await makeCampaign(ctx, 1);
+    const target = (await ctx.store.invitations.findForStructure(fresh.campaign.id, fresh.structureIds[0]!))!;
+    const clicks = await Promise.all(
+      Array.from({ length: 5 }, () => ctx.store.responses.submit(target.id, { once: true }, 'double-click')),
+    );
+    assert.deepEqual(clicks.map((r) => r.revision), [1, 1, 1, 1, 1]);
+    assert.equal(clicks.filter((r) => !r.duplicate).length, 1);
+    const stored = await ctx.store.responses.getByInvitation(target.id);
+    assert.equal((await ctx.store.responses.listRevisions(stored!.id)).length, 1);
   });
 
   it('responses: listSubmitted filters by structure and pages through large sets', async () => {

@@ -46,9 +46,17 @@ async function freePort(): Promise<number> {
   });
 }
 
+const shellQuote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
+
 /** initdb and pg_ctl refuse to run as root: run them as the `postgres` user then. */
 function runAsOwner(command: string, args: string[], owner: string | undefined): void {
-  const [cmd, argv] = owner ? (['runuser', ['-u', owner, '--', command, ...args]] as const) : ([command, args] as const);
+  let cmd = command;
+  let argv = args;
+  if (owner && existsSync('/usr/sbin/runuser')) {
+    [cmd, argv] = ['/usr/sbin/runuser', ['-u', owner, '--', command, ...args]];
+  } else if (owner) {
+    [cmd, argv] = ['su', [owner, '-s', '/bin/sh', '-c', [command, ...args].map(shellQuote).join(' ')]];
+  }
   const result = spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
@@ -66,19 +74,7 @@ export function skipWithoutPostgres(): string | false {
   return MISSING;
 }
 
-export async function startPostgres(): Promise<PostgresInstance | undefined> {
-  const bin = findBinDir();
-  if (!bin) {
-    process.stderr.write(`\n*** ${MISSING}\n`);
-    return undefined;
-  }
-  const isRoot = process.getuid?.() === 0;
-  const owner = isRoot ? 'postgres' : undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'panorama-pg-'));
-  chmodSync(dir, 0o700);
-  if (owner) execFileSync('chown', ['-R', `${owner}:${owner}`, dir]);
-  const data = join(dir, 'data');
-  const port = await freePort();
+function initAndStart(bin: string, data: string, port: number, owner: string | undefined): void {
   runAsOwner(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'], owner);
   runAsOwner(
     join(bin, 'pg_ctl'),
@@ -92,6 +88,33 @@ export async function startPostgres(): Promise<PostgresInstance | undefined> {
     owner,
   );
   runAsOwner(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'panorama_test'], owner);
+}
+
+export async function startPostgres(): Promise<PostgresInstance | undefined> {
+  const bin = findBinDir();
+  if (!bin) {
+    process.stderr.write(`\n*** ${MISSING}\n`);
+    return undefined;
+  }
+  const isRoot = process.getuid?.() === 0;
+  const owner = isRoot ? 'postgres' : undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'panorama-pg-'));
+  chmodSync(dir, 0o700);
+  if (owner) execFileSync('chown', ['-R', `${owner}:${owner}`, dir]);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  try {
+    initAndStart(bin, data, port, owner);
+  } catch (error) {
+    // A half-started cluster must not outlive the test run.
+    try {
+      runAsOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], owner);
+    } catch {
+      // it was not running
+    }
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/panorama_test`,
