@@ -2,24 +2,41 @@
  * Character classes for the tokenizer. A lookup table over the whole BMP is filled eagerly for
  * Latin scripts (what French text is made of) and lazily for everything else, so the hot loop
  * is one typed-array read per character instead of a Unicode regex.
+ *
+ * Hot code should copy the constants into module-local `const`s (destructure `CHAR_CLASS`):
+ * under tsx every read of an imported binding is a getter call, which cost 40 % of the run.
  */
-export const UNKNOWN = 0;
+const UNKNOWN = 0;
 /** Horizontal whitespace: separates tokens, does not break a segment. */
-export const SPACE = 1;
+const SPACE = 1;
 /** Line breaks: separate tokens and break repeated segments (one list item per line). */
-export const NEWLINE = 2;
+const NEWLINE = 2;
 /** Any other symbol: separates tokens and breaks repeated segments. */
-export const PUNCT = 3;
-export const LETTER = 4;
-export const DIGIT = 5;
+const PUNCT = 3;
+const LETTER = 4;
+const DIGIT = 5;
 /** Combining marks (decomposed accents) continue the current word. */
-export const MARK = 6;
-export const APOSTROPHE = 7;
-export const HYPHEN = 8;
+const MARK = 6;
+const APOSTROPHE = 7;
+const HYPHEN = 8;
 /** First half of a surrogate pair (emoji, rare scripts): skipped with its pair, as punctuation. */
-export const HIGH_SURROGATE = 9;
+const HIGH_SURROGATE = 9;
 
-const table = new Uint8Array(0x10000);
+export const CHAR_CLASS = {
+  SPACE,
+  NEWLINE,
+  PUNCT,
+  LETTER,
+  DIGIT,
+  MARK,
+  APOSTROPHE,
+  HYPHEN,
+  HIGH_SURROGATE,
+} as const;
+
+/** Class of every UTF-16 code unit; 0 = not classified yet (see `classifySlow`). */
+export const CHAR_TABLE = new Uint8Array(0x10000);
+const table = CHAR_TABLE;
 
 function setRange(from: number, to: number, cls: number): void {
   table.fill(cls, from, to + 1);
@@ -55,25 +72,16 @@ const DIGIT_RE = /\p{Nd}/u;
 const MARK_RE = /\p{M}/u;
 const SPACE_RE = /\s/u;
 
-function classifySlow(code: number): number {
+/** Classifies a code unit outside the Latin ranges and remembers the answer in the table. */
+export function classifySlow(code: number): number {
   const ch = String.fromCharCode(code);
-  if (LETTER_RE.test(ch)) return LETTER;
-  if (DIGIT_RE.test(ch)) return DIGIT;
-  if (MARK_RE.test(ch)) return MARK;
-  if (SPACE_RE.test(ch)) return SPACE;
-  return PUNCT;
+  const cls = LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : MARK_RE.test(ch) ? MARK : SPACE_RE.test(ch) ? SPACE : PUNCT;
+  table[code] = cls;
+  return cls;
 }
 
 /** Class of a UTF-16 code unit. */
 export function charClass(code: number): number {
-  const cls = table[code];
-  if (cls !== UNKNOWN) return cls;
-  const computed = classifySlow(code);
-  table[code] = computed;
-  return computed;
-}
-
-/** Letters, digits and combining marks: the characters a word is made of. */
-export function isWordClass(cls: number): boolean {
-  return cls === LETTER || cls === DIGIT || cls === MARK;
+  const cls = table[code]!;
+  return cls !== UNKNOWN ? cls : classifySlow(code);
 }

@@ -2,6 +2,7 @@ import type { SegmentCount, TermCount } from '../report/model.js';
 import { groupInflections } from './inflections.js';
 import { NgramTable } from './ngram-table.js';
 import { stopwords, type TextLang } from './stopwords.js';
+import { SurfaceTable } from './surface-table.js';
 import { normalizeSurface, scanText, type TokenSink } from './tokenize.js';
 
 export interface CorpusResultOptions {
@@ -30,11 +31,6 @@ export function isAcronym(surface: string): boolean {
   return letters >= 2 && letters <= 5;
 }
 
-interface SurfaceEntry {
-  key: number;
-  count: number;
-}
-
 /**
  * Accumulates texts one at a time (so a caller can stream answers) and counts, in the same
  * single pass, surface forms and the 2–4-token segments whose ends are content words. Memory
@@ -42,7 +38,10 @@ interface SurfaceEntry {
  */
 export class TextCorpus implements TokenSink {
   tokenCount = 0;
-  private readonly surfaces = new Map<string, SurfaceEntry>();
+  private readonly surfaces = new SurfaceTable();
+  /** Per surface entry: occurrences and key id. */
+  private surfaceCounts: number[] = [];
+  private surfaceKeys: number[] = [];
   private readonly keyIds = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly contentKey: boolean[] = [];
@@ -63,14 +62,21 @@ export class TextCorpus implements TokenSink {
   }
 
   token(surface: string): void {
-    let entry = this.surfaces.get(surface);
-    if (entry === undefined) {
-      entry = { key: this.keyIdOf(surface), count: 0 };
-      this.surfaces.set(surface, entry);
+    this.count(this.surfaces.add(surface));
+  }
+
+  range(text: string, start: number, end: number): void {
+    this.count(this.surfaces.addRange(text, start, end));
+  }
+
+  private count(entry: number): void {
+    if (entry === this.surfaceKeys.length) {
+      this.surfaceKeys.push(this.keyIdOf(this.surfaces.strings[entry]!));
+      this.surfaceCounts.push(0);
     }
-    entry.count++;
+    this.surfaceCounts[entry]!++;
     this.tokenCount++;
-    const x = entry.key;
+    const x = this.surfaceKeys[entry]!;
     if (this.contentKey[x]) {
       const { w1, w2, w3, contentKey, ngrams } = this;
       if (w3 !== NONE) {
@@ -109,7 +115,10 @@ export class TextCorpus implements TokenSink {
     const best: string[] = new Array<string>(this.keys.length);
     const bestCount: number[] = new Array<number>(this.keys.length).fill(0);
     const counts: number[] = new Array<number>(this.keys.length).fill(0);
-    for (const [surface, { key, count }] of this.surfaces) {
+    for (let entry = 0; entry < this.surfaces.size; entry++) {
+      const surface = this.surfaces.strings[entry]!;
+      const key = this.surfaceKeys[entry]!;
+      const count = this.surfaceCounts[entry]!;
       counts[key]! += count;
       // Strictly greater: on a tie the form met first wins, which keeps results deterministic.
       if (count > bestCount[key]!) {

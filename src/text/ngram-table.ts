@@ -90,7 +90,11 @@ export class NgramTable {
       const o = slot * SLOTS;
       let target = hash(oldIds[o]!, oldIds[o + 1]!, oldIds[o + 2]!, oldIds[o + 3]!) & this.mask;
       while (this.counts[target] !== 0) target = (target + 1) & this.mask;
-      this.ids.set(oldIds.subarray(o, o + SLOTS), target * SLOTS);
+      const t = target * SLOTS;
+      this.ids[t] = oldIds[o]!;
+      this.ids[t + 1] = oldIds[o + 1]!;
+      this.ids[t + 2] = oldIds[o + 2]!;
+      this.ids[t + 3] = oldIds[o + 3]!;
       this.counts[target] = count;
     }
   }

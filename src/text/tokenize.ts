@@ -1,18 +1,24 @@
-import {
-  APOSTROPHE,
-  DIGIT,
-  HIGH_SURROGATE,
-  HYPHEN,
-  LETTER,
-  MARK,
-  NEWLINE,
-  SPACE,
-  charClass,
-} from './chars.js';
+import { CHAR_CLASS, CHAR_TABLE, classifySlow } from './chars.js';
 
-/** Receives tokens in text order; `boundary` marks punctuation or a line break between two tokens. */
+// Module-local copies: imported bindings are getter calls under tsx (see chars.ts).
+const { APOSTROPHE, DIGIT, HIGH_SURROGATE, HYPHEN, LETTER, MARK, NEWLINE, SPACE } = CHAR_CLASS;
+const TABLE = CHAR_TABLE;
+const classify = classifySlow;
+
+function charClass(code: number): number {
+  const cls = TABLE[code]!;
+  return cls !== 0 ? cls : classify(code);
+}
+
+/**
+ * Receives tokens in text order. Most tokens arrive as `range` (the surface form is exactly
+ * `text.slice(start, end)`, left unsliced so that a sink can look it up in place); tokens that
+ * had to be rewritten (typographic apostrophes, split compounds) arrive as `token`. `boundary`
+ * marks punctuation or a line break between two tokens.
+ */
 export interface TokenSink {
   token(surface: string): void;
+  range(text: string, start: number, end: number): void;
   boundary(): void;
 }
 
@@ -48,6 +54,9 @@ export function tokenize(text: string): string[] {
   scanText(text, {
     token: (surface) => {
       tokens.push(surface);
+    },
+    range: (source, start, end) => {
+      tokens.push(source.slice(start, end));
     },
     boundary: () => {},
   });
@@ -98,7 +107,8 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
     if (cls === APOSTROPHE) {
       if (next !== LETTER) break;
       if (hyphens === 0 && i - s <= MAX_ELISION_LENGTH && ELISION_PREFIXES.has(text.slice(s, i).toLowerCase())) {
-        sink.token(text.slice(s, i) + "'");
+        if (code === ASCII_APOSTROPHE) sink.range(text, s, i + 1);
+        else sink.token(text.slice(s, i) + "'");
         s = i + 1;
         i += 2;
         continue;
@@ -123,11 +133,13 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
   if (i < n && isEmailJoiner(text.charCodeAt(i))) {
     const end = emailEnd(text, s, i);
     if (end > 0) {
-      sink.token(text.slice(s, end));
+      sink.range(text, s, end);
       return end;
     }
   }
-  emitWord(fancy ? normalizeSurface(text.slice(s, i)) : text.slice(s, i), hyphens, sink);
+  if (fancy) emitWord(normalizeSurface(text.slice(s, i)), hyphens, sink);
+  else if (hyphens === 0) sink.range(text, s, i);
+  else emitWord(text.slice(s, i), hyphens, sink);
   return i;
 }
 
@@ -174,7 +186,7 @@ function scanUrl(text: string, start: number, sink: TokenSink): number {
   let end = i;
   // Sentence punctuation right after a URL is not part of it.
   while (end > start && '.,;:!?)]\'"'.includes(text[end - 1]!)) end--;
-  sink.token(text.slice(start, end));
+  sink.range(text, start, end);
   return end;
 }
 
