@@ -28,7 +28,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `Erreur ${response.status}`;
   let details: unknown;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
     if (body.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? message;

@@ -53,7 +53,7 @@ const fr = {
   'campaign.state.not_yet_open': 'Pas encore ouverte',
   'campaign.state.closed': 'Close',
   'campaign.period': 'Du {from} au {to}',
-  'campaign.participation': '{submitted} réponses sur {total} ({rate})',
+  'campaign.participation': '{submitted} {submitted|réponse|réponses} sur {total} ({rate})',
   'campaign.inProgress': '{n} en cours',
   'campaign.open': 'Voir la participation',
   'campaign.results': 'Résultats',
@@ -71,8 +71,7 @@ const fr = {
   'campaignNew.opensAt': 'Ouverture (heure de Paris)',
   'campaignNew.closesAt': 'Clôture (fin de journée, heure de Paris)',
   'campaignNew.population': 'Population',
-  'campaignNew.populationHint':
-    'Sans territoire coché, toutes les structures du référentiel sont invitées.',
+  'campaignNew.populationHint': 'Sans territoire coché, toutes les structures du référentiel sont invitées.',
   'campaignNew.territories': 'Territoires',
   'campaignNew.attribute': 'Attribut',
   'campaignNew.attributeValue': 'Valeur',
@@ -81,18 +80,19 @@ const fr = {
   'campaignNew.qpvOnly': 'En QPV seulement',
   'campaignNew.qpvNo': 'Hors QPV seulement',
   'campaignNew.structureType': 'Type de structure',
-  'campaignNew.matching': '{n} structures seront invitées.',
+  'campaignNew.matching': '{n} {n|structure sera invitée|structures seront invitées}.',
   'campaignNew.anonymous': 'Créer aussi un lien public anonyme',
   'campaignNew.submit': 'Ouvrir la campagne',
   'campaignNew.datesOrder': 'La date de clôture doit suivre la date d’ouverture.',
   'campaignDetail.participation': 'Participation',
-  'campaignDetail.byGroup': 'Participation par {by}',
+  'campaignDetail.byGroup': 'Participation — {by}',
   'campaignDetail.groupBy': 'Regrouper par',
   'campaignDetail.group': 'Groupe',
   'campaignDetail.population': 'Structures',
   'campaignDetail.responses': 'Réponses',
   'campaignDetail.rate': 'Taux',
-  'campaignDetail.overall': '{responses} réponses sur {population} structures — taux de réponse {rate}',
+  'campaignDetail.overall':
+    '{responses} {responses|réponse|réponses} sur {population} {population|structure|structures} — taux de réponse {rate}',
   'campaignDetail.chartLabel': 'Taux de réponse par groupe (graphique)',
   'campaignDetail.structures': 'Structures invitées',
   'campaignDetail.filterStatus': 'Statut',
@@ -104,7 +104,7 @@ const fr = {
   'campaignDetail.remind': 'Relancer',
   'campaignDetail.remindAll': 'Relancer les non-répondants',
   'campaignDetail.remindConfirm': 'Envoyer un e-mail de relance à {n} structures ?',
-  'campaignDetail.reminded': '{n} relances envoyées.',
+  'campaignDetail.reminded': '{n} {n|relance envoyée|relances envoyées}.',
   'campaignDetail.withoutEmail': 'Sans adresse e-mail : {names}.',
   'campaignDetail.lastReminder': 'relancée {n} fois',
   'campaignDetail.exportCsv': 'Exporter les non-répondants (CSV)',
@@ -112,6 +112,13 @@ const fr = {
   'campaignDetail.dates': 'Dates',
   'campaignDetail.saveDates': 'Modifier les dates',
   'campaignDetail.seeResults': 'Voir les résultats',
+  'group.territoire': 'Territoire',
+  'group.departement': 'Département',
+  'group.region': 'Région',
+  'group.type': 'Type de structure',
+  'group.qpv': 'QPV',
+  'file.choose': 'Choisir un fichier…',
+  'file.none': 'Aucun fichier choisi',
   'status.not_started': 'Pas commencé',
   'status.in_progress': 'En cours',
   'status.submitted': 'Répondu',
@@ -135,7 +142,7 @@ const fr = {
   'registry.allTerritories': 'Tout le réseau',
   'registry.structures': 'Structures',
   'registry.search': 'Rechercher une structure (nom, identifiant, commune)',
-  'registry.count': '{n} structures',
+  'registry.count': '{n} {n|structure|structures}',
   'registry.type': 'Type',
   'registry.territory': 'Territoire',
   'registry.commune': 'Commune (code INSEE)',
@@ -156,16 +163,19 @@ const fr = {
   'import.file': 'Fichier du référentiel',
   'import.preview': 'Aperçu',
   'import.previewing': 'Lecture du fichier…',
-  'import.summary': '{total} lignes : {create} structures à créer, {update} à mettre à jour.',
+  'import.summary':
+    '{total} {total|ligne|lignes} : {create} {create|structure|structures} à créer, {update} à mettre à jour.',
   'import.firstRows': 'Premières lignes ({n} sur {total})',
-  'import.errors': '{n} erreurs : corrigez le fichier puis choisissez-le à nouveau. Rien n’a été importé.',
+  'import.errors':
+    '{n} {n|erreur|erreurs} : corrigez le fichier puis choisissez-le à nouveau. Rien n’a été importé.',
   'import.line': 'Ligne',
   'import.column': 'Colonne',
   'import.value': 'Valeur',
   'import.reason': 'Raison',
   'import.confirm': 'Confirmer l’import',
   'import.importing': 'Import en cours…',
-  'import.done': 'Import terminé : {created} créées, {updated} mises à jour, {territories} territoires créés.',
+  'import.done':
+    'Import terminé : {created} {created|créée|créées}, {updated} {updated|mise à jour|mises à jour}, {territories} {territories|territoire créé|territoires créés}.',
   'import.nothingWritten': 'Rien n’est enregistré avant la confirmation.',
   'surveys.title': 'Questionnaires',
   'surveys.upload': 'Déposer un questionnaire SurveyJS (JSON)',
@@ -173,7 +183,7 @@ const fr = {
   'surveys.newVersion': 'Déposer une nouvelle version',
   'surveys.uploaded': 'Questionnaire « {title} » enregistré (version {version}).',
   'surveys.problems': 'Le questionnaire n’a pas été enregistré :',
-  'surveys.questions': '{n} questions',
+  'surveys.questions': '{n} {n|question|questions}',
   'surveys.version': 'version {n}',
   'surveys.preview': 'Aperçu',
   'surveys.previewTitle': 'Aperçu tel que le verra un répondant',
@@ -263,7 +273,7 @@ const en: Messages = {
   'campaign.state.not_yet_open': 'Not yet open',
   'campaign.state.closed': 'Closed',
   'campaign.period': 'From {from} to {to}',
-  'campaign.participation': '{submitted} responses out of {total} ({rate})',
+  'campaign.participation': '{submitted} {submitted|response|responses} out of {total} ({rate})',
   'campaign.inProgress': '{n} in progress',
   'campaign.open': 'See participation',
   'campaign.results': 'Results',
@@ -290,18 +300,19 @@ const en: Messages = {
   'campaignNew.qpvOnly': 'QPV only',
   'campaignNew.qpvNo': 'Outside QPV only',
   'campaignNew.structureType': 'Structure type',
-  'campaignNew.matching': '{n} structures will be invited.',
+  'campaignNew.matching': '{n} {n|structure|structures} will be invited.',
   'campaignNew.anonymous': 'Also create an anonymous public link',
   'campaignNew.submit': 'Open the campaign',
   'campaignNew.datesOrder': 'The closing date must follow the opening date.',
   'campaignDetail.participation': 'Participation',
-  'campaignDetail.byGroup': 'Participation by {by}',
+  'campaignDetail.byGroup': 'Participation — {by}',
   'campaignDetail.groupBy': 'Group by',
   'campaignDetail.group': 'Group',
   'campaignDetail.population': 'Structures',
   'campaignDetail.responses': 'Responses',
   'campaignDetail.rate': 'Rate',
-  'campaignDetail.overall': '{responses} responses out of {population} structures — response rate {rate}',
+  'campaignDetail.overall':
+    '{responses} {responses|response|responses} out of {population} {population|structure|structures} — response rate {rate}',
   'campaignDetail.chartLabel': 'Response rate by group (chart)',
   'campaignDetail.structures': 'Invited structures',
   'campaignDetail.filterStatus': 'Status',
@@ -313,7 +324,7 @@ const en: Messages = {
   'campaignDetail.remind': 'Send reminder',
   'campaignDetail.remindAll': 'Remind non-respondents',
   'campaignDetail.remindConfirm': 'Send a reminder e-mail to {n} structures?',
-  'campaignDetail.reminded': '{n} reminders sent.',
+  'campaignDetail.reminded': '{n} {n|reminder|reminders} sent.',
   'campaignDetail.withoutEmail': 'No e-mail address: {names}.',
   'campaignDetail.lastReminder': 'reminded {n} times',
   'campaignDetail.exportCsv': 'Export non-respondents (CSV)',
@@ -321,6 +332,13 @@ const en: Messages = {
   'campaignDetail.dates': 'Dates',
   'campaignDetail.saveDates': 'Change dates',
   'campaignDetail.seeResults': 'See results',
+  'group.territoire': 'Territory',
+  'group.departement': 'Département',
+  'group.region': 'Region',
+  'group.type': 'Structure type',
+  'group.qpv': 'QPV',
+  'file.choose': 'Choose a file…',
+  'file.none': 'No file chosen',
   'status.not_started': 'Not started',
   'status.in_progress': 'In progress',
   'status.submitted': 'Answered',
@@ -344,7 +362,7 @@ const en: Messages = {
   'registry.allTerritories': 'Whole network',
   'registry.structures': 'Structures',
   'registry.search': 'Search a structure (name, identifier, commune)',
-  'registry.count': '{n} structures',
+  'registry.count': '{n} {n|structure|structures}',
   'registry.type': 'Type',
   'registry.territory': 'Territory',
   'registry.commune': 'Commune (INSEE code)',
@@ -365,9 +383,10 @@ const en: Messages = {
   'import.file': 'Registry file',
   'import.preview': 'Preview',
   'import.previewing': 'Reading the file…',
-  'import.summary': '{total} rows: {create} structures to create, {update} to update.',
+  'import.summary':
+    '{total} {total|row|rows}: {create} {create|structure|structures} to create, {update} to update.',
   'import.firstRows': 'First rows ({n} of {total})',
-  'import.errors': '{n} errors: fix the file and choose it again. Nothing was imported.',
+  'import.errors': '{n} {n|error|errors}: fix the file and choose it again. Nothing was imported.',
   'import.line': 'Line',
   'import.column': 'Column',
   'import.value': 'Value',
@@ -382,7 +401,7 @@ const en: Messages = {
   'surveys.newVersion': 'Upload a new version',
   'surveys.uploaded': 'Survey “{title}” saved (version {version}).',
   'surveys.problems': 'The survey was not saved:',
-  'surveys.questions': '{n} questions',
+  'surveys.questions': '{n} {n|question|questions}',
   'surveys.version': 'version {n}',
   'surveys.preview': 'Preview',
   'surveys.previewTitle': 'Preview as a respondent will see it',
@@ -404,7 +423,8 @@ const en: Messages = {
   'respond.savedAt': 'Saved at {time}',
   'respond.saving': 'Saving…',
   'respond.saveFailed': 'Draft not saved ({message}); retrying automatically.',
-  'respond.closed': 'This campaign closed on {date}: answers can no longer be changed. Here are your answers.',
+  'respond.closed':
+    'This campaign closed on {date}: answers can no longer be changed. Here are your answers.',
   'respond.notYetOpen': 'This campaign opens on {date}. Please come back then.',
   'respond.rejected': 'Some answers were rejected: please correct the flagged questions.',
   'respond.confirmTitle': 'Thank you, your answers are saved.',
@@ -448,22 +468,35 @@ export function setLang(lang: Lang): void {
   for (const listener of listeners) listener();
 }
 
+/** French treats 0 and 1 as singular, English only 1. */
+function isSingular(lang: Lang, n: number): boolean {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+}
+
+/**
+ * `{name}` is replaced by the value; `{name|singular|plural}` by the form matching that number
+ * ("{n} {n|réponse|réponses}").
+ */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = dictionaries[lang][key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (whole, name: string, one?: string, many?: string) => {
+      if (!(name in vars)) return whole;
+      if (one === undefined || many === undefined) return String(vars[name]);
+      return isSingular(lang, Number(vars[name])) ? one : many;
+    },
+  );
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** The current language and a bound `t`, re-rendering when the language changes. */
 export function useI18n(): { lang: Lang; t: Translate } {
-  const lang = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getLang,
-  );
+  const lang = useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, getLang);
   return { lang, t: (key, vars) => translate(lang, key, vars) };
 }
 

@@ -23,10 +23,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Current location as pathname + search, re-rendering on navigation. */
 export function useLocation(): { path: string; search: URLSearchParams } {
-  const href = useSyncExternalStore(
-    subscribe,
-    () => window.location.pathname + window.location.search,
-  );
+  const href = useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
   const url = new URL(href, 'http://x');
   return { path: url.pathname, search: url.searchParams };
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   BAD_REGISTRY_CSV,
   ensureWebBuild,
@@ -27,193 +27,225 @@ import {
 
 const ADMIN = { email: 'admin@e2e.example.org', name: 'Admin E2E', password: 'mot-de-passe-e2e-1234' };
 
-test('campaign end to end in a real browser', { skip: skipWithoutChromium(), timeout: 180_000 }, async (t) => {
-  await ensureWebBuild();
-  const { openStore } = await import('../../src/store/index.js');
-  const { createApp } = await import('../../src/server/app.js');
-  const { loadConfig } = await import('../../src/server/config.js');
-  const { hashPassword } = await import('../../src/server/auth/passwords.js');
+test(
+  'campaign end to end in a real browser',
+  { skip: skipWithoutChromium(), timeout: 180_000 },
+  async (t) => {
+    await ensureWebBuild();
+    const { openStore } = await import('../../src/store/index.js');
+    const { createApp } = await import('../../src/server/app.js');
+    const { loadConfig } = await import('../../src/server/config.js');
+    const { hashPassword } = await import('../../src/server/auth/passwords.js');
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'panorama-e2e-'));
-  const files = join(dataDir, 'files');
-  const shots = process.env.PANORAMA_SCREENSHOTS ? SCREENSHOTS : join(dataDir, 'screenshots');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    env: {},
-    file: join(dataDir, 'no-config.json'),
-    overrides: { dataDir, port, host: '127.0.0.1', baseUrl: base, demo: false },
-  });
-  const store = await openStore({ dataDir });
-  await store.migrate();
-  await store.users.create({
-    email: ADMIN.email,
-    name: ADMIN.name,
-    role: 'admin',
-    passwordHash: await hashPassword(ADMIN.password),
-    territoryIds: [],
-  });
-  const app = await createApp({ store, config, webRoot: WEB_ROOT });
-  await app.listen({ port, host: '127.0.0.1' });
-  let browser: Browser | undefined;
-  t.after(async () => {
-    await browser?.close();
-    await app.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  browser = await launchChromium();
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`) });
-  };
-  const consoleErrors: string[] = [];
-  const watch = (page: Page) =>
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    const dataDir = mkdtempSync(join(tmpdir(), 'panorama-e2e-'));
+    const files = join(dataDir, 'files');
+    const shots = process.env.PANORAMA_SCREENSHOTS ? SCREENSHOTS : join(dataDir, 'screenshots');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const config = loadConfig({
+      env: {},
+      file: join(dataDir, 'no-config.json'),
+      overrides: { dataDir, port, host: '127.0.0.1', baseUrl: base, demo: false },
+    });
+    const store = await openStore({ dataDir });
+    await store.migrate();
+    await store.users.create({
+      email: ADMIN.email,
+      name: ADMIN.name,
+      role: 'admin',
+      passwordHash: await hashPassword(ADMIN.password),
+      territoryIds: [],
+    });
+    const app = await createApp({ store, config, webRoot: WEB_ROOT });
+    await app.listen({ port, host: '127.0.0.1' });
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await app.close();
+      await store.close();
+      throw error;
+    });
+    t.after(async () => {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const shot = async (page: Page, name: string) => {
+      await page.screenshot({ path: join(shots, `${name}.png`) });
+    };
+    const consoleErrors: string[] = [];
+    const watch = (page: Page) =>
+      page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
 
-  // --- The administrator logs in (French UI by default).
-  const admin = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await admin.newPage();
-  watch(page);
-  await page.goto(`${base}/`);
-  await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
-  await page.getByLabel('Mot de passe').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    // --- The administrator logs in (French UI by default).
+    const admin = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    const page = await admin.newPage();
+    watch(page);
+    await page.goto(`${base}/`);
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
 
-  // --- Registry: a faulty file shows the precise error list and cannot be imported.
-  await page.getByRole('link', { name: 'Référentiel' }).click();
-  await page.getByLabel('Fichier du référentiel').setInputFiles(writeFile(files, 'reseau-erreurs.csv', BAD_REGISTRY_CSV));
-  const errorsTable = page.locator('table.errors-table');
-  await errorsTable.waitFor();
-  const errorRows = await errorsTable.locator('tbody tr').allInnerTexts();
-  assert.ok(errorRows.some((row) => row.startsWith('3') && /nom/i.test(row)), `missing name on line 3: ${errorRows.join(' | ')}`);
-  assert.ok(errorRows.some((row) => row.startsWith('4') && row.includes('99999')), `unknown commune: ${errorRows.join(' | ')}`);
-  assert.equal(await page.getByRole('button', { name: 'Confirmer l’import' }).isDisabled(), true);
-  await shot(page, 'registry-import-errors');
-  assert.equal((await store.structures.list()).length, 0, 'nothing written by a preview');
+    // --- Registry: a faulty file shows the precise error list and cannot be imported.
+    await page.getByRole('link', { name: 'Référentiel' }).click();
+    await page
+      .getByLabel('Fichier du référentiel')
+      .setInputFiles(writeFile(files, 'reseau-erreurs.csv', BAD_REGISTRY_CSV));
+    const errorsTable = page.locator('table.errors-table');
+    await errorsTable.waitFor();
+    const errorRows = await errorsTable.locator('tbody tr').allInnerTexts();
+    assert.ok(
+      errorRows.some((row) => row.startsWith('3') && /nom/i.test(row)),
+      `missing name on line 3: ${errorRows.join(' | ')}`,
+    );
+    assert.ok(
+      errorRows.some((row) => row.startsWith('4') && row.includes('99999')),
+      `unknown commune: ${errorRows.join(' | ')}`,
+    );
+    assert.equal(await page.getByRole('button', { name: 'Confirmer l’import' }).isDisabled(), true);
+    await shot(page, 'registry-import-errors');
+    assert.equal((await store.structures.list()).length, 0, 'nothing written by a preview');
 
-  // --- The corrected file: preview, then confirm.
-  await page.getByLabel('Fichier du référentiel').setInputFiles(writeFile(files, 'reseau.csv', REGISTRY_CSV));
-  await page.getByText('4 lignes : 4 structures à créer, 0 à mettre à jour.').waitFor();
-  await page.locator('.preview-table').getByText('Espace de vie sociale Gamma').waitFor();
-  await shot(page, 'registry-import-preview');
-  assert.equal((await store.structures.list()).length, 0, 'nothing written before confirm');
-  await page.getByRole('button', { name: 'Confirmer l’import' }).click();
-  await page.getByText(/Import terminé : 4 créées/).waitFor();
-  await page.getByText('4 structures').waitFor();
-  await page.getByRole('button', { name: /Lille Métropole/ }).click();
-  await page.getByText('2 structures').waitFor();
+    // --- The corrected file: preview, then confirm.
+    await page
+      .getByLabel('Fichier du référentiel')
+      .setInputFiles(writeFile(files, 'reseau.csv', REGISTRY_CSV));
+    await page.getByText('4 lignes : 4 structures à créer, 0 à mettre à jour.').waitFor();
+    await page.locator('.preview-table').getByText('Espace de vie sociale Gamma').waitFor();
+    await shot(page, 'registry-import-preview');
+    assert.equal((await store.structures.list()).length, 0, 'nothing written before confirm');
+    await page.getByRole('button', { name: 'Confirmer l’import' }).click();
+    await page.getByText(/Import terminé : 4 créées/).waitFor();
+    await page.getByText('4 structures').waitFor();
+    await page.getByRole('button', { name: /Lille Métropole/ }).click();
+    await page.getByText('2 structures').waitFor();
 
-  // --- Survey upload and preview.
-  await page.getByRole('link', { name: 'Questionnaires' }).click();
-  await page.getByLabel('Déposer un questionnaire SurveyJS (JSON)').setInputFiles(
-    writeFile(files, 'enquete.json', JSON.stringify(SURVEY, null, 2)),
-  );
-  await page.getByText('Questionnaire « Enquête flash e2e » enregistré (version 1).').waitFor();
-  await page.locator('.survey-preview').getByText('Votre structure est-elle ouverte au public ?').waitFor();
+    // --- Survey upload and preview.
+    await page.getByRole('link', { name: 'Questionnaires' }).click();
+    await page
+      .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
+      .setInputFiles(writeFile(files, 'enquete.json', JSON.stringify(SURVEY, null, 2)));
+    await page.getByText('Questionnaire « Enquête flash e2e » enregistré (version 1).').waitFor();
+    await page.locator('.survey-preview').getByText('Votre structure est-elle ouverte au public ?').waitFor();
 
-  // --- Campaign: the whole registry, open from today.
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
-  await page.getByRole('link', { name: 'Nouvelle campagne' }).click();
-  await page.getByLabel('Nom de la campagne').fill('Flash e2e 2026');
-  await page.getByLabel('Questionnaire').selectOption({ label: 'Enquête flash e2e (version 1)' });
-  await page.getByText('4 structures seront invitées.').waitFor();
-  await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
-  await page.getByRole('heading', { name: /Flash e2e 2026/ }).waitFor();
-  await page.getByText('0 réponses sur 4 structures').waitFor();
-  const alphaRow = page.locator('tr', { hasText: 'Centre social Alpha' });
-  const link = await alphaRow.getByRole('link', { name: /Lien personnel/ }).getAttribute('href');
-  assert.ok(link?.startsWith(`${base}/r/`), `personal link: ${link}`);
+    // --- Campaign: the whole registry, open from today.
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('link', { name: 'Nouvelle campagne' }).click();
+    await page.getByLabel('Nom de la campagne').fill('Flash e2e 2026');
+    await page.getByLabel('Questionnaire').selectOption({ label: 'Enquête flash e2e (version 1)' });
+    await page.getByText('4 structures seront invitées.').waitFor();
+    await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
+    await page.getByRole('heading', { name: /Flash e2e 2026/ }).waitFor();
+    await page.getByText('0 réponse sur 4 structures').waitFor();
+    const alphaRow = page.locator('tr', { hasText: 'Centre social Alpha' });
+    const link = await alphaRow.getByRole('link', { name: /Lien personnel/ }).getAttribute('href');
+    assert.ok(link?.startsWith(`${base}/r/`), `personal link: ${link}`);
 
-  // --- The structure answers page 1 on a phone, moves to page 2, and leaves.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  const form = await phone.newPage();
-  watch(form);
-  await form.goto(link!);
-  await form.getByText('Réponse pour Centre social Alpha').waitFor();
-  await form.getByText('Partiellement').click();
-  await form.getByRole('spinbutton').fill('12');
-  await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
-  await shot(form, 'respondent-phone');
-  await form.getByRole('button', { name: 'Suivant' }).click();
-  await form.getByText('Quelles actions maintenez-vous ?').first().waitFor();
-  await form.getByText('Aide alimentaire').click();
-  await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
-  await form.waitForTimeout(1200); // past the autosave debounce, then wait for the request
-  await form.getByText(/Enregistré à/).waitFor();
-  await phone.close();
+    // --- The structure answers page 1 on a phone, moves to page 2, and leaves.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    const form = await phone.newPage();
+    watch(form);
+    await form.goto(link!);
+    await form.getByText('Réponse pour Centre social Alpha').waitFor();
+    await form.getByText('Partiellement').click();
+    await form.getByRole('spinbutton').fill('12');
+    await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
+    await shot(form, 'respondent-phone');
+    await form.getByRole('button', { name: 'Suivant' }).click();
+    await form.getByText('Quelles actions maintenez-vous ?').first().waitFor();
+    await form.getByText('Aide alimentaire').click();
+    await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
+    await form.waitForTimeout(1200); // past the autosave debounce, then wait for the request
+    await form.getByText(/Enregistré à/).waitFor();
+    await phone.close();
 
-  // --- Meanwhile the participation page shows the draft as in progress.
-  await page.reload();
-  await page.locator('tr', { hasText: 'Centre social Alpha' }).getByText('En cours').waitFor();
+    // --- Meanwhile the participation page shows the draft as in progress.
+    await page.reload();
+    await page.locator('tr', { hasText: 'Centre social Alpha' }).getByText('En cours').waitFor();
 
-  // --- Another device: same link, same page, same answers.
-  const desktop = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const resume = await desktop.newPage();
-  watch(resume);
-  await resume.goto(link!);
-  await resume.getByText('Quelles actions maintenez-vous ?').first().waitFor();
-  assert.equal(await resume.getByRole('checkbox', { name: 'Aide alimentaire' }).isChecked(), true);
-  await resume.getByRole('button', { name: 'Précédent' }).click();
-  assert.equal(await resume.getByRole('radio', { name: 'Partiellement' }).isChecked(), true);
-  assert.equal(await resume.getByRole('spinbutton').inputValue(), '12');
-  await resume.getByRole('button', { name: 'Suivant' }).click();
-  await resume.getByRole('textbox').fill('Nous gardons le lien avec les familles par téléphone.');
-  await resume.getByRole('button', { name: 'Terminer' }).click();
-  await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
-  const copy = await resume.getByRole('link', { name: 'Télécharger une copie (PDF)' }).getAttribute('href');
-  const pdf = await resume.request.get(`${base}${copy}`);
-  assert.equal(pdf.status(), 200);
-  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-  await resume.getByRole('button', { name: 'Modifier mes réponses' }).waitFor();
-  await desktop.close();
+    // --- Another device: same link, same page, same answers.
+    const desktop = await browser.newContext({
+      viewport: { width: 1024, height: 800 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    const resume = await desktop.newPage();
+    watch(resume);
+    await resume.goto(link!);
+    await resume.getByText('Quelles actions maintenez-vous ?').first().waitFor();
+    assert.equal(await resume.getByRole('checkbox', { name: 'Aide alimentaire' }).isChecked(), true);
+    await resume.getByRole('button', { name: 'Précédent' }).click();
+    assert.equal(await resume.getByRole('radio', { name: 'Partiellement' }).isChecked(), true);
+    assert.equal(await resume.getByRole('spinbutton').inputValue(), '12');
+    await resume.getByRole('button', { name: 'Suivant' }).click();
+    await resume.getByRole('textbox').fill('Nous gardons le lien avec les familles par téléphone.');
+    await resume.getByRole('button', { name: 'Terminer' }).click();
+    await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
+    const copy = await resume.getByRole('link', { name: 'Télécharger une copie (PDF)' }).getAttribute('href');
+    const pdf = await resume.request.get(`${base}${copy}`);
+    assert.equal(pdf.status(), 200);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    await resume.getByRole('button', { name: 'Modifier mes réponses' }).waitFor();
+    await desktop.close();
 
-  // --- Participation reflects the submission.
-  await page.reload();
-  await page.getByText('1 réponses sur 4 structures — taux de réponse 25 %').waitFor();
-  await page.locator('tr', { hasText: 'Centre social Alpha' }).getByText('Répondu').waitFor();
-  await page.locator('table', { hasText: 'Groupe' }).getByRole('row', { name: /Lille Métropole/ }).getByText('50 %').waitFor();
-  await page.locator('.chart svg').waitFor();
-  await shot(page, 'campaign-participation');
+    // --- Participation reflects the submission.
+    await page.reload();
+    await page.getByText('1 réponse sur 4 structures — taux de réponse 25 %').waitFor();
+    await page.locator('tr', { hasText: 'Centre social Alpha' }).getByText('Répondu').waitFor();
+    await page
+      .locator('table', { hasText: 'Groupe' })
+      .getByRole('row', { name: /Lille Métropole/ })
+      .getByText('50 %')
+      .waitFor();
+    await page.locator('.chart svg').waitFor();
+    await shot(page, 'campaign-participation');
 
-  // --- "Relancer" on Beta writes an .eml with its personal link to the outbox.
-  const betaLink = await page.locator('tr', { hasText: 'Centre social Beta' }).getByRole('link', { name: /Lien personnel/ }).getAttribute('href');
-  await page.getByRole('button', { name: 'Relancer Centre social Beta' }).click();
-  await page.getByText('1 relances envoyées.').waitFor();
-  const outbox = join(dataDir, 'outbox');
-  const emails = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
-  assert.equal(emails.length, 1);
-  const eml = readFileSync(join(outbox, emails[0]!), 'utf8');
-  assert.ok(eml.includes('beta@example.org'), 'sent to Beta');
-  const betaToken = betaLink!.split('/r/')[1]!;
-  assert.ok(eml.replace(/=\r?\n/g, '').includes(betaToken), 'the e-mail carries the personal link');
+    // --- "Relancer" on Beta writes an .eml with its personal link to the outbox.
+    const betaLink = await page
+      .locator('tr', { hasText: 'Centre social Beta' })
+      .getByRole('link', { name: /Lien personnel/ })
+      .getAttribute('href');
+    await page.getByRole('button', { name: 'Relancer Centre social Beta' }).click();
+    await page.getByText('1 relance envoyée.').waitFor();
+    const outbox = join(dataDir, 'outbox');
+    const emails = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+    assert.equal(emails.length, 1);
+    const eml = readFileSync(join(outbox, emails[0]!), 'utf8');
+    assert.ok(eml.includes('beta@example.org'), 'sent to Beta');
+    const betaToken = betaLink!.split('/r/')[1]!;
+    assert.ok(eml.replace(/=\r?\n/g, '').includes(betaToken), 'the e-mail carries the personal link');
 
-  // --- Results: the HTML report shows the answer; every download format answers.
-  await page.getByRole('link', { name: 'Voir les résultats' }).click();
-  const report = page.frameLocator('iframe.report-frame');
-  await report.getByText('Votre structure est-elle ouverte au public ?').first().waitFor();
-  await report.getByText('Partiellement').first().waitFor();
-  await shot(page, 'results');
-  for (const format of ['PDF', 'DOCX', 'XLSX', 'JSON', 'Réponses brutes (CSV)']) {
-    const href = await page.getByRole('link', { name: format, exact: true }).getAttribute('href');
-    const response = await page.request.get(`${base}${href}`);
-    assert.equal(response.status(), 200, `${format}: ${response.status()}`);
-  }
-  const csvHref = await page.getByRole('link', { name: 'Réponses brutes (CSV)' }).getAttribute('href');
-  const csv = await (await page.request.get(`${base}${csvHref}`)).text();
-  assert.ok(csv.includes('partiel'), 'raw answers keyed by choice value');
+    // --- Results: the HTML report shows the answer; every download format answers.
+    await page.getByRole('link', { name: 'Voir les résultats' }).click();
+    const report = page.frameLocator('iframe.report-frame');
+    await report.getByText('Votre structure est-elle ouverte au public ?').first().waitFor();
+    await report.getByText('Partiellement').first().waitFor();
+    await shot(page, 'results');
+    for (const format of ['PDF', 'DOCX', 'XLSX', 'JSON', 'Réponses brutes (CSV)']) {
+      const href = await page.getByRole('link', { name: format, exact: true }).getAttribute('href');
+      const response = await page.request.get(`${base}${href}`);
+      assert.equal(response.status(), 200, `${format}: ${response.status()}`);
+    }
+    const csvHref = await page.getByRole('link', { name: 'Réponses brutes (CSV)' }).getAttribute('href');
+    const csv = await (await page.request.get(`${base}${csvHref}`)).text();
+    assert.ok(csv.includes('partiel'), 'raw answers keyed by choice value');
 
-  // --- Dashboard with live participation.
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
-  await page.getByText('1 réponses sur 4 (25 %)').waitFor();
-  await shot(page, 'dashboard');
+    // --- Dashboard with live participation.
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByText('1 réponse sur 4 (25 %)').waitFor();
+    await shot(page, 'dashboard');
 
-  assert.deepEqual(consoleErrors, []);
-});
+    assert.deepEqual(consoleErrors, []);
+  },
+);

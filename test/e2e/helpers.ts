@@ -40,7 +40,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -91,7 +93,14 @@ export const SURVEY = {
             { value: 'non', text: 'Non, fermée' },
           ],
         },
-        { type: 'text', name: 'salaries', title: 'Nombre de salariés', inputType: 'number', min: 0, max: 500 },
+        {
+          type: 'text',
+          name: 'salaries',
+          title: 'Nombre de salariés',
+          inputType: 'number',
+          min: 0,
+          max: 500,
+        },
       ],
     },
     {

@@ -42,7 +42,8 @@ function Layout({ session }: { session: Session }) {
     { to: '/campagnes', label: t('nav.campaigns'), show: true },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
   ];
-  const active = (to: string) => (to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to));
+  const active = (to: string) =>
+    to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -3,7 +3,16 @@ import { ApiError, patch, post } from '../api.js';
 import { formatDate, formatDateTime, formatRate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 import type { Campaign, InvitationStatus, Participation } from '../types.js';
-import { ErrorBox, Loading, Notice, RateBar, StateBadge, StatusBadge, useApi, useInterval } from './common.js';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  RateBar,
+  StateBadge,
+  StatusBadge,
+  useApi,
+  useInterval,
+} from './common.js';
 import { permissions, useSession } from './session.js';
 
 const ParticipationChart = lazy(() => import('./ParticipationChart.js'));
@@ -13,8 +22,7 @@ const GROUPINGS = ['territoire', 'departement', 'region', 'type', 'qpv'] as cons
 function DatesForm({ campaign, onSaved }: { campaign: Campaign; onSaved: () => void }) {
   const { t } = useI18n();
   const id = useId();
-  const toDay = (iso: string) =>
-    new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }); // sv-SE = YYYY-MM-DD
+  const toDay = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }); // sv-SE = YYYY-MM-DD
   const [opensAt, setOpensAt] = useState(toDay(campaign.opensAt));
   const [closesAt, setClosesAt] = useState(toDay(campaign.closesAt));
   const [error, setError] = useState<string>();
@@ -57,7 +65,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const { user } = useSession();
   const id = useId();
   const base = `/api/campaigns/${encodeURIComponent(campaignId)}`;
-  const [by, setBy] = useState<string>('territoire');
+  const [by, setBy] = useState<(typeof GROUPINGS)[number]>('territoire');
   const [statusFilter, setStatusFilter] = useState<InvitationStatus | ''>('');
   const [message, setMessage] = useState<string>();
   const [actionError, setActionError] = useState<string>();
@@ -75,7 +83,9 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
       );
       let text = t('campaignDetail.reminded', { n: answer.sent });
       if (answer.withoutEmail.length) {
-        text += ' ' + t('campaignDetail.withoutEmail', { names: answer.withoutEmail.map((s) => s.name).join(', ') });
+        text +=
+          ' ' +
+          t('campaignDetail.withoutEmail', { names: answer.withoutEmail.map((s) => s.name).join(', ') });
       }
       setMessage(text);
       participation.reload();
@@ -139,10 +149,14 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
             />
             <div className="form-row inline">
               <label htmlFor={`${id}-by`}>{t('campaignDetail.groupBy')}</label>
-              <select id={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)}>
+              <select
+                id={`${id}-by`}
+                value={by}
+                onChange={(e) => setBy(e.target.value as (typeof GROUPINGS)[number])}
+              >
                 {GROUPINGS.map((g) => (
                   <option key={g} value={g}>
-                    {g}
+                    {t(`group.${g}`)}
                   </option>
                 ))}
               </select>
@@ -155,7 +169,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
               </div>
               <div className="table-wrap">
                 <table>
-                  <caption>{t('campaignDetail.byGroup', { by })}</caption>
+                  <caption>{t('campaignDetail.byGroup', { by: t(`group.${by}`) })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('campaignDetail.group')}</th>
@@ -198,7 +212,8 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
                 <button
                   type="button"
                   onClick={() => {
-                    if (window.confirm(t('campaignDetail.remindConfirm', { n: notSubmitted.length }))) void remind();
+                    if (window.confirm(t('campaignDetail.remindConfirm', { n: notSubmitted.length })))
+                      void remind();
                   }}
                 >
                   {t('campaignDetail.remindAll')}
@@ -240,7 +255,10 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
                     <td>
                       <StatusBadge status={s.status} />
                       {(s.reminderCount ?? 0) > 0 && (
-                        <span className="muted small"> · {t('campaignDetail.lastReminder', { n: s.reminderCount ?? 0 })}</span>
+                        <span className="muted small">
+                          {' '}
+                          · {t('campaignDetail.lastReminder', { n: s.reminderCount ?? 0 })}
+                        </span>
                       )}
                     </td>
                     <td>{formatDateTime(s.submittedAt, lang)}</td>

@@ -123,7 +123,13 @@ export function CampaignNewPage() {
         <div className="grid-2">
           <label>
             {t('campaignNew.opensAt')}
-            <input name="opensAt" type="date" required value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+            <input
+              name="opensAt"
+              type="date"
+              required
+              value={opensAt}
+              onChange={(e) => setOpensAt(e.target.value)}
+            />
           </label>
           <label>
             {t('campaignNew.closesAt')}
@@ -142,8 +148,16 @@ export function CampaignNewPage() {
           <fieldset className="checkbox-list" aria-describedby={`${id}-count`}>
             <legend>{t('campaignNew.territories')}</legend>
             {tree.map(({ territory, depth }) => (
-              <label key={territory.id} className="checkbox" style={{ paddingInlineStart: `${depth * 1.25}rem` }}>
-                <input type="checkbox" checked={selected.has(territory.id)} onChange={() => toggle(territory.id)} />
+              <label
+                key={territory.id}
+                className="checkbox"
+                style={{ paddingInlineStart: `${depth * 1.25}rem` }}
+              >
+                <input
+                  type="checkbox"
+                  checked={selected.has(territory.id)}
+                  onChange={() => toggle(territory.id)}
+                />
                 {territory.name} <span className="muted small">{territory.level}</span>
               </label>
             ))}
@@ -173,7 +187,11 @@ export function CampaignNewPage() {
           )}
         </fieldset>
         <label className="checkbox">
-          <input type="checkbox" checked={anonymousLink} onChange={(e) => setAnonymousLink(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={anonymousLink}
+            onChange={(e) => setAnonymousLink(e.target.checked)}
+          />
           {t('campaignNew.anonymous')}
         </label>
         <ErrorBox error={error} />

@@ -32,13 +32,21 @@ export default function ParticipationChart({
         valueFormatter: (value: unknown) => formatRate(Number(value), lang),
       },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
-      yAxis: { type: 'category', data: ordered.map((g) => g.group), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: ordered.map((g) => g.group),
+        axisLabel: { width: 160, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
           data: ordered.map((g) => g.rate ?? 0),
           itemStyle: { color: '#1d4f91' },
-          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatRate(Number(p.value), lang) },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: unknown }) => formatRate(Number(p.value), lang),
+          },
           barMaxWidth: 28,
         },
       ],

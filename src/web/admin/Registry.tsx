@@ -154,7 +154,9 @@ export function RegistryPage() {
                         <td>{structure.type ?? '—'}</td>
                         <td>{structure.territory ?? '—'}</td>
                         <td>{structure.communeCode ?? '—'}</td>
-                        <td>{structure.qpv === null ? '—' : structure.qpv ? t('common.yes') : t('common.no')}</td>
+                        <td>
+                          {structure.qpv === null ? '—' : structure.qpv ? t('common.yes') : t('common.no')}
+                        </td>
                         {permissions.editStructures(user.role) && (
                           <td>
                             <button

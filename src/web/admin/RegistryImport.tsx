@@ -1,5 +1,6 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { ApiError, fileToBase64, post } from '../api.js';
+import { FilePicker } from '../FilePicker.js';
 import { useI18n } from '../i18n.js';
 import type { ImportPreview, ImportProblem } from '../types.js';
 import { ErrorBox, Notice } from './common.js';
@@ -18,11 +19,8 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState<'preview' | 'import'>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
-  // Remounting the input lets the user pick the same (corrected) file again.
-  const [inputKey, setInputKey] = useState(0);
 
-  async function choose(event: ChangeEvent<HTMLInputElement>): Promise<void> {
-    const file = event.target.files?.[0];
+  async function choose(file: File | undefined): Promise<void> {
     setPreview(undefined);
     setDone(undefined);
     setError(undefined);
@@ -57,7 +55,6 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
       );
       setPreview(undefined);
       setChosen(undefined);
-      setInputKey((n) => n + 1);
       onImported();
     } catch (caught) {
       if (caught instanceof ApiError && Array.isArray(caught.details) && preview) {
@@ -74,10 +71,12 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
     <section className="panel" aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`}>{t('import.title')}</h2>
       <p className="muted small">{t('import.help')}</p>
-      <div className="form-row">
-        <label htmlFor={inputId}>{t('import.file')}</label>
-        <input key={inputKey} id={inputId} type="file" accept=".csv,.xlsx,text/csv" onChange={(event) => void choose(event)} />
-      </div>
+      <FilePicker
+        label={t('import.file')}
+        accept=".csv,.xlsx,text/csv"
+        disabled={busy !== undefined}
+        onFile={(file) => void choose(file)}
+      />
       {busy === 'preview' && <p role="status">{t('import.previewing')}</p>}
       <ErrorBox error={error} />
       {done && <Notice kind="success">{done}</Notice>}
@@ -85,7 +84,11 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
         <div className="import-preview">
           <h3>{t('import.preview')}</h3>
           <p>
-            {t('import.summary', { total: preview.total, create: preview.toCreate, update: preview.toUpdate })}{' '}
+            {t('import.summary', {
+              total: preview.total,
+              create: preview.toCreate,
+              update: preview.toUpdate,
+            })}{' '}
             <span className="muted">{t('import.nothingWritten')}</span>
           </p>
           {hasErrors && (
@@ -158,7 +161,6 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
               onClick={() => {
                 setPreview(undefined);
                 setChosen(undefined);
-                setInputKey((n) => n + 1);
               }}
             >
               {t('common.cancel')}

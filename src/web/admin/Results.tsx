@@ -42,7 +42,9 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   const base = `/api/campaigns/${encodeURIComponent(campaignId)}`;
   const campaign = useApi<{ campaign: Campaign }>(base);
   const c = campaign.data?.campaign;
-  const survey = useApi<{ survey: SurveyDetail }>(c ? `/api/surveys/${encodeURIComponent(c.surveyId)}` : undefined);
+  const survey = useApi<{ survey: SurveyDetail }>(
+    c ? `/api/surveys/${encodeURIComponent(c.surveyId)}` : undefined,
+  );
   const structures = useApi<{ structures: Structure[] }>('/api/structures');
   const [filters, setFilters] = useState<Filter[]>([]);
   const [by, setBy] = useState('');
@@ -55,7 +57,8 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   );
   const attributeKeys = useMemo(() => {
     const keys = new Set(REGISTRY_KEYS);
-    for (const s of structures.data?.structures ?? []) for (const key of Object.keys(s.attributes)) keys.add(key);
+    for (const s of structures.data?.structures ?? [])
+      for (const key of Object.keys(s.attributes)) keys.add(key);
     return [...keys];
   }, [structures.data]);
 
@@ -112,7 +115,10 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
                 <div className="filter-row" key={index}>
                   <label>
                     {t('results.filterKey')}
-                    <select value={filter.key} onChange={(e) => update(index, { key: e.target.value, value: '' })}>
+                    <select
+                      value={filter.key}
+                      onChange={(e) => update(index, { key: e.target.value, value: '' })}
+                    >
                       <option value="" />
                       {keyOptions}
                     </select>
@@ -143,22 +149,20 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
                 {t('results.addFilter')}
               </button>
             </fieldset>
-            <div className="grid-2">
-              <label>
-                {t('results.by')}
-                <select value={by} onChange={(e) => setBy(e.target.value)}>
-                  <option value="">{t('results.noBreakdown')}</option>
-                  {keyOptions}
-                </select>
-              </label>
-              <label>
-                {t('results.lang')}
-                <select value={reportLang} onChange={(e) => setReportLang(e.target.value as Lang)}>
-                  <option value="fr">Français</option>
-                  <option value="en">English</option>
-                </select>
-              </label>
-            </div>
+            <label>
+              {t('results.by')}
+              <select value={by} onChange={(e) => setBy(e.target.value)}>
+                <option value="">{t('results.noBreakdown')}</option>
+                {keyOptions}
+              </select>
+            </label>
+            <label>
+              {t('results.lang')}
+              <select value={reportLang} onChange={(e) => setReportLang(e.target.value as Lang)}>
+                <option value="fr">Français</option>
+                <option value="en">English</option>
+              </select>
+            </label>
             <div className="actions">
               <button type="submit" className="primary">
                 {t('results.apply')}

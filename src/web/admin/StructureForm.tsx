@@ -51,10 +51,13 @@ export function StructureForm({
     setSaving(true);
     setError(undefined);
     try {
-      const answer = await put<{ structure: Structure }>(`/api/structures/${encodeURIComponent(structure.id)}`, {
-        ...draft,
-        attributes: textToAttributes(attributes),
-      });
+      const answer = await put<{ structure: Structure }>(
+        `/api/structures/${encodeURIComponent(structure.id)}`,
+        {
+          ...draft,
+          attributes: textToAttributes(attributes),
+        },
+      );
       onSaved(answer.structure);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -86,7 +89,10 @@ export function StructureForm({
         </label>
         <label>
           {t('registry.territory')}
-          <select value={draft.territoryId ?? ''} onChange={(e) => set('territoryId', orNull(e.target.value))}>
+          <select
+            value={draft.territoryId ?? ''}
+            onChange={(e) => set('territoryId', orNull(e.target.value))}
+          >
             <option value="">{t('registry.unknown')}</option>
             {flattenTree(territories).map(({ territory, depth }) => (
               <option key={territory.id} value={territory.id}>
@@ -111,11 +117,18 @@ export function StructureForm({
         </label>
         <label>
           {t('common.email')}
-          <input type="email" value={draft.email ?? ''} onChange={(e) => set('email', orNull(e.target.value))} />
+          <input
+            type="email"
+            value={draft.email ?? ''}
+            onChange={(e) => set('email', orNull(e.target.value))}
+          />
         </label>
         <label>
           {t('registry.managerType')}
-          <input value={draft.managerType ?? ''} onChange={(e) => set('managerType', orNull(e.target.value))} />
+          <input
+            value={draft.managerType ?? ''}
+            onChange={(e) => set('managerType', orNull(e.target.value))}
+          />
         </label>
         <label>
           {t('registry.qpv')}

@@ -1,5 +1,6 @@
-import { Suspense, lazy, useId, useState, type ChangeEvent } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { ApiError, get, post } from '../api.js';
+import { FilePicker } from '../FilePicker.js';
 import { formatDate, useI18n, type Translate } from '../i18n.js';
 import type { DefinitionProblem, SurveyDetail, SurveySummary } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
@@ -15,7 +16,8 @@ interface UploadFailure {
 function describeProblem(problem: DefinitionProblem, t: Translate): string {
   const where: string[] = [];
   if (problem.question) where.push(`« ${problem.question} »`);
-  if (problem.line !== undefined) where.push(t('surveys.where', { line: problem.line, column: problem.column ?? 1 }));
+  if (problem.line !== undefined)
+    where.push(t('surveys.where', { line: problem.line, column: problem.column ?? 1 }));
   else if (problem.path) where.push(problem.path);
   return where.length ? `${where.join(', ')} : ${problem.message}` : problem.message;
 }
@@ -31,14 +33,11 @@ function SurveyUpload({
   onUploaded: (survey: SurveyDetail) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [failure, setFailure] = useState<UploadFailure>();
   const [success, setSuccess] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
 
-  async function choose(event: ChangeEvent<HTMLInputElement>): Promise<void> {
-    const file = event.target.files?.[0];
+  async function choose(file: File | undefined): Promise<void> {
     setFailure(undefined);
     setSuccess(undefined);
     if (!file) return;
@@ -46,11 +45,12 @@ function SurveyUpload({
     try {
       const answer = await post<{ survey: SurveyDetail }>(path, { definition: await file.text() });
       setSuccess(t('surveys.uploaded', { title: answer.survey.title, version: answer.survey.version }));
-      setInputKey((n) => n + 1);
       onUploaded(answer.survey);
     } catch (caught) {
       const problems =
-        caught instanceof ApiError && Array.isArray(caught.details) ? (caught.details as DefinitionProblem[]) : [];
+        caught instanceof ApiError && Array.isArray(caught.details)
+          ? (caught.details as DefinitionProblem[])
+          : [];
       setFailure({ message: caught instanceof Error ? caught.message : String(caught), problems });
     } finally {
       setBusy(false);
@@ -59,14 +59,11 @@ function SurveyUpload({
 
   return (
     <div className="form-row">
-      <label htmlFor={id}>{label}</label>
-      <input
-        key={inputKey}
-        id={id}
-        type="file"
+      <FilePicker
+        label={label}
         accept=".json,application/json"
         disabled={busy}
-        onChange={(event) => void choose(event)}
+        onFile={(file) => void choose(file)}
       />
       {success && <Notice kind="success">{success}</Notice>}
       {failure && (
@@ -129,8 +126,8 @@ export function SurveysPage() {
           <li key={survey.id} className="card">
             <h2>{survey.title}</h2>
             <p className="muted small">
-              {t('surveys.version', { n: survey.version })} · {t('surveys.questions', { n: survey.questionCount })} ·{' '}
-              {formatDate(survey.createdAt, lang)}
+              {t('surveys.version', { n: survey.version })} ·{' '}
+              {t('surveys.questions', { n: survey.questionCount })} · {formatDate(survey.createdAt, lang)}
             </p>
             <p className="card-actions">
               <button type="button" onClick={() => void openPreview(survey.id)}>

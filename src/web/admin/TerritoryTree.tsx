@@ -22,7 +22,10 @@ export function buildTree(territories: Territory[]): TerritoryNode[] {
 }
 
 /** Depth-first list with depth, for indented <select> options. */
-export function flattenTree(roots: TerritoryNode[], depth = 0): { territory: TerritoryNode; depth: number }[] {
+export function flattenTree(
+  roots: TerritoryNode[],
+  depth = 0,
+): { territory: TerritoryNode; depth: number }[] {
   return roots.flatMap((territory) => [{ territory, depth }, ...flattenTree(territory.children, depth + 1)]);
 }
 

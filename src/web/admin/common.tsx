@@ -67,7 +67,13 @@ export function ErrorBox({ error }: { error: ApiError | string | undefined }) {
   );
 }
 
-export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ReactNode;
+  kind?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div className={`notice notice-${kind}`} role="status">
       {children}

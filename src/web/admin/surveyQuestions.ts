@@ -25,7 +25,15 @@ interface Element {
   rateValues?: (number | { value: number; text?: Localized })[];
 }
 
-const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating', 'imagepicker']);
+const CHOICE_TYPES = new Set([
+  'radiogroup',
+  'dropdown',
+  'checkbox',
+  'tagbox',
+  'boolean',
+  'rating',
+  'imagepicker',
+]);
 
 export function choiceQuestions(definition: Record<string, unknown>, lang: string): QuestionOption[] {
   const out: QuestionOption[] = [];

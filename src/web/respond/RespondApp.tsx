@@ -56,7 +56,9 @@ export default function RespondApp({ token }: { token: string }) {
             <>
               <h1>{payload.campaign.name}</h1>
               <p className="muted">
-                {payload.structure ? t('respond.for', { name: payload.structure.name }) : t('respond.anonymous')}
+                {payload.structure
+                  ? t('respond.for', { name: payload.structure.name })
+                  : t('respond.anonymous')}
                 {payload.campaign.state === 'open' && (
                   <> · {t('respond.closesAt', { date: formatDateTime(payload.campaign.closesAt, lang) })}</>
                 )}
@@ -103,7 +105,11 @@ export default function RespondApp({ token }: { token: string }) {
               })}
             </p>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => setView({ kind: 'form', payload: view.payload })}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => setView({ kind: 'form', payload: view.payload })}
+              >
                 {t('respond.edit')}
               </button>
               <a className="button" href={`/api/respond/${encodeURIComponent(token)}/copy.pdf`} download>

@@ -151,7 +151,9 @@ export function RespondForm({
         <p className="save-state" role="status" aria-live="polite">
           {saveState.kind === 'saving' && t('respond.saving')}
           {saveState.kind === 'saved' && t('respond.savedAt', { time: formatTime(saveState.at, lang) })}
-          {saveState.kind === 'failed' && !saveState.fatal && t('respond.saveFailed', { message: saveState.message })}
+          {saveState.kind === 'failed' &&
+            !saveState.fatal &&
+            t('respond.saveFailed', { message: saveState.message })}
         </p>
       )}
       {rejected && (
