@@ -431,7 +431,9 @@ export interface Store extends Repositories {
   close(): Promise<void>;
   /**
    * Runs fn in one database transaction; the repositories it receives write inside it, and
-   * everything is rolled back if fn throws.
+   * everything is rolled back if fn throws. Inside fn use ONLY the given repositories: on SQLite
+   * the transaction holds the single connection, so a call to `store.*` (or a nested
+   * `store.transaction`) would wait for it forever.
    */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -98,6 +98,10 @@ export function accountTests(ctx: SuiteContext): void {
     assert.deepEqual(entries[1]?.details, { name: 'Flash' });
     assert.deepEqual(entries[0]?.details, {});
     assert.equal((await ctx.store.audit.list({ target, limit: 1 })).length, 1);
+    // Instants given with an offset are stored in the one UTC form that sorts as text.
+    const paris = await ctx.store.audit.record({ actor: 'u3', action: 'tz.check', target: uid('tz') }, '2026-04-01T10:00:00+02:00');
+    assert.equal(paris.at, '2026-04-01T08:00:00.000Z');
+    await assert.rejects(ctx.store.audit.record({ actor: 'u3', action: 'tz.check' }, 'yesterday'), StoreValidationError);
     assert.ok((await ctx.store.audit.list({ action: 'structure.import' })).every((e) => e.action === 'structure.import'));
 
     const key = uid('setting');

@@ -1,10 +1,11 @@
 import type { AuditEntry, AuditRepository, SettingsRepository } from '../api.js';
 import type { RepoContext } from './common.js';
-import { newId, nowIso, parseJson } from './common.js';
+import { newId, nowIso, parseJson, toIso } from './common.js';
 
 export function auditRepository({ db }: RepoContext): AuditRepository {
   return {
     async record(entry, now = nowIso()) {
+      now = toIso(now, 'now');
       const row = {
         id: newId(),
         at: now,

@@ -30,6 +30,7 @@ function checkDates(opensAt: string, closesAt: string | null) {
 export function campaignRepository({ db }: RepoContext): CampaignRepository {
   const repo: CampaignRepository = {
     async create(input, now = nowIso()) {
+      now = toIso(now, 'now');
       const name = input.name.trim();
       if (!name) throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
       const version = await db.selectFrom('survey_versions').select('id').where('id', '=', input.surveyVersionId).executeTakeFirst();

@@ -24,6 +24,7 @@ export function toInvitation(row: Selectable<InvitationsTable>): Invitation {
 export function invitationRepository({ db }: RepoContext): InvitationRepository {
   const repo: InvitationRepository = {
     async createForPopulation(campaignId, structureIds, now = nowIso()) {
+      now = toIso(now, 'now');
       const wanted = [...new Set(structureIds)];
       return inTransaction(db, async (trx) => {
         const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
@@ -76,6 +77,7 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
     },
 
     async createAnonymous(campaignId, now = nowIso()) {
+      now = toIso(now, 'now');
       const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
       if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
       const row = {

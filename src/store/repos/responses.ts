@@ -4,7 +4,7 @@ import type { ResponseRepository, ResponseRevision, StoredResponse } from '../ap
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, ResponsesTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { inTransaction, newId, nowIso, parseJson, toCount } from './common.js';
+import { inTransaction, newId, nowIso, parseJson, toCount, toIso } from './common.js';
 
 type Data = Record<string, unknown>;
 
@@ -70,6 +70,7 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
   const lock = dialect === 'postgres';
   const repo: ResponseRepository = {
     async saveDraft(invitationId, data, now = nowIso()) {
+      now = toIso(now, 'now');
       const text = serializeData(data);
       return inTransaction(db, async (trx) => {
         const invitation = await invitationOrThrow(trx, invitationId);
@@ -90,6 +91,7 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
     },
 
     async submit(invitationId, data, submissionId, now = nowIso()) {
+      now = toIso(now, 'now');
       const text = serializeData(data);
       if (!submissionId.trim()) {
         throw new StoreValidationError('a submission needs a submission id', [{ field: 'submissionId', message: 'empty' }]);

@@ -21,6 +21,7 @@ export function sessionRepository(ctx: RepoContext): SessionRepository {
   const users = userRepository(ctx);
   return {
     async create(userId, expiresAt, now = nowIso()) {
+      now = toIso(now, 'now');
       expiresAt = toIso(expiresAt, 'expiresAt');
       const token = randomToken(32);
       const row = {

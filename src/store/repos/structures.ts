@@ -5,7 +5,7 @@ import type { PopulationFilter, StoredStructure, StructureInput, StructureListOp
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { StructuresTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { chunk, fromDbBoolOrNull, inTransaction, likePattern, nowIso, parseJson, toDbBoolOrNull } from './common.js';
+import { chunk, fromDbBoolOrNull, inTransaction, likePattern, nowIso, parseJson, toDbBoolOrNull, toIso } from './common.js';
 import { buildRegistry } from './registry.js';
 import { territoryRepository } from './territories.js';
 
@@ -110,6 +110,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
 
   const repo: StructureRepository = {
     async upsertMany(rows, now = nowIso()) {
+      now = toIso(now, 'now');
       const { problems, valid } = validateRows(rows);
       if (problems.length > 0) throw new StoreValidationError(describe(problems), problems);
       return inTransaction(db, async (trx) => {
@@ -179,6 +180,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
     },
 
     async update(id, patch, now = nowIso()) {
+      now = toIso(now, 'now');
       const current = await repo.get(id);
       if (!current) throw new StoreNotFoundError('structure', id);
       const merged: StructureInput = { ...current, ...patch, id };

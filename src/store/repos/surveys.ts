@@ -3,7 +3,7 @@ import type { Survey, SurveyRepository, SurveyVersion } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, SurveyVersionsTable, SurveysTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { inTransaction, isUniqueViolation, mapConflict, newId, nowIso, parseJson } from './common.js';
+import { inTransaction, isUniqueViolation, mapConflict, newId, nowIso, parseJson, toIso } from './common.js';
 
 function toVersion(row: Selectable<SurveyVersionsTable>): SurveyVersion {
   return {
@@ -53,6 +53,7 @@ function toSurvey(row: Selectable<SurveysTable>, last: { version: number; id: st
 export function surveyRepository({ db }: RepoContext): SurveyRepository {
   const repo: SurveyRepository = {
     async create(input, now = nowIso()) {
+      now = toIso(now, 'now');
       const title = input.title.trim();
       if (!title) throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
       const definition = serializeDefinition(input.definition);
@@ -70,6 +71,7 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
     },
 
     async addVersion(surveyId, definition, now = nowIso()) {
+      now = toIso(now, 'now');
       const text = serializeDefinition(definition);
       // Two uploads at once may pick the same number: the unique (survey_id, version) makes one
       // of them fail, and it simply retries with the next number.

@@ -3,7 +3,7 @@ import type { User, UserRepository, UserRole, UserWithSecret } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, UsersTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { fromDbBool, inTransaction, mapConflict, newId, nowIso, toCount, toDbBool } from './common.js';
+import { fromDbBool, inTransaction, mapConflict, newId, nowIso, toCount, toDbBool, toIso } from './common.js';
 
 const ROLES: readonly UserRole[] = ['admin', 'correspondent', 'viewer'];
 
@@ -66,6 +66,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
   const duplicate = (email: string) => `a user with e-mail ${email} already exists`;
   const repo: UserRepository = {
     async create(input, now = nowIso()) {
+      now = toIso(now, 'now');
       const email = checkEmail(input.email);
       const role = checkRole(input.role);
       if (!input.name.trim()) throw new StoreValidationError('the user name is empty', [{ field: 'name', value: input.name, message: 'empty' }]);
