@@ -6,6 +6,7 @@ import type { IndicatorFile } from '../indicators/schema.js';
 import { buildUnits, type Scope } from '../indicators/units.js';
 import type { Campaign } from '../input.js';
 import { territoryCounts, type TerritoryCount } from '../map/territories.js';
+import type { Boundaries } from '../map/geojson.js';
 import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
 import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
 
@@ -21,6 +22,9 @@ export interface BrochureOptions {
   audience?: Audience;
   previous?: PreviousCampaign[];
   lang?: 'fr' | 'en';
+  /** Territory boundaries for the map (--geojson) and the feature property naming territories. */
+  boundaries?: Boundaries;
+  boundaryProperty?: string;
   /** ISO date printed in the colophon; defaults to today. */
   generatedAt?: string;
 }
@@ -46,7 +50,7 @@ export interface BrochureModel {
   responses: number;
   figures: Figure[];
   sections: BrochureSection[];
-  map: { attribute: string; unit: string; territories: TerritoryCount[]; total: number };
+  map: { attribute: string; unit: string; territories: TerritoryCount[]; total: number; boundaries?: Boundaries; property?: string };
   methodNotes: string[];
   previousLabels: string[];
   generatedAt: string;
@@ -147,7 +151,10 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     responses: buildUnits(campaign.responses, campaign.registry, scope).responses.length,
     figures,
     sections,
-    map: { attribute: mapAttribute, unit: file.mapUnit, territories, total: territories.reduce((s, t) => s + t.structures, 0) },
+    map: { attribute: mapAttribute, unit: file.mapUnit, territories, total: territories.reduce((s, t) => s + t.structures, 0),
+      ...(options.boundaries ? { boundaries: options.boundaries } : {}),
+      ...(options.boundaryProperty ? { property: options.boundaryProperty } : {}),
+    },
     methodNotes: notes,
     previousLabels: previousRuns.map((p) => p.label),
     generatedAt: options.generatedAt ?? new Date().toISOString().slice(0, 10),
