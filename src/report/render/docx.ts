@@ -38,8 +38,17 @@ const CONTENT_WIDTH_PX = 600;
 const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cellParagraph(text: string, options: { right?: boolean; bold?: boolean; muted?: boolean } = {}): Paragraph {
+interface CellOptions {
+  right?: boolean;
+  bold?: boolean;
+  muted?: boolean;
+  /** Word keeps a table on one page when every row but the last "keeps with next". */
+  keepNext?: boolean;
+}
+
+function cellParagraph(text: string, options: CellOptions = {}): Paragraph {
   return new Paragraph({
+    keepNext: options.keepNext,
     alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { before: 20, after: 20 },
     children: [
@@ -53,13 +62,18 @@ function headCell(text: string, right: boolean, span = 1): TableCell {
     borders,
     columnSpan: span > 1 ? span : undefined,
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F7' },
-    children: [cellParagraph(text, { right, bold: true })],
+    children: [cellParagraph(text, { right, bold: true, keepNext: true })],
   });
 }
 
-function bodyCell(cell: Cell, muted: boolean): TableCell {
-  return new TableCell({ borders, children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted })] });
+function bodyCell(cell: Cell, muted: boolean, keepNext: boolean): TableCell {
+  return new TableCell({
+    borders,
+    children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted, keepNext })],
+  });
 }
+
+const KEEP_TOGETHER_ROWS = 25;
 
 
 /** Page width between 2 cm margins, in twentieths of a point. */
@@ -109,8 +123,13 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
   headRows.push(
     new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, numeric[i] === true)) }),
   );
+  const together = table.rows.length <= KEEP_TOGETHER_ROWS;
   const bodyRows = table.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: row.map((cell) => bodyCell(cell, row[0]?.muted === true)) }),
+    (row, r) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.map((cell) => bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1)),
+      }),
   );
   const widths = columnWidths(table);
   return [

@@ -81,7 +81,7 @@ export function pdfTable(table: TableBlock): Content[] {
       })),
     );
   }
-  return [
+  const content: Content[] = [
     ...(table.captionIsTitle ? [] : [{ text: table.caption, style: 'caption' }]),
     {
       table: { headerRows: table.headGroups ? 2 : 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
@@ -94,7 +94,11 @@ export function pdfTable(table: TableBlock): Content[] {
     },
     ...table.notes.map((n) => ({ text: n, style: 'note' })),
   ];
+  // A short table moves whole to the next page rather than leaving its last rows orphaned.
+  return table.rows.length <= KEEP_TOGETHER_ROWS ? [{ stack: content, unbreakable: true }] : content;
 }
+
+const KEEP_TOGETHER_ROWS = 25;
 
 export function pdfList(list: ListBlock): Content[] {
   return [
@@ -116,9 +120,16 @@ export function pdfChart(question: QuestionResult, lang: ReportModel['lang']): C
 
 function questionContent(question: QuestionResult, model: ReportModel): Content[] {
   const chart = pdfChart(question, model.lang);
+  const heading = { text: question.title, style: 'h2', tocItem: true, tocStyle: 'tocQuestion', tocMargin: [14, 0, 0, 0] } as Content;
+  const [first, ...rest] = questionBlocks(question, model.method.quartiles, model.lang).map(pdfBlock);
+  // The heading stays on the page of its first table (when that table is short enough to move).
+  const opening: Content[] =
+    first && first.length === 1 && (first[0] as { unbreakable?: boolean }).unbreakable
+      ? [{ stack: [heading, ...first], unbreakable: true }]
+      : [heading, ...(first ?? [])];
   return [
-    { text: question.title, style: 'h2', tocItem: true, tocStyle: 'tocQuestion', tocMargin: [14, 0, 0, 0] } as Content,
-    ...questionBlocks(question, model.method.quartiles, model.lang).flatMap(pdfBlock),
+    ...opening,
+    ...rest.flat(),
     ...(question.notes ?? []).map((n) => ({ text: n, style: 'note' })),
     ...(chart ? [chart] : []),
   ];
@@ -151,7 +162,8 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   ];
   if (model.method.notes.length) {
     content.push({ text: l.methodNotes, style: 'h1', pageBreak: 'before', tocItem: true, tocStyle: 'tocSection' } as Content);
-    content.push({ ol: model.method.notes, style: 'list' });
+    // pdfmake rewrites the nodes it is given in place: never hand it the model's own arrays.
+    content.push({ ol: model.method.notes.map((text) => ({ text })), style: 'list' });
   }
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',

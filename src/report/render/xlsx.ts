@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { round } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
 import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
@@ -36,7 +37,8 @@ function writeCell(target: ExcelJS.Cell, cell: Cell): void {
   }
   if (cell.value === null) return;
   if (cell.format === 'percent') {
-    target.value = cell.value / 100;
+    // 45.05 / 100 is 0.45049999…: round so the stored fraction is exactly the published figure.
+    target.value = round(cell.value / 100, 6);
     target.numFmt = PERCENT_FORMAT;
   } else {
     target.value = cell.value;
