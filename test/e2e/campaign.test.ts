@@ -25,6 +25,12 @@ import {
   writeFile,
 } from './helpers.js';
 
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 const ADMIN = { email: 'admin@e2e.example.org', name: 'Admin E2E', password: 'mot-de-passe-e2e-1234' };
 
 test(
@@ -141,6 +147,7 @@ test(
     await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
     await page.getByRole('heading', { name: /Flash e2e 2026/ }).waitFor();
     await page.getByText('0 réponse sur 4 structures').waitFor();
+    const campaignId = page.url().split('/campagnes/')[1]!;
     const alphaRow = page.locator('tr', { hasText: 'Centre social Alpha' });
     const link = await alphaRow.getByRole('link', { name: /Lien personnel/ }).getAttribute('href');
     assert.ok(link?.startsWith(`${base}/r/`), `personal link: ${link}`);
@@ -190,13 +197,49 @@ test(
     assert.equal(await resume.getByRole('spinbutton').inputValue(), '12');
     await resume.getByRole('button', { name: 'Suivant' }).click();
     await resume.getByRole('textbox').fill('Nous gardons le lien avec les familles par téléphone.');
+
+    // A value the server refuses (tampered in flight) is shown next to its question; nothing stored.
+    await resume.route(
+      '**/api/respond/*/submit',
+      async (route) => {
+        const body = route.request().postDataJSON() as { data: Record<string, unknown> };
+        body.data.ouvert = 'peut-etre';
+        await route.continue({ postData: JSON.stringify(body) });
+      },
+      { times: 1 },
+    );
+    await resume.getByRole('button', { name: 'Terminer' }).click();
+    await resume.getByText(/Certaines réponses ne sont pas acceptées/).waitFor();
+    const refused = resume.locator('.sd-question', {
+      hasText: 'Votre structure est-elle ouverte au public ?',
+    });
+    await refused.getByText(/Réponse refusée \(« peut-etre »\)/).waitFor();
+    assert.equal(await collect(store.responses.listSubmitted(campaignId)).then((r) => r.length), 0);
+
+    // The form went back to the refused question (page 1); the respondent goes on and sends again.
+    await resume.getByRole('radio', { name: 'Partiellement' }).waitFor();
+    await resume.getByRole('button', { name: 'Suivant' }).click();
+    const submitted = resume.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
     await resume.getByRole('button', { name: 'Terminer' }).click();
     await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
+    assert.equal(((await (await submitted).json()) as { revision: number }).revision, 1);
     const copy = await resume.getByRole('link', { name: 'Télécharger une copie (PDF)' }).getAttribute('href');
     const pdf = await resume.request.get(`${base}${copy}`);
     assert.equal(pdf.status(), 200);
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-    await resume.getByRole('button', { name: 'Modifier mes réponses' }).waitFor();
+    // Changes are allowed until closing: a second submission is a new revision.
+    await resume.getByRole('button', { name: 'Modifier mes réponses' }).click();
+    await resume.getByRole('spinbutton').fill('14');
+    await resume.getByRole('button', { name: 'Suivant' }).click();
+    const resubmitted = resume.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
+    await resume.getByRole('button', { name: 'Terminer' }).click();
+    assert.equal(((await (await resubmitted).json()) as { revision: number }).revision, 2);
+    await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
+    const stored = await collect(store.responses.listSubmitted(campaignId));
+    assert.deepEqual(
+      stored.map((r) => [r.structure, r.data.ouvert, r.data.salaries, r.data.actions]),
+      [['E2E-01', 'partiel', 14, ['aide']]],
+    );
     await desktop.close();
 
     // --- Participation reflects the submission.
@@ -241,10 +284,60 @@ test(
     const csv = await (await page.request.get(`${base}${csvHref}`)).text();
     assert.ok(csv.includes('partiel'), 'raw answers keyed by choice value');
 
+    // Filter and breakdown chosen in the UI reach the report (checked through its JSON form).
+    const reportJson = async () => {
+      const href = await page.getByRole('link', { name: 'JSON', exact: true }).getAttribute('href');
+      return (await (await page.request.get(`${base}${href}`)).json()) as {
+        participation: { responses: number };
+        method: { filters: { key: string; value: string }[]; by?: { key: string } };
+      };
+    };
+    await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
+    await page.getByLabel('Critère').selectOption('ouvert');
+    await page.getByLabel('Valeur', { exact: true }).fill('partiel');
+    await page.getByLabel('Ventiler par').selectOption('territoire');
+    await page.getByRole('button', { name: 'Afficher le rapport' }).click();
+    let model = await reportJson();
+    assert.deepEqual(
+      model.method.filters.map((f) => [f.key, f.value]),
+      [['ouvert', 'partiel']],
+    );
+    assert.equal(model.method.by?.key, 'territoire');
+    assert.equal(model.participation.responses, 1);
+    await page.getByLabel('Valeur', { exact: true }).fill('non');
+    await page.getByRole('button', { name: 'Afficher le rapport' }).click();
+    model = await reportJson();
+    assert.equal(model.participation.responses, 0);
+    await report.getByText('Lille Métropole').first().waitFor();
+
     // --- Dashboard with live participation.
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByText('1 réponse sur 4 (25 %)').waitFor();
     await shot(page, 'dashboard');
+
+    // --- The language switch is remembered.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Registry' }).waitFor();
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await page.getByRole('link', { name: 'Référentiel' }).waitFor();
+
+    // --- Once closed, a link shows the answers read-only with the closing message.
+    await page.getByRole('link', { name: 'Voir la participation' }).click();
+    await page.getByText('Modifier les dates').click();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE');
+    await page.getByLabel('Ouverture (heure de Paris)').fill(day(-10));
+    await page.getByLabel('Clôture (fin de journée, heure de Paris)').fill(day(-2));
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.locator('.page-head').getByText('Close').waitFor();
+    const late = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    watch(late);
+    await late.goto(link!);
+    await late.getByText(/Cette campagne est close depuis le/).waitFor();
+    assert.equal(await late.getByRole('spinbutton').isEditable(), false);
+    assert.equal(await late.getByRole('button', { name: 'Terminer' }).count(), 0);
+    await late.close();
 
     assert.deepEqual(consoleErrors, []);
   },

@@ -20,6 +20,11 @@ function pageOf(data: Record<string, unknown>): number {
   return typeof page === 'number' && Number.isInteger(page) && page >= 0 ? page : 0;
 }
 
+function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `« ${text && text.length > 60 ? `${text.slice(0, 59)}…` : text} »`;
+}
+
 /** The question a rejected key belongs to ("q-Comment" → "q"). */
 function questionFor(model: Model, key: string) {
   return model.getQuestionByName(key) ?? model.getQuestionByName(key.replace(/-Comment$/, ''));
@@ -42,12 +47,12 @@ export function RespondForm({
   const [saveState, setSaveState] = useState<SaveState>(
     payload.savedAt ? { kind: 'saved', at: payload.savedAt } : { kind: 'idle' },
   );
-  const [rejected, setRejected] = useState<string[]>();
+  const [rejected, setRejected] = useState<{ message: string; unplaced: string[] }>();
   const [submitError, setSubmitError] = useState<string>();
   // Kept across retries so a resent submission is recognised by the server (idempotent).
   const submissionId = useRef<string | undefined>(undefined);
-  const callbacks = useRef({ onSubmitted, onClosed });
-  callbacks.current = { onSubmitted, onClosed };
+  const callbacks = useRef({ onSubmitted, onClosed, t });
+  callbacks.current = { onSubmitted, onClosed, t };
 
   const model = useMemo(() => {
     const m = createSurveyModel(payload.survey, lang);
@@ -123,11 +128,16 @@ export function RespondForm({
       for (const problem of outcome.problems) {
         const question = questionFor(model, problem.question);
         if (question) {
-          question.addError(problem.message);
+          question.addError(
+            callbacks.current.t('respond.rejectedValue', {
+              value: describeValue(problem.value),
+              message: problem.message,
+            }),
+          );
           first ??= question.name;
         } else unplaced.push(`${problem.question} : ${problem.message}`);
       }
-      setRejected(unplaced);
+      setRejected({ message: outcome.message, unplaced });
       if (first) model.focusQuestion(first);
     };
 
@@ -158,10 +168,10 @@ export function RespondForm({
       )}
       {rejected && (
         <div className="notice notice-error" role="alert">
-          <p>{t('respond.rejected')}</p>
-          {rejected.length > 0 && (
+          <p>{rejected.message || t('respond.rejected')}</p>
+          {rejected.unplaced.length > 0 && (
             <ul>
-              {rejected.map((line) => (
+              {rejected.unplaced.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
