@@ -1,9 +1,192 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblems, InputError } from '../ingest/problems.js';
+import { JsonSyntaxError, parseJsonText } from '../survey/json-position.js';
+import { SurveyDefinitionError } from '../survey/model.js';
 import { CliError, type CliCommand } from './run.js';
 
-// Placeholder until the command lands; replaced by its real implementation.
+const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
+type BrochureFormat = (typeof FORMATS)[number];
+
+const HELP = `Usage: panorama brochure <dir> --indicators FILE [options]
+
+Publishes the key figures of a campaign for the whole network or one territory, as a
+designed brochure (HTML, PDF, DOCX) or as JSON. <dir> holds survey.json, responses.* and
+structures.csv (registry).
+
+Options:
+  --indicators FILE     indicator definitions (default: <dir>/indicators.json); see docs/indicators.md
+  --territory NAME      publish for one territory (default: the whole network)
+  --level ATTRIBUTE     registry column the territory belongs to (default: the indicator
+                        file's territoryAttribute, usually "territoire"; e.g. departement)
+  --format FORMAT       json (default), html, pdf or docx
+  --out FILE            write to FILE (default: standard output for json and html)
+  --k N                 confidentiality threshold: figures resting on fewer than N
+                        structures are not published (default 5)
+  --audience public|admin   admin shows every figure (internal use only; default public)
+  --previous [LABEL=]DIR    an earlier campaign's folder (same question names), for trends;
+                        repeatable, oldest first (LABEL defaults to the folder name)
+  --geojson FILE        territory boundaries (GeoJSON polygons) for a choropleth map
+  --geojson-property P  feature property holding the territory name (default: guessed)
+  --lang fr|en          document language (default fr)
+  --lenient             leave out invalid answers with a warning instead of failing
+  --help                show this help
+
+Example:
+  panorama brochure ../shared/fixtures/observatoire-nord-2021 \\
+    --indicators examples/observatoire-nord-2021/indicators.json --territory Flandre --format pdf --out flandre.pdf
+`;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+function folder(path: string, what: string): string {
+  const dir = resolve(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${what} ${path} does not exist or is not a folder.`);
+  return dir;
+}
+
+function parsePrevious(items: string[]): { label: string; dir: string }[] {
+  return items.map((item) => {
+    const at = item.indexOf('=');
+    const [label, path] = at > 0 && !existsSync(item) ? [item.slice(0, at), item.slice(at + 1)] : [basename(resolve(item)), item];
+    return { label, dir: folder(path, '--previous') };
+  });
+}
+
+async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        indicators: { type: 'string' },
+        territory: { type: 'string' },
+        level: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        k: { type: 'string' },
+        audience: { type: 'string' },
+        previous: { type: 'string', multiple: true },
+        geojson: { type: 'string' },
+        'geojson-property': { type: 'string' },
+        lang: { type: 'string' },
+        lenient: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}.\nRun "panorama brochure --help" for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
+  const dir = folder(positionals[0]!, 'the input folder');
+  const format: BrochureFormat = oneOf('format', values.format, FORMATS) ?? 'json';
+  const audience = oneOf('audience', values.audience, ['public', 'admin'] as const) ?? 'public';
+  const lang = oneOf('lang', values.lang, ['fr', 'en'] as const) ?? 'fr';
+  let k: number | undefined;
+  if (values.k !== undefined) {
+    k = Number(values.k);
+    if (!Number.isInteger(k) || k < 1) throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
+  }
+  const indicatorsPath = resolve(values.indicators ?? join(dir, 'indicators.json'));
+  if (!existsSync(indicatorsPath)) {
+    throw new CliError(
+      values.indicators
+        ? `--indicators ${values.indicators}: file not found.`
+        : `no --indicators FILE given and no indicators.json in ${positionals[0]} (see docs/indicators.md).`,
+    );
+  }
+  if ((format === 'pdf' || format === 'docx') && !values.out && process.stdout.isTTY) {
+    throw new CliError(`--format ${format} is a binary format: give --out FILE (or redirect the output).`);
+  }
+  const previousDirs = parsePrevious(values.previous ?? []);
+
+  // Document libraries (pdfmake, docx, echarts) are heavy: loaded on use.
+  const { readCampaignFolder } = await import('../publish/input.js');
+  const { loadIndicatorFile } = await import('../publish/indicators/load.js');
+  const { buildBrochure } = await import('../publish/brochure/model.js');
+  const { parseBoundaries } = await import('../publish/map/geojson.js');
+
+  const campaign = await readCampaignFolder(dir, { lenient: values.lenient ?? false });
+  const file = await loadIndicatorFile(indicatorsPath, campaign.survey, campaign.registry);
+  if (values.territory !== undefined && !campaign.registry) {
+    throw new CliError(`--territory needs a registry (structures.csv) in ${positionals[0]} to know which structures belong to "${values.territory}".`);
+  }
+  const level = values.level ?? file.territoryAttribute;
+  if (values.territory !== undefined && campaign.registry && !campaign.registry.attributes.includes(level)) {
+    throw new CliError(`--level "${level}" is not a column of the registry; known columns: ${campaign.registry.attributes.join(', ')}.`);
+  }
+  const previous = [];
+  for (const p of previousDirs) previous.push({ label: p.label, campaign: await readCampaignFolder(p.dir, { lenient: values.lenient ?? false }) });
+  const boundaries = values.geojson ? parseBoundaries(parseJsonText(readGeoJson(values.geojson), values.geojson), values.geojson) : undefined;
+
+  const model = buildBrochure(campaign, file, {
+    territory: values.territory !== undefined ? { level, name: values.territory } : null,
+    audience,
+    lang,
+    previous,
+    ...(k !== undefined ? { k } : {}),
+    ...(boundaries ? { boundaries } : {}),
+    ...(values['geojson-property'] ? { boundaryProperty: values['geojson-property'] } : {}),
+  });
+  let output: Buffer;
+  if (format === 'json') {
+    const { brochureJson } = await import('../publish/brochure/json.js');
+    output = Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
+  } else if (format === 'html') {
+    const { renderBrochureHtml } = await import('../publish/brochure/html.js');
+    output = Buffer.from(renderBrochureHtml(model), 'utf8');
+  } else if (format === 'pdf') {
+    const { renderBrochurePdf } = await import('../publish/brochure/pdf.js');
+    output = await renderBrochurePdf(model);
+  } else {
+    const { renderBrochureDocx } = await import('../publish/brochure/docx.js');
+    output = await renderBrochureDocx(model);
+  }
+  if (campaign.warnings.length > 0) {
+    process.stderr.write(`panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`);
+  }
+  if (values.out) await writeFile(values.out, output);
+  else process.stdout.write(output);
+  return 0;
+}
+
+function readGeoJson(path: string): string {
+  if (!existsSync(path)) throw new CliError(`--geojson ${path}: file not found.`);
+  return readFileSync(path, 'utf8');
+}
+
 export const brochureCommand: CliCommand = {
-  summary: 'brochure',
-  async run() {
-    throw new CliError('the "brochure" command is not available yet');
+  summary: 'publish a territorial key-figures brochure',
+  async run(args) {
+    try {
+      return await run(args);
+    } catch (err) {
+      const name = (err as Error | undefined)?.name;
+      if (
+        err instanceof InputError ||
+        err instanceof SurveyDefinitionError ||
+        err instanceof JsonSyntaxError ||
+        name === 'IndicatorFileError' ||
+        name === 'UnknownTerritoryError' ||
+        name === 'GeoJsonError'
+      ) {
+        throw new CliError((err as Error).message);
+      }
+      throw err;
+    }
   },
 };

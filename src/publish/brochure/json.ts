@@ -1,0 +1,39 @@
+import type { FigureValue } from '../indicators/figure.js';
+import type { BrochureModel } from './model.js';
+
+export interface FigureJson {
+  id: string;
+  label: string;
+  value: FigureValue;
+  unit: string;
+  base: number;
+  text?: string;
+  /** Why the figure is not published (value is then null). */
+  reason?: string;
+  previous?: { label: string; value: FigureValue }[];
+  change?: { value: number; wording: string; since: string };
+}
+
+/** The machine-readable brochure: every figure with its base, suppression reason and trend. */
+export function brochureJson(model: BrochureModel) {
+  return {
+    title: model.title,
+    territory: model.territory,
+    audience: model.audience,
+    k: model.k,
+    responses: model.responses,
+    figures: model.figures.map((f): FigureJson => ({
+      id: f.id,
+      label: f.label,
+      value: f.value,
+      unit: f.unit,
+      base: f.base,
+      ...(f.text ? { text: f.text } : {}),
+      ...(f.suppressed ? { reason: f.suppressed.reason } : {}),
+      ...(f.previous ? { previous: f.previous } : {}),
+      ...(f.change ? { change: f.change } : {}),
+    })),
+    territories: model.map.territories.map((t) => ({ name: t.name, structures: t.structures, respondents: t.respondents })),
+    methodNotes: model.methodNotes,
+  };
+}
