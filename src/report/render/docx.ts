@@ -200,10 +200,15 @@ function titlePage(model: ReportModel): (Paragraph | Table)[] {
   ];
 }
 
-const PAGE = { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }; // 2 cm in twips
+/** A4 portrait with 2 cm margins (in twips). */
+export const DOCX_PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+};
 
-function pageFooter(model: ReportModel): Footer {
-  const l = labels(model.lang);
+/** "Page 3 sur 12", centred. */
+export function docxPageFooter(lang: ReportModel['lang']): Footer {
+  const l = labels(lang);
   return new Footer({
     children: [
       new Paragraph({
@@ -216,10 +221,24 @@ function pageFooter(model: ReportModel): Footer {
   });
 }
 
-function pageHeader(model: ReportModel): Header {
+/** The document title, small and right-aligned, on every page but the title page. */
+export function docxPageHeader(title: string): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.title, size: 16, color: MUTED })] })],
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: MUTED })] })],
   });
+}
+
+/** Word styles of the report (headings keep Word's built-in ids so the navigation pane works). */
+export function docxStyles(lang: ReportModel['lang']) {
+  return {
+    default: {
+      document: { run: { font: DOCX_FONT, size: 21, language: { value: lang === 'fr' ? 'fr-FR' : 'en-GB' } } },
+      title: { run: { font: DOCX_FONT, size: 48, bold: true, color: ACCENT } },
+      heading1: { run: { font: DOCX_FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
+      heading2: { run: { font: DOCX_FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 120 } } },
+      heading4: { run: { font: DOCX_FONT, size: 19, bold: true, color: MUTED }, paragraph: { spacing: { before: 120, after: 60 } } },
+    },
+  };
 }
 
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
@@ -230,14 +249,14 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   ]);
   if (model.method.notes.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: l.methodNotes }));
-    body.push(...model.method.notes.map((n) => new Paragraph({ numbering: undefined, bullet: { level: 0 }, text: n })));
+    body.push(...model.method.notes.map((n) => new Paragraph({ bullet: { level: 0 }, text: n })));
   }
   const sections: ISectionOptions[] = [
-    { properties: { page: PAGE }, children: titlePage(model) },
+    { properties: { page: DOCX_PAGE }, children: titlePage(model) },
     {
-      properties: { page: PAGE },
-      headers: { default: pageHeader(model) },
-      footers: { default: pageFooter(model) },
+      properties: { page: DOCX_PAGE },
+      headers: { default: docxPageHeader(model.title) },
+      footers: { default: docxPageFooter(model.lang) },
       children: body,
     },
   ];
@@ -245,15 +264,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     creator: 'Panorama',
     title: model.title,
     description: model.description,
-    styles: {
-      default: {
-        document: { run: { font: DOCX_FONT, size: 21 } },
-        title: { run: { font: DOCX_FONT, size: 48, bold: true, color: ACCENT } },
-        heading1: { run: { font: DOCX_FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
-        heading2: { run: { font: DOCX_FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 120 } } },
-        heading4: { run: { font: DOCX_FONT, size: 19, bold: true, color: MUTED }, paragraph: { spacing: { before: 120, after: 60 } } },
-      },
-    },
+    styles: docxStyles(model.lang),
     sections,
   });
   return Packer.toBuffer(doc);

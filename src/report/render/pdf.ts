@@ -37,7 +37,8 @@ function fontFiles(): { normal: string; bold: string; italics: string; bolditali
 }
 
 let configured = false;
-function configure(): void {
+/** Registers the fonts once and forbids pdfmake any network or stray file access. */
+export function configurePdfFonts(): void {
   if (configured) return;
   const files = fontFiles();
   const fonts: Record<string, typeof files> = { [PDF_FONT]: files, 'sans-serif': files, Roboto: files };
@@ -148,8 +149,13 @@ function titlePage(model: ReportModel): Content[] {
   ];
 }
 
+/** Builds a PDF from a pdfmake definition with the report fonts (for the brochure too). */
+export async function pdfBuffer(doc: TDocumentDefinitions): Promise<Buffer> {
+  configurePdfFonts();
+  return pdfmake.createPdf(doc).getBuffer();
+}
+
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
-  configure();
   const l = labels(model.lang);
   const sections = sectionQuestions(model);
   const content: Content[] = [
@@ -196,5 +202,5 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     },
     content,
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfBuffer(doc);
 }

@@ -13,15 +13,15 @@ function question(name: string): QuestionResult {
 /** Text nodes of the SVG in document order, with their vertical position. */
 function texts(svg: string): { text: string; y: number }[] {
   return [...svg.matchAll(/<text\b[^>]*transform="translate\(([\d.-]+) ([\d.-]+)\)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
-    text: (m[3] ?? '').replace(/&nbsp;|&#160;/g, '\u00a0'),
+    text: (m[3] ?? "").replace(/&nbsp;|&#160;/g, "\u00a0"),
     y: Number(m[2]),
   }));
 }
 
 describe('question charts', () => {
   it('draws horizontal bars labelled in the table order, top to bottom, with French percentages', () => {
-    const svg = questionChartSvg(question('qpv'), 'fr');
-    assert.ok(svg?.startsWith('<svg'));
+    const svg = questionChartSvg(question('qpv'), 'fr') ?? '';
+    assert.ok(svg.startsWith('<svg'));
     const labels = texts(svg);
     const y = (label: string) => labels.find((t) => t.text === label)?.y ?? Number.NaN;
     assert.ok(y('Oui') < y('Non') && y('Non') < y('Sans réponse'), 'rows out of order');
