@@ -91,6 +91,8 @@ test(
     const page = await admin.newPage();
     watch(page);
     await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await shot(page, 'login');
     await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
     await page.getByLabel('Mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -136,7 +138,13 @@ test(
       .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
       .setInputFiles(writeFile(files, 'enquete.json', JSON.stringify(SURVEY, null, 2)));
     await page.getByText('Questionnaire « Enquête flash e2e » enregistré (version 1).').waitFor();
-    await page.locator('.survey-preview').getByText('Votre structure est-elle ouverte au public ?').waitFor();
+    await page
+      .locator('.survey-preview')
+      .getByText('Votre structure est-elle ouverte au public ?')
+      .first()
+      .waitFor();
+    await page.locator('.survey-preview').scrollIntoViewIfNeeded();
+    await shot(page, 'survey-preview');
 
     // --- Campaign: the whole registry, open from today.
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
@@ -144,6 +152,7 @@ test(
     await page.getByLabel('Nom de la campagne').fill('Flash e2e 2026');
     await page.getByLabel('Questionnaire').selectOption({ label: 'Enquête flash e2e (version 1)' });
     await page.getByText('4 structures seront invitées.').waitFor();
+    await shot(page, 'campaign-new');
     await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
     await page.getByRole('heading', { name: /Flash e2e 2026/ }).waitFor();
     await page.getByText('0 réponse sur 4 structures').waitFor();

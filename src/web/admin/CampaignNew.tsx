@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.js';
 import { navigate } from '../router.js';
 import type { Campaign, Structure, SurveySummary, Territory } from '../types.js';
 import { ErrorBox, useApi } from './common.js';
-import { buildTree, flattenTree } from './TerritoryTree.js';
+import { buildTree, flattenTree, levelLabel } from './TerritoryTree.js';
 
 function isoDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -158,7 +158,7 @@ export function CampaignNewPage() {
                   checked={selected.has(territory.id)}
                   onChange={() => toggle(territory.id)}
                 />
-                {territory.name} <span className="muted small">{territory.level}</span>
+                {territory.name} <span className="muted small">{levelLabel(territory.level, t)}</span>
               </label>
             ))}
           </fieldset>

@@ -44,9 +44,9 @@ function TerritoryForm({ roots, onCreated }: { roots: TerritoryNode[]; onCreated
         <input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor={`${id}-level`}>{t('registry.territoryLevel')}</label>
         <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value)}>
-          <option value="region">region</option>
-          <option value="departement">departement</option>
-          <option value="territoire">territoire</option>
+          <option value="region">{t('group.region')}</option>
+          <option value="departement">{t('group.departement')}</option>
+          <option value="territoire">{t('group.territoire')}</option>
         </select>
         <label htmlFor={`${id}-parent`}>{t('registry.territoryParent')}</label>
         <select id={`${id}-parent`} value={parentId} onChange={(e) => setParentId(e.target.value)}>
@@ -99,6 +99,7 @@ export function RegistryPage() {
             onSelect={setTerritory}
             allLabel={t('registry.allTerritories')}
             label={t('registry.territories')}
+            t={t}
           />
           {permissions.manageTerritories(user.role) && (
             <TerritoryForm roots={roots} onCreated={territories.reload} />

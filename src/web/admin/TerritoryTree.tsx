@@ -1,4 +1,12 @@
+import type { Translate } from '../i18n.js';
 import type { Territory } from '../types.js';
+
+const KNOWN_LEVELS = new Set(['region', 'departement', 'territoire']);
+
+/** "departement" → "Département"; a free level name is shown as stored. */
+export function levelLabel(level: string, t: Translate): string {
+  return KNOWN_LEVELS.has(level) ? t(`group.${level as 'region' | 'departement' | 'territoire'}`) : level;
+}
 
 export interface TerritoryNode extends Territory {
   children: TerritoryNode[];
@@ -35,12 +43,14 @@ export function TerritoryTree({
   onSelect,
   allLabel,
   label,
+  t,
 }: {
   roots: TerritoryNode[];
   selected: string | undefined;
   onSelect: (id: string | undefined) => void;
   allLabel: string;
   label: string;
+  t: Translate;
 }) {
   const renderNodes = (nodes: TerritoryNode[]) => (
     <ul>
@@ -52,7 +62,7 @@ export function TerritoryTree({
             aria-current={selected === node.id ? 'true' : undefined}
             onClick={() => onSelect(node.id)}
           >
-            {node.name} <span className="muted small">{node.level}</span>
+            {node.name} <span className="muted small">{levelLabel(node.level, t)}</span>
           </button>
           {node.children.length > 0 && renderNodes(node.children)}
         </li>

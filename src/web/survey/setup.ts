@@ -10,6 +10,7 @@ import type { Lang } from '../i18n.js';
 const THEME_VARIABLES = {
   '--sjs2-color-project-brand-600': '#1d4f91',
   '--sjs2-color-project-brand-700': '#163d70',
+  '--sjs2-color-utility-surface-survey': '#f5f7f9',
   '--sjs2-typography-font-family-text':
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
 };
