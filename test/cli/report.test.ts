@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,27 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
     const rows = parse(result.stdout, { columns: true, bom: true }) as Record<string, string>[];
     assert.equal(rows.length, 91);
     assert.equal(rows.filter((r) => r.qpv === 'oui').length, 41);
+  });
+
+  test('the raw-answers CSV read back as responses.csv gives the same tables', async () => {
+    const csv = await panorama('report', hdf, '--format', 'csv');
+    const dir = tempInput({
+      'survey.json': readFileSync(join(hdf, 'survey.json'), 'utf8'),
+      'structures.csv': readFileSync(join(hdf, 'structures.csv'), 'utf8'),
+      'responses.csv': csv.stdout,
+    });
+    const [fromCsv, fromJsonl] = await Promise.all([
+      panorama('report', dir, '--config', CONFIG),
+      panorama('report', hdf, '--config', CONFIG),
+    ]);
+    assert.equal(fromCsv.code, 0, fromCsv.stderr);
+    const a = JSON.parse(fromCsv.stdout) as ReportModel;
+    const b = JSON.parse(fromJsonl.stdout) as ReportModel;
+    assert.deepEqual(a.participation, b.participation);
+    assert.deepEqual(
+      a.questions.map((q) => [q.name, q.base, q.rows, q.stats, q.verbatims]),
+      b.questions.map((q) => [q.name, q.base, q.rows, q.stats, q.verbatims]),
+    );
   });
 
   test('a bad --where key lists the available keys', async () => {
