@@ -1,6 +1,4 @@
 import type { ResponseRecord } from '../survey/records.js';
-import type { SurveyModel } from '../survey/model.js';
-import { validateResponseData } from '../survey/validate.js';
 import { InputError, type InputProblem } from './problems.js';
 
 export interface LoadOptions {
@@ -67,20 +65,6 @@ export class DuplicateIds {
     this.seen.set(id, line);
     return undefined;
   }
-}
-
-/** Runs the strict validation and turns its problems into located input problems. */
-export function validateRecordData(
-  survey: SurveyModel,
-  data: unknown,
-  locate: (question: string) => Omit<InputProblem, 'message'>,
-  collector: ProblemCollector,
-): Record<string, unknown> {
-  const result = validateResponseData(survey, data, { lenient: collector.lenient });
-  for (const p of result.problems) {
-    collector.value({ ...locate(p.question), question: p.question || undefined, value: p.value, message: p.message });
-  }
-  return result.data;
 }
 
 /** Calls onProgress at a bounded rate: every `step` items and once at the end. */

@@ -4,14 +4,13 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { describe } from '../survey/validate.js';
+import { describe, validateResponseData } from '../survey/validate.js';
 import { lineColumnAt } from '../survey/json-position.js';
 import { jsonErrorOffset } from './json-error.js';
 import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
-  validateRecordData,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
@@ -43,47 +42,58 @@ export class RecordChecker {
   }
 
   check(value: unknown, where: Omit<InputProblem, 'message'>): ResponseRecord | undefined {
-    const error = (message: string, extra: Partial<InputProblem> = {}) =>
-      this.collector.error({ ...where, ...extra, message });
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      error(`a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`);
+      this.error(where, undefined, `a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`);
       return undefined;
     }
     const record = value as Record<string, unknown>;
     const id = record.id;
     if (typeof id !== 'string' || id === '') {
-      error(`the response "id" must be a non-empty text, got ${describe(id)}`);
+      this.error(where, undefined, `the response "id" must be a non-empty text, got ${describe(id)}`);
       return undefined;
     }
-    const at = { ...where, responseId: id };
     let usable = true;
     const first = this.ids.check(id, where.line ?? 0);
     if (first !== undefined) {
-      error(`duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`, { responseId: id });
+      this.error(where, id, `duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`);
       usable = false;
     }
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
       if (!RECORD_FIELDS.has(key)) {
-        this.collector.value({ ...at, value: record[key], message: `unknown field ${JSON.stringify(key)} (a response has id, structure, submittedAt and data)` });
+        this.collector.value({
+          ...where,
+          responseId: id,
+          value: record[key],
+          message: `unknown field ${JSON.stringify(key)} (a response has id, structure, submittedAt and data)`,
+        });
       }
     }
     const structure = record.structure ?? null;
     if (structure !== null && (typeof structure !== 'string' || structure === '')) {
-      error(`"structure" must be a registry id or null, got ${describe(structure)}`, { responseId: id });
+      this.error(where, id, `"structure" must be a registry id or null, got ${describe(structure)}`);
       usable = false;
     }
     const submittedAt = record.submittedAt;
     if (submittedAt !== undefined && (typeof submittedAt !== 'string' || Number.isNaN(Date.parse(submittedAt)))) {
-      error(`"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`, { responseId: id });
+      this.error(where, id, `"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`);
       usable = false;
     }
     if (record.data === null || typeof record.data !== 'object' || Array.isArray(record.data)) {
-      error(`"data" must be an object of answers keyed by question name, got ${describe(record.data)}`, { responseId: id });
+      this.error(where, id, `"data" must be an object of answers keyed by question name, got ${describe(record.data)}`);
       return undefined;
     }
-    const data = validateRecordData(this.survey, record.data, () => at, this.collector);
+    const result = validateResponseData(this.survey, record.data);
+    for (const p of result.problems) {
+      this.collector.value({ ...where, responseId: id, question: p.question || undefined, value: p.value, message: p.message });
+    }
     if (!usable) return undefined;
-    return { id, structure: structure as string | null, ...(submittedAt !== undefined ? { submittedAt: submittedAt as string } : {}), data };
+    const out: ResponseRecord = { id, structure: structure as string | null, data: result.data };
+    if (submittedAt !== undefined) out.submittedAt = submittedAt as string;
+    return out;
+  }
+
+  private error(where: Omit<InputProblem, 'message'>, responseId: string | undefined, message: string): void {
+    this.collector.error(responseId === undefined ? { ...where, message } : { ...where, responseId, message });
   }
 }
 

@@ -8,16 +8,15 @@ import {
   type SurveyModel,
 } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { allowsComment, booleanValues, describe } from '../survey/validate.js';
+import { allowsComment, booleanValues, describe, validateResponseData } from '../survey/validate.js';
 import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
-  validateRecordData,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
-import { cellLocation, cellText, isEmptyCell, type Cell, type Table } from './table.js';
+import { cellLocation, cellText, isEmptyCell, type Cell, type Table, type TableRow } from './table.js';
 import { parseLocaleNumber, toIsoDate } from './values.js';
 
 /** What one column of a response table holds. */
@@ -58,93 +57,130 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
   const responses: ResponseRecord[] = [];
   const progress = progressReporter(options, table.rows.length);
 
-  table.rows.forEach((row, rowIndex) => {
-    const at = (column: number | undefined) => cellLocation(table, row.line, column);
+  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+    const row = table.rows[rowIndex]!;
     const id = idColumn >= 0 ? cellText(row.cells[idColumn]) : `line-${row.line}`;
     let usable = true;
     if (id === '') {
-      collector.error({ ...at(idColumn), message: 'the response id is empty' });
+      collector.error({ ...cellLocation(table, row.line, idColumn), message: 'the response id is empty' });
       usable = false;
     } else {
       const first = ids.check(id, row.line);
       if (first !== undefined) {
-        collector.error({ ...at(idColumn), responseId: id, message: `duplicate response id ${JSON.stringify(id)} (first on ${table.sheet ? 'row' : 'line'} ${first})` });
+        const unit = table.sheet ? 'row' : 'line';
+        collector.error({
+          ...cellLocation(table, row.line, idColumn),
+          responseId: id,
+          message: `duplicate response id ${JSON.stringify(id)} (first on ${unit} ${first})`,
+        });
         usable = false;
       }
     }
-    const data: Record<string, unknown> = {};
-    let structure: string | null = null;
-    let submittedAt: string | undefined;
-    const checked = new Map<string, unknown[]>();
-    const rows = new Map<string, Record<string, unknown>>();
-    plans.forEach((plan, column) => {
-      const cell = row.cells[column] ?? null;
-      if (plan.kind === 'ignored' || plan.kind === 'id' || isEmptyCell(cell)) return;
-      const problem = (message: string) =>
-        collector.value({ ...at(column), responseId: id, question: 'question' in plan ? plan.question.name : undefined, value: cell, message });
-      switch (plan.kind) {
-        case 'structure':
-          structure = cellText(cell);
-          return;
-        case 'submittedAt': {
-          const text = cell instanceof Date ? cell.toISOString() : cellText(cell);
-          if (Number.isNaN(Date.parse(text))) {
-            collector.error({ ...at(column), responseId: id, value: text, message: `${describe(text)} is not a date and time (expected ISO 8601, e.g. 2021-02-15T16:15:06+01:00)` });
-          } else submittedAt = text;
-          return;
-        }
-        case 'answer':
-          data[plan.question.name] = convertCell(plan.question, cell, survey);
-          return;
-        case 'comment':
-          data[commentKey(plan.question.name)] = cellText(cell);
-          return;
-        case 'choice': {
-          const mark = checkboxMark(cell);
-          const list = checked.get(plan.question.name) ?? [];
-          checked.set(plan.question.name, list);
-          if (mark === true) list.push(plan.value);
-          else if (mark === undefined && plan.value === OTHER_VALUE) {
-            // LimeSurvey-style exports put the "other" text in the other column itself.
-            list.push(OTHER_VALUE);
-            data[commentKey(plan.question.name)] ??= cellText(cell);
-          } else if (mark === undefined) {
-            problem(`question "${plan.question.name}": ${describe(cellText(cell))} is not a checkbox mark (use 1/0, oui/non, x or leave empty)`);
-          }
-          return;
-        }
-        case 'row': {
-          const answer = rows.get(plan.question.name) ?? {};
-          rows.set(plan.question.name, answer);
-          answer[plan.row] = cellText(cell);
-          return;
-        }
+    const converted = convertRow(table, row, plans, id, survey, collector);
+    // Keys in column order, as SurveyJS would store them in question order.
+    const ordered: Record<string, unknown> = {};
+    for (const key of firstColumn.keys()) if (key in converted.data) ordered[key] = converted.data[key];
+    const result = validateResponseData(survey, ordered);
+    for (const p of result.problems) {
+      const column = firstColumn.get(p.question) ?? firstColumn.get(p.question.replace(/-Comment$/, ''));
+      collector.value({ ...cellLocation(table, row.line, column), responseId: id, question: p.question, value: p.value, message: p.message });
+    }
+    if (usable) responses.push({ id, structure: converted.structure, submittedAt: converted.submittedAt, data: result.data });
+    progress(rowIndex + 1);
+  }
+  if (table.rows.length === 0) options.onProgress?.(0, 0);
+  return { responses, warnings: collector.finish() };
+}
+
+interface ConvertedRow {
+  data: Record<string, unknown>;
+  structure: string | null;
+  submittedAt: string | undefined;
+}
+
+/** One row's cells → SurveyJS data. A plain loop without per-cell closures: it runs for every cell. */
+function convertRow(
+  table: Table,
+  row: TableRow,
+  plans: ColumnPlan[],
+  id: string,
+  survey: SurveyModel,
+  collector: ProblemCollector,
+): ConvertedRow {
+  const data: Record<string, unknown> = {};
+  const out: ConvertedRow = { data, structure: null, submittedAt: undefined };
+  let checked: Map<string, unknown[]> | undefined;
+  let matrices: Map<string, Record<string, unknown>> | undefined;
+  for (let column = 0; column < plans.length; column++) {
+    const plan = plans[column]!;
+    const cell = row.cells[column] ?? null;
+    if (plan.kind === 'ignored' || plan.kind === 'id' || isEmptyCell(cell)) continue;
+    switch (plan.kind) {
+      case 'structure':
+        out.structure = cellText(cell);
+        break;
+      case 'submittedAt': {
+        const text = cell instanceof Date ? cell.toISOString() : cellText(cell);
+        if (Number.isNaN(Date.parse(text))) {
+          collector.error({
+            ...cellLocation(table, row.line, column),
+            responseId: id,
+            value: text,
+            message: `${describe(text)} is not a date and time (expected ISO 8601, e.g. 2021-02-15T16:15:06+01:00)`,
+          });
+        } else out.submittedAt = text;
+        break;
       }
-    });
+      case 'answer':
+        data[plan.question.name] = convertCell(plan.question, cell, survey);
+        break;
+      case 'comment':
+        data[commentKey(plan.question.name)] = cellText(cell);
+        break;
+      case 'choice': {
+        checked ??= new Map();
+        let list = checked.get(plan.question.name);
+        if (!list) checked.set(plan.question.name, (list = []));
+        const mark = checkboxMark(cell);
+        if (mark === true) list.push(plan.value);
+        else if (mark === undefined && plan.value === OTHER_VALUE) {
+          // LimeSurvey-style exports put the "other" text in the other column itself.
+          list.push(OTHER_VALUE);
+          data[commentKey(plan.question.name)] ??= cellText(cell);
+        } else if (mark === undefined) {
+          collector.value({
+            ...cellLocation(table, row.line, column),
+            responseId: id,
+            question: plan.question.name,
+            value: cell,
+            message: `question "${plan.question.name}": ${describe(cellText(cell))} is not a checkbox mark (use 1/0, oui/non, x or leave empty)`,
+          });
+        }
+        break;
+      }
+      case 'row': {
+        matrices ??= new Map();
+        let answer = matrices.get(plan.question.name);
+        if (!answer) matrices.set(plan.question.name, (answer = {}));
+        answer[plan.row] = cellText(cell);
+        break;
+      }
+    }
+  }
+  if (checked) {
     for (const [name, list] of checked) {
       const single = data[name];
       const merged = Array.isArray(single) ? [...single, ...list] : list;
       if (merged.length > 0) data[name] = merged;
     }
-    for (const [name, answer] of rows) {
+  }
+  if (matrices) {
+    for (const [name, answer] of matrices) {
       const whole = data[name];
       data[name] = whole && typeof whole === 'object' && !Array.isArray(whole) ? { ...whole, ...answer } : answer;
     }
-
-    // Keys in column order, as SurveyJS would store them in question order.
-    const ordered: Record<string, unknown> = {};
-    for (const key of firstColumn.keys()) if (key in data) ordered[key] = data[key];
-    const clean = validateRecordData(
-      survey,
-      ordered,
-      (question) => ({ ...at(firstColumn.get(question) ?? firstColumn.get(question.replace(/-Comment$/, ''))), responseId: id }),
-      collector,
-    );
-    if (usable) responses.push({ id, structure, submittedAt, data: clean });
-    progress(rowIndex + 1);
-  });
-  if (table.rows.length === 0) options.onProgress?.(0, 0);
-  return { responses, warnings: collector.finish() };
+  }
+  return out;
 }
 
 function planColumns(table: Table, survey: SurveyModel, collector: ProblemCollector): ColumnPlan[] {
@@ -213,6 +249,8 @@ function splitCandidates(name: string): [string, string][] {
 }
 
 function checkboxMark(cell: Cell): boolean | undefined {
+  if (cell === '1') return true;
+  if (cell === '0') return false;
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
   const text = cellText(cell).toLowerCase();

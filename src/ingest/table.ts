@@ -43,5 +43,6 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 export function isEmptyCell(cell: Cell | undefined): boolean {
+  if (cell === '' || cell === null || cell === undefined) return true;
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }

@@ -62,7 +62,10 @@ export function validateResponseData(
     return { data: out, problems };
   }
   const rules = rulesFor(survey);
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+  const record = data as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
     if (value === null || value === undefined) continue; // no answer
     const rule = rules.get(key);
     if (rule) {
@@ -94,29 +97,35 @@ export function validateResponseData(
   return { data: out, problems };
 }
 
-/** Returns the value to keep (possibly normalised), or undefined to leave the answer out. */
+/** Records a problem and returns undefined, so checks can `return reject(...)`. */
+function reject(problems: ValueProblem[], def: QuestionDef, message: string, value: unknown): undefined {
+  problems.push({ question: def.name, value, message: `question "${def.name}": ${message}` });
+  return undefined;
+}
+
+/**
+ * Returns the value to keep (possibly normalised), or undefined to leave the answer out. No closure
+ * is created on the valid path: this runs once per answer of every response.
+ */
 function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[]): unknown {
   const { def } = rule;
-  const fail = (message: string, bad: unknown = value): undefined => {
-    problems.push({ question: def.name, value: bad, message: `question "${def.name}": ${message}` });
-    return undefined;
-  };
   switch (def.kind) {
     case 'single':
     case 'rating': {
       const typed = matchChoice(rule, value);
-      if (typed === undefined) return fail(`${describe(value)} is not one of the choices (${choiceList(rule)})`);
+      if (typed === undefined) return reject(problems, def, `${describe(value)} is not one of the choices (${choiceList(rule)})`, value);
       return typed;
     }
     case 'multiple':
-      return checkMultiple(rule, value, problems, fail);
+      return checkMultiple(rule, value, problems);
     case 'number': {
       if (typeof value !== 'number') {
-        return fail(typeof value === 'string' ? `${describe(value)} is text, not a number` : `expected a number, got ${describe(value)}`);
+        const message = typeof value === 'string' ? `${describe(value)} is text, not a number` : `expected a number, got ${describe(value)}`;
+        return reject(problems, def, message, value);
       }
-      if (!Number.isFinite(value)) return fail(`${String(value)} is not a finite number`);
-      if (def.min !== undefined && value < def.min) return fail(`${value} is below the minimum ${def.min}`);
-      if (def.max !== undefined && value > def.max) return fail(`${value} is above the maximum ${def.max}`);
+      if (!Number.isFinite(value)) return reject(problems, def, `${String(value)} is not a finite number`, value);
+      if (def.min !== undefined && value < def.min) return reject(problems, def, `${value} is below the minimum ${def.min}`, value);
+      if (def.max !== undefined && value > def.max) return reject(problems, def, `${value} is above the maximum ${def.max}`, value);
       return value;
     }
     case 'boolean': {
@@ -127,47 +136,46 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
         rule.valueTrue === undefined && rule.valueFalse === undefined
           ? 'true or false'
           : `${describe(rule.valueTrue ?? true)} or ${describe(rule.valueFalse ?? false)}`;
-      return fail(`${describe(value)} is not a yes/no answer (expected ${expected})`);
+      return reject(problems, def, `${describe(value)} is not a yes/no answer (expected ${expected})`, value);
     }
     case 'date': {
-      if (typeof value !== 'string') return fail(`expected a date as text, got ${describe(value)}`);
+      if (typeof value !== 'string') return reject(problems, def, `expected a date as text, got ${describe(value)}`, value);
       const problem = checkDate(value, def.inputType ?? 'date');
-      return problem ? fail(problem) : value;
+      return problem ? reject(problems, def, problem, value) : value;
     }
     case 'text':
     case 'comment':
-      if (typeof value !== 'string') return fail(`expected text, got ${describe(value)}`);
+      if (typeof value !== 'string') return reject(problems, def, `expected text, got ${describe(value)}`, value);
       return value.trim() === '' ? undefined : value;
     case 'matrix':
-      return checkMatrix(rule, value, fail);
+      return checkMatrix(rule, value, problems);
   }
 }
 
-function checkMultiple(
-  rule: QuestionRule,
-  value: unknown,
-  problems: ValueProblem[],
-  fail: (message: string, bad?: unknown) => undefined,
-): unknown[] | undefined {
+function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProblem[]): unknown[] | undefined {
   const { def } = rule;
-  if (!Array.isArray(value)) return fail(`expected a list of choices, got ${describe(value)}`);
+  if (!Array.isArray(value)) return reject(problems, def, `expected a list of choices, got ${describe(value)}`, value);
   const kept: ChoiceValue[] = [];
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
+  let hasNone = false;
   for (const element of value) {
     const typed = matchChoice(rule, element);
     if (typed === undefined) {
-      fail(`${describe(element)} is not one of the choices (${choiceList(rule)})`, element);
+      reject(problems, def, `${describe(element)} is not one of the choices (${choiceList(rule)})`, element);
       continue;
     }
     const key = choiceKey(typed);
-    if (seen.has(key)) {
-      fail(`${describe(element)} is listed twice`, element);
+    // Lists are short: a linear scan beats allocating a Set for every answer.
+    if (kept.length > 8) seen ??= new Set(kept.map(choiceKey));
+    if (seen ? seen.has(key) : kept.some((k) => choiceKey(k) === key)) {
+      reject(problems, def, `${describe(element)} is listed twice`, element);
       continue;
     }
-    seen.add(key);
+    seen?.add(key);
+    if (key === NONE_VALUE) hasNone = true;
     kept.push(typed);
   }
-  if (def.hasNone && seen.has(NONE_VALUE) && seen.size > 1) {
+  if (def.hasNone && hasNone && kept.length > 1) {
     problems.push({
       question: def.name,
       value,
@@ -178,29 +186,30 @@ function checkMultiple(
   return kept.length > 0 ? kept : undefined;
 }
 
-function checkMatrix(
-  rule: QuestionRule,
-  value: unknown,
-  fail: (message: string, bad?: unknown) => undefined,
-): Record<string, unknown> | undefined {
+function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[]): Record<string, unknown> | undefined {
+  const { def } = rule;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(`expected an object of row → column values, got ${describe(value)}`);
+    return reject(problems, def, `expected an object of row → column values, got ${describe(value)}`, value);
   }
   const kept: Record<string, unknown> = {};
-  for (const [row, column] of Object.entries(value as Record<string, unknown>)) {
+  let count = 0;
+  for (const row in value as Record<string, unknown>) {
+    if (!Object.hasOwn(value, row)) continue;
+    const column = (value as Record<string, unknown>)[row];
     if (!rule.rows.has(row)) {
-      fail(`row "${row}" is not a row of this matrix (${[...rule.rows].join(', ')})`, row);
+      reject(problems, def, `row "${row}" is not a row of this matrix (${[...rule.rows].join(', ')})`, row);
       continue;
     }
     if (column === null || column === undefined) continue;
     const typed = matchChoice(rule, column);
     if (typed === undefined) {
-      fail(`row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`, column);
+      reject(problems, def, `row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`, column);
       continue;
     }
     kept[row] = typed;
+    count++;
   }
-  return Object.keys(kept).length > 0 ? kept : undefined;
+  return count > 0 ? kept : undefined;
 }
 
 /**
