@@ -35,9 +35,13 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
-        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName;
         const reason = error instanceof Error ? error.message : String(error);
-        throw new StoreError(`database migration "${failed}" failed on ${location}: ${reason}`);
+        throw new StoreError(
+          failed
+            ? `database migration "${failed}" failed on ${location}: ${reason}`
+            : `cannot prepare the database ${location}: ${reason}`,
+        );
       }
     },
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { openStore } from '../../src/store/index.js';
+import { openStore, StoreError } from '../../src/store/index.js';
 import { runStoreSuite } from './suite.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'panorama-store-'));
@@ -34,6 +34,16 @@ describe('store on SQLite: the embedded file', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('says which file it cannot open', async () => {
+    const notADirectory = join(dataDir, 'plain-file');
+    writeFileSync(notADirectory, 'not a directory');
+    await assert.rejects(openStore({ dataDir: join(notADirectory, 'sub') }), (e: unknown) => {
+      assert.ok(e instanceof StoreError);
+      assert.match(e.message, /cannot open the database file .*plain-file.*panorama\.sqlite.*check DATA_DIR/);
+      return true;
+    });
   });
 
   it('refuses a DATABASE_URL that is not PostgreSQL with a clear message', async () => {
