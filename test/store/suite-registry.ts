@@ -108,6 +108,17 @@ export function registryTests(ctx: SuiteContext): void {
     await assert.rejects(s.upsertMany([{ id: ' ', name: 'No id' }]), StoreValidationError);
     assert.deepEqual(await s.list(), before);
     assert.equal((await s.get(keep))?.name, 'Original');
+
+    // Several write chunks (250 rows) already sent, then a failure: the whole import is undone.
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: uid('BULK'), name: `Bulk ${i}`, territoryId: h.nord.id }));
+    await assert.rejects(
+      ctx.store.transaction(async (repos) => {
+        assert.deepEqual(await repos.structures.upsertMany([...many, { id: keep, name: 'Overwritten' }]), { created: 250, updated: 1 });
+        await repos.structures.upsertMany([{ id: uid('CS'), name: 'Bad', territoryId: 'no-such-territory' }]);
+      }),
+      StoreValidationError,
+    );
+    assert.deepEqual(await s.list(), before);
   });
 
   it('structures: list by territory (descendants included), search, update, population', async () => {
