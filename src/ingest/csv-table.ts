@@ -11,7 +11,8 @@ const SEPARATORS = [',', ';', '\t'] as const;
  * from the header line. Every ragged line is reported, not only the first.
  */
 export function readCsvTable(bytes: Uint8Array, file: string): Table {
-  const { text } = decodeText(bytes);
+  // csv-parse miscounts lines when a quoted field holds CRLF; one newline style keeps numbers exact.
+  const text = decodeText(bytes).text.replace(/\r\n?/g, '\n');
   const delimiter = detectSeparator(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {

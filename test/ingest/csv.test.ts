@@ -196,3 +196,17 @@ test('the raw-answers CSV export reads back identically, also with ; and decimal
     );
   }
 });
+
+test('line numbers stay exact with CRLF line ends and quoted line breaks', async () => {
+  const csv = ['id,qpv,remarques', 'R1,oui,"deux', 'lignes"', '', 'R2,peut,', 'R3,non,"a', 'b', 'c"', 'R4,x,'].join('\r\n');
+  const err = await problemsOf('crlf.csv', csv);
+  assert.deepEqual(
+    err.problems.map((p) => [p.line, p.responseId]),
+    [
+      [5, 'R2'],
+      [9, 'R4'],
+    ],
+  );
+  const { responses } = await load('crlf-lenient.csv', csv, true);
+  assert.equal(responses[0]!.data.remarques, 'deux\nlignes');
+});
