@@ -3,7 +3,7 @@ import { round } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
 import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
-import { questionBlocks, type Cell, type TableBlock } from './view.js';
+import { colon, questionBlocks, type Cell, type TableBlock } from './view.js';
 
 /**
  * Spreadsheet export for people who re-use the figures: every number is a real number (percent
@@ -126,7 +126,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
 
   participation.getCell('A1').value = model.title;
   participation.getCell('A1').font = { bold: true, size: 14 };
-  participation.getCell('A2').value = `${l.reportDate}: ${reportDate(model)}`;
+  participation.getCell('A2').value = `${l.reportDate}${colon(lang)} ${reportDate(model)}`;
   let next = writeTable(participation, participationTable(model), 4, false);
   const byGroup = participationByGroupTable(model);
   if (byGroup) next = writeTable(participation, byGroup, next);
