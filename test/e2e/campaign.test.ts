@@ -178,6 +178,8 @@ test(
     await form.getByRole('spinbutton').fill('12');
     await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
     await shot(form, 'respondent-phone');
+    const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the form is ${overflow}px wider than the phone`);
     await form.getByRole('button', { name: 'Suivant' }).click();
     await form.getByText('Quelles actions maintenez-vous ?').first().waitFor();
     await form.getByText('Aide alimentaire').click();

@@ -88,7 +88,9 @@ export function RegistryPage() {
       <div className="page-head">
         <h1>{t('registry.title')}</h1>
       </div>
-      {permissions.importRegistry(user.role) && <RegistryImport onImported={reloadAll} />}
+      {permissions.importRegistry(user.role) && territories.data && (
+        <RegistryImport onImported={reloadAll} initiallyOpen={territories.data.territories.length === 0} />
+      )}
       <div className="split">
         <aside className="split-side">
           <h2>{t('registry.territories')}</h2>

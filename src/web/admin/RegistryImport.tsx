@@ -11,11 +11,19 @@ interface Chosen {
 }
 
 /** Choose a file → preview with the exact error list → confirm; nothing is written before confirm. */
-export function RegistryImport({ onImported }: { onImported: () => void }) {
+export function RegistryImport({
+  onImported,
+  initiallyOpen,
+}: {
+  onImported: () => void;
+  initiallyOpen: boolean;
+}) {
   const { t } = useI18n();
   const inputId = useId();
   const [chosen, setChosen] = useState<Chosen>();
   const [preview, setPreview] = useState<ImportPreview>();
+  // Collapsed once the registry has structures: daily work is the list below.
+  const [open, setOpen] = useState(initiallyOpen);
   const [busy, setBusy] = useState<'preview' | 'import'>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -68,8 +76,10 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
 
   const hasErrors = (preview?.errors.length ?? 0) > 0;
   return (
-    <section className="panel" aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>{t('import.title')}</h2>
+    <details className="panel" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="summary-title" id={`${inputId}-title`}>
+        {t('import.title')}
+      </summary>
       <p className="muted small">{t('import.help')}</p>
       <FilePicker
         label={t('import.file')}
@@ -168,6 +178,6 @@ export function RegistryImport({ onImported }: { onImported: () => void }) {
           </div>
         </div>
       )}
-    </section>
+    </details>
   );
 }

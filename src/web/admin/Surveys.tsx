@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { ApiError, get, post } from '../api.js';
 import { FilePicker } from '../FilePicker.js';
 import { formatDate, useI18n, type Translate } from '../i18n.js';
@@ -91,6 +91,10 @@ export function SurveysPage() {
   const [preview, setPreview] = useState<SurveyDetail>();
   const [previewError, setPreviewError] = useState<string>();
   const canWrite = permissions.manageSurveys(user.role);
+  const previewRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (preview) previewRef.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   async function openPreview(id: string): Promise<void> {
     setPreviewError(undefined);
@@ -149,7 +153,7 @@ export function SurveysPage() {
       </ul>
       <ErrorBox error={previewError} />
       {preview && (
-        <section className="panel survey-preview" aria-label={t('surveys.previewTitle')}>
+        <section ref={previewRef} className="panel survey-preview" aria-label={t('surveys.previewTitle')}>
           <div className="page-head">
             <h2>
               {t('surveys.previewTitle')} — {preview.title} ({t('surveys.version', { n: preview.version })})

@@ -148,22 +148,27 @@ export function UsersPage() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </label>
-          <label className="span-2">
-            {t('users.territories')}
-            <select
-              multiple
-              size={Math.min(8, Math.max(3, tree.length))}
-              value={territoryIds}
-              onChange={(e) => setTerritoryIds([...e.target.selectedOptions].map((o) => o.value))}
-            >
-              {tree.map(({ territory, depth }) => (
-                <option key={territory.id} value={territory.id}>
-                  {'\u00a0\u00a0'.repeat(depth)}
-                  {territory.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <fieldset className="span-2 checkbox-list">
+            <legend>{t('users.territories')}</legend>
+            {tree.map(({ territory, depth }) => (
+              <label
+                key={territory.id}
+                className="checkbox"
+                style={{ paddingInlineStart: `${depth * 1.25}rem` }}
+              >
+                <input
+                  type="checkbox"
+                  checked={territoryIds.includes(territory.id)}
+                  onChange={(e) =>
+                    setTerritoryIds((ids) =>
+                      e.target.checked ? [...ids, territory.id] : ids.filter((tid) => tid !== territory.id),
+                    )
+                  }
+                />
+                {territory.name}
+              </label>
+            ))}
+          </fieldset>
         </div>
         <div className="actions">
           <button type="submit" className="primary">
