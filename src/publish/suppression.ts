@@ -17,20 +17,24 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
     ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
         `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
         `se déduirait d'un total publié (suppression secondaire). Les valeurs individuelles (minimum, maximum) ne sont ` +
-        `publiées que si le réseau l'a décidé. Les effectifs du registre (nombre de structures adhérentes) et les taux ` +
-        `de participation ne révèlent aucune réponse et restent publiés.`
+        `publiées que si le réseau l'a décidé. Les effectifs et parts tirés du seul registre (nombre de structures adhérentes, ` +
+        `part en quartier prioritaire…) et les taux de participation ne révèlent aucune réponse et restent publiés.`
     : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
         `complement concerns fewer than ${k} structures, nor a territory whose value could be deduced from a published ` +
         `total (secondary suppression). Individual values (minimum, maximum) are shown only when the network decided so. ` +
-        `Registry counts and participation rates reveal no answer and stay published.`;
+        `Registry-only counts and shares and participation rates reveal no answer and stay published.`;
 }
 
 const small = (n: number | undefined, k: number): boolean => n !== undefined && n > 0 && n < k;
 
-/** Registry counts and participation rates reveal no answer: they are not subject to the rule. */
+/**
+ * Registry counts, participation rates and shares defined by registry attributes only reveal no
+ * answer (the registry is public to the network): they are not subject to the rule.
+ */
 function revealsNoAnswer(ind: Indicator): boolean {
-  if (ind.kind !== 'count' && ind.kind !== 'participation') return false;
-  return conditionRefs(ind.where).questions.length === 0;
+  if (ind.kind !== 'count' && ind.kind !== 'participation' && ind.kind !== 'share') return false;
+  const condition = ind.kind === 'share' ? conditionRefs(ind.condition).questions.length : 0;
+  return conditionRefs(ind.where).questions.length === 0 && condition === 0;
 }
 
 function primaryReason(figure: Figure, ind: Indicator, k: number): string | undefined {
@@ -125,6 +129,7 @@ export function applySuppression(
   const out = figures.map((f) => {
     const ind = byId.get(f.id);
     if (!ind) return f;
+    if (f.value === null || revealsNoAnswer(ind)) return f;
     const reason = primaryReason(f, ind, k) ?? secondaryReason(f, ind, k);
     return reason ? suppressFigure(f, reason) : f;
   });

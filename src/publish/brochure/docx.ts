@@ -96,7 +96,13 @@ function sectionChildren(section: BrochureSection, model: BrochureModel): (Parag
     ...section.charts.flatMap((q) => {
       const chart = docxChart(q, model.lang);
       return chart
-        ? [new Paragraph({ keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text: q.title, bold: true, size: 19 })] }), chart]
+        ? [
+            new Paragraph({ keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text: q.title, bold: true, size: 19 })] }),
+            chart,
+            new Paragraph({
+              children: [new TextRun({ text: [`${q.base} ${model.lang === 'fr' ? 'réponses' : 'responses'}`, ...(q.notes ?? [])].join(' · '), size: 14, color: MUTED })],
+            }),
+          ]
         : [];
     }),
   ];

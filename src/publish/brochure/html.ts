@@ -51,7 +51,7 @@ function sectionHtml(section: BrochureSection, model: BrochureModel): string {
   const charts = section.charts
     .map((q) => {
       const svg = questionChartSvg(q, model.lang);
-      return svg ? `<figure class="chart"><h3>${escapeHtml(q.title)}</h3>${svg}<div class="base">${q.base} ${base}</div></figure>` : '';
+      return svg ? `<figure class="chart"><h3>${escapeHtml(q.title)}</h3>${svg}<div class="base">${q.base} ${base}${(q.notes ?? []).map((n) => ` · ${escapeHtml(n)}`).join('')}</div></figure>` : '';
     })
     .join('');
   return `<section><h2>${escapeHtml(section.title)}</h2>` +

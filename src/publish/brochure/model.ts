@@ -8,6 +8,7 @@ import type { Campaign } from '../input.js';
 import { territoryCounts, type TerritoryCount } from '../map/territories.js';
 import type { Boundaries } from '../map/geojson.js';
 import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
+import { levelLabel, territoryDisplayName } from './names.js';
 import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
 
 export interface PreviousCampaign {
@@ -88,7 +89,11 @@ function chartQuestions(campaign: Campaign, file: IndicatorFile, scope: Scope | 
     const rows = (q.rows ?? [])
       .filter((r) => r.rowKind !== 'no-answer' && r.rowKind !== 'not-displayed')
       .map((r) => (audience === 'public' && r.count > 0 && r.count < k ? { ...r, percent: null } : r));
-    out.set(q.name, { ...q, rows });
+    const hidden = rows.filter((r) => r.percent === null).map((r) => r.label);
+    const note = lang === 'fr'
+      ? `Secret statistique : modalités citées par moins de ${k} structures non représentées (${hidden.join(', ')}).`
+      : `Confidentiality: answers given by fewer than ${k} structures are not drawn (${hidden.join(', ')}).`;
+    out.set(q.name, { ...q, rows, notes: hidden.length ? [note] : [] });
   }
   return out;
 }
@@ -110,11 +115,15 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
   const figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
   const byId = new Map(figures.map((f) => [f.id, f]));
+  const networkOnly = new Set(file.indicators.filter((i) => i.networkOnly).map((i) => i.id));
   const charts = chartQuestions(campaign, file, scope, k, audience, lang);
   const sections: BrochureSection[] = file.sections.map((s) => ({
     title: s.title,
     ...(s.intro ? { intro: s.intro } : {}),
-    figures: s.indicators.map((id) => byId.get(id)!).filter(Boolean),
+    // A figure with no value and no suppression does not apply here (e.g. a Nord rate in a Pas-de-Calais brochure).
+    figures: s.indicators
+      .map((id) => byId.get(id)!)
+      .filter((f) => f && (f.value !== null || f.suppressed) && !(territory && networkOnly.has(f.id))),
     charts: s.charts.map((q) => charts.get(q)).filter((q): q is QuestionResult => !!q),
   }));
   if (sections.length === 0) sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
@@ -144,7 +153,9 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     ...(file.subtitle ? { subtitle: file.subtitle } : {}),
     ...(file.publisher ? { publisher: file.publisher } : {}),
     territory,
-    scopeLabel: territory?.name ?? (lang === 'fr' ? 'Ensemble du réseau' : 'Whole network'),
+    scopeLabel: territory
+      ? `${levelLabel(territory.level, lang)} : ${territoryDisplayName(territory.level, territory.name)}`
+      : lang === 'fr' ? 'Ensemble du réseau' : 'Whole network',
     lang,
     audience,
     k,

@@ -110,7 +110,7 @@ function sectionContent(section: BrochureSection, model: BrochureModel): Content
           stack: [
             { text: q.title, bold: true, fontSize: 9.5, margin: [0, 4, 0, 2] },
             svgBlock(svg, CONTENT_WIDTH * 0.9, [0, 2, 0, 0]),
-            { text: `${q.base} ${responses}`, fontSize: 7, color: C.muted, margin: [0, 0, 0, 8] },
+            { text: [`${q.base} ${responses}`, ...(q.notes ?? []).map((n) => ` · ${n}`)].join(''), fontSize: 7, color: C.muted, margin: [0, 0, 0, 8] },
           ],
           unbreakable: true,
         } as Content,

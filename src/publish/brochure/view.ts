@@ -59,7 +59,7 @@ export function tileOf(figure: Figure, lang: 'fr' | 'en'): Tile {
 }
 
 export function mapTitle(model: BrochureModel): string {
-  const where = model.territory ? ` — ${model.territory.name}` : '';
+  const where = model.territory ? ` — ${model.scopeLabel}` : '';
   return model.lang === 'fr' ? `Carte des ${model.map.unit}${where}` : `Map of ${model.map.unit}${where}`;
 }
 
@@ -70,6 +70,7 @@ export function brochureMapSvg(model: BrochureModel): string | undefined {
     unit: model.map.unit,
     lang: model.lang,
     totalLabel: model.lang === 'fr' ? 'NOMBRE TOTAL' : 'TOTAL',
+    respondentsLabel: model.lang === 'fr' ? 'dont {n} répondants' : 'of which {n} answered',
     ...(model.map.boundaries ? { boundaries: model.map.boundaries } : {}),
     ...(model.map.property ? { property: model.map.property } : {}),
   });
@@ -77,7 +78,7 @@ export function brochureMapSvg(model: BrochureModel): string | undefined {
 
 export function coverLines(model: BrochureModel): { kicker: string; title: string; subtitle: string } {
   const fr = model.lang === 'fr';
-  const scope = model.territory ? `${fr ? 'Territoire' : 'Territory'} : ${model.territory.name}` : model.scopeLabel;
+  const scope = model.scopeLabel;
   return {
     kicker: model.publisher ?? 'Panorama',
     title: model.title,

@@ -25,6 +25,8 @@ const common = {
    * to publish it (e.g. with the structures' agreement).
    */
   publishIndividualValue: z.boolean().default(false),
+  /** Only meaningful for the whole network (e.g. one territory's share): left out of territorial brochures. */
+  networkOnly: z.boolean().default(false),
 };
 
 const question = z.string().min(1);

@@ -128,7 +128,7 @@ export function boundaryMapSvg(boundaries: Boundaries, territories: readonly Ter
     const [x, y] = labelPoint(f, project);
     const dark = classOf(t.structures) >= 3;
     const color = dark ? '#ffffff' : MAP_COLORS.ink;
-    const lines = wrapLabel(t.name.toLocaleUpperCase('fr-FR'), 16);
+    const lines = wrapLabel(t.label.toLocaleUpperCase('fr-FR'), 16);
     labels.push(textLines(lines, x, y - 8 - (lines.length - 1) * 6, `text-anchor="middle" font-size="10" font-weight="bold" fill="${color}"`, 12));
     labels.push(`<text x="${x.toFixed(1)}" y="${(y + 6 + (lines.length - 1) * 6).toFixed(1)}" text-anchor="middle" font-size="10" fill="${color}">${formatNumber(t.structures, lang, 0)} ${escapeXml(options.unit)}</text>`);
   }
@@ -140,7 +140,7 @@ export function boundaryMapSvg(boundaries: Boundaries, territories: readonly Ter
     return `<rect x="${20 + i * 110}" y="${legendY}" width="14" height="14" fill="${c}"/><text x="${38 + i * 110}" y="${legendY + 11}" font-size="10" fill="${MAP_COLORS.ink}">${lo}–${hi}</text>`;
   }).join('');
   const note = missing.length
-    ? `<text x="20" y="${legendY + 34}" font-size="10" fill="${MAP_COLORS.muted}">${escapeXml((lang === 'fr' ? 'Sans contour : ' : 'No boundary: ') + missing.map((t) => `${t.name} (${t.structures})`).join(', '))}</text>`
+    ? `<text x="20" y="${legendY + 34}" font-size="10" fill="${MAP_COLORS.muted}">${escapeXml((lang === 'fr' ? 'Sans contour : ' : 'No boundary: ') + missing.map((t) => `${t.label} (${t.structures})`).join(', '))}</text>`
     : '';
   const height = legendY + (missing.length ? 44 : 24);
   return [

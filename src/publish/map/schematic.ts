@@ -8,6 +8,8 @@ export interface MapOptions {
   unit: string;
   lang?: 'fr' | 'en';
   width?: number;
+  /** "dont {n} répondants": printed under a territory whose respondents differ from its structures. */
+  respondentsLabel?: string;
   /** Total line ("NOMBRE TOTAL"), shown when given. */
   totalLabel?: string;
 }
@@ -24,7 +26,7 @@ export function schematicMapSvg(territories: readonly TerritoryCount[], options:
   const rows = Math.ceil(n / columns);
   const cell = width / columns;
   const maxRadius = Math.min(cell / 2 - 10, 70);
-  const cellHeight = maxRadius * 2 + 70;
+  const cellHeight = maxRadius * 2 + (options.respondentsLabel ? 84 : 70);
   const top = 44;
   const totalHeight = options.totalLabel ? 56 : 0;
   const height = top + rows * cellHeight + totalHeight + 10;
@@ -45,11 +47,16 @@ export function schematicMapSvg(territories: readonly TerritoryCount[], options:
       parts.push(`<text x="${cx.toFixed(1)}" y="${(cy + 6).toFixed(1)}" text-anchor="middle" font-size="${Math.min(22, r * 0.7).toFixed(0)}" font-weight="bold" fill="#ffffff">${count}</text>`);
     }
     const labelY = cy + maxRadius + 22;
-    const lines = wrapLabel(t.name.toLocaleUpperCase('fr-FR'), Math.max(12, Math.floor(cell / 8)));
+    const lines = wrapLabel(t.label.toLocaleUpperCase('fr-FR'), Math.max(12, Math.floor(cell / 8)));
     parts.push(textLines(lines, cx, labelY, `text-anchor="middle" font-size="11" font-weight="bold" fill="${MAP_COLORS.ink}"`, 13));
     parts.push(
       `<text x="${cx.toFixed(1)}" y="${(labelY + lines.length * 13 + 2).toFixed(1)}" text-anchor="middle" font-size="11" fill="${MAP_COLORS.muted}">${count} ${escapeXml(options.unit)}</text>`,
     );
+    if (options.respondentsLabel && t.respondents !== t.structures) {
+      parts.push(
+        `<text x="${cx.toFixed(1)}" y="${(labelY + lines.length * 13 + 16).toFixed(1)}" text-anchor="middle" font-size="10" fill="${MAP_COLORS.muted}">${escapeXml(options.respondentsLabel.replace('{n}', formatNumber(t.respondents, lang, 0)))}</text>`,
+      );
+    }
   });
   if (options.totalLabel) {
     const total = territories.reduce((s, t) => s + t.structures, 0);
