@@ -1,6 +1,7 @@
 import type { SegmentCount, TermCount } from '../report/model.js';
 import { groupInflections } from './inflections.js';
-import { NgramTable } from './ngram-table.js';
+import { NgramCounter } from './ngram-counter.js';
+import { NgramTable, ngramHash } from './ngram-table.js';
 import { stopwords, type TextLang } from './stopwords.js';
 import { SurfaceTable } from './surface-table.js';
 import { normalizeSurface, scanText, type TokenSink } from './tokenize.js';
@@ -46,7 +47,7 @@ export class TextCorpus implements TokenSink {
   private readonly keys: string[] = [];
   private readonly contentKey: boolean[] = [];
   private readonly stop: ReadonlySet<string>;
-  private readonly ngrams = new NgramTable();
+  private readonly ngrams = new NgramCounter();
   // The three previous token keys; NONE after a boundary.
   private w1 = NONE;
   private w2 = NONE;
@@ -71,7 +72,7 @@ export class TextCorpus implements TokenSink {
 
   private count(entry: number): void {
     if (entry === this.surfaceKeys.length) {
-      this.surfaceKeys.push(this.keyIdOf(this.surfaces.strings[entry]!));
+      this.surfaceKeys.push(this.keyIdOf(this.surfaces.surface(entry)));
       this.surfaceCounts.push(0);
     }
     this.surfaceCounts[entry]!++;
@@ -116,7 +117,7 @@ export class TextCorpus implements TokenSink {
     const bestCount: number[] = new Array<number>(this.keys.length).fill(0);
     const counts: number[] = new Array<number>(this.keys.length).fill(0);
     for (let entry = 0; entry < this.surfaces.size; entry++) {
-      const surface = this.surfaces.strings[entry]!;
+      const surface = this.surfaces.surface(entry);
       const key = this.surfaceKeys[entry]!;
       const count = this.surfaceCounts[entry]!;
       counts[key]! += count;
@@ -157,7 +158,8 @@ export class TextCorpus implements TokenSink {
   private segmentRows(display: string[], minCount: number, topN: number): SegmentCount[] {
     const found: { ids: number[]; count: number }[] = [];
     this.ngrams.forEach(Math.max(1, minCount), (ids, count) => found.push({ ids, count }));
-    const absorbed = new Set<string>();
+    const absorbed = new NgramTable();
+    const at = (ids: number[], k: number): number => (k < ids.length ? ids[k]! : NONE);
     // A segment always seen inside a longer one (same count) adds nothing: keep the longer one.
     for (const { ids, count } of found) {
       if (ids.length <= MIN_SEGMENT_WORDS) continue;
@@ -165,12 +167,16 @@ export class TextCorpus implements TokenSink {
         for (let to = from + MIN_SEGMENT_WORDS; to <= ids.length; to++) {
           if (to - from === ids.length || !this.contentKey[ids[from]!] || !this.contentKey[ids[to - 1]!]) continue;
           const sub = ids.slice(from, to);
-          if (this.ngrams.get(sub[0]!, sub[1]!, sub[2] ?? NONE, sub[3] ?? NONE) === count) absorbed.add(sub.join(','));
+          const [a, b, c, d] = [at(sub, 0), at(sub, 1), at(sub, 2), at(sub, 3)];
+          if (this.ngrams.get(a, b, c, d) === count) absorbed.add(ngramHash(a, b, c, d), a, b, c, d);
         }
       }
     }
     const rows = found
-      .filter(({ ids }) => !absorbed.has(ids.join(',')))
+      .filter(({ ids }) => {
+        const [a, b, c, d] = [at(ids, 0), at(ids, 1), at(ids, 2), at(ids, 3)];
+        return absorbed.get(ngramHash(a, b, c, d), a, b, c, d) === 0;
+      })
       .map(({ ids, count }) => ({ ids, count, segment: '' }));
     const label = (row: { ids: number[]; segment: string }): string => {
       if (row.segment === '') row.segment = joinTokens(row.ids.map((id) => display[id]!));

@@ -1,7 +1,8 @@
 /**
  * Interns token surface forms. Lookups hash and compare the characters in place in the source
- * text, so a token already seen costs no string allocation; only new forms are sliced. This is
- * about three times cheaper than `Map.get(text.slice(…))` on the tokenizer's hot path.
+ * text against a pool of UTF-16 code units, so a token already seen costs no string allocation
+ * and no polymorphic string-to-string comparison; only new forms are copied. Stored forms do not
+ * keep their source text alive (a sliced string would).
  */
 const EMPTY = -1;
 const MAX_LOAD = 0.5;
@@ -9,8 +10,11 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 export class SurfaceTable {
-  /** Surface form of each entry, in order of first appearance. */
-  readonly strings: string[] = [];
+  private size_ = 0;
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  private offsets = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
   private hashes = new Int32Array(1024);
   private slots: Int32Array;
   private mask: number;
@@ -22,23 +26,30 @@ export class SurfaceTable {
     this.mask = capacity - 1;
   }
 
+  /** Number of distinct surface forms; entries are numbered 0…size−1 in order of appearance. */
   get size(): number {
-    return this.strings.length;
-  }
-
-  /** Entry index of `text.slice(start, end)`, or -1 when it was never added. */
-  findRange(text: string, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    return this.probeRange(text, start, end, h);
+    return this.size_;
   }
 
   /** Entry index of `text.slice(start, end)`, added when new. */
   addRange(text: string, start: number, end: number): number {
     let h = FNV_OFFSET;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    const found = this.probeRange(text, start, end, h);
-    return found !== EMPTY ? found : this.insert(text.slice(start, end), h);
+    const { slots, mask, chars, offsets, lengths, hashes } = this;
+    const length = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const entry = slots[slot]!;
+      if (entry === EMPTY) break;
+      if (hashes[entry] === h && lengths[entry] === length) {
+        const offset = offsets[entry]! - start;
+        let i = start;
+        while (i < end && chars[offset + i] === text.charCodeAt(i)) i++;
+        if (i === end) return entry;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.insert(text, start, end, h, slot);
   }
 
   /** Entry index of `surface`, added when new. */
@@ -46,49 +57,54 @@ export class SurfaceTable {
     return this.addRange(surface, 0, surface.length);
   }
 
-  private probeRange(text: string, start: number, end: number, h: number): number {
-    const { slots, mask, strings, hashes } = this;
-    const length = end - start;
-    let slot = h & mask;
-    for (;;) {
-      const entry = slots[slot]!;
-      if (entry === EMPTY) return EMPTY;
-      if (hashes[entry] === h) {
-        const candidate = strings[entry]!;
-        if (candidate.length === length) {
-          let k = 0;
-          while (k < length && candidate.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-          if (k === length) return entry;
-        }
-      }
-      slot = (slot + 1) & mask;
+  /** The surface form of an entry. */
+  surface(entry: number): string {
+    const offset = this.offsets[entry]!;
+    let out = '';
+    // Built in chunks: spreading a long URL into fromCharCode could exceed the argument limit.
+    for (let i = offset, end = offset + this.lengths[entry]!; i < end; i += 4096) {
+      out += String.fromCharCode(...this.chars.subarray(i, Math.min(end, i + 4096)));
     }
+    return out;
   }
 
-  private insert(surface: string, h: number): number {
-    const entry = this.strings.length;
-    this.strings.push(surface);
+  private insert(text: string, start: number, end: number, h: number, slot: number): number {
+    const entry = this.size_++;
     if (entry === this.hashes.length) {
-      const hashes = new Int32Array(entry * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+      this.offsets = grown(this.offsets);
+      this.lengths = grown(this.lengths);
+      this.hashes = grown(this.hashes);
     }
+    const length = end - start;
+    while (this.charsUsed + length > this.chars.length) {
+      const chars = new Uint16Array(this.chars.length * 2);
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let i = 0; i < length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(start + i);
+    this.offsets[entry] = this.charsUsed;
+    this.lengths[entry] = length;
     this.hashes[entry] = h;
-    if (entry + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
-    let slot = h & this.mask;
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.charsUsed += length;
     this.slots[slot] = entry;
+    if (this.size_ > (this.mask + 1) * MAX_LOAD) this.rehash();
     return entry;
   }
 
-  private grow(): void {
+  private rehash(): void {
     const capacity = (this.mask + 1) * 2;
     this.slots = new Int32Array(capacity).fill(EMPTY);
     this.mask = capacity - 1;
-    for (let entry = 0; entry < this.strings.length - 1; entry++) {
+    for (let entry = 0; entry < this.size_; entry++) {
       let slot = this.hashes[entry]! & this.mask;
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
       this.slots[slot] = entry;
     }
   }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
 }
