@@ -60,7 +60,11 @@ export class ReportBuilder {
   private readonly filters: CompiledFilter[];
   private readonly grouping?: CompiledGrouping;
   private readonly accumulators: QuestionAccumulator[];
-  private readonly conditional: boolean[];
+  /** Per accumulator, the ids of the distinct conditions guarding its question (page, panels, own). */
+  private readonly guards: Int32Array[];
+  private readonly conditions: string[];
+  /** Per response: −1 not evaluated yet, 0 false, 1 true — questions of a panel share one evaluation. */
+  private readonly conditionState: Int8Array;
   private readonly evaluator = new ConditionEvaluator();
   private readonly participation: ParticipationCounter;
   private readonly groupSizes: Int32Array;
@@ -89,7 +93,16 @@ export class ReportBuilder {
     this.accumulators = survey.questions
       .filter((q) => !excluded.has(q.name))
       .map((q) => makeAccumulator(q, this.ctx, settingsFor(q, config, this.ctx)));
-    this.conditional = this.accumulators.map((a) => a.question.visibleIf.length > 0);
+    const conditionIds = new Map<string, number>();
+    this.guards = this.accumulators.map((a) =>
+      Int32Array.from(a.question.visibleIf, (condition) => {
+        let id = conditionIds.get(condition);
+        if (id === undefined) conditionIds.set(condition, (id = conditionIds.size));
+        return id;
+      }),
+    );
+    this.conditions = [...conditionIds.keys()];
+    this.conditionState = new Int8Array(this.conditions.length);
     this.participation = new ParticipationCounter(index);
     // Fail before a long pass rather than after it.
     this.participation.checkGroupBy(defaultGroupBy(index, config.participation?.groupBy));
@@ -103,12 +116,25 @@ export class ReportBuilder {
     this.participation.add(structure);
     const slot = this.grouping ? this.grouping.slotOf(data, structure) : 0;
     this.groupSizes[slot]++;
-    const { accumulators, conditional, evaluator } = this;
+    const { accumulators, guards } = this;
+    if (this.conditions.length > 0) this.conditionState.fill(-1);
     for (let i = 0; i < accumulators.length; i++) {
       const accumulator = accumulators[i]!;
-      if (!conditional[i] || evaluator.isDisplayed(accumulator.question, data)) accumulator.add(data, slot);
+      const guard = guards[i]!;
+      if (guard.length === 0 || this.holds(guard, data)) accumulator.add(data, slot);
       else accumulator.hide(slot);
     }
+  }
+
+  private holds(guard: Int32Array, data: Record<string, unknown>): boolean {
+    const state = this.conditionState;
+    for (let k = 0; k < guard.length; k++) {
+      const id = guard[k]!;
+      let value = state[id]!;
+      if (value < 0) value = state[id] = this.evaluator.evaluate(this.conditions[id]!, data) ? 1 : 0;
+      if (value === 0) return false;
+    }
+    return true;
   }
 
   finish(): ReportModel {
