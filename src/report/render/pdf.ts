@@ -36,21 +36,31 @@ function fontFiles(): { normal: string; bold: string; italics: string; bolditali
   };
 }
 
-let configured = false;
-/** Registers the fonts once and forbids pdfmake any network or stray file access. */
-export function configurePdfFonts(): void {
-  if (configured) return;
+type FontFiles = ReturnType<typeof fontFiles>;
+let fontTable: Record<string, FontFiles> | undefined;
+
+function reportFonts(): Record<string, FontFiles> {
+  if (fontTable) return fontTable;
   const files = fontFiles();
-  const fonts: Record<string, typeof files> = { [PDF_FONT]: files, 'sans-serif': files, Roboto: files };
+  const fonts: Record<string, FontFiles> = { [PDF_FONT]: files, 'sans-serif': files, Roboto: files };
   // Chart text asks for the faces ECharts measured with (see CHART_FONT); map those we have.
   for (const f of CHART_FONT_FILES) {
     fonts[f.family] ??= { normal: f.regular, bold: f.bold, italics: f.regular, bolditalics: f.bold };
   }
+  fontTable = fonts;
+  return fonts;
+}
+
+/**
+ * pdfmake is a process-wide singleton that other PDF producers (the brochure) configure too, so
+ * the report's fonts and access policies are applied before every document, not once.
+ */
+export function configurePdfFonts(): void {
+  const fonts = reportFonts();
   const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));
-  configured = true;
 }
 
 const MUTED = '#6b7380';
