@@ -45,7 +45,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     // Campaign answers can be large objects but never deep: keep prototype poisoning out.
     onProtoPoisoning: 'remove',
   });

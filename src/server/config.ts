@@ -23,6 +23,14 @@ export const serverConfigSchema = z.object({
   loginRateLimit: z.coerce.number().int().positive().default(10),
   /** Session lifetime in hours (sliding). */
   sessionHours: z.coerce.number().positive().default(12),
+  /**
+   * Trust X-Forwarded-For from a reverse proxy (true, or its address/CIDR). Off by default:
+   * otherwise anyone could forge the header and escape the login rate limit.
+   */
+  trustProxy: z
+    .union([z.boolean(), z.string().min(1)])
+    .transform((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v))
+    .default(false),
   /** Seed the demo network on an empty database at start. */
   demo: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -48,6 +56,7 @@ const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
   LOGIN_RATE_LIMIT: 'loginRateLimit',
   SESSION_HOURS: 'sessionHours',
   PANORAMA_DEMO: 'demo',
+  TRUST_PROXY: 'trustProxy',
 };
 
 export class ConfigError extends Error {

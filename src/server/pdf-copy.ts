@@ -75,7 +75,10 @@ export function answerText(q: QuestionDef, data: Record<string, unknown>): strin
         .join('\n');
     }
     case 'number':
-      return typeof value === 'number' ? value.toLocaleString('fr-FR') : String(value);
+      // No digit grouping below 10 000, so that years read "1977", not "1 977".
+      return typeof value === 'number'
+        ? value.toLocaleString('fr-FR', { useGrouping: Math.abs(value) >= 10000, maximumFractionDigits: 6 })
+        : String(value);
     default:
       return String(value);
   }
