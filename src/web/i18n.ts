@@ -5,6 +5,9 @@ const fr = {
   'app.name': 'Panorama',
   'app.tagline': 'Observatoire des centres sociaux',
   'app.skip': 'Aller au contenu',
+  'app.crashed':
+    'La page n’a pas pu s’afficher (une nouvelle version de Panorama a peut-être été installée). Rechargez la page ; vos réponses déjà enregistrées sont conservées.',
+  'app.reload': 'Recharger la page',
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch to English',
   'common.loading': 'Chargement…',
@@ -226,6 +229,9 @@ const en: Messages = {
   'app.name': 'Panorama',
   'app.tagline': 'Social centres observatory',
   'app.skip': 'Skip to content',
+  'app.crashed':
+    'The page could not be displayed (Panorama may have been upgraded). Reload the page; answers already saved are kept.',
+  'app.reload': 'Reload the page',
   'lang.switch': 'Français',
   'lang.switchLabel': 'Passer en français',
   'common.loading': 'Loading…',

@@ -1,6 +1,7 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { getLang, useI18n } from './i18n.js';
 import { matchPath, useLocation } from './router.js';
 
@@ -26,7 +27,11 @@ function Root() {
   if (respond) page = <RespondApp token={respond.token!} />;
   else if (publicLink) page = <PublicStart publicToken={publicLink.publicToken!} />;
   else page = <AdminApp />;
-  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </ErrorBoundary>
+  );
 }
 
 document.documentElement.lang = getLang();

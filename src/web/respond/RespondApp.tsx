@@ -85,6 +85,12 @@ export default function RespondApp({ token }: { token: string }) {
             <div className="notice notice-warning" role="status">
               {view.message ? `${view.message} ` : ''}
               {t('respond.closed', { date: formatDateTime(view.payload.campaign.closesAt, lang) })}
+              {view.payload.submittedAt && (
+                <>
+                  {' '}
+                  {t('respond.alreadySubmitted', { date: formatDateTime(view.payload.submittedAt, lang) })}
+                </>
+              )}
             </div>
             <RespondForm
               token={token}
