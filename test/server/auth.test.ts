@@ -116,3 +116,16 @@ describe('users (admin)', () => {
     assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 401);
   });
 });
+
+test('with an https BASE_URL the session cookie is Secure', async () => {
+  const secure = await startTestServer({ baseUrl: 'https://observatoire.example.org' });
+  try {
+    const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@test.fr', password: PASSWORD } });
+    assert.equal(res.statusCode, 200);
+    const cookie = res.cookies.find((c) => c.name === 'panorama_session')!;
+    assert.equal(cookie.secure, true);
+    assert.equal(cookie.httpOnly, true);
+  } finally {
+    await secure.close();
+  }
+});

@@ -33,7 +33,7 @@ export interface TestServer {
  * correspondent of Nord and a viewer.
  */
 export async function startTestServer(
-  options: { databaseUrl?: string; loginRateLimit?: number; bodyLimit?: number } = {},
+  options: { databaseUrl?: string; loginRateLimit?: number; bodyLimit?: number; baseUrl?: string } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'panorama-server-'));
   const store = await openStore({ dataDir: dir, databaseUrl: options.databaseUrl });
@@ -55,7 +55,7 @@ export async function startTestServer(
     file: join(dir, 'none.json'),
     overrides: {
       dataDir: dir,
-      baseUrl: 'http://panorama.test',
+      baseUrl: options.baseUrl ?? 'http://panorama.test',
       loginRateLimit: options.loginRateLimit ?? 1000,
       ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     },
