@@ -32,7 +32,8 @@ function fontFiles() {
   };
 }
 
-function configure(): void {
+/** Registers the fonts pdfmake needs (shared with the structure sheet). */
+export function renderBrochurePdfFonts(): void {
   const files = fontFiles();
   const allowed = new Set(Object.values(files));
   // SVG charts and maps name "DejaVu Sans, Verdana, Arial, sans-serif": map the aliases to the same files.
@@ -120,7 +121,7 @@ function sectionContent(section: BrochureSection, model: BrochureModel): Content
 }
 
 export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
-  configure();
+  renderBrochurePdfFonts();
   const cover = coverLines(model);
   const fr = model.lang === 'fr';
   const map = brochureMapSvg(model);
