@@ -31,11 +31,16 @@ const STREAMED = /^responses\.(jsonl|ndjson)$/i;
  * Opens a report folder. A JSONL responses file is streamed line by line so that a million
  * responses never sit in memory at once; other formats go through readInputFolder.
  */
-export async function openReportInput(dir: string, lenient: boolean, progress?: Progress): Promise<LoadedInput> {
+export async function openReportInput(
+  dir: string,
+  lenient: boolean,
+  progress?: Progress,
+): Promise<LoadedInput> {
   const entries = await readdir(dir);
   const responseFiles = entries.filter((e) => /^responses\.[a-z]+$/i.test(e));
   const registryFiles = entries.filter((e) => /^structures\.(csv|xlsx)$/i.test(e));
-  const streamed = responseFiles.length === 1 && STREAMED.test(responseFiles[0]!) && registryFiles.length <= 1;
+  const streamed =
+    responseFiles.length === 1 && STREAMED.test(responseFiles[0]!) && registryFiles.length <= 1;
   if (!streamed || !entries.includes('survey.json')) {
     const folder = await readInputFolder(dir, {
       lenient,

@@ -45,7 +45,11 @@ Example:
   panorama report ../shared/fixtures/hdf-2019 --config examples/hdf-2019/report.json --format docx --out hdf.docx
 `;
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
@@ -56,7 +60,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 function parseWhere(items: string[]): { key: string; value: string }[] {
   return items.map((item) => {
     const at = item.indexOf('=');
-    if (at <= 0) throw new CliError(`--where "${item}" must look like KEY=VALUE (for example --where territoire=Nord).`);
+    if (at <= 0)
+      throw new CliError(`--where "${item}" must look like KEY=VALUE (for example --where territoire=Nord).`);
     return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
   });
 }
@@ -80,8 +85,11 @@ function progressBar(): Progress | undefined {
     last = percent;
     const width = 30;
     const filled = Math.round((percent / 100) * width);
-    const amount = unit === 'bytes' ? `${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} Mo` : `${done} / ${total}`;
-    process.stderr.write(`\rLecture [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent} % ${amount}`);
+    const amount =
+      unit === 'bytes' ? `${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} Mo` : `${done} / ${total}`;
+    process.stderr.write(
+      `\rLecture [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent} % ${amount}`,
+    );
     if (done >= total) process.stderr.write('\n');
   };
 }
@@ -161,7 +169,9 @@ async function run(args: string[]): Promise<number> {
     }
   }
   if (input.warnings.length > 0) {
-    process.stderr.write(`panorama: warning: values left out (--lenient):\n${formatProblems(input.warnings, 20)}\n`);
+    process.stderr.write(
+      `panorama: warning: values left out (--lenient):\n${formatProblems(input.warnings, 20)}\n`,
+    );
   }
   if (values.out) await writeFile(values.out, output);
   else process.stdout.write(output);

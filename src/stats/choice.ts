@@ -35,8 +35,12 @@ function specialIndexes(question: QuestionDef): [string, number][] {
 function invalidNote(count: number, ctx: ReportContext): string[] | undefined {
   if (count === 0) return undefined;
   return ctx.lang === 'fr'
-    ? [`${count} réponse(s) dont la valeur n'est pas un choix de la question ont été comptées « ${ctx.words.noAnswer} ».`]
-    : [`${count} answer(s) whose value is not a choice of the question were counted as "${ctx.words.noAnswer}".`];
+    ? [
+        `${count} réponse(s) dont la valeur n'est pas un choix de la question ont été comptées « ${ctx.words.noAnswer} ».`,
+      ]
+    : [
+        `${count} answer(s) whose value is not a choice of the question were counted as "${ctx.words.noAnswer}".`,
+      ];
 }
 
 /** Single choice, boolean and rating: one row per choice, "Autre", "Aucun", then "Sans réponse". */
@@ -60,7 +64,9 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
     this.table = new CountTable(rows, ctx.slots);
     this.index = valueIndex(question, specialIndexes(question));
     if (question.kind === 'rating') {
-      const values = Float64Array.from(question.choices, (c) => (typeof c.value === 'boolean' ? NaN : Number(c.value)));
+      const values = Float64Array.from(question.choices, (c) =>
+        typeof c.value === 'boolean' ? NaN : Number(c.value),
+      );
       if (values.every(Number.isFinite)) {
         this.ratingValues = values;
         this.ratings = Array.from({ length: ctx.slots }, () => new FloatBuffer());
@@ -82,7 +88,8 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       return;
     }
     this.table.count(row, slot);
-    if (value === OTHER_VALUE && this.question.hasOther) collectOther(data, this.question.name, this.otherTexts);
+    if (value === OTHER_VALUE && this.question.hasOther)
+      collectOther(data, this.question.name, this.otherTexts);
     if (this.ratings && row < this.ratingValues!.length) {
       this.ratings[0]!.push(this.ratingValues![row]!);
       if (slot > 0) this.ratings[slot]!.push(this.ratingValues![row]!);

@@ -96,11 +96,16 @@ export function validateReportConfig(input: unknown, source = 'report configurat
 }
 
 /** Checks that the configuration speaks of questions the survey has, with fitting settings. */
-export function checkConfigAgainstSurvey(config: ReportConfig, survey: SurveyModel, source = 'report configuration') {
+export function checkConfigAgainstSurvey(
+  config: ReportConfig,
+  survey: SurveyModel,
+  source = 'report configuration',
+) {
   const problems: ConfigProblem[] = [];
   const known = () => `known questions: ${[...survey.byName.keys()].join(', ')}`;
   (config.exclude ?? []).forEach((name, i) => {
-    if (!survey.byName.has(name)) problems.push({ path: `exclude[${i}]`, message: `no question "${name}" (${known()})` });
+    if (!survey.byName.has(name))
+      problems.push({ path: `exclude[${i}]`, message: `no question "${name}" (${known()})` });
   });
   for (const [name, settings] of Object.entries(config.questions ?? {})) {
     const question = survey.byName.get(name);

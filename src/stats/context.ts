@@ -58,7 +58,9 @@ export function choiceLabel(choice: Choice, lang: ReportLang): string {
 }
 
 export function isEmptyAnswer(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** Maps raw answer values (and their string forms, as CSV imports give) to row indexes. */

@@ -157,7 +157,11 @@ export class ReportBuilder {
         base: ctx.baseMode,
         filters: filters.map((f) => f.spec),
         ...(grouping ? { by: { key: grouping.info.key, label: grouping.info.label } } : {}),
-        notes: methodNotes(ctx, filters, questions.some((q) => q.stats !== undefined)),
+        notes: methodNotes(
+          ctx,
+          filters,
+          questions.some((q) => q.stats !== undefined),
+        ),
       },
       participation: this.participation.result(
         filters,
@@ -193,7 +197,11 @@ function settingsFor(question: QuestionDef, config: ReportConfig, ctx: ReportCon
   };
 }
 
-function makeAccumulator(question: QuestionDef, ctx: ReportContext, settings: QuestionSettings): QuestionAccumulator {
+function makeAccumulator(
+  question: QuestionDef,
+  ctx: ReportContext,
+  settings: QuestionSettings,
+): QuestionAccumulator {
   switch (question.kind) {
     case 'single':
     case 'boolean':
@@ -219,7 +227,8 @@ function methodNotes(ctx: ReportContext, filters: CompiledFilter[], numeric: boo
   const { words } = ctx;
   const notes = [ctx.baseMode === 'all' ? words.baseNoteAll : words.baseNoteDisplayed];
   if (numeric) notes.push(ctx.quartiles === 'excel' ? words.quartileNoteExcel : words.quartileNoteMinitab);
-  for (const f of filters) notes.push(`${words.filterNote}${ctx.lang === 'fr' ? '\u00a0:' : ':'} ${f.spec.key} = ${f.spec.value}`);
+  for (const f of filters)
+    notes.push(`${words.filterNote}${ctx.lang === 'fr' ? '\u00a0:' : ':'} ${f.spec.key} = ${f.spec.value}`);
   if (ctx.grouping) notes.push(`${words.breakdownBy} ${ctx.grouping.label}`);
   return notes;
 }

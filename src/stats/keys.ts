@@ -1,7 +1,13 @@
 import type { LabelKey } from '../report/i18n.js';
 import type { ReportFilter, ReportLang } from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
-import { NONE_VALUE, OTHER_VALUE, type ChoiceValue, type QuestionDef, type SurveyModel } from '../survey/model.js';
+import {
+  NONE_VALUE,
+  OTHER_VALUE,
+  type ChoiceValue,
+  type QuestionDef,
+  type SurveyModel,
+} from '../survey/model.js';
 import type { Registry } from '../survey/records.js';
 import { choiceLabel, type GroupingInfo } from './context.js';
 import { toNumber } from './numeric.js';
@@ -53,9 +59,13 @@ export function compileFilter(
   const { key, value } = filter;
   const registry = index.registry;
   if (registry?.attributes.includes(key)) {
-    const structures = Uint8Array.from(registry.structures, (s) => (same(s.attributes[key] ?? '', value) ? 1 : 0));
+    const structures = Uint8Array.from(registry.structures, (s) =>
+      same(s.attributes[key] ?? '', value) ? 1 : 0,
+    );
     if (!structures.includes(1)) {
-      const known = [...new Set(registry.structures.map((s) => s.attributes[key] ?? ''))].filter(Boolean).sort();
+      const known = [...new Set(registry.structures.map((s) => s.attributes[key] ?? ''))]
+        .filter(Boolean)
+        .sort();
       throw new ReportOptionsError(
         `filter ${key}=${value}: no structure of the registry has ${key} "${value}" (values found: ${known.join(', ')})`,
       );
@@ -100,7 +110,9 @@ function questionMatcher(question: QuestionDef, wanted: string): (data: Response
     case 'number': {
       const target = toNumber(wanted);
       if (Number.isNaN(target)) {
-        throw new ReportOptionsError(`filter ${name}=${wanted}: question "${name}" is numeric and "${wanted}" is not a number`);
+        throw new ReportOptionsError(
+          `filter ${name}=${wanted}: question "${name}" is numeric and "${wanted}" is not a number`,
+        );
       }
       return (data) => toNumber(data[name]) === target;
     }
@@ -128,12 +140,15 @@ export function compileGrouping(
   const registry = index.registry;
   const notSpecified = { value: null, label: words.notSpecified };
   if (registry?.attributes.includes(key)) {
-    const values = [...new Set(registry.structures.map((s) => s.attributes[key] ?? '').filter((v) => v !== ''))].sort(
-      (a, b) => a.localeCompare(b, 'fr', { numeric: true }),
-    );
+    const values = [
+      ...new Set(registry.structures.map((s) => s.attributes[key] ?? '').filter((v) => v !== '')),
+    ].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
     const slotByValue = new Map(values.map((v, i) => [v, i + 1]));
     const missing = values.length + 1;
-    const slotOfStructure = Int32Array.from(registry.structures, (s) => slotByValue.get(s.attributes[key] ?? '') ?? missing);
+    const slotOfStructure = Int32Array.from(
+      registry.structures,
+      (s) => slotByValue.get(s.attributes[key] ?? '') ?? missing,
+    );
     return {
       info: {
         key,

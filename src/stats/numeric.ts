@@ -45,7 +45,11 @@ export class NumericAccumulator implements QuestionAccumulator {
     this.hidden = new Int32Array(ctx.slots);
     if (settings.classes) {
       this.classes = settings.classes;
-      const rows: RowDef[] = settings.classes.map((c) => ({ value: c.id ?? c.label, label: c.label, rowKind: 'class' }));
+      const rows: RowDef[] = settings.classes.map((c) => ({
+        value: c.id ?? c.label,
+        label: c.label,
+        rowKind: 'class',
+      }));
       rows.push({ value: null, label: ctx.words.noAnswer, rowKind: 'no-answer' });
       this.table = new CountTable(rows, ctx.slots);
     }
@@ -91,7 +95,9 @@ export class NumericAccumulator implements QuestionAccumulator {
       answered: stats.count,
       stats,
     };
-    const groupStats = numericBreakdown(ctx.grouping, bases, (s) => numericStats(this.values[s]!.values(), ctx.quartiles));
+    const groupStats = numericBreakdown(ctx.grouping, bases, (s) =>
+      numericStats(this.values[s]!.values(), ctx.quartiles),
+    );
     if (this.table) {
       result.rows = this.table.frequencyRows(ctx, 'definition');
       result.breakdown = this.table.breakdown(ctx, 'definition');

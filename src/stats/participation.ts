@@ -45,8 +45,11 @@ export class ParticipationCounter {
     const registry = this.index.registry;
     const base = { responses: this.responses, linked: this.linked, anonymous: this.responses - this.linked };
     if (!registry) return { population: null, ...base, rate: null, byGroup: [] };
-    const inScope = registry.structures.map((_, i) => filters.every((f) => !f.structures || f.structures[i] === 1));
-    const measure = (i: number) => (basis === 'structures' ? Math.min(1, this.perStructure[i]!) : this.perStructure[i]!);
+    const inScope = registry.structures.map((_, i) =>
+      filters.every((f) => !f.structures || f.structures[i] === 1),
+    );
+    const measure = (i: number) =>
+      basis === 'structures' ? Math.min(1, this.perStructure[i]!) : this.perStructure[i]!;
     let population = 0;
     let respondents = 0;
     inScope.forEach((ok, i) => {

@@ -14,10 +14,17 @@ import type { NumericStats, QuartileMethod } from '../report/model.js';
  * method: we deliberately clamp to the sample (R type 6 as defined by Hyndman & Fan), which agrees
  * with LimeSurvey for every n ≥ 3 at Q1/median/Q3 — the published tables (n = 84, 86) included.
  */
-export function quartiles(sorted: ArrayLike<number>, method: QuartileMethod): [number, number, number] | null {
+export function quartiles(
+  sorted: ArrayLike<number>,
+  method: QuartileMethod,
+): [number, number, number] | null {
   const n = sorted.length;
   if (n === 0) return null;
-  return [quantileAt(sorted, position(1, n, method)), quantileAt(sorted, position(2, n, method)), quantileAt(sorted, position(3, n, method))];
+  return [
+    quantileAt(sorted, position(1, n, method)),
+    quantileAt(sorted, position(2, n, method)),
+    quantileAt(sorted, position(3, n, method)),
+  ];
 }
 
 function position(k: number, n: number, method: QuartileMethod): number {
@@ -40,7 +47,17 @@ export function numericStats(values: ArrayLike<number>, method: QuartileMethod):
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) {
-    return { count: 0, sum: null, mean: null, sd: null, min: null, q1: null, median: null, q3: null, max: null };
+    return {
+      count: 0,
+      sum: null,
+      mean: null,
+      sd: null,
+      min: null,
+      q1: null,
+      median: null,
+      q3: null,
+      max: null,
+    };
   }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;

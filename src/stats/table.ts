@@ -60,7 +60,13 @@ export class CountTable {
     const rows = this.order(order).map((i) => {
       const def = this.rows[i]!;
       const count = this.cell(i, 0);
-      return { value: def.value, label: def.label, count, percent: percentOf(count, base), rowKind: def.rowKind };
+      return {
+        value: def.value,
+        label: def.label,
+        count,
+        percent: percentOf(count, base),
+        rowKind: def.rowKind,
+      };
     });
     if (ctx.baseMode === 'all') rows.push(notDisplayedRow(this.hidden[0]!, base, ctx));
     return rows;
@@ -74,7 +80,12 @@ export class CountTable {
     const rows: BreakdownRow[] = this.order(order).map((i) => {
       const def = this.rows[i]!;
       const counts = slots.map((s) => this.cell(i, s));
-      return { value: def.value, label: def.label, counts, percents: counts.map((c, k) => percentOf(c, bases[k]!)) };
+      return {
+        value: def.value,
+        label: def.label,
+        counts,
+        percents: counts.map((c, k) => percentOf(c, bases[k]!)),
+      };
     });
     if (ctx.baseMode === 'all') {
       const counts = slots.map((s) => this.hidden[s]!);
@@ -90,7 +101,13 @@ export class CountTable {
 }
 
 export function notDisplayedRow(count: number, base: number, ctx: ReportContext): FrequencyRow {
-  return { value: null, label: ctx.words.notDisplayed, count, percent: percentOf(count, base), rowKind: 'not-displayed' };
+  return {
+    value: null,
+    label: ctx.words.notDisplayed,
+    count,
+    percent: percentOf(count, base),
+    rowKind: 'not-displayed',
+  };
 }
 
 export function breakdownHead(grouping: GroupingInfo, slots: number[], bases: number[]): Breakdown {
@@ -109,5 +126,12 @@ export function numericBreakdown(
 ): Breakdown | undefined {
   if (!grouping) return undefined;
   const slots = grouping.visible;
-  return { ...breakdownHead(grouping, slots, slots.map((s) => bases[s]!)), stats: slots.map(statsOf) };
+  return {
+    ...breakdownHead(
+      grouping,
+      slots,
+      slots.map((s) => bases[s]!),
+    ),
+    stats: slots.map(statsOf),
+  };
 }

@@ -80,7 +80,10 @@ export class MatrixAccumulator implements QuestionAccumulator {
   add(data: ResponseData, _slot: number): void {
     this.displayed++;
     const value = data[this.question.name];
-    const answers = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const answers =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : {};
     let any = false;
     const rows = this.question.rows;
     for (let r = 0; r < rows.length; r++) {
@@ -106,10 +109,22 @@ export class MatrixAccumulator implements QuestionAccumulator {
     const matrix: MatrixRow[] = question.rows.map((row, r) => {
       const cells: FrequencyRow[] = question.choices.map((column, c) => {
         const count = this.counts[r * this.width + c]!;
-        return { value: column.value, label: choiceLabel(column, ctx.lang), count, percent: percentOf(count, base), rowKind: 'choice' };
+        return {
+          value: column.value,
+          label: choiceLabel(column, ctx.lang),
+          count,
+          percent: percentOf(count, base),
+          rowKind: 'choice',
+        };
       });
       const missing = this.counts[r * this.width + this.width - 1]!;
-      cells.push({ value: null, label: ctx.words.noAnswer, count: missing, percent: percentOf(missing, base), rowKind: 'no-answer' });
+      cells.push({
+        value: null,
+        label: ctx.words.noAnswer,
+        count: missing,
+        percent: percentOf(missing, base),
+        rowKind: 'no-answer',
+      });
       if (ctx.baseMode === 'all') {
         cells.push({
           value: null,

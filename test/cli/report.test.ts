@@ -18,7 +18,10 @@ const CONFIG = join(ROOT, 'examples', 'hdf-2019', 'report.json');
 
 async function panorama(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -45,7 +48,14 @@ const SURVEY = JSON.stringify({
     {
       name: 'p1',
       elements: [
-        { type: 'radiogroup', name: 'qpv', choices: [{ value: 'oui', text: 'Oui' }, { value: 'non', text: 'Non' }] },
+        {
+          type: 'radiogroup',
+          name: 'qpv',
+          choices: [
+            { value: 'oui', text: 'Oui' },
+            { value: 'non', text: 'Non' },
+          ],
+        },
         { type: 'text', name: 'salaries', inputType: 'number' },
       ],
     },
@@ -78,11 +88,17 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
       ],
     );
     const adherents = model.questions.find((q) => q.name === 'nb_adherents')!;
-    assert.deepEqual([adherents.stats!.count, adherents.stats!.sum, adherents.stats!.q3], [84, 65951, 1033.5]);
+    assert.deepEqual(
+      [adherents.stats!.count, adherents.stats!.sum, adherents.stats!.q3],
+      [84, 65951, 1033.5],
+    );
     assert.equal(model.questions.find((q) => q.name === 'annee_creation')!.rows![0]!.label, 'Inf 1960');
 
     const fixture = readFixture(hdf);
-    const expected = buildReport(fixture.survey, fixture.responses, { registry: fixture.registry, config: hdfConfig() });
+    const expected = buildReport(fixture.survey, fixture.responses, {
+      registry: fixture.registry,
+      config: hdfConfig(),
+    });
     assert.equal(result.stdout, (await renderReport(expected, 'json')).toString('utf8'));
   });
 
@@ -96,7 +112,10 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
     const fonction = model.questions.find((q) => q.name === 'fonction')!;
     assert.equal(fonction.base, 58);
     assert.equal(fonction.breakdown!.key, 'qpv');
-    assert.equal(fonction.breakdown!.groups.reduce((s, g) => s + g.base, 0), 58);
+    assert.equal(
+      fonction.breakdown!.groups.reduce((s, g) => s + g.base, 0),
+      58,
+    );
   });
 
   test('--format csv writes the raw answers', async () => {
@@ -144,18 +163,27 @@ describe('panorama report: bad input', () => {
   });
 
   test('missing folder', async () => {
-    assertCleanError(await panorama('report', join(tmpdir(), 'no-such-panorama-dir')), /does not exist or is not a folder/);
+    assertCleanError(
+      await panorama('report', join(tmpdir(), 'no-such-panorama-dir')),
+      /does not exist or is not a folder/,
+    );
   });
 
   test('unsupported format, malformed --where, unknown option', async () => {
     const dir = tempInput({ 'survey.json': SURVEY, 'responses.jsonl': '' });
-    assertCleanError(await panorama('report', dir, '--format', 'odt'), /--format "odt" is not supported; use one of: json/);
+    assertCleanError(
+      await panorama('report', dir, '--format', 'odt'),
+      /--format "odt" is not supported; use one of: json/,
+    );
     assertCleanError(await panorama('report', dir, '--where', 'territoire'), /must look like KEY=VALUE/);
     assertCleanError(await panorama('report', dir, '--colour'), /Unknown option '--colour'/);
   });
 
   test('malformed survey: file, line and column', async () => {
-    const dir = tempInput({ 'survey.json': '{\n  "pages": [\n    { "name": "p1", }\n  ]\n}', 'responses.jsonl': '' });
+    const dir = tempInput({
+      'survey.json': '{\n  "pages": [\n    { "name": "p1", }\n  ]\n}',
+      'responses.jsonl': '',
+    });
     assertCleanError(await panorama('report', dir), /survey\.json, line 3, column \d+: invalid JSON/);
   });
 
@@ -180,8 +208,14 @@ describe('panorama report: bad input', () => {
       'responses.jsonl': RESPONSES.split('\n').slice(0, 2).join('\n'),
       'report.json': JSON.stringify({ quartiles: 'R7', questions: { salaires: { order: 'frequency' } } }),
     });
-    assertCleanError(await panorama('report', dir), /report\.json: the report configuration has 1 problem:\n {2}- quartiles: /);
-    writeFileSync(join(dir, 'report.json'), JSON.stringify({ questions: { salaires: { order: 'frequency' } } }));
+    assertCleanError(
+      await panorama('report', dir),
+      /report\.json: the report configuration has 1 problem:\n {2}- quartiles: /,
+    );
+    writeFileSync(
+      join(dir, 'report.json'),
+      JSON.stringify({ questions: { salaires: { order: 'frequency' } } }),
+    );
     assertCleanError(await panorama('report', dir), /questions\.salaires: no question "salaires"/);
   });
 });

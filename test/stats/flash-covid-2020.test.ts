@@ -18,7 +18,9 @@ const skip = skipWithoutFixture('flash-covid-2020');
 const dir = fixtureDir('flash-covid-2020');
 const checks = new Map<string, Check>(
   existsSync(join(dir, 'expected.json'))
-    ? (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { checks: Check[] }).checks.map((c) => [c.figure, c])
+    ? (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { checks: Check[] }).checks.map(
+        (c) => [c.figure, c],
+      )
     : [],
 );
 

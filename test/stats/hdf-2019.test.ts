@@ -63,7 +63,10 @@ const expected: Expected | undefined = existsSync(join(dir, 'expected.json'))
 describe('HDF 2019: every table of expected.json', { skip }, () => {
   const fixture = readFixture(dir);
   const config = hdfConfig();
-  const report: ReportModel = buildReport(fixture.survey, fixture.responses, { registry: fixture.registry, config });
+  const report: ReportModel = buildReport(fixture.survey, fixture.responses, {
+    registry: fixture.registry,
+    config,
+  });
   const byName = new Map(report.questions.map((q) => [q.name, q]));
   const question = (name: string): QuestionResult => {
     const q = byName.get(name);
@@ -108,7 +111,8 @@ describe('HDF 2019: every table of expected.json', { skip }, () => {
           assert.ok(field, `unknown numeric label ${row.label}`);
           const actual: number | null = q.stats[field];
           assert.ok(typeof actual === 'number', `${row.label} is a number`);
-          if (field === 'mean') assert.ok(Math.abs(actual - row.value!) < 1e-9, `mean ${actual} vs ${row.value}`);
+          if (field === 'mean')
+            assert.ok(Math.abs(actual - row.value!) < 1e-9, `mean ${actual} vs ${row.value}`);
           else assert.equal(actual, row.value, row.label);
         }
       } else {
@@ -132,14 +136,31 @@ describe('HDF 2019: every table of expected.json', { skip }, () => {
     const want = expected!.participation;
     const p = report.participation;
     assert.deepEqual(
-      { population: p.population, responses: p.responses, linked: p.linked, anonymous: p.anonymous, rate: p.rate },
-      { population: want.population, responses: want.responses, linked: want.linked, anonymous: want.anonymous, rate: want.rate },
+      {
+        population: p.population,
+        responses: p.responses,
+        linked: p.linked,
+        anonymous: p.anonymous,
+        rate: p.rate,
+      },
+      {
+        population: want.population,
+        responses: want.responses,
+        linked: want.linked,
+        anonymous: want.anonymous,
+        rate: want.rate,
+      },
     );
     assert.equal(p.groupBy, 'territoire');
     assert.deepEqual(
-      Object.fromEntries(p.byGroup.map((g) => [g.group, { population: g.population, responses: g.responses, rate: g.rate }])),
       Object.fromEntries(
-        Object.entries(want.byTerritory).map(([k, g]) => [k, { population: g.population, responses: g.responses, rate: g.rate }]),
+        p.byGroup.map((g) => [g.group, { population: g.population, responses: g.responses, rate: g.rate }]),
+      ),
+      Object.fromEntries(
+        Object.entries(want.byTerritory).map(([k, g]) => [
+          k,
+          { population: g.population, responses: g.responses, rate: g.rate },
+        ]),
       ),
     );
   });
@@ -150,7 +171,12 @@ describe('HDF 2019: every table of expected.json', { skip }, () => {
       config: { ...config, participation: { groupBy: 'departement' } },
     }).participation;
     assert.deepEqual(
-      Object.fromEntries(byDepartement.byGroup.map((g) => [g.group, { population: g.population, responses: g.responses, rate: g.rate }])),
+      Object.fromEntries(
+        byDepartement.byGroup.map((g) => [
+          g.group,
+          { population: g.population, responses: g.responses, rate: g.rate },
+        ]),
+      ),
       expected!.participation.byDepartement,
     );
   });
