@@ -33,7 +33,9 @@ export function connect(options: StoreOptions): Connection {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', (error) => {
-      process.stderr.write(`PostgreSQL: an idle connection was lost (${error.message}); it will be reopened\n`);
+      process.stderr.write(
+        `PostgreSQL: an idle connection was lost (${error.message}); it will be reopened\n`,
+      );
     });
     return {
       dialect: 'postgres',

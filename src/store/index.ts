@@ -57,7 +57,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       try {
         return await db
           .transaction()
-          .execute((trx) => transactionContext.run(context, () => fn(createRepositories({ db: trx, dialect }))));
+          .execute((trx) =>
+            transactionContext.run(context, () => fn(createRepositories({ db: trx, dialect }))),
+          );
       } finally {
         context.active = false;
       }

@@ -27,7 +27,17 @@ describe('store on SQLite: the embedded file', () => {
       await assert.rejects(
         store.db
           .insertInto('invitations')
-          .values({ id: 'i', campaign_id: 'missing', structure_id: null, token: 't', status: 'not_started', email: null, last_reminded_at: null, reminder_count: 0, created_at: 'now' })
+          .values({
+            id: 'i',
+            campaign_id: 'missing',
+            structure_id: null,
+            token: 't',
+            status: 'not_started',
+            email: null,
+            last_reminded_at: null,
+            reminder_count: 0,
+            created_at: 'now',
+          })
           .execute(),
         /FOREIGN KEY/,
       );

@@ -24,13 +24,26 @@ export function accountTests(ctx: SuiteContext): void {
     assert.equal(alice.disabled, false);
     assert.equal(await users.count(), countBefore + 1);
     await assert.rejects(
-      users.create({ email: `${local.toUpperCase()}@EXAMPLE.org`, name: 'Copy', passwordHash: 'x', role: 'viewer' }),
+      users.create({
+        email: `${local.toUpperCase()}@EXAMPLE.org`,
+        name: 'Copy',
+        passwordHash: 'x',
+        role: 'viewer',
+      }),
       (e: unknown) => e instanceof StoreConflictError && e.field === 'email',
     );
     assert.equal(await users.count(), countBefore + 1, 'the refused user was not stored');
-    await assert.rejects(users.create({ email: 'not-an-email', name: 'X', passwordHash: 'x', role: 'viewer' }), StoreValidationError);
     await assert.rejects(
-      users.create({ email: `${uid('x')}@example.org`, name: 'X', passwordHash: 'x', role: 'root' as 'admin' }),
+      users.create({ email: 'not-an-email', name: 'X', passwordHash: 'x', role: 'viewer' }),
+      StoreValidationError,
+    );
+    await assert.rejects(
+      users.create({
+        email: `${uid('x')}@example.org`,
+        name: 'X',
+        passwordHash: 'x',
+        role: 'root' as 'admin',
+      }),
       StoreValidationError,
     );
 
@@ -39,24 +52,42 @@ export function accountTests(ctx: SuiteContext): void {
     assert.equal(found?.passwordHash, '$argon2id$fake-hash-for-test');
     assert.equal((await users.get(alice.id)) && 'passwordHash' in (await users.get(alice.id))!, false);
 
-    const updated = await users.update(alice.id, { role: 'viewer', disabled: true, territoryIds: [h.pdc.id, h.nord.id] });
+    const updated = await users.update(alice.id, {
+      role: 'viewer',
+      disabled: true,
+      territoryIds: [h.pdc.id, h.nord.id],
+    });
     assert.equal(updated.role, 'viewer');
     assert.equal(updated.disabled, true);
     assert.deepEqual(updated.territoryIds, [h.nord.id, h.pdc.id].sort());
-    const bob = await users.create({ email: `${uid('bob')}@example.org`, name: 'Bob', passwordHash: 'y', role: 'admin' });
+    const bob = await users.create({
+      email: `${uid('bob')}@example.org`,
+      name: 'Bob',
+      passwordHash: 'y',
+      role: 'admin',
+    });
     await assert.rejects(users.update(bob.id, { email: alice.email.toUpperCase() }), StoreConflictError);
     assert.ok((await users.list()).some((u) => u.id === bob.id && u.role === 'admin'));
   });
 
   it('sessions: only the token hash is stored; expiry and disabled users end them', async () => {
     const users = ctx.store.users;
-    const user = await users.create({ email: `${uid('s')}@example.org`, name: 'Session user', passwordHash: 'h', role: 'viewer' });
+    const user = await users.create({
+      email: `${uid('s')}@example.org`,
+      name: 'Session user',
+      passwordHash: 'h',
+      role: 'viewer',
+    });
     const t0 = '2026-03-01T10:00:00.000Z';
     const { token, session } = await ctx.store.sessions.create(user.id, '2026-03-01T12:00:00.000Z', t0);
     assert.ok(Buffer.from(token, 'base64url').length >= 32);
     assert.equal(session.id, createHash('sha256').update(token).digest('hex'));
     assert.notEqual(session.csrfToken, token);
-    const stored = await ctx.store.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute();
+    const stored = await ctx.store.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     assert.equal(stored.length, 1);
     assert.ok(!JSON.stringify(stored).includes(token), 'the cookie token itself is never stored');
 
@@ -69,14 +100,26 @@ export function accountTests(ctx: SuiteContext): void {
     await ctx.store.sessions.touch(token, '2026-03-01T11:30:00Z', '2026-03-01T13:00:00+00:00');
     assert.ok(await ctx.store.sessions.findByToken(token, '2026-03-01T12:30:00.000Z'));
     assert.equal(await ctx.store.sessions.findByToken(token, '2026-03-01T13:00:00.000Z'), undefined);
-    assert.equal((await ctx.store.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).length, 0);
+    assert.equal(
+      (await ctx.store.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute())
+        .length,
+      0,
+    );
 
     const second = await ctx.store.sessions.create(user.id, '2026-03-02T00:00:00.000Z', t0);
     await users.update(user.id, { disabled: true });
-    assert.equal(await ctx.store.sessions.findByToken(second.token, t0), undefined, 'a disabled user has no session');
+    assert.equal(
+      await ctx.store.sessions.findByToken(second.token, t0),
+      undefined,
+      'a disabled user has no session',
+    );
     assert.equal(await ctx.store.sessions.deleteForUser(user.id), 1);
 
-    const old = await ctx.store.sessions.create(user.id, '2000-01-01T00:00:00.000Z', '1999-12-31T00:00:00.000Z');
+    const old = await ctx.store.sessions.create(
+      user.id,
+      '2000-01-01T00:00:00.000Z',
+      '1999-12-31T00:00:00.000Z',
+    );
     assert.ok((await ctx.store.sessions.purgeExpired('2026-01-01T00:00:00.000Z')) >= 1);
     assert.equal(await ctx.store.sessions.findByToken(old.token, '1999-12-31T01:00:00.000Z'), undefined);
     await assert.rejects(ctx.store.sessions.create(user.id, 'tomorrow'), StoreValidationError);
@@ -84,9 +127,18 @@ export function accountTests(ctx: SuiteContext): void {
 
   it('audit log and settings', async () => {
     const target = uid('campaign');
-    await ctx.store.audit.record({ actor: 'u1', action: 'campaign.create', target, details: { name: 'Flash' } }, '2026-04-01T08:00:00.000Z');
-    await ctx.store.audit.record({ actor: 'u2', action: 'campaign.update', target }, '2026-04-01T09:00:00.000Z');
-    await ctx.store.audit.record({ actor: 'u1', action: 'structure.import', target: uid('other') }, '2026-04-01T10:00:00.000Z');
+    await ctx.store.audit.record(
+      { actor: 'u1', action: 'campaign.create', target, details: { name: 'Flash' } },
+      '2026-04-01T08:00:00.000Z',
+    );
+    await ctx.store.audit.record(
+      { actor: 'u2', action: 'campaign.update', target },
+      '2026-04-01T09:00:00.000Z',
+    );
+    await ctx.store.audit.record(
+      { actor: 'u1', action: 'structure.import', target: uid('other') },
+      '2026-04-01T10:00:00.000Z',
+    );
     const entries = await ctx.store.audit.list({ target });
     assert.deepEqual(
       entries.map((e) => [e.action, e.actor, e.at]),
@@ -99,10 +151,20 @@ export function accountTests(ctx: SuiteContext): void {
     assert.deepEqual(entries[0]?.details, {});
     assert.equal((await ctx.store.audit.list({ target, limit: 1 })).length, 1);
     // Instants given with an offset are stored in the one UTC form that sorts as text.
-    const paris = await ctx.store.audit.record({ actor: 'u3', action: 'tz.check', target: uid('tz') }, '2026-04-01T10:00:00+02:00');
+    const paris = await ctx.store.audit.record(
+      { actor: 'u3', action: 'tz.check', target: uid('tz') },
+      '2026-04-01T10:00:00+02:00',
+    );
     assert.equal(paris.at, '2026-04-01T08:00:00.000Z');
-    await assert.rejects(ctx.store.audit.record({ actor: 'u3', action: 'tz.check' }, 'yesterday'), StoreValidationError);
-    assert.ok((await ctx.store.audit.list({ action: 'structure.import' })).every((e) => e.action === 'structure.import'));
+    await assert.rejects(
+      ctx.store.audit.record({ actor: 'u3', action: 'tz.check' }, 'yesterday'),
+      StoreValidationError,
+    );
+    assert.ok(
+      (await ctx.store.audit.list({ action: 'structure.import' })).every(
+        (e) => e.action === 'structure.import',
+      ),
+    );
 
     const key = uid('setting');
     assert.equal(await ctx.store.settings.get(key), undefined);

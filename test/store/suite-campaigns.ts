@@ -5,7 +5,10 @@ import type { SuiteContext } from './suite.js';
 import { uid } from './suite.js';
 
 const DEFINITION_V1 = { title: 'Flash', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'q1' }] }] };
-const DEFINITION_V2 = { title: 'Flash', pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'q2' }] }] };
+const DEFINITION_V2 = {
+  title: 'Flash',
+  pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'q2' }] }],
+};
 
 /** A survey, a campaign on its version 1 and `n` structures invited. */
 export async function makeCampaign(ctx: SuiteContext, n: number, options: { closesAt?: string | null } = {}) {
@@ -25,17 +28,27 @@ export async function makeCampaign(ctx: SuiteContext, n: number, options: { clos
 export function campaignTests(ctx: SuiteContext): void {
   it('surveys: versions are numbered and frozen; a campaign keeps its version', async () => {
     const surveys = ctx.store.surveys;
-    const { survey, version: v1 } = await surveys.create({ title: ' Enquête flash ', definition: DEFINITION_V1 });
+    const { survey, version: v1 } = await surveys.create({
+      title: ' Enquête flash ',
+      definition: DEFINITION_V1,
+    });
     assert.equal(survey.title, 'Enquête flash');
     assert.equal(v1.version, 1);
-    const campaign = await ctx.store.campaigns.create({ name: 'Flash 2026', surveyVersionId: v1.id, opensAt: '2026-01-01T00:00:00Z' });
+    const campaign = await ctx.store.campaigns.create({
+      name: 'Flash 2026',
+      surveyVersionId: v1.id,
+      opensAt: '2026-01-01T00:00:00Z',
+    });
     const v2 = await surveys.addVersion(survey.id, DEFINITION_V2);
     assert.equal(v2.version, 2);
     assert.deepEqual((await surveys.get(survey.id))?.latestVersion, 2);
     assert.equal((await surveys.get(survey.id))?.latestVersionId, v2.id);
     const frozen = await surveys.getVersion((await ctx.store.campaigns.get(campaign.id))!.surveyVersionId);
     assert.deepEqual(frozen?.definition, DEFINITION_V1);
-    assert.deepEqual((await surveys.listVersions(survey.id)).map((v) => v.version), [1, 2]);
+    assert.deepEqual(
+      (await surveys.listVersions(survey.id)).map((v) => v.version),
+      [1, 2],
+    );
     // Concurrent uploads get distinct numbers.
     const more = await Promise.all([1, 2, 3].map(() => surveys.addVersion(survey.id, DEFINITION_V2)));
     assert.deepEqual(more.map((v) => v.version).sort(), [3, 4, 5]);
@@ -65,12 +78,26 @@ export function campaignTests(ctx: SuiteContext): void {
     assert.equal(campaigns.isOpen(campaign, '2026-03-15T12:00:00.000Z'), true);
     assert.equal(campaigns.isOpen(campaign, '2026-03-31T21:59:00.000Z'), false);
     await assert.rejects(
-      campaigns.create({ name: 'Bad', surveyVersionId: version.id, opensAt: '2026-05-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' }),
+      campaigns.create({
+        name: 'Bad',
+        surveyVersionId: version.id,
+        opensAt: '2026-05-01T00:00:00Z',
+        closesAt: '2026-04-01T00:00:00Z',
+      }),
       StoreValidationError,
     );
-    await assert.rejects(campaigns.create({ name: 'Bad', surveyVersionId: 'nope', opensAt: '2026-05-01T00:00:00Z' }), StoreNotFoundError);
-    await assert.rejects(campaigns.update(campaign.id, { closesAt: '2026-02-01T00:00:00Z' }), StoreValidationError);
-    const extended = await campaigns.update(campaign.id, { closesAt: '2026-04-30T22:00:00.000Z', name: 'Observatoire 2026 (prolongé)' });
+    await assert.rejects(
+      campaigns.create({ name: 'Bad', surveyVersionId: 'nope', opensAt: '2026-05-01T00:00:00Z' }),
+      StoreNotFoundError,
+    );
+    await assert.rejects(
+      campaigns.update(campaign.id, { closesAt: '2026-02-01T00:00:00Z' }),
+      StoreValidationError,
+    );
+    const extended = await campaigns.update(campaign.id, {
+      closesAt: '2026-04-30T22:00:00.000Z',
+      name: 'Observatoire 2026 (prolongé)',
+    });
     assert.equal(extended.closesAt, '2026-04-30T22:00:00.000Z');
     assert.equal(extended.opensAt, campaign.opensAt);
 
@@ -98,7 +125,11 @@ export function campaignTests(ctx: SuiteContext): void {
     const extra = uid('CS');
     await ctx.store.structures.upsertMany([{ id: extra, name: 'Latecomer' }]);
     // Again with the same population plus one: only the newcomer is invited; tokens unchanged.
-    const again = await invitations.createForPopulation(campaign.id, [...structureIds, extra, structureIds[0]!]);
+    const again = await invitations.createForPopulation(campaign.id, [
+      ...structureIds,
+      extra,
+      structureIds[0]!,
+    ]);
     assert.deepEqual(again, { created: 1, existing: 30 });
     // Two administrators launching the same population at once: each structure invited once.
     const newcomers = Array.from({ length: 5 }, () => uid('CS'));
@@ -111,10 +142,16 @@ export function campaignTests(ctx: SuiteContext): void {
     const second = await invitations.list(campaign.id);
     assert.equal(second.length, 36);
     for (const i of first) assert.equal(second.find((x) => x.id === i.id)?.token, i.token);
-    await assert.rejects(invitations.createForPopulation(campaign.id, ['no-such-structure']), StoreValidationError);
+    await assert.rejects(
+      invitations.createForPopulation(campaign.id, ['no-such-structure']),
+      StoreValidationError,
+    );
     assert.equal((await invitations.list(campaign.id)).length, 36);
 
-    const anonymous = await Promise.all([invitations.createAnonymous(campaign.id), invitations.createAnonymous(campaign.id)]);
+    const anonymous = await Promise.all([
+      invitations.createAnonymous(campaign.id),
+      invitations.createAnonymous(campaign.id),
+    ]);
     assert.notEqual(anonymous[0].token, anonymous[1].token);
     assert.equal(anonymous[0].structureId, null);
     assert.equal((await invitations.findByToken(anonymous[1].token))?.id, anonymous[1].id);
@@ -126,15 +163,27 @@ export function campaignTests(ctx: SuiteContext): void {
     await invitations.markReminded(reminded.slice(0, 1), '2026-02-08T08:00:00.000Z');
     const afterReminders = await invitations.list(campaign.id);
     assert.equal(afterReminders.find((i) => i.id === reminded[0])?.reminderCount, 2);
-    assert.equal(afterReminders.find((i) => i.id === reminded[0])?.lastRemindedAt, '2026-02-08T08:00:00.000Z');
+    assert.equal(
+      afterReminders.find((i) => i.id === reminded[0])?.lastRemindedAt,
+      '2026-02-08T08:00:00.000Z',
+    );
     assert.equal(afterReminders.find((i) => i.id === reminded[2])?.reminderCount, 1);
     await invitations.setEmail(reminded[0]!, 'direction@cs-exemple.fr');
     assert.equal((await invitations.get(reminded[0]!))?.email, 'direction@cs-exemple.fr');
 
-    assert.deepEqual(await invitations.countByStatus(campaign.id), { not_started: 36, in_progress: 0, submitted: 0 });
-    assert.deepEqual(await invitations.countByStatus(campaign.id, { structureIds: structureIds.slice(0, 5) }), {
-      not_started: 5, in_progress: 0, submitted: 0,
+    assert.deepEqual(await invitations.countByStatus(campaign.id), {
+      not_started: 36,
+      in_progress: 0,
+      submitted: 0,
     });
+    assert.deepEqual(
+      await invitations.countByStatus(campaign.id, { structureIds: structureIds.slice(0, 5) }),
+      {
+        not_started: 5,
+        in_progress: 0,
+        submitted: 0,
+      },
+    );
     assert.equal((await invitations.list(campaign.id, { structureIds: structureIds.slice(0, 4) })).length, 4);
     assert.equal((await invitations.list(campaign.id, { status: ['submitted'] })).length, 0);
   });
@@ -164,13 +213,19 @@ export function campaignTests(ctx: SuiteContext): void {
       ctx.store.transaction(async () => ctx.store.structures.get(id)),
       /inside store\.transaction\(\): use the repositories passed to the callback/,
     );
-    await assert.rejects(ctx.store.transaction(async () => ctx.store.transaction(async () => 1)), /store\.transaction\(\) was called inside/);
+    await assert.rejects(
+      ctx.store.transaction(async () => ctx.store.transaction(async () => 1)),
+      /store\.transaction\(\) was called inside/,
+    );
     assert.equal((await ctx.store.structures.get(id))?.name, 'Committed', 'the store still works afterwards');
     // Work a callback leaves running may use the store once the transaction is over.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
     let later: Promise<unknown> | undefined;
     await ctx.store.transaction(async () => {
-      later = new Promise((resolve) => setTimeout(resolve, 5)).then(() => ctx.store.structures.get(id));
+      later = gate.then(() => ctx.store.structures.get(id));
     });
+    release();
     assert.equal(((await later) as { name: string } | undefined)?.name, 'Committed');
     assert.equal((await ctx.store.structures.get(id))?.name, 'Committed');
   });

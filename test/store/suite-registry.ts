@@ -9,10 +9,32 @@ import { uid } from './suite.js';
 export async function makeHierarchy(ctx: SuiteContext) {
   const t = ctx.store.territories;
   const region = await t.create({ id: uid('hdf'), name: 'Hauts-de-France', level: 'region', code: '32' });
-  const nord = await t.create({ id: uid('59'), name: 'Nord', level: 'departement', code: '59', parentId: region.id });
-  const pdc = await t.create({ id: uid('62'), name: 'Pas-de-Calais', level: 'departement', code: '62', parentId: region.id });
-  const mel = await t.create({ id: uid('mel'), name: 'Métropole Européenne de Lille', level: 'territoire', parentId: nord.id });
-  const cambresis = await t.create({ id: uid('camb'), name: 'Cambrésis', level: 'territoire', parentId: nord.id });
+  const nord = await t.create({
+    id: uid('59'),
+    name: 'Nord',
+    level: 'departement',
+    code: '59',
+    parentId: region.id,
+  });
+  const pdc = await t.create({
+    id: uid('62'),
+    name: 'Pas-de-Calais',
+    level: 'departement',
+    code: '62',
+    parentId: region.id,
+  });
+  const mel = await t.create({
+    id: uid('mel'),
+    name: 'Métropole Européenne de Lille',
+    level: 'territoire',
+    parentId: nord.id,
+  });
+  const cambresis = await t.create({
+    id: uid('camb'),
+    name: 'Cambrésis',
+    level: 'territoire',
+    parentId: nord.id,
+  });
   const quarter = await t.create({ id: uid('q'), name: 'Lille-Sud', level: 'quartier', parentId: mel.id });
   const artois = await t.create({ id: uid('art'), name: 'Artois', level: 'territoire', parentId: pdc.id });
   return { region, nord, pdc, mel, cambresis, quarter, artois };
@@ -22,14 +44,25 @@ export function registryTests(ctx: SuiteContext): void {
   it('territories: hierarchy of any depth, descendants, ancestors', async () => {
     const h = await makeHierarchy(ctx);
     const t = ctx.store.territories;
-    assert.deepEqual(await t.descendantIds([h.nord.id]), [h.nord.id, h.mel.id, h.cambresis.id, h.quarter.id].sort());
+    assert.deepEqual(
+      await t.descendantIds([h.nord.id]),
+      [h.nord.id, h.mel.id, h.cambresis.id, h.quarter.id].sort(),
+    );
     assert.deepEqual(
       await t.descendantIds([h.region.id]),
-      Object.values(h).map((x) => x.id).sort(),
+      Object.values(h)
+        .map((x) => x.id)
+        .sort(),
     );
-    assert.deepEqual(await t.descendantIds([h.artois.id, h.quarter.id, 'no-such-territory']), [h.artois.id, h.quarter.id].sort());
+    assert.deepEqual(
+      await t.descendantIds([h.artois.id, h.quarter.id, 'no-such-territory']),
+      [h.artois.id, h.quarter.id].sort(),
+    );
     assert.deepEqual(await t.descendantIds([]), []);
-    assert.deepEqual((await t.ancestors(h.quarter.id)).map((x) => x.id), [h.quarter.id, h.mel.id, h.nord.id, h.region.id]);
+    assert.deepEqual(
+      (await t.ancestors(h.quarter.id)).map((x) => x.id),
+      [h.quarter.id, h.mel.id, h.nord.id, h.region.id],
+    );
     assert.equal((await t.get(h.nord.id))?.code, '59');
   });
 
@@ -38,7 +71,10 @@ export function registryTests(ctx: SuiteContext): void {
     const t = ctx.store.territories;
     await assert.rejects(t.update(h.nord.id, { parentId: h.quarter.id }), StoreValidationError);
     await assert.rejects(t.update(h.nord.id, { parentId: h.nord.id }), StoreValidationError);
-    await assert.rejects(t.create({ name: 'X', level: 'territoire', parentId: 'missing' }), StoreNotFoundError);
+    await assert.rejects(
+      t.create({ name: 'X', level: 'territoire', parentId: 'missing' }),
+      StoreNotFoundError,
+    );
     await assert.rejects(t.create({ id: h.nord.id, name: 'Dup', level: 'departement' }), StoreConflictError);
     await assert.rejects(t.delete(h.nord.id), StoreConflictError);
     assert.ok(await t.get(h.nord.id), 'a refused delete removes nothing');
@@ -57,7 +93,16 @@ export function registryTests(ctx: SuiteContext): void {
     const b = uid('EVS');
     const first = await s.upsertMany(
       [
-        { id: a, name: 'Centre social A', type: 'CS', territoryId: h.mel.id, qpv: true, managerType: 'associatif', communeCode: '59350', attributes: { reseau: 'oui' } },
+        {
+          id: a,
+          name: 'Centre social A',
+          type: 'CS',
+          territoryId: h.mel.id,
+          qpv: true,
+          managerType: 'associatif',
+          communeCode: '59350',
+          attributes: { reseau: 'oui' },
+        },
         { id: b, name: 'Espace B', type: 'EVS', territoryId: h.artois.id, qpv: false },
       ],
       '2026-01-01T00:00:00.000Z',
@@ -65,12 +110,23 @@ export function registryTests(ctx: SuiteContext): void {
     assert.deepEqual(first, { created: 2, updated: 0 });
     const stored = await s.get(a);
     assert.deepEqual(stored, {
-      id: a, name: 'Centre social A', type: 'CS', address: null, communeCode: '59350', territoryId: h.mel.id,
-      qpv: true, managerType: 'associatif', attributes: { reseau: 'oui' },
-      createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      id: a,
+      name: 'Centre social A',
+      type: 'CS',
+      address: null,
+      communeCode: '59350',
+      territoryId: h.mel.id,
+      qpv: true,
+      managerType: 'associatif',
+      attributes: { reseau: 'oui' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     });
     assert.equal((await s.get(b))?.qpv, false);
-    const second = await s.upsertMany([{ id: a, name: 'Centre social A (renamed)', qpv: null }], '2026-02-01T00:00:00.000Z');
+    const second = await s.upsertMany(
+      [{ id: a, name: 'Centre social A (renamed)', qpv: null }],
+      '2026-02-01T00:00:00.000Z',
+    );
     assert.deepEqual(second, { created: 0, updated: 1 });
     const updated = await s.get(a);
     assert.equal(updated?.name, 'Centre social A (renamed)');
@@ -102,18 +158,37 @@ export function registryTests(ctx: SuiteContext): void {
     assert.match(error.message, /row 3/);
     assert.deepEqual(await s.list(), before);
 
-    const badType = [{ id: fresh, name: 'New one' }, { id: uid('CS'), name: 'Typo', type: 'XYZ' }] as StructureInput[];
-    await assert.rejects(s.upsertMany(badType), (e: unknown) => e instanceof StoreValidationError && e.problems[0]?.field === 'type');
-    await assert.rejects(s.upsertMany([{ id: fresh, name: 'A' }, { id: fresh, name: 'B' }]), /duplicate id/);
+    const badType = [
+      { id: fresh, name: 'New one' },
+      { id: uid('CS'), name: 'Typo', type: 'XYZ' },
+    ] as StructureInput[];
+    await assert.rejects(
+      s.upsertMany(badType),
+      (e: unknown) => e instanceof StoreValidationError && e.problems[0]?.field === 'type',
+    );
+    await assert.rejects(
+      s.upsertMany([
+        { id: fresh, name: 'A' },
+        { id: fresh, name: 'B' },
+      ]),
+      /duplicate id/,
+    );
     await assert.rejects(s.upsertMany([{ id: ' ', name: 'No id' }]), StoreValidationError);
     assert.deepEqual(await s.list(), before);
     assert.equal((await s.get(keep))?.name, 'Original');
 
     // Several write chunks (250 rows) already sent, then a failure: the whole import is undone.
-    const many = Array.from({ length: 250 }, (_, i) => ({ id: uid('BULK'), name: `Bulk ${i}`, territoryId: h.nord.id }));
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      id: uid('BULK'),
+      name: `Bulk ${i}`,
+      territoryId: h.nord.id,
+    }));
     await assert.rejects(
       ctx.store.transaction(async (repos) => {
-        assert.deepEqual(await repos.structures.upsertMany([...many, { id: keep, name: 'Overwritten' }]), { created: 250, updated: 1 });
+        assert.deepEqual(await repos.structures.upsertMany([...many, { id: keep, name: 'Overwritten' }]), {
+          created: 250,
+          updated: 1,
+        });
         await repos.structures.upsertMany([{ id: uid('CS'), name: 'Bad', territoryId: 'no-such-territory' }]);
       }),
       StoreValidationError,
@@ -126,9 +201,30 @@ export function registryTests(ctx: SuiteContext): void {
     const s = ctx.store.structures;
     const [inQuarter, inCamb, inArtois] = [uid('CS'), uid('CS'), uid('CS')];
     await s.upsertMany([
-      { id: inQuarter, name: 'Centre 100% Lille', type: 'CS', territoryId: h.quarter.id, qpv: true, attributes: { label: 'A' } },
-      { id: inCamb, name: 'Maison Cambrai', type: 'EVS', territoryId: h.cambresis.id, qpv: false, attributes: { label: 'B' } },
-      { id: inArtois, name: 'Centre Arras', type: 'CS', territoryId: h.artois.id, qpv: true, communeCode: '62041' },
+      {
+        id: inQuarter,
+        name: 'Centre 100% Lille',
+        type: 'CS',
+        territoryId: h.quarter.id,
+        qpv: true,
+        attributes: { label: 'A' },
+      },
+      {
+        id: inCamb,
+        name: 'Maison Cambrai',
+        type: 'EVS',
+        territoryId: h.cambresis.id,
+        qpv: false,
+        attributes: { label: 'B' },
+      },
+      {
+        id: inArtois,
+        name: 'Centre Arras',
+        type: 'CS',
+        territoryId: h.artois.id,
+        qpv: true,
+        communeCode: '62041',
+      },
     ]);
     const ids = async (o: Parameters<typeof s.list>[0]) => (await s.list(o)).map((x) => x.id).sort();
     assert.deepEqual(await ids({ territoryIds: [h.nord.id] }), [inQuarter, inCamb].sort());
@@ -136,7 +232,11 @@ export function registryTests(ctx: SuiteContext): void {
     assert.deepEqual(await ids({ territoryIds: [] }), []);
     assert.deepEqual(await ids({ territoryIds: [h.region.id], search: 'CAMBRAI' }), [inCamb]);
     assert.deepEqual(await ids({ territoryIds: [h.region.id], search: '100%' }), [inQuarter]);
-    assert.deepEqual(await ids({ territoryIds: [h.region.id], search: '%' }), [inQuarter], '% is matched literally');
+    assert.deepEqual(
+      await ids({ territoryIds: [h.region.id], search: '%' }),
+      [inQuarter],
+      '% is matched literally',
+    );
     assert.deepEqual(await ids({ territoryIds: [h.region.id], search: '62041' }), [inArtois]);
     assert.deepEqual(await ids({ ids: [inArtois, 'unknown'] }), [inArtois]);
 
@@ -147,25 +247,53 @@ export function registryTests(ctx: SuiteContext): void {
     await assert.rejects(s.update('no-such-structure', { name: 'x' }), StoreNotFoundError);
 
     assert.deepEqual(await s.matchPopulation({ territoryIds: [h.pdc.id] }), [inCamb, inArtois].sort());
-    assert.deepEqual(await s.matchPopulation({ territoryIds: [h.region.id], types: ['CS'], qpv: true }), [inQuarter, inArtois].sort());
-    assert.deepEqual(await s.matchPopulation({ territoryIds: [h.region.id], attributes: { label: ['A', 'C'] } }), [inQuarter, inCamb].sort());
+    assert.deepEqual(
+      await s.matchPopulation({ territoryIds: [h.region.id], types: ['CS'], qpv: true }),
+      [inQuarter, inArtois].sort(),
+    );
+    assert.deepEqual(
+      await s.matchPopulation({ territoryIds: [h.region.id], attributes: { label: ['A', 'C'] } }),
+      [inQuarter, inCamb].sort(),
+    );
   });
 
   it('structures: registry for the statistics engine names each territory level', async () => {
     const h = await makeHierarchy(ctx);
     const s = ctx.store.structures;
     const id = uid('CS');
-    await s.upsertMany([{ id, name: 'Centre Lille-Sud', type: 'CS', territoryId: h.quarter.id, qpv: true, attributes: { connecte: 'oui' } }]);
+    await s.upsertMany([
+      {
+        id,
+        name: 'Centre Lille-Sud',
+        type: 'CS',
+        territoryId: h.quarter.id,
+        qpv: true,
+        attributes: { connecte: 'oui' },
+      },
+    ]);
     const registry = await s.registry({ ids: [id] });
     assert.equal(registry.structures.length, 1);
     assert.deepEqual(registry.structures[0], {
       id,
       name: 'Centre Lille-Sud',
       attributes: {
-        type: 'CS', qpv: 'oui', quartier: 'Lille-Sud', territoire: 'Métropole Européenne de Lille',
-        departement: 'Nord', region: 'Hauts-de-France', connecte: 'oui',
+        type: 'CS',
+        qpv: 'oui',
+        quartier: 'Lille-Sud',
+        territoire: 'Métropole Européenne de Lille',
+        departement: 'Nord',
+        region: 'Hauts-de-France',
+        connecte: 'oui',
       },
     });
-    assert.deepEqual(registry.attributes, ['type', 'qpv', 'region', 'departement', 'territoire', 'quartier', 'connecte']);
+    assert.deepEqual(registry.attributes, [
+      'type',
+      'qpv',
+      'region',
+      'departement',
+      'territoire',
+      'quartier',
+      'connecte',
+    ]);
   });
 }

@@ -29,10 +29,20 @@ export function responseTests(ctx: SuiteContext): void {
     assert.equal(resumed?.draftUpdatedAt, '2026-02-01T10:05:00.000Z');
     assert.deepEqual(await collect(responses.listSubmitted(campaign.id)), [], 'a draft is not a submission');
 
-    const first = await responses.submit(invitation.id, { q1: 'fini', q2: ['a'] }, 'sub-1', '2026-02-02T09:00:00.000Z');
+    const first = await responses.submit(
+      invitation.id,
+      { q1: 'fini', q2: ['a'] },
+      'sub-1',
+      '2026-02-02T09:00:00.000Z',
+    );
     assert.deepEqual([first.revision, first.duplicate, first.response.status], [1, false, 'submitted']);
     assert.equal((await ctx.store.invitations.get(invitation.id))?.status, 'submitted');
-    const repeat = await responses.submit(invitation.id, { q1: 'fini', q2: ['a'] }, 'sub-1', '2026-02-02T09:00:05.000Z');
+    const repeat = await responses.submit(
+      invitation.id,
+      { q1: 'fini', q2: ['a'] },
+      'sub-1',
+      '2026-02-02T09:00:05.000Z',
+    );
     assert.deepEqual([repeat.revision, repeat.duplicate], [1, true]);
     assert.equal((await responses.listRevisions(first.response.id)).length, 1, 're-sending adds no revision');
 
@@ -42,9 +52,17 @@ export function responseTests(ctx: SuiteContext): void {
     assert.equal(afterDraft?.status, 'submitted');
     assert.deepEqual(afterDraft?.data, { q1: 'en cours de modification' });
     assert.equal((await ctx.store.invitations.get(invitation.id))?.status, 'submitted');
-    assert.deepEqual((await collect(responses.listSubmitted(campaign.id)))[0]?.data, { q1: 'fini', q2: ['a'] });
+    assert.deepEqual((await collect(responses.listSubmitted(campaign.id)))[0]?.data, {
+      q1: 'fini',
+      q2: ['a'],
+    });
 
-    const second = await responses.submit(invitation.id, { q1: 'corrigé' }, 'sub-2', '2026-02-04T09:00:00.000Z');
+    const second = await responses.submit(
+      invitation.id,
+      { q1: 'corrigé' },
+      'sub-2',
+      '2026-02-04T09:00:00.000Z',
+    );
     assert.equal(second.revision, 2);
     const revisions = await responses.listRevisions(first.response.id);
     assert.deepEqual(
@@ -59,15 +77,27 @@ export function responseTests(ctx: SuiteContext): void {
     assert.deepEqual([old.revision, old.duplicate], [1, true]);
     const records = await collect(responses.listSubmitted(campaign.id));
     assert.deepEqual(records, [
-      { id: first.response.id, structure: structureIds[0], submittedAt: '2026-02-04T09:00:00.000Z', data: { q1: 'corrigé' } },
+      {
+        id: first.response.id,
+        structure: structureIds[0],
+        submittedAt: '2026-02-04T09:00:00.000Z',
+        data: { q1: 'corrigé' },
+      },
     ]);
     for (const r of records) responseRecordSchema.parse(r);
     assert.equal(await responses.countSubmitted(campaign.id), 1);
-    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), { not_started: 1, in_progress: 0, submitted: 1 });
+    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), {
+      not_started: 1,
+      in_progress: 0,
+      submitted: 1,
+    });
 
     await assert.rejects(responses.saveDraft('no-such-invitation', {}), StoreNotFoundError);
     await assert.rejects(responses.submit('no-such-invitation', {}, 's'), StoreNotFoundError);
-    await assert.rejects(responses.saveDraft(invitation.id, [] as unknown as Record<string, unknown>), /JSON object/);
+    await assert.rejects(
+      responses.saveDraft(invitation.id, [] as unknown as Record<string, unknown>),
+      /JSON object/,
+    );
   });
 
   it('responses: 200 concurrent submissions from 200 structures are all stored exactly once', async () => {
@@ -75,7 +105,9 @@ export function responseTests(ctx: SuiteContext): void {
     const invitations = await ctx.store.invitations.list(campaign.id);
     assert.equal(invitations.length, 200);
     const results = await Promise.all(
-      invitations.map((inv, i) => ctx.store.responses.submit(inv.id, { n: i, structure: inv.structureId }, `submit-${i}`)),
+      invitations.map((inv, i) =>
+        ctx.store.responses.submit(inv.id, { n: i, structure: inv.structureId }, `submit-${i}`),
+      ),
     );
     assert.ok(results.every((r) => r.revision === 1 && !r.duplicate));
     // The same 200 submissions again, concurrently, plus duplicates of each other: no new row.
@@ -99,7 +131,11 @@ export function responseTests(ctx: SuiteContext): void {
       .where('responses.campaign_id', '=', campaign.id)
       .execute();
     assert.equal(revisionRows.length, 200);
-    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), { not_started: 0, in_progress: 0, submitted: 200 });
+    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), {
+      not_started: 0,
+      in_progress: 0,
+      submitted: 200,
+    });
   });
 
   it('responses: concurrent submissions of ONE response: distinct revisions, duplicates collapse', async () => {
@@ -108,7 +144,10 @@ export function responseTests(ctx: SuiteContext): void {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => ctx.store.responses.submit(invitation.id, { i }, `s-${i}`)),
     );
-    assert.deepEqual(results.map((r) => r.revision).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      results.map((r) => r.revision).sort((a, b) => a - b),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
     const response = await ctx.store.responses.getByInvitation(invitation.id);
     assert.equal(response?.revision, 10);
     assert.equal((await ctx.store.responses.listRevisions(response!.id)).length, 10);
@@ -119,7 +158,10 @@ export function responseTests(ctx: SuiteContext): void {
     const clicks = await Promise.all(
       Array.from({ length: 5 }, () => ctx.store.responses.submit(target.id, { once: true }, 'double-click')),
     );
-    assert.deepEqual(clicks.map((r) => r.revision), [1, 1, 1, 1, 1]);
+    assert.deepEqual(
+      clicks.map((r) => r.revision),
+      [1, 1, 1, 1, 1],
+    );
     assert.equal(clicks.filter((r) => !r.duplicate).length, 1);
     const stored = await ctx.store.responses.getByInvitation(target.id);
     assert.equal((await ctx.store.responses.listRevisions(stored!.id)).length, 1);
@@ -134,17 +176,30 @@ export function responseTests(ctx: SuiteContext): void {
     }
     const all = await collect(ctx.store.responses.listSubmitted(campaign.id, { pageSize: 3 }));
     assert.equal(all.length, 8);
-    assert.deepEqual(all.map((r) => r.id), [...all.map((r) => r.id)].sort(), 'ordered by id across pages');
+    assert.deepEqual(
+      all.map((r) => r.id),
+      [...all.map((r) => r.id)].sort(),
+      'ordered by id across pages',
+    );
     const wanted = structureIds.slice(0, 6);
     const expected = invitations
       .filter((inv, i) => i % 3 !== 0 && wanted.includes(inv.structureId!))
       .map((inv) => inv.structureId)
       .sort();
-    const some = await collect(ctx.store.responses.listSubmitted(campaign.id, { structureIds: wanted, pageSize: 2 }));
+    const some = await collect(
+      ctx.store.responses.listSubmitted(campaign.id, { structureIds: wanted, pageSize: 2 }),
+    );
     assert.deepEqual(some.map((r) => r.structure).sort(), expected);
-    assert.equal(await ctx.store.responses.countSubmitted(campaign.id, { structureIds: wanted }), expected.length);
+    assert.equal(
+      await ctx.store.responses.countSubmitted(campaign.id, { structureIds: wanted }),
+      expected.length,
+    );
     assert.deepEqual(await collect(ctx.store.responses.listSubmitted(campaign.id, { structureIds: [] })), []);
-    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), { not_started: 0, in_progress: 4, submitted: 8 });
+    assert.deepEqual(await ctx.store.invitations.countByStatus(campaign.id), {
+      not_started: 0,
+      in_progress: 4,
+      submitted: 8,
+    });
   });
 
   it('persistence: everything is still there after close and reopen', async () => {

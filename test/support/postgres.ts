@@ -25,7 +25,10 @@ function findBinDir(): string | undefined {
     if (versions[0]) return join(root, versions[0], 'bin');
   }
   try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dir = execFileSync('pg_config', ['--bindir'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (dir && existsSync(join(dir, 'initdb'))) return dir;
   } catch {
     // no pg_config on PATH
@@ -59,7 +62,9 @@ function runAsOwner(command: string, args: string[], owner: string | undefined):
   }
   const result = spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout || result.error}`,
+    );
   }
 }
 
@@ -75,19 +80,32 @@ export function skipWithoutPostgres(): string | false {
 }
 
 function initAndStart(bin: string, data: string, port: number, owner: string | undefined): void {
-  runAsOwner(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'], owner);
+  runAsOwner(
+    join(bin, 'initdb'),
+    ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    owner,
+  );
   runAsOwner(
     join(bin, 'pg_ctl'),
     [
-      '-D', data,
-      '-l', join(data, 'server.log'),
-      '-w', '-t', '30',
-      '-o', `-h 127.0.0.1 -p ${port} -k ${data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+      '-D',
+      data,
+      '-l',
+      join(data, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      `-h 127.0.0.1 -p ${port} -k ${data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
       'start',
     ],
     owner,
   );
-  runAsOwner(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'panorama_test'], owner);
+  runAsOwner(
+    join(bin, 'createdb'),
+    ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'panorama_test'],
+    owner,
+  );
 }
 
 export async function startPostgres(): Promise<PostgresInstance | undefined> {

@@ -133,7 +133,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addCheckConstraint('responses_status', sqlCheck("status IN ('draft', 'submitted')"))
     .execute();
-  await db.schema.createIndex('responses_campaign').on('responses').columns(['campaign_id', 'status']).execute();
+  await db.schema
+    .createIndex('responses_campaign')
+    .on('responses')
+    .columns(['campaign_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('response_revisions')

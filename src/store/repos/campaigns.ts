@@ -21,9 +21,10 @@ function toCampaign(row: Selectable<CampaignsTable>): Campaign {
 
 function checkDates(opensAt: string, closesAt: string | null) {
   if (closesAt !== null && closesAt <= opensAt) {
-    throw new StoreValidationError(`the closing date (${closesAt}) must come after the opening date (${opensAt})`, [
-      { field: 'closesAt', value: closesAt, message: 'must be after opensAt' },
-    ]);
+    throw new StoreValidationError(
+      `the closing date (${closesAt}) must come after the opening date (${opensAt})`,
+      [{ field: 'closesAt', value: closesAt, message: 'must be after opensAt' }],
+    );
   }
 }
 
@@ -32,8 +33,13 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
     async create(input, now = nowIso()) {
       now = toIso(now, 'now');
       const name = input.name.trim();
-      if (!name) throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
-      const version = await db.selectFrom('survey_versions').select('id').where('id', '=', input.surveyVersionId).executeTakeFirst();
+      if (!name)
+        throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
+      const version = await db
+        .selectFrom('survey_versions')
+        .select('id')
+        .where('id', '=', input.surveyVersionId)
+        .executeTakeFirst();
       if (!version) throw new StoreNotFoundError('survey version', input.surveyVersionId);
       const opensAt = toIso(input.opensAt, 'opensAt');
       const closesAt = input.closesAt ? toIso(input.closesAt, 'closesAt') : null;
@@ -49,7 +55,11 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
         created_at: now,
         created_by: input.createdBy ?? null,
       };
-      await mapConflict(db.insertInto('campaigns').values(row).execute(), `campaign id "${row.id}" already exists`, 'id');
+      await mapConflict(
+        db.insertInto('campaigns').values(row).execute(),
+        `campaign id "${row.id}" already exists`,
+        'id',
+      );
       return toCampaign(row);
     },
 
@@ -59,7 +69,12 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
     },
 
     async list() {
-      const rows = await db.selectFrom('campaigns').selectAll().orderBy('opens_at', 'desc').orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('campaigns')
+        .selectAll()
+        .orderBy('opens_at', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map(toCampaign);
     },
 
@@ -68,7 +83,11 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
       if (!current) throw new StoreNotFoundError('campaign', id);
       const opensAt = patch.opensAt !== undefined ? toIso(patch.opensAt, 'opensAt') : current.opensAt;
       const closesAt =
-        patch.closesAt === undefined ? current.closesAt : patch.closesAt ? toIso(patch.closesAt, 'closesAt') : null;
+        patch.closesAt === undefined
+          ? current.closesAt
+          : patch.closesAt
+            ? toIso(patch.closesAt, 'closesAt')
+            : null;
       checkDates(opensAt, closesAt);
       if (patch.name !== undefined && !patch.name.trim()) {
         throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
@@ -97,7 +116,11 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
 
     async findByPublicToken(token) {
       if (!token) return undefined;
-      const row = await db.selectFrom('campaigns').selectAll().where('public_token', '=', token).executeTakeFirst();
+      const row = await db
+        .selectFrom('campaigns')
+        .selectAll()
+        .where('public_token', '=', token)
+        .executeTakeFirst();
       return row && toCampaign(row);
     },
 

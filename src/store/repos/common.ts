@@ -25,7 +25,8 @@ export function sha256Hex(text: string): string {
 export const toDbBool = (value: boolean): number => (value ? 1 : 0);
 export const toDbBoolOrNull = (value: boolean | null | undefined): number | null =>
   value === null || value === undefined ? null : toDbBool(value);
-export const fromDbBool = (value: number | string | boolean): boolean => Number(value) === 1 || value === true;
+export const fromDbBool = (value: number | string | boolean): boolean =>
+  Number(value) === 1 || value === true;
 export const fromDbBoolOrNull = (value: number | null): boolean | null =>
   value === null ? null : fromDbBool(value);
 
@@ -40,7 +41,10 @@ export const toCount = (value: unknown): number => Number(value ?? 0);
  * Runs fn in a transaction unless db already is one (repositories used inside store.transaction
  * must join the caller's transaction, not open a nested one).
  */
-export async function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) return fn(db);
   return db.transaction().execute(fn);
 }
@@ -65,7 +69,10 @@ interface DriverError {
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as DriverError | null;
-  return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+  return (
+    !!e &&
+    (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {

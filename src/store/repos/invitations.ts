@@ -27,7 +27,11 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
       now = toIso(now, 'now');
       const wanted = [...new Set(structureIds)];
       return inTransaction(db, async (trx) => {
-        const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+        const campaign = await trx
+          .selectFrom('campaigns')
+          .select('id')
+          .where('id', '=', campaignId)
+          .executeTakeFirst();
         if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
         const knownStructures = new Set<string>();
         const invited = new Set<string>();
@@ -45,8 +49,10 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
         }
         const unknown = wanted.filter((id) => !knownStructures.has(id));
         if (unknown.length > 0) {
-          throw new StoreValidationError(`unknown structures: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}`,
-            unknown.map((id) => ({ id, field: 'structureId', value: id, message: 'unknown structure' })));
+          throw new StoreValidationError(
+            `unknown structures: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}`,
+            unknown.map((id) => ({ id, field: 'structureId', value: id, message: 'unknown structure' })),
+          );
         }
         const fresh = wanted.filter((id) => !invited.has(id));
         let created = 0;
@@ -78,7 +84,11 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
 
     async createAnonymous(campaignId, now = nowIso()) {
       now = toIso(now, 'now');
-      const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+      const campaign = await db
+        .selectFrom('campaigns')
+        .select('id')
+        .where('id', '=', campaignId)
+        .executeTakeFirst();
       if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
       const row = {
         id: newId(),
@@ -102,7 +112,11 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
 
     async findByToken(token) {
       if (!token) return undefined;
-      const row = await db.selectFrom('invitations').selectAll().where('token', '=', token).executeTakeFirst();
+      const row = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('token', '=', token)
+        .executeTakeFirst();
       return row && toInvitation(row);
     },
 
@@ -131,7 +145,11 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
     },
 
     async setEmail(id, email) {
-      const result = await db.updateTable('invitations').set({ email }).where('id', '=', id).executeTakeFirst();
+      const result = await db
+        .updateTable('invitations')
+        .set({ email })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new StoreNotFoundError('invitation', id);
     },
 

@@ -7,7 +7,10 @@ const LEVEL_ORDER: Record<string, number> = { region: 0, departement: 1, territo
  * Flattens stored structures into the registry the statistics engine reads: typed columns and
  * one column per territory level (name of the ancestor at that level), then free attributes.
  */
-export function buildRegistry(stored: readonly StoredStructure[], territories: readonly Territory[]): Registry {
+export function buildRegistry(
+  stored: readonly StoredStructure[],
+  territories: readonly Territory[],
+): Registry {
   const byId = new Map(territories.map((t) => [t.id, t]));
   const levels = [...new Set(territories.map((t) => t.level))].sort(
     (a, b) => (LEVEL_ORDER[a] ?? 9) - (LEVEL_ORDER[b] ?? 9) || a.localeCompare(b),
@@ -21,7 +24,11 @@ export function buildRegistry(stored: readonly StoredStructure[], territories: r
     if (s.managerType !== null) attributes.manager_type = s.managerType;
     if (s.communeCode !== null) attributes.commune_code = s.communeCode;
     const seen = new Set<string>();
-    for (let t = s.territoryId ? byId.get(s.territoryId) : undefined; t && !seen.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) {
+    for (
+      let t = s.territoryId ? byId.get(s.territoryId) : undefined;
+      t && !seen.has(t.id);
+      t = t.parentId ? byId.get(t.parentId) : undefined
+    ) {
       seen.add(t.id);
       if (attributes[t.level] === undefined) attributes[t.level] = t.name;
     }

@@ -32,7 +32,11 @@ function serializeData(data: unknown): string {
 }
 
 async function invitationOrThrow(db: Kysely<Database>, invitationId: string) {
-  const invitation = await db.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+  const invitation = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
   if (!invitation) throw new StoreNotFoundError('invitation', invitationId);
   return invitation;
 }
@@ -94,7 +98,9 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
       now = toIso(now, 'now');
       const text = serializeData(data);
       if (!submissionId.trim()) {
-        throw new StoreValidationError('a submission needs a submission id', [{ field: 'submissionId', message: 'empty' }]);
+        throw new StoreValidationError('a submission needs a submission id', [
+          { field: 'submissionId', message: 'empty' },
+        ]);
       }
       return inTransaction(db, async (trx) => {
         const invitation = await invitationOrThrow(trx, invitationId);
@@ -105,18 +111,29 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
           .where('response_id', '=', row.id)
           .where('submission_id', '=', submissionId)
           .executeTakeFirst();
-        if (previous) return { response: toResponse(row), revision: Number(previous.revision), duplicate: true };
+        if (previous)
+          return { response: toResponse(row), revision: Number(previous.revision), duplicate: true };
         const revision = Number(row.revision) + 1;
         await trx
           .insertInto('response_revisions')
-          .values({ response_id: row.id, revision, data: text, submitted_at: now, submission_id: submissionId })
+          .values({
+            response_id: row.id,
+            revision,
+            data: text,
+            submitted_at: now,
+            submission_id: submissionId,
+          })
           .execute();
         await trx
           .updateTable('responses')
           .set({ status: 'submitted', data: text, revision, submitted_at: now })
           .where('id', '=', row.id)
           .execute();
-        await trx.updateTable('invitations').set({ status: 'submitted' }).where('id', '=', invitationId).execute();
+        await trx
+          .updateTable('invitations')
+          .set({ status: 'submitted' })
+          .where('id', '=', invitationId)
+          .execute();
         const response = toResponse({ ...row, status: 'submitted', data: text, revision, submitted_at: now });
         return { response, revision, duplicate: false };
       });
@@ -128,7 +145,11 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
     },
 
     async getByInvitation(invitationId) {
-      const row = await db.selectFrom('responses').selectAll().where('invitation_id', '=', invitationId).executeTakeFirst();
+      const row = await db
+        .selectFrom('responses')
+        .selectAll()
+        .where('invitation_id', '=', invitationId)
+        .executeTakeFirst();
       return row && toResponse(row);
     },
 
@@ -139,15 +160,13 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
         .where('response_id', '=', responseId)
         .orderBy('revision')
         .execute();
-      return rows.map(
-        (r): ResponseRevision => ({
-          responseId: r.response_id,
-          revision: Number(r.revision),
-          data: parseJson<Data>(r.data),
-          submittedAt: r.submitted_at,
-          submissionId: r.submission_id,
-        }),
-      );
+      return rows.map((r): ResponseRevision => ({
+        responseId: r.response_id,
+        revision: Number(r.revision),
+        data: parseJson<Data>(r.data),
+        submittedAt: r.submitted_at,
+        submissionId: r.submission_id,
+      }));
     },
 
     async *listSubmitted(campaignId, options = {}): AsyncIterable<ResponseRecord> {
@@ -161,7 +180,12 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
           .innerJoin('response_revisions as rr', (join) =>
             join.onRef('rr.response_id', '=', 'r.id').onRef('rr.revision', '=', 'r.revision'),
           )
-          .select(['r.id as id', 'r.structure_id as structure', 'rr.data as data', 'rr.submitted_at as submittedAt'])
+          .select([
+            'r.id as id',
+            'r.structure_id as structure',
+            'rr.data as data',
+            'rr.submitted_at as submittedAt',
+          ])
           .where('r.campaign_id', '=', campaignId)
           .where('r.revision', '>', 0)
           .where('r.id', '>', after);
@@ -170,7 +194,12 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
         const rows = await query.orderBy('r.id').limit(pageSize).execute();
         for (const row of rows) {
           if (wanted && (row.structure === null || !wanted.has(row.structure))) continue;
-          yield { id: row.id, structure: row.structure, submittedAt: row.submittedAt, data: parseJson<Data>(row.data) };
+          yield {
+            id: row.id,
+            structure: row.structure,
+            submittedAt: row.submittedAt,
+            data: parseJson<Data>(row.data),
+          };
         }
         if (rows.length < pageSize) return;
         after = rows[rows.length - 1]!.id;

@@ -1,11 +1,26 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { PopulationFilter, StoredStructure, StructureInput, StructureListOptions, StructureRepository } from '../api.js';
+import type {
+  PopulationFilter,
+  StoredStructure,
+  StructureInput,
+  StructureListOptions,
+  StructureRepository,
+} from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { StructuresTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { chunk, fromDbBoolOrNull, inTransaction, likePattern, nowIso, parseJson, toDbBoolOrNull, toIso } from './common.js';
+import {
+  chunk,
+  fromDbBoolOrNull,
+  inTransaction,
+  likePattern,
+  nowIso,
+  parseJson,
+  toDbBoolOrNull,
+  toIso,
+} from './common.js';
 import { buildRegistry } from './registry.js';
 import { territoryRepository } from './territories.js';
 
@@ -51,14 +66,23 @@ function validateRows(rows: readonly StructureInput[]) {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.join('.');
-        const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], row);
+        const value = issue.path.reduce<unknown>(
+          (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+          row,
+        );
         problems.push({ row: index, id: row?.id, field, value, message: issue.message });
       }
       return;
     }
     const previous = seen.get(parsed.data.id);
     if (previous !== undefined) {
-      problems.push({ row: index, id: parsed.data.id, field: 'id', value: parsed.data.id, message: `duplicate id (also row ${previous + 1})` });
+      problems.push({
+        row: index,
+        id: parsed.data.id,
+        field: 'id',
+        value: parsed.data.id,
+        message: `duplicate id (also row ${previous + 1})`,
+      });
     }
     seen.set(parsed.data.id, index);
     valid.push(parsed.data);
@@ -69,7 +93,10 @@ function validateRows(rows: readonly StructureInput[]) {
 function describe(problems: StoreValidationError['problems']): string {
   const shown = problems
     .slice(0, 5)
-    .map((p) => `row ${(p.row ?? 0) + 1}${p.id ? ` (${p.id})` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    .map(
+      (p) =>
+        `row ${(p.row ?? 0) + 1}${p.id ? ` (${p.id})` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`,
+    );
   const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
   return `structures not imported, nothing was changed: ${shown.join('; ')}${more}`;
 }
@@ -114,7 +141,9 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
       const { problems, valid } = validateRows(rows);
       if (problems.length > 0) throw new StoreValidationError(describe(problems), problems);
       return inTransaction(db, async (trx) => {
-        const territoryIds = [...new Set(valid.map((r) => r.territoryId).filter((t): t is string => t !== null))];
+        const territoryIds = [
+          ...new Set(valid.map((r) => r.territoryId).filter((t): t is string => t !== null)),
+        ];
         const known = new Set<string>();
         for (const part of chunk(territoryIds)) {
           const found = await trx.selectFrom('territories').select('id').where('id', 'in', part).execute();
@@ -123,7 +152,13 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
         const missing: StoreValidationError['problems'] = [];
         valid.forEach((r, index) => {
           if (r.territoryId !== null && !known.has(r.territoryId)) {
-            missing.push({ row: index, id: r.id, field: 'territoryId', value: r.territoryId, message: `unknown territory "${r.territoryId}"` });
+            missing.push({
+              row: index,
+              id: r.id,
+              field: 'territoryId',
+              value: r.territoryId,
+              message: `unknown territory "${r.territoryId}"`,
+            });
           }
         });
         if (missing.length > 0) throw new StoreValidationError(describe(missing), missing);

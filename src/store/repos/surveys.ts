@@ -55,7 +55,8 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
     async create(input, now = nowIso()) {
       now = toIso(now, 'now');
       const title = input.title.trim();
-      if (!title) throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
+      if (!title)
+        throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
       const definition = serializeDefinition(input.definition);
       const id = input.id ?? newId();
       const versionRow = { id: newId(), survey_id: id, version: 1, definition, created_at: now };
@@ -78,14 +79,24 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
       for (let attempt = 0; ; attempt++) {
         try {
           return await inTransaction(db, async (trx) => {
-            const survey = await trx.selectFrom('surveys').select('id').where('id', '=', surveyId).executeTakeFirst();
+            const survey = await trx
+              .selectFrom('surveys')
+              .select('id')
+              .where('id', '=', surveyId)
+              .executeTakeFirst();
             if (!survey) throw new StoreNotFoundError('survey', surveyId);
             const max = await trx
               .selectFrom('survey_versions')
               .select((eb) => eb.fn.max('version').as('max'))
               .where('survey_id', '=', surveyId)
               .executeTakeFirst();
-            const row = { id: newId(), survey_id: surveyId, version: Number(max?.max ?? 0) + 1, definition: text, created_at: now };
+            const row = {
+              id: newId(),
+              survey_id: surveyId,
+              version: Number(max?.max ?? 0) + 1,
+              definition: text,
+              created_at: now,
+            };
             await trx.insertInto('survey_versions').values(row).execute();
             return toVersion(row);
           });
@@ -101,24 +112,46 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
     },
 
     async list() {
-      const rows = await db.selectFrom('surveys').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
-      const last = await latest(db, rows.map((r) => r.id));
+      const rows = await db
+        .selectFrom('surveys')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
+      const last = await latest(
+        db,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => toSurvey(r, last.get(r.id)));
     },
 
     async rename(id, title) {
-      if (!title.trim()) throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
-      const result = await db.updateTable('surveys').set({ title: title.trim() }).where('id', '=', id).executeTakeFirst();
+      if (!title.trim())
+        throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
+      const result = await db
+        .updateTable('surveys')
+        .set({ title: title.trim() })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new StoreNotFoundError('survey', id);
     },
 
     async getVersion(versionId) {
-      const row = await db.selectFrom('survey_versions').selectAll().where('id', '=', versionId).executeTakeFirst();
+      const row = await db
+        .selectFrom('survey_versions')
+        .selectAll()
+        .where('id', '=', versionId)
+        .executeTakeFirst();
       return row && toVersion(row);
     },
 
     async listVersions(surveyId) {
-      const rows = await db.selectFrom('survey_versions').selectAll().where('survey_id', '=', surveyId).orderBy('version').execute();
+      const rows = await db
+        .selectFrom('survey_versions')
+        .selectAll()
+        .where('survey_id', '=', surveyId)
+        .orderBy('version')
+        .execute();
       return rows.map(toVersion);
     },
   };

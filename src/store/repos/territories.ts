@@ -18,9 +18,20 @@ export function territoryRepository({ db }: RepoContext): TerritoryRepository {
       if (!name) throw new StoreValidationError('a territory needs a name');
       if (!input.level.trim()) throw new StoreValidationError(`territory "${name}" needs a level`);
       const parentId = input.parentId ?? null;
-      if (parentId !== null && !(await repo.get(parentId))) throw new StoreNotFoundError('territory', parentId);
-      const row = { id: input.id ?? newId(), name, level: input.level.trim(), code: input.code ?? null, parent_id: parentId };
-      await mapConflict(db.insertInto('territories').values(row).execute(), `territory id "${row.id}" already exists`, 'id');
+      if (parentId !== null && !(await repo.get(parentId)))
+        throw new StoreNotFoundError('territory', parentId);
+      const row = {
+        id: input.id ?? newId(),
+        name,
+        level: input.level.trim(),
+        code: input.code ?? null,
+        parent_id: parentId,
+      };
+      await mapConflict(
+        db.insertInto('territories').values(row).execute(),
+        `territory id "${row.id}" already exists`,
+        'id',
+      );
       return toTerritory(row);
     },
 

@@ -12,14 +12,18 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 function checkEmail(email: string): string {
   const normalized = normalizeEmail(email);
   if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) {
-    throw new StoreValidationError(`"${email}" is not an e-mail address`, [{ field: 'email', value: email, message: 'not an e-mail address' }]);
+    throw new StoreValidationError(`"${email}" is not an e-mail address`, [
+      { field: 'email', value: email, message: 'not an e-mail address' },
+    ]);
   }
   return normalized;
 }
 
 function checkRole(role: string): UserRole {
   if (!ROLES.includes(role as UserRole)) {
-    throw new StoreValidationError(`unknown role "${role}" (expected ${ROLES.join(', ')})`, [{ field: 'role', value: role, message: 'unknown role' }]);
+    throw new StoreValidationError(`unknown role "${role}" (expected ${ROLES.join(', ')})`, [
+      { field: 'role', value: role, message: 'unknown role' },
+    ]);
   }
   return role as UserRole;
 }
@@ -69,13 +73,24 @@ export function userRepository({ db }: RepoContext): UserRepository {
       now = toIso(now, 'now');
       const email = checkEmail(input.email);
       const role = checkRole(input.role);
-      if (!input.name.trim()) throw new StoreValidationError('the user name is empty', [{ field: 'name', value: input.name, message: 'empty' }]);
+      if (!input.name.trim())
+        throw new StoreValidationError('the user name is empty', [
+          { field: 'name', value: input.name, message: 'empty' },
+        ]);
       const id = newId();
       await inTransaction(db, async (trx) => {
         await mapConflict(
           trx
             .insertInto('users')
-            .values({ id, email, name: input.name.trim(), password_hash: input.passwordHash, role, created_at: now, disabled: 0 })
+            .values({
+              id,
+              email,
+              name: input.name.trim(),
+              password_hash: input.passwordHash,
+              role,
+              created_at: now,
+              disabled: 0,
+            })
             .execute(),
           duplicate(email),
           'email',
@@ -92,7 +107,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
     },
 
     async findByEmail(email) {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', normalizeEmail(email))
+        .executeTakeFirst();
       if (!row) return undefined;
       const user: UserWithSecret = {
         ...toUser(row, (await territoriesOf(db, [row.id])).get(row.id) ?? []),
@@ -103,12 +122,18 @@ export function userRepository({ db }: RepoContext): UserRepository {
 
     async list() {
       const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
-      const territories = await territoriesOf(db, rows.map((r) => r.id));
+      const territories = await territoriesOf(
+        db,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => toUser(r, territories.get(r.id) ?? []));
     },
 
     async count() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return toCount(row.n);
     },
 
@@ -124,7 +149,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
       };
       await inTransaction(db, async (trx) => {
         if (Object.keys(values).length > 0) {
-          await mapConflict(trx.updateTable('users').set(values).where('id', '=', id).execute(), duplicate(email ?? ''), 'email');
+          await mapConflict(
+            trx.updateTable('users').set(values).where('id', '=', id).execute(),
+            duplicate(email ?? ''),
+            'email',
+          );
         }
         if (patch.territoryIds !== undefined) await setTerritories(trx, id, patch.territoryIds);
       });
