@@ -58,6 +58,7 @@ const LABELS = {
     segments: 'Segments répétés',
     rateShort: 'Taux',
     noResponse: 'Aucune réponse',
+    countShort: 'Nb',
     notSpecified: 'Non renseigné',
   },
   en: {
@@ -115,6 +116,7 @@ const LABELS = {
     segments: 'Repeated segments',
     rateShort: 'Rate',
     noResponse: 'No response',
+    countShort: 'n',
     notSpecified: 'Not specified',
   },
 } as const;
