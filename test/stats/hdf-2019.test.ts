@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildReport } from '../../src/stats/index.js';
 import type { NumericStats, QuestionResult, ReportModel } from '../../src/report/model.js';
 import { fixtureDir, skipWithoutFixture } from '../support/shared.js';
+import { readInputFolder } from '../../src/ingest/index.js';
 import { hdfConfig, readFixture } from './support.js';
 
 interface ExpectedRow {
@@ -60,8 +61,11 @@ const expected: Expected | undefined = existsSync(join(dir, 'expected.json'))
   ? (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected)
   : undefined;
 
+const folder = skip ? undefined : await readInputFolder(dir);
+
 describe('HDF 2019: every table of expected.json', { skip }, () => {
-  const fixture = readFixture(dir);
+  // The product path: src/ingest reads and validates the folder.
+  const fixture = folder!;
   const config = hdfConfig();
   const report: ReportModel = buildReport(fixture.survey, fixture.responses, {
     registry: fixture.registry,
@@ -131,6 +135,14 @@ describe('HDF 2019: every table of expected.json', { skip }, () => {
       }
     });
   }
+
+  test('reading the files with plain JSON.parse gives the same report as src/ingest', () => {
+    const plain = readFixture(dir);
+    assert.deepEqual(
+      buildReport(plain.survey, plain.responses, { registry: plain.registry, config }),
+      report,
+    );
+  });
 
   test('participation: overall and by territory', () => {
     const want = expected!.participation;
