@@ -1,8 +1,9 @@
 import type { SegmentCount, TermCount } from '../report/model.js';
 import { groupInflections } from './inflections.js';
 import { NgramCounter } from './ngram-counter.js';
-import { NgramTable, ngramHash } from './ngram-table.js';
 import { stopwords, type TextLang } from './stopwords.js';
+import { topByCount } from './ranking.js';
+import { segmentRows } from './segments.js';
 import { SurfaceTable } from './surface-table.js';
 import { normalizeSurface, scanText, type TokenSink } from './tokenize.js';
 
@@ -16,7 +17,6 @@ export interface CorpusResultOptions {
 export const DEFAULT_TOP_N = 20;
 export const DEFAULT_MIN_SEGMENT_COUNT = 2;
 // Segments are 2–4 tokens long: the token handler keeps the three previous tokens.
-const MIN_SEGMENT_WORDS = 2;
 const NONE = -1;
 
 /** Case-insensitive grouping key of a surface form: lowercase, accents kept, apostrophes ASCII. */
@@ -151,38 +151,9 @@ export class TextCorpus implements TokenSink {
     }
     const termRows = [...grouped].map(([key, count]) => ({ term: display[this.keyIds.get(key)!]!, count }));
     const terms = topByCount(termRows, (row) => row.term, topN, this.lang);
-    const segments = this.segmentRows(display, options.minSegmentCount ?? DEFAULT_MIN_SEGMENT_COUNT, topN);
+    const minCount = options.minSegmentCount ?? DEFAULT_MIN_SEGMENT_COUNT;
+    const segments = segmentRows(this.ngrams, this.contentKey, display, minCount, topN, this.lang);
     return { terms, segments };
-  }
-
-  private segmentRows(display: string[], minCount: number, topN: number): SegmentCount[] {
-    const found: { ids: number[]; count: number }[] = [];
-    this.ngrams.forEach(Math.max(1, minCount), (ids, count) => found.push({ ids, count }));
-    const absorbed = new NgramTable();
-    const at = (ids: number[], k: number): number => (k < ids.length ? ids[k]! : NONE);
-    // A segment always seen inside a longer one (same count) adds nothing: keep the longer one.
-    for (const { ids, count } of found) {
-      if (ids.length <= MIN_SEGMENT_WORDS) continue;
-      for (let from = 0; from < ids.length; from++) {
-        for (let to = from + MIN_SEGMENT_WORDS; to <= ids.length; to++) {
-          if (to - from === ids.length || !this.contentKey[ids[from]!] || !this.contentKey[ids[to - 1]!]) continue;
-          const sub = ids.slice(from, to);
-          const [a, b, c, d] = [at(sub, 0), at(sub, 1), at(sub, 2), at(sub, 3)];
-          if (this.ngrams.get(a, b, c, d) === count) absorbed.add(ngramHash(a, b, c, d), a, b, c, d);
-        }
-      }
-    }
-    const rows = found
-      .filter(({ ids }) => {
-        const [a, b, c, d] = [at(ids, 0), at(ids, 1), at(ids, 2), at(ids, 3)];
-        return absorbed.get(ngramHash(a, b, c, d), a, b, c, d) === 0;
-      })
-      .map(({ ids, count }) => ({ ids, count, segment: '' }));
-    const label = (row: { ids: number[]; segment: string }): string => {
-      if (row.segment === '') row.segment = joinTokens(row.ids.map((id) => display[id]!));
-      return row.segment;
-    };
-    return topByCount(rows, label, topN, this.lang).map((row) => ({ segment: label(row), count: row.count }));
   }
 }
 
@@ -190,46 +161,3 @@ function isContentKey(key: string, stop: ReadonlySet<string>): boolean {
   return key.length >= 2 && !stop.has(key) && !key.endsWith("'");
 }
 
-/** Tokens back into text: no space after an elided word ("accès à l'emploi"). */
-export function joinTokens(tokens: readonly string[]): string {
-  let out = '';
-  for (const token of tokens) {
-    if (out !== '' && !out.endsWith("'")) out += ' ';
-    out += token;
-  }
-  return out;
-}
-
-/**
- * The `n` rows with the highest counts, ties in French (or English) alphabetical order. Only the
- * rows that can reach the top are collated, so a long tail of rare words costs a numeric sort.
- */
-function topByCount<T extends { count: number }>(
-  rows: T[],
-  labelOf: (row: T) => string,
-  n: number,
-  lang: TextLang,
-): T[] {
-  if (n <= 0 || rows.length === 0) return [];
-  const byCount = rows.slice().sort((a, b) => b.count - a.count);
-  if (n < byCount.length) {
-    const threshold = byCount[n - 1]!.count;
-    let end = n;
-    while (end < byCount.length && byCount[end]!.count === threshold) end++;
-    byCount.length = end;
-  }
-  const collator = collatorFor(lang);
-  const labelled = byCount.map((row) => ({ row, label: labelOf(row) }));
-  labelled.sort((a, b) => b.row.count - a.row.count || collator.compare(a.label, b.label));
-  return labelled.slice(0, n).map(({ row }) => row);
-}
-
-const collators = new Map<TextLang, Intl.Collator>();
-function collatorFor(lang: TextLang): Intl.Collator {
-  let collator = collators.get(lang);
-  if (collator === undefined) {
-    collator = new Intl.Collator(lang);
-    collators.set(lang, collator);
-  }
-  return collator;
-}

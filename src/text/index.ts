@@ -4,10 +4,10 @@ export {
   DEFAULT_TOP_N,
   TextCorpus,
   isAcronym,
-  joinTokens,
   normalizeKey,
   type CorpusResultOptions,
 } from './corpus.js';
+export { joinTokens } from './segments.js';
 export { groupInflections, inflectionBases, type InflectionOptions } from './inflections.js';
 export { ENGLISH_STOPWORDS, FRENCH_STOPWORDS, stopwords, type TextLang } from './stopwords.js';
 export { ELISION_PREFIXES, normalizeSurface, scanText, tokenize, type TokenSink } from './tokenize.js';

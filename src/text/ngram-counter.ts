@@ -1,4 +1,4 @@
-import { NgramTable, ngramHash } from './ngram-table.js';
+import { GramList, NgramTable, ngramHash } from './ngram-table.js';
 
 /**
  * Counts n-grams (2–4 integer ids) with cache-friendly partitioned aggregation. A corpus has far
@@ -43,6 +43,14 @@ export class NgramCounter {
     return this.tables[h >>> PARTITION_SHIFT]?.get(h, a, b, c, d) ?? 0;
   }
 
+  /** Every n-gram counted at least `minCount` times. */
+  collect(minCount: number): GramList {
+    this.flush();
+    const out = new GramList();
+    for (const table of this.tables) table?.collect(minCount, out);
+    return out;
+  }
+
   /** Calls `visit` for every n-gram counted at least `minCount` times. */
   forEach(minCount: number, visit: (ids: number[], count: number) => void): void {
     this.flush();
@@ -74,6 +82,8 @@ export class NgramCounter {
         this.tables[p] = table;
       }
 
+      // Sized for the worst case (all pending occurrences new), which avoids rehashing while folding.
+      table.reserve(table.length + end / FIELDS);
       const buffer = this.buffers[p]!;
       for (let o = 0; o < end; o += FIELDS) {
         const a = buffer[o]!;

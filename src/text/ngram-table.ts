@@ -59,6 +59,15 @@ export class NgramTable {
     }
   }
 
+  /** Appends every n-gram counted at least `minCount` times to `out`. */
+  collect(minCount: number, out: GramList): void {
+    const slots = this.slots;
+    for (let o = 0; o < slots.length; o += STRIDE) {
+      const count = slots[o]!;
+      if (count !== 0 && count >= minCount) out.push(slots[o + 1]!, slots[o + 2]!, slots[o + 3]!, slots[o + 4]!, count);
+    }
+  }
+
   /** Calls `visit` for every n-gram counted at least `minCount` times. */
   forEach(minCount: number, visit: (ids: number[], count: number) => void): void {
     const slots = this.slots;
@@ -72,8 +81,14 @@ export class NgramTable {
     }
   }
 
-  private grow(): void {
-    const capacity = (this.mask + 1) * 2;
+  /** Grows ahead so that `entries` distinct n-grams fit without intermediate rehashing. */
+  reserve(entries: number): void {
+    let capacity = this.mask + 1;
+    while (entries > capacity * MAX_LOAD) capacity *= 2;
+    if (capacity > this.mask + 1) this.grow(capacity);
+  }
+
+  private grow(capacity = (this.mask + 1) * 2): void {
     const old = this.slots;
     const slots = new Int32Array(capacity * STRIDE);
     const mask = capacity - 1;
@@ -99,4 +114,34 @@ export function ngramHash(a: number, b: number, c: number, d: number): number {
   h = Math.imul(h ^ (h >>> 13) ^ c, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 16) ^ d, 0x27d4eb2f);
   return h ^ (h >>> 15);
+}
+
+/** A growable flat list of n-grams: ids (4 per n-gram, -1 padded) and counts. */
+export class GramList {
+  ids = new Int32Array(256 * 4);
+  counts = new Int32Array(256);
+  length = 0;
+
+  push(a: number, b: number, c: number, d: number, count: number): void {
+    if (this.length === this.counts.length) {
+      const ids = new Int32Array(this.ids.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    const o = this.length * 4;
+    this.ids[o] = a;
+    this.ids[o + 1] = b;
+    this.ids[o + 2] = c;
+    this.ids[o + 3] = d;
+    this.counts[this.length++] = count;
+  }
+
+  /** Number of ids of n-gram `r` (2–4). */
+  size(r: number): number {
+    const o = r * 4;
+    return this.ids[o + 3] !== -1 ? 4 : this.ids[o + 2] !== -1 ? 3 : 2;
+  }
 }
