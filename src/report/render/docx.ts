@@ -44,6 +44,8 @@ interface CellOptions {
   muted?: boolean;
   /** Word keeps a table on one page when every row but the last "keeps with next". */
   keepNext?: boolean;
+  /** Half-points; wide cross tables use a smaller size to fit the page. */
+  size?: number;
 }
 
 function cellParagraph(text: string, options: CellOptions = {}): Paragraph {
@@ -52,26 +54,29 @@ function cellParagraph(text: string, options: CellOptions = {}): Paragraph {
     alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { before: 20, after: 20 },
     children: [
-      new TextRun({ text, bold: options.bold, italics: options.muted, color: options.muted ? MUTED : undefined, size: 19 }),
+      new TextRun({ text, bold: options.bold, italics: options.muted, color: options.muted ? MUTED : undefined, size: options.size ?? 19 }),
     ],
   });
 }
 
-function headCell(text: string, right: boolean, span = 1): TableCell {
+function headCell(text: string, right: boolean, size: number, span = 1): TableCell {
   return new TableCell({
     borders,
     columnSpan: span > 1 ? span : undefined,
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F7' },
-    children: [cellParagraph(text, { right, bold: true, keepNext: true })],
+    children: [cellParagraph(text, { right, bold: true, keepNext: true, size })],
   });
 }
 
-function bodyCell(cell: Cell, muted: boolean, keepNext: boolean): TableCell {
+function bodyCell(cell: Cell, muted: boolean, keepNext: boolean, size: number): TableCell {
   return new TableCell({
     borders,
-    children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted, keepNext })],
+    children: [cellParagraph(cell.text, { right: cell.format !== 'text', muted, keepNext, size })],
   });
 }
+
+/** Beyond this many number columns (cross tables) cells shrink so "Décompte" still fits. */
+const COMPACT_FROM = 5;
 
 const KEEP_TOGETHER_ROWS = 25;
 
@@ -87,7 +92,8 @@ function columnWidths(table: TableBlock): number[] {
   const numbers = numeric.filter(Boolean).length;
   const texts = Math.max(1, numeric.length - numbers);
   const total = Math.min(CONTENT_WIDTH_TWIPS, texts * LABEL_TWIPS + numbers * NUMBER_TWIPS);
-  const number = Math.min(NUMBER_TWIPS, Math.floor((total * 2) / 3 / Math.max(1, numbers)));
+  const share = numbers >= COMPACT_FROM ? 0.8 : 2 / 3;
+  const number = Math.min(NUMBER_TWIPS, Math.floor((total * share) / Math.max(1, numbers)));
   const text = Math.floor((total - number * numbers) / texts);
   return numeric.map((isNumber) => (isNumber ? number : text));
 }
@@ -110,25 +116,26 @@ export function captionParagraph(text: string): Paragraph {
 /** A real Word table: header rows repeat on every page and rows never split across pages. */
 export function docxTable(table: TableBlock): (Paragraph | Table)[] {
   const numeric = numericColumns(table);
+  const size = numeric.filter(Boolean).length >= COMPACT_FROM ? 16 : 19;
   const headRows: TableRow[] = [];
   if (table.headGroups) {
     headRows.push(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: table.headGroups.map((g) => headCell(g.label, false, g.span)),
+        children: table.headGroups.map((g) => headCell(g.label, false, size, g.span)),
       }),
     );
   }
   headRows.push(
-    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, numeric[i] === true)) }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, numeric[i] === true, size)) }),
   );
   const together = table.rows.length <= KEEP_TOGETHER_ROWS;
   const bodyRows = table.rows.map(
     (row, r) =>
       new TableRow({
         cantSplit: true,
-        children: row.map((cell) => bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1)),
+        children: row.map((cell) => bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1, size)),
       }),
   );
   const widths = columnWidths(table);
@@ -136,6 +143,7 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
     ...(table.captionIsTitle ? [] : [captionParagraph(table.caption)]),
     new Table({
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      margins: { left: 70, right: 70 },
       columnWidths: widths,
       rows: [...headRows, ...bodyRows],
     }),

@@ -180,7 +180,7 @@ export function breakdownTable(
       type: 'table',
       caption,
       headGroups: [{ label: '', span: 1 }, ...breakdown.groups.map((g) => ({ label: groupLabel(g), span: 2 }))],
-      head: [l.answer, ...breakdown.groups.flatMap(() => [l.count, '%'])],
+      head: [l.answer, ...breakdown.groups.flatMap(() => [l.countShort, '%'])],
       rows: breakdown.rows.map((row) => [
         textCell(row.label, row.value === null),
         ...row.counts.flatMap((count, i) => [countCell(count, lang), percentCell(row.percents[i], lang)]),
@@ -214,7 +214,7 @@ export function matrixTable(question: QuestionResult, lang: ReportLang): TableBl
     caption: question.title,
     captionIsTitle: true,
     headGroups: [{ label: '', span: 2 }, ...columns.map((c) => ({ label: c.label, span: 2 }))],
-    head: [l.question, l.base, ...columns.flatMap(() => [l.count, '%'])],
+    head: [l.question, l.base, ...columns.flatMap(() => [l.countShort, '%'])],
     rows: lines.map((line) => [
       textCell(line.label),
       countCell(line.base, lang),
