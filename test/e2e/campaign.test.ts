@@ -134,6 +134,21 @@ test(
 
     // --- Survey upload and preview.
     await page.getByRole('link', { name: 'Questionnaires' }).click();
+    // A broken file first: the error says where (line and column), nothing is created.
+    await page
+      .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
+      .setInputFiles(
+        writeFile(
+          files,
+          'casse.json',
+          '{\n  "title": "Cassé",\n  "pages": [ { "name": "p1" "elements": [] } ]\n}\n',
+        ),
+      );
+    await page
+      .getByRole('alert')
+      .getByText(/ligne 3, colonne \d+/)
+      .waitFor();
+    assert.equal((await store.surveys.list()).length, 0);
     await page
       .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
       .setInputFiles(writeFile(files, 'enquete.json', JSON.stringify(SURVEY, null, 2)));
@@ -320,6 +335,37 @@ test(
     model = await reportJson();
     assert.equal(model.participation.responses, 0);
     await report.getByText('Lille Métropole').first().waitFor();
+
+    // --- The export of non-respondents lists the three others, not Alpha.
+    await page.getByRole('link', { name: 'Voir la participation' }).click();
+    const exportHref = await page
+      .getByRole('link', { name: 'Exporter les non-répondants (CSV)' })
+      .getAttribute('href');
+    const nonRespondents = await (await page.request.get(`${base}${exportHref}`)).text();
+    assert.ok(!nonRespondents.includes('E2E-01'), 'Alpha answered');
+    for (const id of ['E2E-02', 'E2E-03', 'E2E-04']) assert.ok(nonRespondents.includes(id), id);
+
+    // --- A correspondent for Lille Métropole: created once with a generated password, sees only
+    // their territory, and no administration menu.
+    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    await page.getByLabel('Adresse e-mail').fill('lille@e2e.example.org');
+    await page.getByLabel('Nom', { exact: true }).fill('Corinne Lille');
+    await page.getByLabel('Rôle', { exact: true }).selectOption('correspondent');
+    await page.getByRole('checkbox', { name: 'Lille Métropole' }).check();
+    await page.getByRole('button', { name: 'Créer un utilisateur' }).click();
+    const generated = await page.getByText(/Mot de passe généré pour lille@e2e.example.org/).innerText();
+    const password = generated.split(' : ').at(-1)!.trim();
+    const other = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const corr = await other.newPage();
+    watch(corr);
+    await corr.goto(`${base}/referentiel`);
+    await corr.getByLabel('Adresse e-mail').fill('lille@e2e.example.org');
+    await corr.getByLabel('Mot de passe').fill(password);
+    await corr.getByRole('button', { name: 'Se connecter' }).click();
+    await corr.getByText('2 structures').waitFor();
+    assert.equal(await corr.getByRole('cell', { name: 'Espace de vie sociale Gamma' }).count(), 0);
+    assert.equal(await corr.getByRole('link', { name: 'Utilisateurs' }).count(), 0);
+    await other.close();
 
     // --- Dashboard with live participation.
     await page.getByRole('link', { name: 'Tableau de bord' }).click();

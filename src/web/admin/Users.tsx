@@ -128,16 +128,16 @@ export function UsersPage() {
             {t('common.name')}
             <input required value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <label>
-            {t('users.role')}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <div className="field">
+            <label htmlFor={`${id}-role`}>{t('users.role')}</label>
+            <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <label>
             {t('users.password')}
             <input
