@@ -35,10 +35,17 @@ export function assertStructureInScope(scope: Scope, structure: Pick<StoredStruc
   }
 }
 
+const visibleCache = new WeakMap<Scope, Promise<string[] | undefined>>();
+
 /** Structure ids visible in a scope, for filtering lists and exports; undefined = no filter. */
-export async function visibleStructureIds(store: Store, scope: Scope): Promise<string[] | undefined> {
-  if (scope.all) return undefined;
-  if (scope.territoryIds.size === 0) return [];
-  const rows = await store.structures.list({ territoryIds: [...scope.territoryIds] });
-  return rows.map((s) => s.id);
+export function visibleStructureIds(store: Store, scope: Scope): Promise<string[] | undefined> {
+  if (scope.all) return Promise.resolve(undefined);
+  if (scope.territoryIds.size === 0) return Promise.resolve([]);
+  // A scope object lives for one request: the list is computed once per request.
+  let ids = visibleCache.get(scope);
+  if (!ids) {
+    ids = store.structures.list({ territoryIds: [...scope.territoryIds] }).then((rows) => rows.map((s) => s.id));
+    visibleCache.set(scope, ids);
+  }
+  return ids;
 }

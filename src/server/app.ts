@@ -82,8 +82,30 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await reportRoutes(app, ctx);
   await respondRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
-  app.addHook('onClose', async () => ctx.mailer.close());
+  installSecurityHeaders(app);
+  // Expired sessions are refused on read anyway; this only keeps the table small.
+  const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
+  purge.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purge);
+    ctx.mailer.close();
+  });
   return app;
+}
+
+/**
+ * Personal links carry their token in the URL (/r/<token>): no Referer may leak it to another
+ * site. API answers are personal data: never cached by a browser or a proxy.
+ */
+function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
 }
 
 declare module 'fastify' {

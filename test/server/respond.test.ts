@@ -50,6 +50,9 @@ describe('respondent link', () => {
     assert.equal(body.status, 'not_started');
     assert.equal(body.survey.title, 'Observatoire annuel des centres sociaux');
     assert.deepEqual(body.data, {});
+    // The token is in the page URL: it must not leak through Referer, nor be cached.
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    assert.equal(res.headers['cache-control'], 'no-store');
   });
 
   test('an unknown token gets 404 and no other structure’s data', async () => {
