@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { it } from 'node:test';
-import { StoreConflictError, StoreValidationError } from '../../src/store/index.js';
+import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../../src/store/index.js';
 import type { SuiteContext } from './suite.js';
 import { uid } from './suite.js';
 import { makeHierarchy } from './suite-registry.js';
@@ -123,6 +123,10 @@ export function accountTests(ctx: SuiteContext): void {
     assert.ok((await ctx.store.sessions.purgeExpired('2026-01-01T00:00:00.000Z')) >= 1);
     assert.equal(await ctx.store.sessions.findByToken(old.token, '1999-12-31T01:00:00.000Z'), undefined);
     await assert.rejects(ctx.store.sessions.create(user.id, 'tomorrow'), StoreValidationError);
+    await assert.rejects(
+      ctx.store.sessions.create('no-such-user', '2030-01-01T00:00:00Z'),
+      StoreNotFoundError,
+    );
   });
 
   it('audit log and settings', async () => {

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Session, SessionRepository } from '../api.js';
+import { StoreNotFoundError } from '../errors.js';
 import type { SessionsTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { nowIso, randomToken, sha256Hex, toIso } from './common.js';
+import { isForeignKeyViolation, nowIso, randomToken, sha256Hex, toIso } from './common.js';
 import { userRepository } from './users.js';
 
 function toSession(row: Selectable<SessionsTable>): Session {
@@ -32,7 +33,12 @@ export function sessionRepository(ctx: RepoContext): SessionRepository {
         expires_at: expiresAt,
         last_seen_at: now,
       };
-      await db.insertInto('sessions').values(row).execute();
+      try {
+        await db.insertInto('sessions').values(row).execute();
+      } catch (error) {
+        if (isForeignKeyViolation(error)) throw new StoreNotFoundError('user', userId);
+        throw error;
+      }
       return { token, session: toSession(row) };
     },
 
