@@ -52,12 +52,16 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
   private readonly ratings?: FloatBuffer[];
   private readonly ratingValues?: Float64Array;
   private invalid = 0;
+  private readonly name: string;
+  private readonly hasOther: boolean;
 
   constructor(
     readonly question: QuestionDef,
     private readonly ctx: ReportContext,
     private readonly settings: QuestionSettings,
   ) {
+    this.name = question.name;
+    this.hasOther = question.hasOther;
     const rows = choiceRows(question, ctx);
     this.noAnswer = rows.length;
     rows.push({ value: null, label: ctx.words.noAnswer, rowKind: 'no-answer' });
@@ -75,21 +79,17 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
   }
 
   add(data: ResponseData, slot: number): void {
-    this.table.show(slot);
-    const value = data[this.question.name];
-    if (isEmptyAnswer(value)) {
-      this.table.count(this.noAnswer, slot);
-      return;
-    }
-    const row = this.index.get(value);
+    const table = this.table;
+    table.show(slot);
+    const value = data[this.name];
+    let row = value === undefined || value === null ? undefined : this.index.get(value);
     if (row === undefined) {
-      this.invalid++;
-      this.table.count(this.noAnswer, slot);
-      return;
+      if (!isEmptyAnswer(value)) this.invalid++;
+      row = this.noAnswer;
+    } else if (this.hasOther && value === OTHER_VALUE) {
+      collectOther(data, this.name, this.otherTexts);
     }
-    this.table.count(row, slot);
-    if (value === OTHER_VALUE && this.question.hasOther)
-      collectOther(data, this.question.name, this.otherTexts);
+    table.count(row, slot);
     if (this.ratings && row < this.ratingValues!.length) {
       this.ratings[0]!.push(this.ratingValues![row]!);
       if (slot > 0) this.ratings[slot]!.push(this.ratingValues![row]!);
