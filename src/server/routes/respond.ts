@@ -22,6 +22,8 @@ interface Opened {
   invitation: Invitation;
   campaign: Campaign;
   survey: SurveyModel;
+  /** The frozen definition exactly as uploaded, for the form library. */
+  definition: unknown;
 }
 
 async function open(ctx: ServerContext, token: string): Promise<Opened> {
@@ -29,8 +31,8 @@ async function open(ctx: ServerContext, token: string): Promise<Opened> {
   if (!invitation) throw notFound('Lien de questionnaire');
   const campaign = await ctx.store.campaigns.get(invitation.campaignId);
   if (!campaign) throw notFound('Campagne');
-  const { model } = await loadVersion(ctx, campaign.surveyVersionId);
-  return { invitation, campaign, survey: model };
+  const { model, version } = await loadVersion(ctx, campaign.surveyVersionId);
+  return { invitation, campaign, survey: model, definition: version.definition };
 }
 
 function assertOpen(ctx: ServerContext, campaign: Campaign): void {
@@ -61,7 +63,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     { schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams }, config },
     async (request) => {
       const { token } = request.params as z.infer<typeof tokenParams>;
-      const { invitation, campaign, survey } = await open(ctx, token);
+      const { invitation, campaign, definition } = await open(ctx, token);
       const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       return {
@@ -72,7 +74,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
           state: campaignState(campaign, ctx.now()),
         },
         structure: structure ? { id: structure.id, name: structure.name } : null,
-        survey: survey.json,
+        survey: definition,
         data: response?.data ?? {},
         status: invitation.status,
         submittedAt: response?.submittedAt ?? null,
