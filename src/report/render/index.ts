@@ -1,4 +1,4 @@
-import type { ReportModel } from '../model.js';
+import type { ReportLang, ReportModel } from '../model.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderPdf } from './pdf.js';
@@ -27,11 +27,19 @@ export function fileExtensionOf(format: ReportFormat): string {
   return `.${format}`;
 }
 
-/** Options reserved for later (paper size, logo…); the report language comes from the model. */
-export type RenderOptions = Record<string, never>;
+export interface RenderOptions {
+  /**
+   * The model's labels are already translated, so the language is chosen when the model is built
+   * (buildReport's `lang`); this is only a check that caller and model agree.
+   */
+  lang?: ReportLang;
+}
 
 /** Renders the report model; the model alone decides the content and the language. */
-export async function renderReport(model: ReportModel, format: ReportFormat, _options: RenderOptions = {}): Promise<Buffer> {
+export async function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions = {}): Promise<Buffer> {
+  if (options.lang && options.lang !== model.lang) {
+    throw new Error(`the report model is in "${model.lang}", not "${options.lang}": build it with lang "${options.lang}"`);
+  }
   switch (format) {
     case 'json':
       return Buffer.from(`${JSON.stringify(model, null, 2)}\n`, 'utf8');
@@ -43,6 +51,8 @@ export async function renderReport(model: ReportModel, format: ReportFormat, _op
       return renderXlsx(model);
     case 'pdf':
       return renderPdf(model);
+    default:
+      throw new Error(`unknown report format "${String(format)}" (expected one of ${REPORT_FORMATS.join(', ')})`);
   }
 }
 

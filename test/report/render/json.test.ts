@@ -35,4 +35,10 @@ describe('report renderer: json specifics', () => {
     assert.equal(contentTypeOf('pdf'), 'application/pdf');
     assert.equal(contentTypeOf('html'), 'text/html; charset=utf-8');
   });
+
+  it('refuses an unknown format and a language the model was not built in', async () => {
+    await assert.rejects(renderReport(sampleModel('fr'), 'odt' as never), /unknown report format "odt".*json, html, docx, xlsx, pdf/);
+    await assert.rejects(renderReport(sampleModel('fr'), 'html', { lang: 'en' }), /model is in "fr"/);
+    assert.ok((await renderReport(sampleModel('en'), 'json', { lang: 'en' })).length > 0);
+  });
 });
