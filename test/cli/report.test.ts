@@ -187,6 +187,24 @@ describe('panorama report: bad input', () => {
     assertCleanError(await panorama('report', dir), /survey\.json, line 3, column \d+: invalid JSON/);
   });
 
+  test('invalid survey definition: every problem named with its question', async () => {
+    const survey = JSON.stringify({
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'radiogroup', name: 'qpv' },
+            { type: 'text', name: 'x', visibleIf: '{nope} = 1' },
+          ],
+        },
+      ],
+    });
+    const result = await panorama('report', tempInput({ 'survey.json': survey, 'responses.jsonl': '' }));
+    assertCleanError(result, /2 problems in survey\.json/);
+    assert.match(result.stderr, /question "qpv": a choice question needs "choices"/);
+    assert.match(result.stderr, /question "x": the condition "\{nope\} = 1" refers to \{nope\}/);
+  });
+
   test('invalid answer: strict fails naming the response, --lenient warns and goes on', async () => {
     const dir = tempInput({ 'survey.json': SURVEY, 'responses.jsonl': RESPONSES });
     assertCleanError(await panorama('report', dir), /responses\.jsonl.*response "c".*peut-être/s);
