@@ -147,6 +147,30 @@ describe('registry import', () => {
     assert.equal(audit.length, 1);
   });
 
+  test('an XLSX registry gives the same preview, with spreadsheet row numbers', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Structures');
+    sheet.addRow(['id', 'nom', 'type', 'qpv']);
+    sheet.addRow(['XL-1', 'Centre tableur', 'CS', 'oui']);
+    sheet.addRow(['XL-2', 'EVS tableur', 'Crèche', 'non']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const res = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import/preview',
+      payload: { filename: 'registre.xlsx', content },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const p = res.json();
+    assert.deepEqual(p.columns, ['id', 'nom', 'type', 'qpv']);
+    assert.equal(p.total, 2);
+    assert.deepEqual(
+      p.errors.map((e: { line: number; column: string; value: string }) => [e.line, e.column, e.value]),
+      [[3, 'type', 'Crèche']],
+    );
+    assert.equal(await server.store.structures.get('XL-1'), undefined);
+  });
+
   test('multipart upload works like the JSON body', async () => {
     const boundary = '----panorama';
     const body =
