@@ -12,6 +12,8 @@ export interface FigureJson {
   reason?: string;
   previous?: { label: string; value: FigureValue }[];
   change?: { value: number; wording: string; since: string };
+  /** Territorial brochures: the whole network's value. */
+  network?: FigureValue;
 }
 
 /** The machine-readable brochure: every figure with its base, suppression reason and trend. */
@@ -32,6 +34,7 @@ export function brochureJson(model: BrochureModel) {
       ...(f.suppressed ? { reason: f.suppressed.reason } : {}),
       ...(f.previous ? { previous: f.previous } : {}),
       ...(f.change ? { change: f.change } : {}),
+      ...(f.network !== undefined ? { network: f.network } : {}),
     })),
     territories: model.map.territories.map((t) => ({ name: t.name, structures: t.structures, respondents: t.respondents })),
     methodNotes: model.methodNotes,

@@ -113,7 +113,14 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     applySuppression(evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }), file.indicators, { k, audience });
   const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({ label: p.label, figures: evaluate(p.campaign) }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
-  const figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
+  let figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
+  if (scope) {
+    const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience });
+    const networkById = new Map(network.map((f) => [f.id, f.value]));
+    // Counts of a territory are not comparable to the network's; rates, means and shares are.
+    const comparable = new Set(file.indicators.filter((i) => !['count', 'sum'].includes(i.kind)).map((i) => i.id));
+    figures = figures.map((f) => (comparable.has(f.id) && networkById.get(f.id) != null ? { ...f, network: networkById.get(f.id)! } : f));
+  }
   const byId = new Map(figures.map((f) => [f.id, f]));
   const networkOnly = new Set(file.indicators.filter((i) => i.networkOnly).map((i) => i.id));
   const charts = chartQuestions(campaign, file, scope, k, audience, lang);

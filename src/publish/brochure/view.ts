@@ -28,6 +28,18 @@ function trendLine(figure: Figure, lang: 'fr' | 'en'): string | undefined {
   return `${past} · ${figure.change.wording} (${amount})`;
 }
 
+function networkLine(figure: Figure, lang: 'fr' | 'en'): string | undefined {
+  if (figure.network === undefined || figure.network === null) return undefined;
+  const value =
+    typeof figure.network === 'number'
+      ? formatWithUnit({ ...figure, value: figure.network }, lang)
+      : figure.kind === 'mode' || figure.kind === 'top'
+        ? undefined
+        : String(figure.network);
+  if (value === undefined) return undefined;
+  return `${lang === 'fr' ? 'Ensemble du réseau\u00a0:' : 'Whole network:'} ${value}`;
+}
+
 export function tileOf(figure: Figure, lang: 'fr' | 'en'): Tile {
   if (figure.suppressed) {
     return {
@@ -39,7 +51,7 @@ export function tileOf(figure: Figure, lang: 'fr' | 'en'): Tile {
     };
   }
   const wordy = typeof figure.value !== 'number';
-  const trend = trendLine(figure, lang);
+  const trend = [networkLine(figure, lang), trendLine(figure, lang)].filter(Boolean).join(' · ') || undefined;
   const extra = trend ? { trend } : {};
   if (figure.value === null) return { id: figure.id, big: '—', wordy: false, caption: figure.label, ...extra };
   if (wordy) return { id: figure.id, big: formatValue(figure, lang), wordy, caption: figure.label, ...extra };

@@ -27,6 +27,8 @@ export interface Figure {
   suppressed?: { reason: string };
   /** Earlier campaigns' values of the same indicator (--previous). */
   previous?: PreviousValue[];
+  /** In a territorial brochure: the same figure for the whole network, for comparison. */
+  network?: FigureValue;
   /** Change since the most recent previous campaign, in % (relative) with its wording. */
   change?: { value: number; wording: string; since: string };
 }
