@@ -17,7 +17,10 @@ export interface ValueProblem {
 }
 
 export interface ValidationResult {
-  /** The answers that passed; a rejected value is left out (whole answer, or one element of a list). */
+  /**
+   * The answers that passed; a rejected value is left out (whole answer, or one element of a list).
+   * When every answer is valid as given, this is the input object itself (not a copy).
+   */
   data: Record<string, unknown>;
   problems: ValueProblem[];
 }
@@ -56,45 +59,51 @@ export function validateResponseData(
   _options: ValidateOptions = {},
 ): ValidationResult {
   const problems: ValueProblem[] = [];
-  const out: Record<string, unknown> = {};
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ question: '', value: data, message: `the answers must be an object keyed by question name, got ${describe(data)}` });
-    return { data: out, problems };
+    return { data: {}, problems };
   }
   const rules = rulesFor(survey);
   const record = data as Record<string, unknown>;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
+  const keys = Object.keys(record);
+  // Copy-on-change: most responses are valid as given, so their object is returned untouched
+  // instead of being rebuilt (half the garbage on large loads).
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = record[key];
-    if (value === null || value === undefined) continue; // no answer
-    const rule = rules.get(key);
-    if (rule) {
-      const kept = checkAnswer(rule, value, problems);
-      if (kept !== undefined) out[key] = kept;
-      continue;
+    const kept = value === null || value === undefined ? undefined : checkKey(rules, key, value, problems);
+    if (kept !== value && out === undefined) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
     }
-    if (key.endsWith(COMMENT_SUFFIX)) {
-      const owner = rules.get(key.slice(0, -COMMENT_SUFFIX.length));
-      if (owner?.allowsComment) {
-        if (typeof value === 'string') {
-          if (value.trim() !== '') out[key] = value;
-        } else {
-          problems.push({ question: key, value, message: `question "${key}": the "other" text must be text, got ${describe(value)}` });
-        }
-        continue;
-      }
-      if (owner) {
-        problems.push({
-          question: key,
-          value,
-          message: `"${key}" is not allowed: question "${owner.def.name}" has no "other" item and no comment box`,
-        });
-        continue;
-      }
-    }
-    problems.push({ question: key, value, message: `"${key}" is not a question of this survey (value ${describe(value)})` });
+    if (out !== undefined && kept !== undefined) out[key] = kept;
   }
-  return { data: out, problems };
+  return { data: out ?? record, problems };
+}
+
+/** The value to keep for one key (the same value when valid as given), or undefined to drop it. */
+function checkKey(rules: Map<string, QuestionRule>, key: string, value: unknown, problems: ValueProblem[]): unknown {
+  const rule = rules.get(key);
+  if (rule) return checkAnswer(rule, value, problems);
+  if (key.endsWith(COMMENT_SUFFIX)) {
+    const owner = rules.get(key.slice(0, -COMMENT_SUFFIX.length));
+    if (owner?.allowsComment) {
+      if (typeof value === 'string') return value.trim() !== '' ? value : undefined;
+      problems.push({ question: key, value, message: `question "${key}": the "other" text must be text, got ${describe(value)}` });
+      return undefined;
+    }
+    if (owner) {
+      problems.push({
+        question: key,
+        value,
+        message: `"${key}" is not allowed: question "${owner.def.name}" has no "other" item and no comment box`,
+      });
+      return undefined;
+    }
+  }
+  problems.push({ question: key, value, message: `"${key}" is not a question of this survey (value ${describe(value)})` });
+  return undefined;
 }
 
 /** Records a problem and returns undefined, so checks can `return reject(...)`. */
@@ -183,7 +192,8 @@ function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProble
     });
     return undefined;
   }
-  return kept.length > 0 ? kept : undefined;
+  if (kept.length === 0) return undefined;
+  return kept.length === value.length && kept.every((v, i) => v === value[i]) ? value : kept;
 }
 
 function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[]): Record<string, unknown> | undefined {
@@ -193,6 +203,7 @@ function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[
   }
   const kept: Record<string, unknown> = {};
   let count = 0;
+  let changed = false;
   for (const row in value as Record<string, unknown>) {
     if (!Object.hasOwn(value, row)) continue;
     const column = (value as Record<string, unknown>)[row];
@@ -207,9 +218,11 @@ function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[
       continue;
     }
     kept[row] = typed;
+    if (typed !== column) changed = true;
     count++;
   }
-  return count > 0 ? kept : undefined;
+  if (count === 0) return undefined;
+  return changed || count !== Object.keys(value).length ? kept : (value as Record<string, unknown>);
 }
 
 /**

@@ -152,3 +152,13 @@ test('datetime-local, month and time inputs are checked with their own ISO shape
     ['quand', 'mois', 'heure'],
   );
 });
+
+test('the input is never modified: valid data comes back as is, changed data as a copy', () => {
+  const valid = { qpv: 'oui', actions: ['sante'] };
+  assert.equal(validateResponseData(survey, valid).data, valid);
+  const input = { qpv: 'oui', taille: '2', actions: ['sante', 'loisirs'], salaries: 'x', ville: 'Lens' };
+  const snapshot = structuredClone(input);
+  const result = validateResponseData(survey, input);
+  assert.deepEqual(input, snapshot);
+  assert.deepEqual(result.data, { qpv: 'oui', taille: 2, actions: ['sante'], ville: 'Lens' });
+});
