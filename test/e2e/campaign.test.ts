@@ -197,10 +197,11 @@ test(
     assert.ok(overflow <= 0, `the form is ${overflow}px wider than the phone`);
     await form.getByRole('button', { name: 'Suivant' }).click();
     await form.getByText('Quelles actions maintenez-vous ?').first().waitFor();
+    const draftWithAide = form.waitForResponse(
+      (r) => r.url().endsWith('/draft') && r.ok() && (r.request().postData() ?? '').includes('"aide"'),
+    );
     await form.getByText('Aide alimentaire').click();
-    await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
-    await form.waitForTimeout(1200); // past the autosave debounce, then wait for the request
-    await form.getByText(/Enregistré à/).waitFor();
+    await draftWithAide; // the debounced autosave reached the server
     await phone.close();
 
     // --- Meanwhile the participation page shows the draft as in progress.
@@ -222,7 +223,14 @@ test(
     assert.equal(await resume.getByRole('radio', { name: 'Partiellement' }).isChecked(), true);
     assert.equal(await resume.getByRole('spinbutton').inputValue(), '12');
     await resume.getByRole('button', { name: 'Suivant' }).click();
-    await resume.getByRole('textbox').fill('Nous gardons le lien avec les familles par téléphone.');
+    await resume.getByText('Autre action', { exact: true }).first().click();
+    await resume
+      .locator('.sd-question', { hasText: 'Quelles actions maintenez-vous ?' })
+      .getByRole('textbox')
+      .fill('Maraudes');
+    await resume
+      .getByRole('textbox', { name: 'Remarques' })
+      .fill('Nous gardons le lien avec les familles par téléphone.');
 
     // A value the server refuses (tampered in flight) is shown next to its question; nothing stored.
     await resume.route(
@@ -263,8 +271,14 @@ test(
     await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
     const stored = await collect(store.responses.listSubmitted(campaignId));
     assert.deepEqual(
-      stored.map((r) => [r.structure, r.data.ouvert, r.data.salaries, r.data.actions]),
-      [['E2E-01', 'partiel', 14, ['aide']]],
+      stored.map((r) => [
+        r.structure,
+        r.data.ouvert,
+        r.data.salaries,
+        r.data.actions,
+        r.data['actions-Comment'],
+      ]),
+      [['E2E-01', 'partiel', 14, ['aide', 'other'], 'Maraudes']],
     );
     await desktop.close();
 

@@ -116,6 +116,8 @@ export const SURVEY = {
             { value: 'aide', text: 'Aide alimentaire' },
             { value: 'enfance', text: 'Accueil enfance' },
           ],
+          showOtherItem: true,
+          otherText: 'Autre action',
         },
         { type: 'comment', name: 'remarques', title: 'Remarques' },
       ],

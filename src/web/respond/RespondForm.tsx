@@ -122,7 +122,6 @@ export function RespondForm({
         setSubmitError(outcome.message);
         return;
       }
-      submissionId.current = undefined; // nothing was stored: the corrected answers are a new submission
       const unplaced: string[] = [];
       let first: string | undefined;
       for (const problem of outcome.problems) {
