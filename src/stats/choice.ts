@@ -2,6 +2,7 @@ import type { QuestionResult } from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
 import { commentKey, NONE_VALUE, OTHER_VALUE, type QuestionDef } from '../survey/model.js';
 import {
+  builtInLabel,
   choiceLabel,
   isEmptyAnswer,
   valueIndex,
@@ -19,8 +20,10 @@ function choiceRows(question: QuestionDef, ctx: ReportContext): RowDef[] {
     label: choiceLabel(c, ctx.lang),
     rowKind: 'choice',
   }));
-  if (question.hasOther) rows.push({ value: OTHER_VALUE, label: question.otherText, rowKind: 'other' });
-  if (question.hasNone) rows.push({ value: NONE_VALUE, label: question.noneText, rowKind: 'none' });
+  if (question.hasOther)
+    rows.push({ value: OTHER_VALUE, label: builtInLabel(question.otherText, ctx.lang), rowKind: 'other' });
+  if (question.hasNone)
+    rows.push({ value: NONE_VALUE, label: builtInLabel(question.noneText, ctx.lang), rowKind: 'none' });
   return rows;
 }
 

@@ -53,8 +53,24 @@ export interface QuestionAccumulator {
   finish(): QuestionResult;
 }
 
+/** Texts the survey model fills in the survey's own locale when the definition gives none. */
+const BUILT_IN = {
+  fr: { other: 'Autre', none: 'Aucun', yes: 'Oui', no: 'Non' },
+  en: { other: 'Other', none: 'None', yes: 'Yes', no: 'No' },
+} as const;
+const BUILT_IN_KEYS = ['other', 'none', 'yes', 'no'] as const;
+
+/** A built-in label ("Autre", "Aucun", "Oui", "Non") in the report language; other texts unchanged. */
+export function builtInLabel(text: string, lang: ReportLang): string {
+  for (const texts of Object.values(BUILT_IN)) {
+    for (const key of BUILT_IN_KEYS) if (texts[key] === text) return BUILT_IN[lang][key];
+  }
+  return text;
+}
+
+/** The choice's translation in the report language, else its label (built-in words translated). */
 export function choiceLabel(choice: Choice, lang: ReportLang): string {
-  return choice.labels?.[lang] ?? choice.label;
+  return choice.labels?.[lang] ?? builtInLabel(choice.label, lang);
 }
 
 export function isEmptyAnswer(value: unknown): boolean {

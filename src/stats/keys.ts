@@ -9,7 +9,7 @@ import {
   type SurveyModel,
 } from '../survey/model.js';
 import type { Registry } from '../survey/records.js';
-import { choiceLabel, type GroupingInfo } from './context.js';
+import { builtInLabel, choiceLabel, type GroupingInfo } from './context.js';
 import { toNumber } from './numeric.js';
 
 /** A filter or breakdown key that names nothing known, or a value no structure/choice has. */
@@ -175,8 +175,8 @@ export function compileGrouping(
     value: String(c.value),
     label: choiceLabel(c, lang),
   }));
-  if (question.hasOther) groups.push({ value: OTHER_VALUE, label: question.otherText });
-  if (question.hasNone) groups.push({ value: NONE_VALUE, label: question.noneText });
+  if (question.hasOther) groups.push({ value: OTHER_VALUE, label: builtInLabel(question.otherText, lang) });
+  if (question.hasNone) groups.push({ value: NONE_VALUE, label: builtInLabel(question.noneText, lang) });
   const slotByValue = new Map<unknown, number>();
   choiceValues(question).forEach((v, i) => {
     slotByValue.set(v, i + 1);

@@ -195,6 +195,18 @@ describe('configuration against the survey', () => {
   test('English labels', () => {
     const model = report({ lang: 'en' });
     assert.equal(model.lang, 'en');
-    assert.equal(question(model, 'qpv').rows!.at(-1)!.label, 'No answer');
+    assert.deepEqual(
+      question(model, 'qpv').rows!.map((r) => r.label),
+      ['Yes', 'No', 'No answer'],
+    );
+    assert.deepEqual(
+      question(model, 'taille').rows!.map((r) => r.label),
+      ['petit', 'moyen', 'grand', 'Other', 'None', 'No answer'],
+    );
+    assert.deepEqual(
+      question(model, 'adherent').rows!.map((r) => r.label),
+      ['Yes', 'No', 'No answer'],
+    );
+    assert.ok(model.method.notes[0]!.startsWith('Percentages are computed'));
   });
 });
