@@ -15,6 +15,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IRunOptions,
   type ISectionOptions,
 } from 'docx';
 import { questionChartSvg, svgSize, svgToPng } from '../charts/index.js';
@@ -48,14 +49,22 @@ interface CellOptions {
   size?: number;
 }
 
+/** Word ignores "\n" inside a run: each line after the first becomes a run with a line break. */
+export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break' | 'children'> = {}): TextRun[] {
+  return text.split(/\r?\n/).map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
+}
+
 function cellParagraph(text: string, options: CellOptions = {}): Paragraph {
   return new Paragraph({
     keepNext: options.keepNext,
     alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { before: 20, after: 20 },
-    children: [
-      new TextRun({ text, bold: options.bold, italics: options.muted, color: options.muted ? MUTED : undefined, size: options.size ?? 19 }),
-    ],
+    children: textRuns(text, {
+      bold: options.bold,
+      italics: options.muted,
+      color: options.muted ? MUTED : undefined,
+      size: options.size ?? 19,
+    }),
   });
 }
 
@@ -101,7 +110,7 @@ function columnWidths(table: TableBlock): number[] {
 export function noteParagraph(text: string): Paragraph {
   return new Paragraph({
     spacing: { before: 0, after: 60 },
-    children: [new TextRun({ text, italics: true, size: 16, color: MUTED })],
+    children: textRuns(text, { italics: true, size: 16, color: MUTED }),
   });
 }
 
@@ -155,7 +164,7 @@ export function docxList(list: ListBlock): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_4, keepNext: true, text: list.title }),
     ...list.items.map(
-      (item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: item, size: 19 })] }),
+      (item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: textRuns(item, { size: 19 }) }),
     ),
   ];
 }
@@ -198,7 +207,7 @@ function titlePage(model: ReportModel): (Paragraph | Table)[] {
   const byGroup = participationByGroupTable(model);
   return [
     new Paragraph({ spacing: { before: 2400 }, heading: HeadingLevel.TITLE, text: model.title }),
-    ...(model.description ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: model.description, size: 24 })] })] : []),
+    ...(model.description ? [new Paragraph({ spacing: { after: 240 }, children: textRuns(model.description, { size: 24 }) })] : []),
     new Paragraph({
       spacing: { after: 480 },
       children: [new TextRun({ text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED })],

@@ -57,6 +57,15 @@ describe('report renderer: docx specifics', () => {
     assert.match(wordText(xml), /Page\s+sur/);
   });
 
+  it('keeps line breaks of multi-line verbatims', async () => {
+    const model = sampleModel('fr');
+    const funding = model.questions.find((q) => q.name === 'financement_vieillissement');
+    assert.ok(funding?.verbatims);
+    funding.verbatims = ['ARS\nAPAS (Département)'];
+    const xml = unzip(await renderReport(model, 'docx')).get('word/document.xml')?.toString('utf8') ?? '';
+    assert.match(xml, /ARS<\/w:t><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:br\/><w:t[^>]*>APAS \(Département\)/);
+  });
+
   it('starts with a title page in its own section', () => {
     assert.equal(documentXml.match(/<w:sectPr\b/g)?.length, 2);
     const firstSection = documentXml.slice(0, documentXml.indexOf('<w:sectPr'));
