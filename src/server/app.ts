@@ -18,6 +18,7 @@ import { surveyRoutes } from './routes/surveys.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { participationRoutes } from './routes/participation.js';
 import { reportRoutes } from './routes/reports.js';
+import { responseRoutes } from './routes/responses.js';
 import { respondRoutes } from './routes/respond.js';
 import { installWebApp } from './web.js';
 
@@ -80,6 +81,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await campaignRoutes(app, ctx);
   await participationRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await responseRoutes(app, ctx);
   await respondRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   installSecurityHeaders(app);

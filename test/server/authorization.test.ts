@@ -132,6 +132,12 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/campaigns/${c.closedCampaign}/reminders`,
     payload: (c) => ({ structureIds: [c.pdcStructure] }),
   },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/responses/{structureId}',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/responses/${c.pdcStructure}`,
+  },
   ...(['json', 'html', 'csv', 'xlsx', 'docx', 'pdf'] as const).map(
     (format): RouteCase => ({
       method: 'GET',

@@ -112,6 +112,16 @@ describe('respondent link', () => {
     const state = (await respond('GET', `/api/respond/${token}`)).json();
     assert.equal(state.status, 'submitted');
     assert.equal(state.revision, 2);
+    // The network sees the history too.
+    const history = await server.request(server.users.admin, {
+      method: 'GET',
+      url: `/api/campaigns/${openCampaign}/responses/${structureId}`,
+    });
+    assert.equal(history.statusCode, 200, history.body);
+    assert.deepEqual(
+      history.json().revisions.map((r: { revision: number; data: { frequentation: string } }) => [r.revision, r.data.frequentation]),
+      [[1, 'stable'], [2, 'hausse']],
+    );
   });
 
   test('an answer outside the choices is refused with the question and the value; nothing is stored', async () => {

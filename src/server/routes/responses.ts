@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { assertStructureInScope, requestScope } from '../access.js';
+import { getCampaign } from '../campaign-view.js';
+import { PAGE_KEY } from '../answers.js';
+
+const params = z.object({ id: z.string().min(1), structureId: z.string().min(1) });
+
+/** One structure's answers to a campaign with every submitted revision (scoped like the registry). */
+export async function responseRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.get(
+    '/api/campaigns/:id/responses/:structureId',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: "A structure's current answers and its submitted revisions",
+        params,
+      },
+    },
+    async (request) => {
+      const { id, structureId } = request.params as z.infer<typeof params>;
+      const campaign = await getCampaign(ctx, id);
+      const structure = await ctx.store.structures.get(structureId);
+      if (!structure) throw notFound('Structure');
+      assertStructureInScope(await requestScope(ctx.store, request), structure);
+      const invitation = await ctx.store.invitations.findForStructure(campaign.id, structureId);
+      if (!invitation) throw notFound('Invitation de cette structure à la campagne');
+      const response = await ctx.store.responses.getByInvitation(invitation.id);
+      const revisions = response ? await ctx.store.responses.listRevisions(response.id) : [];
+      const { [PAGE_KEY]: _page, ...draft } = response?.data ?? {};
+      return {
+        structure: { id: structure.id, name: structure.name },
+        status: invitation.status,
+        draft: response ? draft : null,
+        draftUpdatedAt: response?.draftUpdatedAt ?? null,
+        revisions: revisions.map((r) => ({ revision: r.revision, submittedAt: r.submittedAt, data: r.data })),
+      };
+    },
+  );
+}
