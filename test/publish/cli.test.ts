@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureDir, ROOT, skipWithoutFixture } from '../support/shared.js';
@@ -57,5 +57,48 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     assert.match(brochure(fixtureDir(NORD), '--indicators', indicators, '--format', 'odt').err, /--format "odt" is not supported/);
     assert.match(brochure(fixtureDir(NORD), '--indicators', indicators, '--territory', '59', '--level', 'region').err, /--level "region" is not a column/);
     assert.equal(brochure(join(tmp, 'nope')).code, 2);
+  });
+
+  it('adds earlier campaigns with --previous and draws boundaries with --geojson', () => {
+    // An earlier campaign in a temporary folder: same survey and registry, budgets of 2019.
+    const previous = join(tmp, 'nord-2020');
+    mkdirSync(previous, { recursive: true });
+    copyFileSync(join(fixtureDir(NORD), 'survey.json'), join(previous, 'survey.json'));
+    copyFileSync(join(fixtureDir(NORD), 'structures.csv'), join(previous, 'structures.csv'));
+    const lines = readFileSync(join(fixtureDir(NORD), 'responses.jsonl'), 'utf8').trim().split('\n');
+    writeFileSync(
+      join(previous, 'responses.jsonl'),
+      lines
+        .map((l) => JSON.parse(l) as { data: Record<string, unknown> })
+        .map((r) => JSON.stringify({ ...r, data: { ...r.data, budget_total: r.data.budget_total_2019 } }))
+        .join('\n'),
+    );
+    const square = (nom: string, lon: number) => ({
+      type: 'Feature',
+      properties: { nom },
+      geometry: { type: 'Polygon', coordinates: [[[lon, 50], [lon + 1, 50], [lon + 1, 51], [lon, 51], [lon, 50]]] },
+    });
+    const geojson = join(tmp, 'territoires.geojson');
+    writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features: [square('Flandre', 2), square('Métropole Européenne de Lille', 3)] }));
+    const json = brochure(fixtureDir(NORD), '--indicators', indicators, '--previous', `2019=${previous}`);
+    assert.equal(json.code, 0, json.err);
+    const mean = (JSON.parse(json.out) as { figures: { id: string; previous?: unknown[]; change?: { wording: string; since: string } }[] }).figures.find(
+      (f) => f.id === 'budget_moyen',
+    )!;
+    assert.equal(mean.previous!.length, 1);
+    assert.deepEqual([mean.change!.wording, mean.change!.since], ['stable', '2019']);
+    const out = join(tmp, 'map.html');
+    const html = brochure(fixtureDir(NORD), '--indicators', indicators, '--previous', `2019=${previous}`, '--geojson', geojson, '--format', 'html', '--out', out);
+    assert.equal(html.code, 0, html.err);
+    const page = readFileSync(out, 'utf8');
+    assert.ok(/<path d="M[\d.]+,[\d.]+L/.test(page), 'boundaries drawn');
+    assert.ok(page.includes('Sans contour : Pévèle - Bassin minier (37), Cambrésis Sambre Avesnois (19)'), 'missing boundaries listed');
+    // The 2019 mean is 0.13 % under 842 307 €.
+    assert.ok(/2019\u00a0: 841\u00a0\d{3}\u00a0€ · stable \(\+0,1\u00a0%\)/.test(page), 'trend line on the mean budget tile');
+    const bad = join(tmp, 'bad.geojson');
+    writeFileSync(bad, JSON.stringify({ type: 'Topology' }));
+    const err = brochure(fixtureDir(NORD), '--indicators', indicators, '--geojson', bad);
+    assert.equal(err.code, 2);
+    assert.match(err.err, /bad\.geojson: not a GeoJSON FeatureCollection/);
   });
 });
