@@ -8,7 +8,7 @@ import {
   type SurveyModel,
 } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { allowsComment, booleanValues, describe, validateResponseData } from '../survey/validate.js';
+import { allowsComment, booleanValues, closestName, describe, validateResponseData } from '../survey/validate.js';
 import {
   DuplicateIds,
   ProblemCollector,
@@ -234,6 +234,8 @@ function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
       return `column ${JSON.stringify(name)}: ${JSON.stringify(sub)} is not a row of matrix "${q.name}" (${rows.join(', ')})`;
     }
   }
+  const hint = closestName(name, survey.byName.keys());
+  if (hint) return `column ${JSON.stringify(name)} is not a question of this survey; did you mean "${hint}"?`;
   return `column ${JSON.stringify(name)} is not a question of this survey (expected id, structure, submittedAt, a question name, <question>/<choice> or <question>-Comment)`;
 }
 

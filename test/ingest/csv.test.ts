@@ -111,7 +111,7 @@ test('errors give the physical line, the column letter and header, the response 
 });
 
 test('unknown columns are refused (with a hint) unless lenient', async () => {
-  const csv = 'id,qpv,inconnue,actions/loisirs,qpv-Comment\nR1,oui,1,1,x\n';
+  const csv = 'id,qpv,inconnue,actions/loisirs,qpv-Comment,Ville\nR1,oui,1,1,x,Lens\n';
   const err = await problemsOf('unknown.csv', csv);
   assert.deepEqual(
     err.problems.map((p) => [p.line, p.column]),
@@ -119,14 +119,16 @@ test('unknown columns are refused (with a hint) unless lenient', async () => {
       [1, 'C "inconnue"'],
       [1, 'D "actions/loisirs"'],
       [1, 'E "qpv-Comment"'],
+      [1, 'F "Ville"'],
     ],
   );
+  assert.equal(err.problems[3]!.message, 'column "Ville" is not a question of this survey; did you mean "ville"?');
   assert.match(err.problems[0]!.message, /column "inconnue" is not a question of this survey \(expected id, structure, submittedAt/);
   assert.match(err.problems[1]!.message, /"loisirs" is not a choice of question "actions" \(sante, emploi, culture, other, none\)/);
   assert.match(err.problems[2]!.message, /question "qpv" has no "other" item and no comment box/);
   const { responses, warnings } = await load('unknown2.csv', csv, true);
   assert.deepEqual(responses[0]!.data, { qpv: 'oui' });
-  assert.equal(warnings.length, 3);
+  assert.equal(warnings.length, 4);
 });
 
 test('lenient mode drops only the bad value of the line', async () => {

@@ -162,3 +162,12 @@ test('the input is never modified: valid data comes back as is, changed data as 
   assert.deepEqual(input, snapshot);
   assert.deepEqual(result.data, { qpv: 'oui', taille: 2, actions: ['sante'], ville: 'Lens' });
 });
+
+test('an unknown question name suggests the closest known one', () => {
+  assert.equal(
+    problemsOf({ Salaries: 3 })[0]!.message,
+    '"Salaries" is not a question of this survey (value 3); did you mean "salaries"?',
+  );
+  assert.match(problemsOf({ remarque: 'x' })[0]!.message, /did you mean "remarques"\?$/);
+  assert.doesNotMatch(problemsOf({ zzzzzz: 'x' })[0]!.message, /did you mean/);
+});
