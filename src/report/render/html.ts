@@ -35,6 +35,7 @@ h4 { font-size: .95rem; margin: 1rem 0 .4rem; color: var(--muted); }
 .date { color: var(--muted); }
 nav ul { list-style: none; padding-left: 0; } nav ul ul { padding-left: 1.4rem; font-size: .92rem; } nav li { margin: .15rem 0; }
 nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decoration: underline; }
+.table-scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: .5rem 0 .3rem; min-width: 24rem; max-width: 100%; }
 caption { text-align: left; font-weight: bold; font-size: .85rem; color: var(--muted); padding-bottom: .3rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .6rem; vertical-align: top; }
@@ -52,6 +53,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
   main { max-width: none; padding: 0; }
+  .table-scroll { overflow: visible; }
   .title-page { break-after: page; border: 0; }
   nav { break-after: page; }
   h2 { break-before: page; margin-top: 0; }
@@ -86,7 +88,8 @@ export function tableHtml(table: TableBlock): string {
     ? `<div class="notes">${table.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>`
     : '';
   const captionClass = table.captionIsTitle ? ' class="visually-hidden"' : '';
-  return `<table><caption${captionClass}>${escapeHtml(table.caption)}</caption><thead>${headGroups}${head}</thead><tbody>\n${body}\n</tbody></table>${notes}`;
+  // Wide cross tables scroll sideways on a phone instead of squeezing the page.
+  return `<div class="table-scroll"><table><caption${captionClass}>${escapeHtml(table.caption)}</caption><thead>${headGroups}${head}</thead><tbody>\n${body}\n</tbody></table></div>${notes}`;
 }
 
 export function listHtml(list: ListBlock): string {
