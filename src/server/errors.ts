@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../store/index.js';
 
 /** An error meant for the API client: status, stable code, French message, optional details. */
 export class ApiError extends Error {
@@ -32,6 +33,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       const body: ErrorBody = { error: { code: err.code, message: err.message } };
       if (err.details !== undefined) body.error.details = err.details;
       return reply.status(err.statusCode).send(body);
+    }
+    // Storage errors a route did not translate itself still get a meaningful status.
+    if (err instanceof StoreNotFoundError) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `Introuvable : ${err.entity} « ${err.id} ».` } });
+    }
+    if (err instanceof StoreConflictError) {
+      return reply.status(409).send({ error: { code: 'conflict', message: `Conflit : ${err.message}` } });
+    }
+    if (err instanceof StoreValidationError) {
+      return reply
+        .status(400)
+        .send({ error: { code: 'bad_request', message: `Données refusées : ${err.message}`, details: err.problems } });
     }
     const status = err.statusCode ?? 500;
     const known: Record<number, [string, string]> = {

@@ -129,3 +129,21 @@ test('with an https BASE_URL the session cookie is Secure', async () => {
     await secure.close();
   }
 });
+
+test('sessions expire after SESSION_HOURS of inactivity, and activity extends them', async () => {
+  const start = server.clock.now;
+  try {
+    const session = await server.login('viewer@test.fr');
+    const hour = 3600_000;
+    server.clock.now = new Date(start.getTime() + 11 * hour);
+    const active = await server.request(session, { method: 'GET', url: '/api/auth/me' });
+    assert.equal(active.statusCode, 200);
+    assert.ok(active.cookies.some((c) => c.name === 'panorama_session'), 'cookie renewed');
+    server.clock.now = new Date(start.getTime() + 22 * hour);
+    assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 200);
+    server.clock.now = new Date(start.getTime() + 35 * hour);
+    assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 401);
+  } finally {
+    server.clock.now = start;
+  }
+});

@@ -30,7 +30,7 @@ export function clearSessionCookie(ctx: ServerContext, reply: FastifyReply): voi
  * 403 when the role is not enough. Routes still check territories themselves.
  */
 export function installSessionHook(app: FastifyInstance, ctx: ServerContext): void {
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // The OpenAPI document and its UI are public, like the SPA.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const access = request.routeOptions.config?.access ?? 'read';
@@ -45,6 +45,7 @@ export function installSessionHook(app: FastifyInstance, ctx: ServerContext): vo
         if (now.getTime() - Date.parse(found.session.lastSeenAt) > 60_000) {
           const expires = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
           await ctx.store.sessions.touch(token, now.toISOString(), expires.toISOString());
+          setSessionCookie(ctx, reply, token);
         }
       }
     }
