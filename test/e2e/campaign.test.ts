@@ -132,6 +132,22 @@ test(
     await page.getByRole('button', { name: /Lille Métropole/ }).click();
     await page.getByText('2 structures').waitFor();
 
+    // --- Editing a structure from the list.
+    await page.getByRole('button', { name: 'Tout le réseau' }).click();
+    await page.getByLabel('Rechercher une structure').fill('Delta');
+    await page.getByText('1 structure', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Modifier Centre social Delta' }).click();
+    await page.getByLabel('Adresse e-mail').fill('delta@example.org');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Centre social Delta : Enregistré.').waitFor();
+    const delta = (await (await page.request.get(`${base}/api/structures/E2E-04`)).json()) as {
+      structure: { email: string | null; name: string };
+    };
+    assert.deepEqual(
+      [delta.structure.name, delta.structure.email],
+      ['Centre social Delta', 'delta@example.org'],
+    );
+
     // --- Survey upload and preview.
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     // A broken file first: the error says where (line and column), nothing is created.

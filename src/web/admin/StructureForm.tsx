@@ -51,10 +51,18 @@ export function StructureForm({
     setSaving(true);
     setError(undefined);
     try {
+      const { name, type, address, communeCode, territoryId, qpv, managerType, email } = draft;
       const answer = await put<{ structure: Structure }>(
         `/api/structures/${encodeURIComponent(structure.id)}`,
         {
-          ...draft,
+          name,
+          type,
+          address,
+          communeCode,
+          territoryId,
+          qpv,
+          managerType,
+          email,
           attributes: textToAttributes(attributes),
         },
       );
