@@ -36,7 +36,7 @@ h4 { font-size: .95rem; margin: 1rem 0 .4rem; color: var(--muted); }
 nav ul { list-style: none; padding-left: 0; } nav ul ul { padding-left: 1.4rem; font-size: .92rem; } nav li { margin: .15rem 0; }
 nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decoration: underline; }
 .table-scroll { overflow-x: auto; }
-table { border-collapse: collapse; margin: .5rem 0 .3rem; min-width: 24rem; max-width: 100%; }
+table { border-collapse: collapse; margin: .5rem 0 .3rem; min-width: min(24rem, 100%); max-width: 100%; }
 caption { text-align: left; font-weight: bold; font-size: .85rem; color: var(--muted); padding-bottom: .3rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .6rem; vertical-align: top; }
 thead th { background: var(--band); text-align: left; }
@@ -50,6 +50,7 @@ ul.texts { font-size: .9rem; padding-left: 1.2rem; } ul.texts li { margin: .2rem
 figure { margin: .8rem 0 1.2rem; } figure svg { max-width: 100%; height: auto; }
 .question { border-top: 1px solid var(--rule); } h2 + .question { border-top: 0; }
 footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
+@media (max-width: 600px) { main { padding: 1rem .75rem 3rem; } th, td { padding: .25rem .4rem; } h1 { font-size: 1.5rem; } }
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
   main { max-width: none; padding: 0; }
