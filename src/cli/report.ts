@@ -70,7 +70,15 @@ function readConfig(dir: string, path: string | undefined): { config?: ReportCon
   const file = path ? resolve(path) : join(dir, 'report.json');
   if (!path && !existsSync(file)) return {};
   if (!existsSync(file)) throw new CliError(`--config ${path}: file not found.`);
-  return { config: parseReportConfig(readFileSync(file, 'utf8'), file), source: file };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(
+      `cannot read the configuration ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+    );
+  }
+  return { config: parseReportConfig(text, file), source: file };
 }
 
 /** A one-line bar on stderr, only for a terminal and a large input (past ~20k responses / 10 MB). */
@@ -173,8 +181,16 @@ async function run(args: string[]): Promise<number> {
       `panorama: warning: values left out (--lenient):\n${formatProblems(input.warnings, 20)}\n`,
     );
   }
-  if (values.out) await writeFile(values.out, output);
-  else process.stdout.write(output);
+  if (values.out) {
+    try {
+      await writeFile(values.out, output);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new CliError(
+        `cannot write ${values.out} (${code}): check that its folder exists and is writable.`,
+      );
+    }
+  } else process.stdout.write(output);
   return 0;
 }
 

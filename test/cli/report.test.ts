@@ -179,6 +179,18 @@ describe('panorama report: bad input', () => {
     assertCleanError(await panorama('report', dir, '--colour'), /Unknown option '--colour'/);
   });
 
+  test('unwritable --out and unreadable --config', async () => {
+    const dir = tempInput({ 'survey.json': SURVEY, 'responses.jsonl': '' });
+    assertCleanError(
+      await panorama('report', dir, '--out', join(dir, 'no-such-folder', 'report.json')),
+      /cannot write .*no-such-folder.*\(ENOENT\)/,
+    );
+    assertCleanError(
+      await panorama('report', dir, '--config', dir),
+      /cannot read the configuration .*\(EISDIR\)/,
+    );
+  });
+
   test('malformed survey: file, line and column', async () => {
     const dir = tempInput({
       'survey.json': '{\n  "pages": [\n    { "name": "p1", }\n  ]\n}',
