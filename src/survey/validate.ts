@@ -161,7 +161,7 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
     case 'single':
     case 'rating': {
       const typed = matchChoice(rule, value);
-      if (typed === undefined) return reject(problems, def, `${describe(value)} is not one of the choices (${choiceList(rule)})`, value);
+      if (typed === undefined) return reject(problems, def, notAChoice(rule, value), value);
       return typed;
     }
     case 'multiple':
@@ -209,7 +209,7 @@ function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProble
   for (const element of value) {
     const typed = matchChoice(rule, element);
     if (typed === undefined) {
-      reject(problems, def, `${describe(element)} is not one of the choices (${choiceList(rule)})`, element);
+      reject(problems, def, notAChoice(rule, element), element);
       continue;
     }
     const key = choiceKey(typed);
@@ -345,6 +345,26 @@ function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
   for (const page of survey.json.pages ?? []) walk(page.elements);
   walk(survey.json.elements);
   return out;
+}
+
+/** "x is not one of the choices (…)", noting when x is a choice's label: answers are keyed by value. */
+function notAChoice(rule: QuestionRule, value: unknown): string {
+  const base = `${describe(value)} is not one of the choices (${choiceList(rule)})`;
+  if (typeof value !== 'string') return base;
+  const wanted = value.trim().toLowerCase();
+  const { def } = rule;
+  const labelled = [
+    ...def.choices,
+    ...(def.hasOther ? [{ value: OTHER_VALUE, label: def.otherText }] : []),
+    ...(def.hasNone ? [{ value: NONE_VALUE, label: def.noneText }] : []),
+  ].find(
+    (c: { value: ChoiceValue; label: string; labels?: Record<string, string> }) =>
+      c.label.trim().toLowerCase() === wanted ||
+      Object.values(c.labels ?? {}).some((l) => l.trim().toLowerCase() === wanted) ||
+      choiceKey(c.value).toLowerCase() === wanted,
+  );
+  if (!labelled) return base;
+  return `${base}; answers use choice values, not labels: did you mean ${describe(labelled.value)}?`;
 }
 
 function choiceList(rule: QuestionRule): string {

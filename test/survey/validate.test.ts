@@ -171,3 +171,12 @@ test('an unknown question name suggests the closest known one', () => {
   assert.match(problemsOf({ remarque: 'x' })[0]!.message, /did you mean "remarques"\?$/);
   assert.doesNotMatch(problemsOf({ zzzzzz: 'x' })[0]!.message, /did you mean/);
 });
+
+test('a choice given by its label (or in the wrong case) points to the value to use', () => {
+  assert.equal(
+    problemsOf({ qpv: 'Oui' })[0]!.message,
+    'question "qpv": "Oui" is not one of the choices (oui, non); answers use choice values, not labels: did you mean "oui"?',
+  );
+  assert.match(problemsOf({ actions: ['Aucun'] })[0]!.message, /did you mean "none"\?$/);
+  assert.match(problemsOf({ satisfaction: { accueil: 'Bonne' } })[0]!.message, /row "accueil": "Bonne" is not one of the columns \(1, 2\)$/);
+});
