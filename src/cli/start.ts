@@ -30,8 +30,13 @@ async function ensureWebBuild(): Promise<void> {
     return;
   }
   process.stdout.write('Building the web interface (first start, about a minute)…\n');
-  const { build } = await import('vite');
-  await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
+  } catch (err) {
+    // The API and respondent links still work; the page explains how to build the interface.
+    process.stderr.write(`panorama: building the web interface failed, serving the API only: ${(err as Error).message}\n`);
+  }
 }
 
 export const startCommand: CliCommand = {
