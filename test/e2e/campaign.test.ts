@@ -202,6 +202,10 @@ test(
       timezoneId: 'Europe/Paris',
     });
     const form = await phone.newPage();
+    const phoneScripts: string[] = [];
+    form.on('request', (r) => {
+      if (r.resourceType() === 'script') phoneScripts.push(r.url());
+    });
     watch(form);
     await form.goto(link!);
     await form.getByText('Réponse pour Centre social Alpha').waitFor();
@@ -209,6 +213,15 @@ test(
     await form.getByRole('spinbutton').fill('12');
     await form.getByText(/Enregistré à \d\d:\d\d/).waitFor();
     await shot(form, 'respondent-phone');
+    // The respondent downloads the form chunk and SurveyJS, not the admin app nor ECharts.
+    assert.ok(
+      phoneScripts.some((url) => /RespondApp-/.test(url)),
+      phoneScripts.join(' '),
+    );
+    assert.deepEqual(
+      phoneScripts.filter((url) => /AdminApp-|ParticipationChart-/.test(url)),
+      [],
+    );
     const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the form is ${overflow}px wider than the phone`);
     await form.getByRole('button', { name: 'Suivant' }).click();
