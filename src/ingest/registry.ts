@@ -155,8 +155,10 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
  * not give them. Returns a problem text for a code that does not exist.
  */
 function fillGeography(values: Record<string, string>, column: string, added: Set<string>): string | undefined {
-  const code = values[column] ?? '';
+  let code = values[column] ?? '';
   if (code === '') return undefined;
+  // Spreadsheets turn "01053" into 1053: every INSEE code has 5 characters, so the zero comes back.
+  if (/^\d{4}$/.test(code)) values[column] = code = `0${code}`;
   if (!looksLikeCommuneCode(code)) {
     // A plain "commune" column may hold names; only a code column must hold codes.
     return column.toLowerCase() === 'commune' ? undefined : `${JSON.stringify(code)} is not an INSEE commune code (5 characters, e.g. 59350)`;

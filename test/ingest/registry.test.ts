@@ -81,7 +81,7 @@ test('the import preview lists rows and every error (line, column, value, reason
 });
 
 test('a commune code fills departement, region and epci when the registry does not give them', async () => {
-  const csv = 'id,nom,commune,departement\nA,Lille-Sud,59350,\nB,Arras,62041,62-bis\nC,Sans code,,\nD,Nom de commune,Roubaix,\n';
+  const csv = 'id,nom,commune,departement\nA,Lille-Sud,59350,\nB,Arras,62041,62-bis\nC,Sans code,,\nD,Nom de commune,Roubaix,\nE,Bourg,1053,\n';
   const preview = await previewRegistryImport(csv, 'geo.csv');
   assert.deepEqual(preview.errors, []);
   assert.deepEqual(preview.registry!.attributes, ['commune', 'departement', 'region', 'epci']);
@@ -92,6 +92,7 @@ test('a commune code fills departement, region and epci when the registry does n
       { commune: '62041', departement: '62-bis', region: 'Hauts-de-France', epci: "CU d'Arras" },
       { commune: '', departement: '', region: '', epci: '' },
       { commune: 'Roubaix', departement: '', region: '', epci: '' },
+      { commune: '01053', departement: '01', region: 'Auvergne-Rhône-Alpes', epci: 'CA du Bassin de Bourg-en-Bresse' },
     ],
   );
 });
