@@ -18,7 +18,7 @@ import {
 import { svgSize, svgToPng } from '../../report/charts/index.js';
 import { docxChart } from '../../report/render/docx.js';
 import type { BrochureModel, BrochureSection } from './model.js';
-import { brochureMapSvg, colophon, coverLines, mapTitle, tileOf, type Tile } from './view.js';
+import { brochureMapSvg, colophon, coverLines, mapTitle, participationRows, tileOf, type Tile } from './view.js';
 
 const FONT = 'Calibri';
 const BLUE = '2F6FB0';
@@ -108,7 +108,29 @@ function sectionChildren(section: BrochureSection, model: BrochureModel): (Parag
   ];
 }
 
-function mapParagraph(model: BrochureModel): Paragraph[] {
+function participationTable(model: BrochureModel): Table {
+  const { head, rows } = participationRows(model);
+  const line = { style: BorderStyle.SINGLE, size: 4, color: 'DDE3EA' };
+  const widths = [3400, 1700, 1700, 1800];
+  const cell = (text: string, i: number, bold: boolean, fill?: string) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+      borders: { top: none, left: none, right: none, bottom: line },
+      children: [new Paragraph({ alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [new TextRun({ text, bold, size: 18 })] })],
+    });
+  return new Table({
+    alignment: AlignmentType.CENTER,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, i, true, PALE)) }),
+      ...rows.map((r, j) => new TableRow({ children: r.map((c, i) => cell(c, i, j === rows.length - 1)) })),
+    ],
+  });
+}
+
+function mapParagraph(model: BrochureModel): (Paragraph | Table)[] {
   const svg = brochureMapSvg(model);
   if (!svg) return [];
   const { width, height } = svgSize(svg);
@@ -130,6 +152,7 @@ function mapParagraph(model: BrochureModel): Paragraph[] {
         }),
       ],
     }),
+    participationTable(model),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { questionChartSvg } from '../../report/charts/index.js';
 import { escapeHtml } from '../../report/render/html.js';
 import type { BrochureModel, BrochureSection } from './model.js';
-import { brochureMapSvg, colophon, coverLines, tileOf, type Tile } from './view.js';
+import { brochureMapSvg, colophon, coverLines, participationRows, tileOf, type Tile } from './view.js';
 
 export const BROCHURE_COLORS = { ink: '#1f2d3d', accent: '#e5007d', blue: '#2f6fb0', pale: '#f3f6fa', muted: '#6b7380' };
 
@@ -30,6 +30,10 @@ h2{font-size:14pt;text-transform:uppercase;color:${BROCHURE_COLORS.accent};borde
 .chart .base{font-size:8pt;color:${BROCHURE_COLORS.muted}}
 .chart svg,.map svg{max-width:100%;height:auto}
 .map{text-align:center;break-inside:avoid}
+table.participation{border-collapse:collapse;margin:4mm auto 0;font-size:9pt;min-width:60%}
+.participation th,.participation td{padding:1.2mm 3mm;border-bottom:1px solid #dde3ea;text-align:right}
+.participation th:first-child,.participation td:first-child{text-align:left}
+.participation thead th{background:${BROCHURE_COLORS.pale}}.participation tr:last-child td{font-weight:bold}
 .method{font-size:8pt;color:${BROCHURE_COLORS.muted}}
 .method li{margin-bottom:1mm}
 footer{padding:4mm 14mm 0;font-size:8pt;color:${BROCHURE_COLORS.muted};border-top:1px solid #dde3ea;margin-top:6mm}
@@ -59,6 +63,13 @@ function sectionHtml(section: BrochureSection, model: BrochureModel): string {
     `<div class="tiles">${section.figures.map((f) => tileHtml(tileOf(f, model.lang))).join('')}</div>${charts}</section>`;
 }
 
+function participationHtml(model: BrochureModel): string {
+  const { head, rows } = participationRows(model);
+  return `<table class="participation"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
 /** A self-contained page (inline CSS and SVG), readable on screen and printable on A4. */
 export function renderBrochureHtml(model: BrochureModel): string {
   const cover = coverLines(model);
@@ -68,7 +79,7 @@ export function renderBrochureHtml(model: BrochureModel): string {
     `<title>${escapeHtml(`${cover.title} — ${model.scopeLabel}`)}</title><style>${CSS}</style></head><body><main class="page">` +
     `<header class="cover"><div class="kicker">${escapeHtml(cover.kicker)}</div><h1>${escapeHtml(cover.title)}</h1><div class="subtitle">${escapeHtml(cover.subtitle)}</div></header>` +
     model.sections.map((s) => sectionHtml(s, model)).join('') +
-    (map ? `<section class="map"><h2>${fr ? 'Le réseau sur le territoire' : 'The network'}</h2>${map}</section>` : '') +
+    (map ? `<section class="map"><h2>${fr ? 'Le réseau sur le territoire' : 'The network'}</h2>${map}${participationHtml(model)}</section>` : '') +
     `<section class="method"><h2>${fr ? 'Note de méthode' : 'Method'}</h2><ul>${model.methodNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>` +
     `<footer>${escapeHtml(colophon(model))}</footer></main></body></html>`;
 }

@@ -1,5 +1,6 @@
 import type { QuestionResult } from '../../report/model.js';
 import { buildReport } from '../../stats/index.js';
+import { conditionRefs } from '../conditions.js';
 import { evaluateIndicators } from '../indicators/evaluate.js';
 import type { Figure } from '../indicators/figure.js';
 import type { IndicatorFile } from '../indicators/schema.js';
@@ -118,7 +119,10 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience });
     const networkById = new Map(network.map((f) => [f.id, f.value]));
     // Counts of a territory are not comparable to the network's; rates, means and shares are.
-    const comparable = new Set(file.indicators.filter((i) => !['count', 'sum'].includes(i.kind)).map((i) => i.id));
+    // Figures fixed to a registry subset (where on an attribute) are the same for every territory.
+    const comparable = new Set(
+      file.indicators.filter((i) => !['count', 'sum'].includes(i.kind) && conditionRefs(i.where).attributes.length === 0).map((i) => i.id),
+    );
     figures = figures.map((f) => (comparable.has(f.id) && networkById.get(f.id) != null ? { ...f, network: networkById.get(f.id)! } : f));
   }
   const byId = new Map(figures.map((f) => [f.id, f]));

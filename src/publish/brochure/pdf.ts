@@ -6,7 +6,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { CHART_WIDTH, questionChartSvg, svgSize } from '../../report/charts/index.js';
 import type { BrochureModel, BrochureSection } from './model.js';
 import { BROCHURE_COLORS as C } from './html.js';
-import { brochureMapSvg, colophon, coverLines, tileOf, type Tile } from './view.js';
+import { brochureMapSvg, colophon, coverLines, participationRows, tileOf, type Tile } from './view.js';
 
 /** pdfmake + pdfkit, no browser; same DejaVu fonts as the survey report so French text and SVG charts match. */
 const FONT = 'DejaVu Sans';
@@ -120,6 +120,24 @@ function sectionContent(section: BrochureSection, model: BrochureModel): Content
   ];
 }
 
+function participationTable(model: BrochureModel): Content {
+  const { head, rows } = participationRows(model);
+  const align = (i: number) => (i === 0 ? 'left' : 'right');
+  return {
+    table: {
+      headerRows: 1,
+      widths: ['*', 70, 70, 80],
+      body: [
+        head.map((h, i) => ({ text: h, bold: true, fillColor: C.pale, alignment: align(i) })),
+        ...rows.map((r, j) => r.map((c, i) => ({ text: c, alignment: align(i), bold: j === rows.length - 1 }))),
+      ],
+    },
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => '#dde3ea' },
+    fontSize: 8.5,
+    margin: [60, 4, 60, 8],
+  } as Content;
+}
+
 export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
   renderBrochurePdfFonts();
   const cover = coverLines(model);
@@ -141,6 +159,7 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
             stack: [
               { text: fr ? 'LE RÉSEAU SUR LE TERRITOIRE' : 'THE NETWORK', fontSize: 13, bold: true, color: C.accent, margin: [0, 14, 0, 4] },
               svgBlock(map, CONTENT_WIDTH, [0, 4, 0, 8]),
+              participationTable(model),
             ],
             unbreakable: true,
           } as Content,

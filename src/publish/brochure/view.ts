@@ -3,6 +3,7 @@ import type { Figure } from '../indicators/figure.js';
 import { formatValue, formatWithUnit, unitSymbol } from '../indicators/wording.js';
 import { territoryMapSvg } from '../map/index.js';
 import type { BrochureModel } from './model.js';
+import { levelLabel } from './names.js';
 
 /** One key-figure tile, format-independent. */
 export interface Tile {
@@ -105,4 +106,15 @@ export function colophon(model: BrochureModel): string {
   return fr
     ? `${formatNumber(model.responses, 'fr', 0)} réponses · document produit le ${model.generatedAt} avec Panorama`
     : `${formatNumber(model.responses, 'en', 0)} responses · produced on ${model.generatedAt} with Panorama`;
+}
+
+/** Participation by territory under the map: structures, respondents and rate (not confidential). */
+export function participationRows(model: BrochureModel): { head: string[]; rows: string[][] } {
+  const fr = model.lang === 'fr';
+  const rate = (a: number, b: number) => (b > 0 ? `${formatNumber((a / b) * 100, model.lang, 0)}${fr ? '\u00a0%' : '%'}` : '');
+  const rows = model.map.territories.map((t) => [t.label, formatNumber(t.structures, model.lang, 0), formatNumber(t.respondents, model.lang, 0), rate(t.respondents, t.structures)]);
+  const total = model.map.territories.reduce((acc, t) => [acc[0]! + t.structures, acc[1]! + t.respondents], [0, 0]);
+  rows.push([fr ? 'Total' : 'Total', formatNumber(total[0]!, model.lang, 0), formatNumber(total[1]!, model.lang, 0), rate(total[1]!, total[0]!)]);
+  const unit = model.map.unit.charAt(0).toUpperCase() + model.map.unit.slice(1);
+  return { head: [levelLabel(model.map.attribute, model.lang), unit, fr ? 'Répondants' : 'Respondents', fr ? 'Taux de réponse' : 'Response rate'], rows };
 }

@@ -59,7 +59,8 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
     }
     case 'participation': {
       const registry = where(sets.structures);
-      const answered = registry.filter((s) => sets.respondents.some((r) => r.structure === s.structure)).length;
+      const responded = new Set(sets.respondents.map((r) => r.structure));
+      const answered = registry.filter((s) => responded.has(s.structure)).length;
       return { value: pct(answered, registry.length), base: registry.length, numerator: answered };
     }
     case 'share': {
