@@ -60,7 +60,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       statusCode: 429,
       error: {
         code: 'rate_limited',
-        message: `Trop de tentatives de connexion : réessayez dans ${Math.ceil(context.ttl / 1000)} secondes.`,
+        message: `Trop de tentatives : réessayez dans ${Math.ceil(context.ttl / 1000)} secondes.`,
       },
     }),
   });

@@ -159,7 +159,11 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
 
   app.post(
     '/api/public/:publicToken/start',
-    { schema: { tags, summary: 'Start an anonymous answer from the public link', params: publicParams }, config },
+    {
+      schema: { tags, summary: 'Start an anonymous answer from the public link', params: publicParams },
+      // Each call creates a row: a limit per IP keeps a script from filling the database.
+      config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const { publicToken } = request.params as z.infer<typeof publicParams>;
       const campaign = await ctx.store.campaigns.findByPublicToken(publicToken);
