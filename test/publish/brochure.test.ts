@@ -107,5 +107,7 @@ describe('flash survey results document', { skip: skipWithoutFixture('flash-covi
     );
     const text = plain(pdfText(await renderBrochurePdf(model)));
     for (const s of ['67 %', '66 %', '73 %', '63 %', '426', 'dont 95 répondants']) assert.ok(text.includes(s), `PDF shows ${s}`);
+    // Participation table under the map: 95/144 and 19/26, 114/170 overall.
+    for (const s of ['Nord (59) 144 95 66 %', 'Pas-de-Calais (62) 26 19 73 %', 'Total 170 114 67 %']) assert.ok(text.includes(s), `PDF table shows ${s}`);
   });
 });
