@@ -232,6 +232,27 @@ describe('panorama report: bad input', () => {
     assert.equal(model.questions.find((q) => q.name === 'salaries')!.stats!.sum, 12);
   });
 
+  test('a response naming a structure missing from the registry', async () => {
+    const dir = tempInput({
+      'survey.json': SURVEY,
+      'structures.csv': 'id,nom,territoire\nS1,Centre 1,Nord\n',
+      'responses.jsonl': [
+        { id: 'a', structure: 'S1', data: { qpv: 'oui' } },
+        { id: 'b', structure: 'S9', data: { qpv: 'non' } },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    });
+    assertCleanError(
+      await panorama('report', dir),
+      /response "b": the structure "S9" is not in structures\.csv/,
+    );
+    const lenient = await panorama('report', dir, '--lenient');
+    assert.equal(lenient.code, 0, lenient.stderr);
+    const p = (JSON.parse(lenient.stdout) as ReportModel).participation;
+    assert.deepEqual([p.population, p.responses, p.linked, p.anonymous], [1, 2, 1, 1]);
+  });
+
   test('bad configuration: file and path named', async () => {
     const dir = tempInput({
       'survey.json': SURVEY,
