@@ -21,7 +21,7 @@ import {
 import { questionChartSvg, svgSize, svgToPng } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
 import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
 
 /**
@@ -212,6 +212,7 @@ function titlePage(model: ReportModel): (Paragraph | Table)[] {
       spacing: { after: 480 },
       children: [new TextRun({ text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED })],
     }),
+    ...scopeLines(model).map((line) => new Paragraph({ spacing: { after: 120 }, children: textRuns(line, { bold: true }) })),
     ...docxTable(participationTable(model)),
     ...(byGroup ? docxTable(byGroup) : []),
   ];

@@ -6,6 +6,7 @@ import {
   participationByGroupTable,
   participationTable,
   reportDate,
+  scopeLines,
   sectionQuestions,
 } from './participation.js';
 import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
@@ -33,6 +34,7 @@ h4 { font-size: .95rem; margin: 1rem 0 .4rem; color: var(--muted); }
 .title-page { padding-bottom: 2rem; border-bottom: 1px solid var(--rule); }
 .description { font-size: 1.05rem; white-space: pre-line; }
 .date { color: var(--muted); }
+.scope { font-weight: bold; margin: .2rem 0; }
 nav ul { list-style: none; padding-left: 0; } nav ul ul { padding-left: 1.4rem; font-size: .92rem; } nav li { margin: .15rem 0; }
 nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decoration: underline; }
 .table-scroll { overflow-x: auto; }
@@ -161,6 +163,7 @@ export function renderHtml(model: ReportModel): string {
 <h1>${escapeHtml(model.title)}</h1>
 ${model.description ? `<p class="description">${escapeHtml(model.description)}</p>` : ''}
 <p class="date">${escapeHtml(l.reportDate)}${colon(model.lang)} ${escapeHtml(reportDate(model))}</p>
+${scopeLines(model).map((line) => `<p class="scope">${escapeHtml(line)}</p>`).join('\n')}
 ${tableHtml(participationTable(model))}
 ${byGroup ? tableHtml(byGroup) : ''}
 </header>

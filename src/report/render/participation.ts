@@ -70,3 +70,12 @@ export function sectionQuestions(model: ReportModel): {
     }))
     .filter((s) => s.questions.length > 0);
 }
+
+/** Title-page lines saying which answers the report covers: "Filtre : territoire = Nord", breakdown. */
+export function scopeLines(model: ReportModel): string[] {
+  const l = labels(model.lang);
+  const sep = model.lang === 'fr' ? '\u00a0: ' : ': ';
+  const lines = model.method.filters.map((f) => `${l.filterNote}${sep}${f.key} = ${f.value}`);
+  if (model.method.by) lines.push(`${l.breakdownBy} ${model.method.by.label}`);
+  return lines;
+}

@@ -6,7 +6,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { CHART_FONT_FILES, CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
 import { colon, numericColumns, questionBlocks, type Block, type ListBlock, type TableBlock } from './view.js';
 
 /**
@@ -153,6 +153,7 @@ function titlePage(model: ReportModel): Content[] {
     { text: model.title, style: 'title', margin: [0, 120, 0, 16] },
     ...(model.description ? [{ text: model.description, style: 'description' }] : []),
     { text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED, margin: [0, 0, 0, 30] },
+    ...scopeLines(model).map((text) => ({ text, bold: true, margin: [0, 0, 0, 8] }) as Content),
     ...pdfTable(participationTable(model)),
     ...(byGroup ? pdfTable(byGroup) : []),
     { text: '', pageBreak: 'after' },

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { round } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, sectionQuestions } from './participation.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
 import { colon, questionBlocks, type Cell, type TableBlock } from './view.js';
 
 /**
@@ -127,7 +127,13 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   participation.getCell('A1').value = model.title;
   participation.getCell('A1').font = { bold: true, size: 14 };
   participation.getCell('A2').value = `${l.reportDate}${colon(lang)} ${reportDate(model)}`;
-  let next = writeTable(participation, participationTable(model), 4, false);
+  const scope = scopeLines(model);
+  scope.forEach((line, i) => {
+    const cell = participation.getCell(3 + i, 1);
+    cell.value = line;
+    cell.font = { bold: true };
+  });
+  let next = writeTable(participation, participationTable(model), 4 + scope.length, false);
   const byGroup = participationByGroupTable(model);
   if (byGroup) next = writeTable(participation, byGroup, next);
   model.method.notes.forEach((note, i) => (participation.getCell(next + i, 1).value = note));

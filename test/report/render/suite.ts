@@ -138,6 +138,7 @@ export function renderSuite(adapter: FormatAdapter): void {
       const text = await adapter.read(await renderReport(model, adapter.format));
       includes(text, model.title, 'title');
       for (const q of model.questions) includes(text, q.title, `question ${q.name}`);
+      if (adapter.presentation) includes(text, 'Filtre : territoire = Nord', 'filter on the title page');
     });
   });
 }
