@@ -6,6 +6,17 @@ export interface LoadOptions {
   lenient?: boolean;
   /** Called as records are read (every ~1000 records and at the end), for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Ids of the registry's structures: a response naming another structure is a value problem
+   * (lenient: a warning, and the response is kept as anonymous).
+   */
+  structures?: ReadonlySet<string>;
+  /** Names the registry in that message (e.g. "structures.csv"). */
+  registryName?: string;
+}
+
+export function unknownStructureMessage(structure: string, registryName = 'the registry'): string {
+  return `the structure ${JSON.stringify(structure)} is not in ${registryName}`;
 }
 
 export interface LoadResult {

@@ -106,24 +106,10 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
 
   const survey = await loadSurveyFile(surveyPath);
   const registry = registryPath ? await loadRegistryFile(registryPath) : undefined;
-  const { responses, warnings } = await loadResponsesFile(responsesPath, survey, options);
-  if (registry) {
-    const known = new Set(registry.structures.map((s) => s.id));
-    const unknown: InputProblem[] = [];
-    for (const r of responses) {
-      if (r.structure !== null && !known.has(r.structure)) {
-        unknown.push({
-          file: basename(responsesPath),
-          responseId: r.id,
-          value: r.structure,
-          message: `the structure ${JSON.stringify(r.structure)} is not in ${basename(registryPath!)}`,
-        });
-        r.structure = null;
-      }
-    }
-    if (unknown.length > 0 && !options.lenient) throw new InputError(unknown);
-    warnings.push(...unknown);
-  }
+  const { responses, warnings } = await loadResponsesFile(responsesPath, survey, {
+    ...options,
+    ...(registry ? { structures: new Set(registry.structures.map((s) => s.id)), registryName: basename(registryPath!) } : {}),
+  });
   return {
     survey,
     responses,

@@ -11,6 +11,7 @@ import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
+  unknownStructureMessage,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
@@ -26,6 +27,7 @@ export class RecordChecker {
     private readonly survey: SurveyModel,
     private readonly file: string,
     readonly collector: ProblemCollector,
+    private readonly registry: Pick<LoadOptions, 'structures' | 'registryName'> = {},
   ) {}
 
   /** Parses and checks one JSONL line; returns the record when it can be kept. */
@@ -68,10 +70,18 @@ export class RecordChecker {
         });
       }
     }
-    const structure = record.structure ?? null;
+    let structure = record.structure ?? null;
     if (structure !== null && (typeof structure !== 'string' || structure === '')) {
       this.error(where, id, `"structure" must be a registry id or null, got ${describe(structure)}`);
       usable = false;
+    } else if (structure !== null && this.registry.structures && !this.registry.structures.has(structure as string)) {
+      this.collector.value({
+        ...where,
+        responseId: id,
+        value: structure,
+        message: unknownStructureMessage(structure as string, this.registry.registryName),
+      });
+      structure = null;
     }
     const submittedAt = record.submittedAt;
     if (submittedAt !== undefined && (typeof submittedAt !== 'string' || Number.isNaN(Date.parse(submittedAt)))) {
@@ -100,7 +110,7 @@ export class RecordChecker {
 /** Reads JSONL text: one response per line, blank lines ignored, every problem listed. */
 export function parseJsonlResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
   const collector = new ProblemCollector(options.lenient ?? false);
-  const checker = new RecordChecker(survey, file, collector);
+  const checker = new RecordChecker(survey, file, collector, options);
   const responses: ResponseRecord[] = [];
   const total = options.onProgress ? countLines(text) : 0;
   const progress = progressReporter(options, total);
@@ -137,7 +147,7 @@ export function parseJsonResponses(text: string, file: string, survey: SurveyMod
     throw new InputError([{ file, message: 'a .json responses file must hold an array of responses (or {"responses": [...]})' }]);
   }
   const collector = new ProblemCollector(options.lenient ?? false);
-  const checker = new RecordChecker(survey, file, collector);
+  const checker = new RecordChecker(survey, file, collector, options);
   const responses: ResponseRecord[] = [];
   const progress = progressReporter(options, list.length);
   list.forEach((value, index) => {
@@ -166,6 +176,9 @@ export interface StreamOptions {
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   /** Receives each tolerated problem as soon as it is found (lenient mode). */
   onWarning?: (problem: InputProblem) => void;
+  /** As in LoadOptions: registry ids that responses may name. */
+  structures?: ReadonlySet<string>;
+  registryName?: string;
 }
 
 /**
@@ -182,7 +195,7 @@ export async function* streamJsonlResponses(
   const file = basename(path);
   const totalBytes = (await stat(path)).size;
   const collector = new ProblemCollector(options.lenient ?? false);
-  const checker = new RecordChecker(survey, file, collector);
+  const checker = new RecordChecker(survey, file, collector, options);
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;

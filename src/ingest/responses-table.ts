@@ -13,6 +13,7 @@ import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
+  unknownStructureMessage,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
@@ -53,6 +54,7 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
     }
   });
   const idColumn = plans.findIndex((p) => p.kind === 'id');
+  const structureColumn = plans.findIndex((p) => p.kind === 'structure');
   const ids = new DuplicateIds();
   const responses: ResponseRecord[] = [];
   const progress = progressReporter(options, table.rows.length);
@@ -77,6 +79,15 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
       }
     }
     const converted = convertRow(table, row, plans, id, survey, collector);
+    if (converted.structure !== null && options.structures && !options.structures.has(converted.structure)) {
+      collector.value({
+        ...cellLocation(table, row.line, structureColumn),
+        responseId: id,
+        value: converted.structure,
+        message: unknownStructureMessage(converted.structure, options.registryName),
+      });
+      converted.structure = null;
+    }
     // Keys in column order, as SurveyJS would store them in question order.
     const ordered: Record<string, unknown> = {};
     for (const key of firstColumn.keys()) if (key in converted.data) ordered[key] = converted.data[key];

@@ -214,3 +214,21 @@ test('line numbers stay exact with CRLF line ends and quoted line breaks', async
   const { responses } = await load('crlf-lenient.csv', csv, true);
   assert.equal(responses[0]!.data.remarques, 'deux\nlignes');
 });
+
+test('with registry ids given, an unknown structure is located (lenient: kept as anonymous)', async () => {
+  const path = writeFile(dir, 'linked.csv', 'id,structure,qpv\nR1,CS-1,oui\nR2,CS-9,non\nR3,,non\n');
+  const options = { structures: new Set(['CS-1']), registryName: 'structures.csv' };
+  await assert.rejects(loadResponsesFile(path, survey, options), (err: unknown) => {
+    assert.ok(err instanceof InputError);
+    assert.deepEqual(err.message.split('\n').slice(1), [
+      '  - linked.csv, line 3, column B "structure": response "R2": the structure "CS-9" is not in structures.csv',
+    ]);
+    return true;
+  });
+  const { responses, warnings } = await loadResponsesFile(path, survey, { ...options, lenient: true });
+  assert.deepEqual(
+    responses.map((r) => r.structure),
+    ['CS-1', null, null],
+  );
+  assert.equal(warnings.length, 1);
+});

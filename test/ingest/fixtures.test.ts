@@ -79,7 +79,7 @@ test('input folder: missing, ambiguous and unknown-structure problems are explai
   await assert.rejects(readInputFolder(clean), (err: unknown) => {
     assert.ok(err instanceof InputError);
     assert.equal(err.problems.length, 1);
-    assert.match(err.message, /responses\.jsonl: response "R1": the structure "CS-9" is not in structures\.csv/);
+    assert.match(err.message, /responses\.jsonl, line 1: response "R1": the structure "CS-9" is not in structures\.csv/);
     return true;
   });
   const lenient = await readInputFolder(clean, { lenient: true });
