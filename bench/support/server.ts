@@ -1,0 +1,35 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Forks bench/support/server-process.ts on the given store and waits until it listens. */
+export async function startServerProcess(
+  storeOptions: { databaseUrl?: string; dataDir: string },
+  { web = true } = {},
+): Promise<RunningServer> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, PANORAMA_BENCH_STORE: JSON.stringify(storeOptions), PANORAMA_BENCH_WEB: web ? '1' : '0' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the server process exited (code ${code}) before listening`);
+  });
+  const [message] = (await Promise.race([once(child, 'message'), exited])) as [{ port: number }];
+  return {
+    url: `http://127.0.0.1:${message.port}`,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const done = once(child, 'exit');
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
