@@ -1,46 +1,14 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { CHART_WIDTH, questionChartSvg, svgSize } from '../../report/charts/index.js';
+import { pdfBuffer, PDF_FONT as FONT } from '../../report/render/pdf.js';
 import type { BrochureModel, BrochureSection } from './model.js';
 import { BROCHURE_COLORS as C } from './html.js';
 import { brochureMapSvg, colophon, coverLines, participationRows, tileOf, type Tile } from './view.js';
 
-/** pdfmake + pdfkit, no browser; same DejaVu fonts as the survey report so French text and SVG charts match. */
-const FONT = 'DejaVu Sans';
-const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+// pdfmake + pdfkit, no browser, with the survey report's fonts (pdfBuffer) so French text and SVG charts match.
 const PAGE_WIDTH = 595.28;
 const MARGIN = 40;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-
-function fontFiles() {
-  const dejavu = {
-    normal: join(DEJAVU, 'DejaVuSans.ttf'),
-    bold: join(DEJAVU, 'DejaVuSans-Bold.ttf'),
-    italics: join(DEJAVU, 'DejaVuSans-Oblique.ttf'),
-    bolditalics: join(DEJAVU, 'DejaVuSans-BoldOblique.ttf'),
-  };
-  if (Object.values(dejavu).every(existsSync)) return dejavu;
-  const roboto = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  return {
-    normal: join(roboto, 'Roboto-Regular.ttf'),
-    bold: join(roboto, 'Roboto-Medium.ttf'),
-    italics: join(roboto, 'Roboto-Italic.ttf'),
-    bolditalics: join(roboto, 'Roboto-MediumItalic.ttf'),
-  };
-}
-
-/** Registers the fonts pdfmake needs (shared with the structure sheet). */
-export function renderBrochurePdfFonts(): void {
-  const files = fontFiles();
-  const allowed = new Set(Object.values(files));
-  // SVG charts and maps name "DejaVu Sans, Verdana, Arial, sans-serif": map the aliases to the same files.
-  pdfmake.setFonts({ [FONT]: files, 'sans-serif': files, Roboto: files, Verdana: files, Arial: files });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));
-}
 
 function tileStack(t: Tile): Content {
   return {
@@ -139,7 +107,6 @@ function participationTable(model: BrochureModel): Content {
 }
 
 export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
-  renderBrochurePdfFonts();
   const cover = coverLines(model);
   const fr = model.lang === 'fr';
   const map = brochureMapSvg(model);
@@ -193,5 +160,5 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
     }),
     content,
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfBuffer(doc);
 }

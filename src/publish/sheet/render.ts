@@ -1,10 +1,9 @@
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatNumber } from '../../report/format.js';
 import { escapeHtml } from '../../report/render/html.js';
 import { escapeXml, MAP_COLORS, MAP_FONT } from '../map/svg.js';
 import { BROCHURE_COLORS as C } from '../brochure/html.js';
-import { renderBrochurePdfFonts } from '../brochure/pdf.js';
+import { pdfBuffer } from '../../report/render/pdf.js';
 import type { SheetRow, StructureSheet } from './model.js';
 
 const W = 300;
@@ -88,7 +87,6 @@ tbody{break-inside:avoid}.legend{font-size:8pt;color:${C.muted}}@page{size:A4 la
 }
 
 export async function renderSheetPdf(sheet: StructureSheet): Promise<Buffer> {
-  renderBrochurePdfFonts();
   const t = texts(sheet);
   const lang = sheet.lang;
   const body: Content[][] = [[...t.head.map((h): Content => ({ text: h, bold: true, fillColor: C.pale })), { text: '', fillColor: C.pale }]];
@@ -122,5 +120,5 @@ export async function renderSheetPdf(sheet: StructureSheet): Promise<Buffer> {
       { text: t.legend, fontSize: 7, color: C.muted, margin: [0, 8, 0, 0] },
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfBuffer(doc);
 }
