@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n, type Lang } from '../i18n.js';
 import { Link } from '../router.js';
-import type { Campaign, Structure, SurveyDetail } from '../types.js';
+import type { Campaign, Structure, SurveyDetail, Territory } from '../types.js';
 import { ErrorBox, Loading, useApi } from './common.js';
+import { registryKeys, registryValues } from './registryKeys.js';
 import { choiceQuestions } from './surveyQuestions.js';
 
 interface Filter {
@@ -10,22 +11,7 @@ interface Filter {
   value: string;
 }
 
-const REGISTRY_KEYS = ['territoire', 'departement', 'region', 'type', 'qpv'];
 const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv'] as const;
-
-/** Values seen in the registry for a key, offered as suggestions (free text stays possible). */
-function registryValues(structures: Structure[], key: string): string[] {
-  const values = new Set<string>();
-  for (const s of structures) {
-    let value: string | null | undefined;
-    if (key === 'territoire') value = s.territory;
-    else if (key === 'type') value = s.type;
-    else if (key === 'qpv') value = s.qpv === null ? null : s.qpv ? 'oui' : 'non';
-    else value = s.attributes[key];
-    if (value) values.add(value);
-  }
-  return [...values].sort((a, b) => a.localeCompare(b, 'fr'));
-}
 
 function reportQuery(filters: Filter[], by: string, lang: Lang, format: string): string {
   const search = new URLSearchParams({ format, lang });
@@ -55,12 +41,11 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
     () => (survey.data ? choiceQuestions(survey.data.survey.definition, lang) : []),
     [survey.data, lang],
   );
-  const attributeKeys = useMemo(() => {
-    const keys = new Set(REGISTRY_KEYS);
-    for (const s of structures.data?.structures ?? [])
-      for (const key of Object.keys(s.attributes)) keys.add(key);
-    return [...keys];
-  }, [structures.data]);
+  const territories = useApi<{ territories: Territory[] }>('/api/territories');
+  const attributeKeys = useMemo(
+    () => registryKeys(structures.data?.structures ?? [], territories.data?.territories ?? []),
+    [structures.data, territories.data],
+  );
 
   const current = reportQuery(filters, by, reportLang, 'html');
   const shown = applied;
@@ -70,7 +55,7 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   function valueSuggestions(key: string): string[] {
     const question = questions.find((q) => q.name === key);
     if (question) return question.choices.map((choice) => choice.value);
-    return registryValues(structures.data?.structures ?? [], key);
+    return registryValues(structures.data?.structures ?? [], territories.data?.territories ?? [], key);
   }
 
   const keyOptions = (
