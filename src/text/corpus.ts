@@ -16,8 +16,9 @@ export interface CorpusResultOptions {
 
 export const DEFAULT_TOP_N = 20;
 export const DEFAULT_MIN_SEGMENT_COUNT = 2;
-// Segments are 2–4 tokens long: the token handler keeps the three previous tokens.
 const NONE = -1;
+const MAX_SEGMENT_TOKENS = 4;
+const MAX_STREAM_CHUNK = 1 << 16;
 
 /** Case-insensitive grouping key of a surface form: lowercase, accents kept, apostrophes ASCII. */
 export function normalizeKey(surface: string): string {
@@ -45,13 +46,18 @@ export class TextCorpus implements TokenSink {
   private surfaceKeys: number[] = [];
   private readonly keyIds = new Map<string, number>();
   private readonly keys: string[] = [];
-  private readonly contentKey: boolean[] = [];
+  /** Per key: 1 for a content word (may start or end a segment), 0 for a stopword. */
+  private contentKey = new Uint8Array(1024);
   private readonly stop: ReadonlySet<string>;
   private readonly ngrams = new NgramCounter();
-  // The three previous token keys; NONE after a boundary.
-  private w1 = NONE;
-  private w2 = NONE;
-  private w3 = NONE;
+  /**
+   * Key ids of the tokens read, NONE at boundaries, handed to the n-gram counter in chunks (a
+   * tight loop over a typed array beats counting from the per-token callback). Entries before
+   * `streamFrom` are the previous chunk's last tokens, kept as context for segments across it.
+   */
+  private stream = new Int32Array(1024);
+  private streamLength = 0;
+  private streamFrom = 0;
 
   constructor(readonly lang: TextLang = 'fr') {
     this.stop = stopwords(lang);
@@ -77,26 +83,32 @@ export class TextCorpus implements TokenSink {
     }
     this.surfaceCounts[entry]!++;
     this.tokenCount++;
-    const x = this.surfaceKeys[entry]!;
-    if (this.contentKey[x]) {
-      const { w1, w2, w3, contentKey, ngrams } = this;
-      if (w3 !== NONE) {
-        if (contentKey[w3]) ngrams.add(w3, x, NONE, NONE);
-        if (w2 !== NONE) {
-          if (contentKey[w2]) ngrams.add(w2, w3, x, NONE);
-          if (w1 !== NONE && contentKey[w1]) ngrams.add(w1, w2, w3, x);
-        }
-      }
-    }
-    this.w1 = this.w2;
-    this.w2 = this.w3;
-    this.w3 = x;
+    this.push(this.surfaceKeys[entry]!);
   }
 
   boundary(): void {
-    this.w1 = NONE;
-    this.w2 = NONE;
-    this.w3 = NONE;
+    const n = this.streamLength;
+    if (n > 0 && this.stream[n - 1] !== NONE) this.push(NONE);
+  }
+
+  private push(id: number): void {
+    if (this.streamLength === this.stream.length) {
+      if (this.stream.length < MAX_STREAM_CHUNK) {
+        const stream = new Int32Array(this.stream.length * 2);
+        stream.set(this.stream);
+        this.stream = stream;
+      } else this.flushStream();
+    }
+    this.stream[this.streamLength++] = id;
+  }
+
+  private flushStream(): void {
+    const { stream, streamLength } = this;
+    this.ngrams.addSequence(stream, this.streamFrom, streamLength, this.contentKey);
+    const keep = Math.min(MAX_SEGMENT_TOKENS - 1, streamLength);
+    stream.copyWithin(0, streamLength - keep, streamLength);
+    this.streamFrom = keep;
+    this.streamLength = keep;
   }
 
   private keyIdOf(surface: string): number {
@@ -106,7 +118,12 @@ export class TextCorpus implements TokenSink {
       id = this.keys.length;
       this.keyIds.set(key, id);
       this.keys.push(key);
-      this.contentKey.push(isContentKey(key, this.stop));
+      if (id === this.contentKey.length) {
+        const grown = new Uint8Array(id * 2);
+        grown.set(this.contentKey);
+        this.contentKey = grown;
+      }
+      this.contentKey[id] = isContentKey(key, this.stop) ? 1 : 0;
     }
     return id;
   }
@@ -138,6 +155,7 @@ export class TextCorpus implements TokenSink {
   /** Top terms (inflections grouped) and top repeated segments. */
   tables(options: CorpusResultOptions = {}): { terms: TermCount[]; segments: SegmentCount[] } {
     const topN = options.topN ?? DEFAULT_TOP_N;
+    this.flushStream();
     const { display, counts } = this.displayForms();
     const termCounts = new Map<string, number>();
     this.keys.forEach((key, id) => {

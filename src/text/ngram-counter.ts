@@ -36,6 +36,28 @@ export class NgramCounter {
     if (++this.pending === FLUSH_AT) this.flush();
   }
 
+  /**
+   * Adds the 2–4-grams ending at each position from `from` to `to` of a key-id sequence (-1 at
+   * boundaries), counting those that start and end with a content key; earlier positions serve
+   * only as context.
+   */
+  addSequence(ids: Int32Array, from: number, to: number, content: Uint8Array): void {
+    for (let i = from; i < to; i++) {
+      const x = ids[i]!;
+      if (x < 0 || content[x] === 0 || i < 1) continue;
+      const w3 = ids[i - 1]!;
+      if (w3 < 0) continue;
+      if (content[w3] === 1) this.add(w3, x, -1, -1);
+      if (i < 2) continue;
+      const w2 = ids[i - 2]!;
+      if (w2 < 0) continue;
+      if (content[w2] === 1) this.add(w2, w3, x, -1);
+      if (i < 3) continue;
+      const w1 = ids[i - 3]!;
+      if (w1 >= 0 && content[w1] === 1) this.add(w1, w2, w3, x);
+    }
+  }
+
   /** Occurrences of an n-gram (0 when absent). */
   get(a: number, b: number, c: number, d: number): number {
     this.flush();
@@ -82,8 +104,8 @@ export class NgramCounter {
         this.tables[p] = table;
       }
 
-      // Sized for the worst case (all pending occurrences new), which avoids rehashing while folding.
-      table.reserve(table.length + end / FIELDS);
+      // Grown ahead for half the pending occurrences being new n-grams: few rehashes while folding.
+      table.reserve(table.length + end / FIELDS / 2);
       const buffer = this.buffers[p]!;
       for (let o = 0; o < end; o += FIELDS) {
         const a = buffer[o]!;

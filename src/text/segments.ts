@@ -23,7 +23,7 @@ export function joinTokens(tokens: readonly string[]): string {
  */
 export function segmentRows(
   ngrams: NgramCounter,
-  contentKey: readonly boolean[],
+  contentKey: Uint8Array,
   display: readonly string[],
   minCount: number,
   topN: number,

@@ -136,3 +136,22 @@ test('segment display keeps elisions attached and minSegmentCount applies', () =
     { segment: "retour à l'emploi", count: 1 },
   ]);
 });
+
+test('counts stay exact over many texts (internal buffers flushed several times)', () => {
+  const texts = Array.from({ length: 30000 }, (_, i) => (i % 2 === 0 ? 'alpha beta gamma delta' : 'Alpha beta. Gamma delta'));
+  const { terms, segments, tokenCount } = analyzeTexts(texts, { topN: Infinity });
+  assert.equal(tokenCount, 120000);
+  assert.deepEqual(terms, [
+    { term: 'alpha', count: 30000 },
+    { term: 'beta', count: 30000 },
+    { term: 'delta', count: 30000 },
+    { term: 'gamma', count: 30000 },
+  ]);
+  // "alpha beta" and "gamma delta" also occur in the odd texts, split by the full stop; no
+  // segment spans two texts ("delta alpha").
+  assert.deepEqual(segments, [
+    { segment: 'alpha beta', count: 30000 },
+    { segment: 'gamma delta', count: 30000 },
+    { segment: 'alpha beta gamma delta', count: 15000 },
+  ]);
+});
