@@ -1,8 +1,4 @@
 import type { ReportLang, ReportModel } from '../model.js';
-import { renderDocx } from './docx.js';
-import { renderHtml } from './html.js';
-import { renderPdf } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,7 +31,11 @@ export interface RenderOptions {
   lang?: ReportLang;
 }
 
-/** Renders the report model; the model alone decides the content and the language. */
+/**
+ * Renders the report model; the model alone decides the content and the language. Each format's
+ * libraries (ECharts, docx, exceljs, pdfmake) are loaded on first use only: together they take
+ * seconds to import, and a JSON or HTML export should not pay for Word and PDF.
+ */
 export async function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions = {}): Promise<Buffer> {
   if (options.lang && options.lang !== model.lang) {
     throw new Error(`the report model is in "${model.lang}", not "${options.lang}": build it with lang "${options.lang}"`);
@@ -44,16 +44,15 @@ export async function renderReport(model: ReportModel, format: ReportFormat, opt
     case 'json':
       return Buffer.from(`${JSON.stringify(model, null, 2)}\n`, 'utf8');
     case 'html':
-      return Buffer.from(renderHtml(model), 'utf8');
+      return Buffer.from((await import('./html.js')).renderHtml(model), 'utf8');
     case 'docx':
-      return renderDocx(model);
+      return (await import('./docx.js')).renderDocx(model);
     case 'xlsx':
-      return renderXlsx(model);
+      return (await import('./xlsx.js')).renderXlsx(model);
     case 'pdf':
-      return renderPdf(model);
+      return (await import('./pdf.js')).renderPdf(model);
     default:
       throw new Error(`unknown report format "${String(format)}" (expected one of ${REPORT_FORMATS.join(', ')})`);
   }
 }
 
-export { renderDocx, renderHtml, renderPdf, renderXlsx };
