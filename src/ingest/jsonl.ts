@@ -16,6 +16,7 @@ import {
   type LoadResult,
 } from './collect.js';
 import { InputError, type InputProblem } from './problems.js';
+import { isoInstant } from './values.js';
 
 const RECORD_FIELDS = new Set(['id', 'structure', 'submittedAt', 'data']);
 
@@ -84,7 +85,7 @@ export class RecordChecker {
       structure = null;
     }
     const submittedAt = record.submittedAt;
-    if (submittedAt !== undefined && (typeof submittedAt !== 'string' || Number.isNaN(Date.parse(submittedAt)))) {
+    if (submittedAt !== undefined && (typeof submittedAt !== 'string' || isoInstant(submittedAt) === undefined)) {
       this.error(where, id, `"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`);
       usable = false;
     }

@@ -18,7 +18,7 @@ import {
   type LoadResult,
 } from './collect.js';
 import { cellLocation, cellText, isEmptyCell, type Cell, type Table, type TableRow } from './table.js';
-import { parseLocaleNumber, toIsoDate } from './values.js';
+import { parseLocaleNumber, submittedAtFromCell, toIsoDate } from './values.js';
 
 /** What one column of a response table holds. */
 type ColumnPlan =
@@ -131,15 +131,15 @@ function convertRow(
         out.structure = cellText(cell);
         break;
       case 'submittedAt': {
-        const text = cell instanceof Date ? cell.toISOString() : cellText(cell);
-        if (Number.isNaN(Date.parse(text))) {
+        const iso = submittedAtFromCell(cell);
+        if (iso === undefined) {
           collector.error({
             ...cellLocation(table, row.line, column),
             responseId: id,
-            value: text,
-            message: `${describe(text)} is not a date and time (expected ISO 8601, e.g. 2021-02-15T16:15:06+01:00)`,
+            value: cell,
+            message: `${describe(cellText(cell))} is not a date and time (expected ISO 8601 like 2021-02-15T16:15:06+01:00, or 15/02/2021 16:15)`,
           });
-        } else out.submittedAt = text;
+        } else out.submittedAt = iso;
         break;
       }
       case 'answer':

@@ -34,3 +34,25 @@ export function toIsoDate(cell: Cell, inputType: string): string {
   if (m[4] === undefined || inputType === 'date') return date;
   return `${date}T${m[4].padStart(2, '0')}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A submission time as ISO 8601 text, or undefined. Only ISO is trusted: Date.parse would read a
+ * French "03/04/2020" as the 4th of March.
+ */
+export function isoInstant(text: string): string | undefined {
+  return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? text : undefined;
+}
+
+/** Spreadsheet cells: ISO text, a date cell, or French "31/12/2020 09:30" (local time). */
+export function submittedAtFromCell(cell: Cell): string | undefined {
+  if (cell instanceof Date) return cell.toISOString();
+  const text = cell === null ? '' : String(cell).trim();
+  const m = FRENCH_DATE.exec(text);
+  if (!m) return isoInstant(text);
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}${
+    m[4] === undefined ? '' : `T${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}`
+  }`;
+  return isoInstant(iso);
+}

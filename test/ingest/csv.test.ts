@@ -27,7 +27,7 @@ test('one column per question, checkbox choices as columns, comma decimal and Fr
   const csv = [
     'id;structure;submittedAt;qpv;actions/sante;actions.emploi;actions/culture;actions/other;actions-Comment;salaries;ouverture;agree;note;ville',
     'R1;CS-1;2021-02-15T16:15:06+01:00;oui;1;x;0;oui;aide aux devoirs;12,5;31/01/2021;oui;4;Lille',
-    'R2;;;non;;;;;;"1 234";2021-03-01;false;;',
+    'R2;;03/04/2020 9:32;non;;;;;;"1 234";2021-03-01;false;;',
   ].join('\r\n');
   const { responses, warnings } = await load('columns.csv', csv);
   assert.deepEqual(warnings, []);
@@ -47,7 +47,7 @@ test('one column per question, checkbox choices as columns, comma decimal and Fr
         ville: 'Lille',
       },
     },
-    { id: 'R2', structure: null, submittedAt: undefined, data: { qpv: 'non', salaries: 1234, ouverture: '2021-03-01', agree: false } },
+    { id: 'R2', structure: null, submittedAt: '2020-04-03T09:32:00', data: { qpv: 'non', salaries: 1234, ouverture: '2021-03-01', agree: false } },
   ]);
 });
 
@@ -231,4 +231,16 @@ test('with registry ids given, an unknown structure is located (lenient: kept as
     ['CS-1', null, null],
   );
   assert.equal(warnings.length, 1);
+});
+
+test('submission times must be ISO 8601 or French day/month/year', async () => {
+  const err = await problemsOf('times.csv', 'id,submittedAt\nR1,April 3 2020\nR2,2020-13-01\nR3,2020-04-03T09:32:50+02:00\n');
+  assert.deepEqual(
+    err.problems.map((p) => [p.line, p.value]),
+    [
+      [2, 'April 3 2020'],
+      [3, '2020-13-01'],
+    ],
+  );
+  assert.match(err.problems[0]!.message, /"April 3 2020" is not a date and time \(expected ISO 8601/);
 });
