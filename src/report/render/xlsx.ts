@@ -96,7 +96,11 @@ function setWidths(sheet: ExcelJS.Worksheet, first: number, others: number, coun
 }
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, frozenRows: number): ExcelJS.Worksheet {
-  return workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: frozenRows }] });
+  return workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: frozenRows }],
+    // Printed on A4, as wide as the page, as many pages long as needed (9 = A4 in OOXML).
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
 }
 
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
