@@ -15,6 +15,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+/** Called when a request made with a session gets 401 (session expired): back to the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
 
 /** Set after login / `GET /api/auth/me`; sent on every state-changing request. */
 export function setCsrfToken(token: string | undefined): void {
@@ -57,7 +63,12 @@ export async function request(method: Method, path: string, body?: unknown): Pro
   } catch {
     throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.status === 401 && !path.startsWith('/api/auth/') && !path.startsWith('/api/respond/'))
+      onUnauthorized?.();
+    throw error;
+  }
   return response;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, get, post, setCsrfToken } from '../api.js';
+import { ApiError, get, post, setCsrfToken, setUnauthorizedHandler } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
 import { Link, matchPath, navigate, useLocation } from '../router.js';
@@ -97,6 +97,13 @@ export default function AdminApp() {
         if (caught instanceof ApiError && caught.status === 401) setUser(null);
         else setError(caught instanceof ApiError ? caught : new ApiError(0, 'client', String(caught)));
       });
+  }, []);
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(undefined);
+      setUser(null);
+    });
+    return () => setUnauthorizedHandler(undefined);
   }, []);
   const onLogin = useCallback((logged: User, csrfToken: string) => {
     setCsrfToken(csrfToken);
