@@ -30,6 +30,9 @@ Options:
                         repeatable, oldest first (LABEL defaults to the folder name)
   --geojson FILE        territory boundaries (GeoJSON polygons) for a choropleth map
   --geojson-property P  feature property holding the territory name (default: guessed)
+  --structure ID        instead of the brochure, the structure sheet of registry id ID:
+                        its own values beside the quartiles of its territory (--level),
+                        of the network and of similar structures (json, html or pdf)
   --lang fr|en          document language (default fr)
   --lenient             leave out invalid answers with a warning instead of failing
   --help                show this help
@@ -79,6 +82,7 @@ async function run(args: string[]): Promise<number> {
         geojson: { type: 'string' },
         'geojson-property': { type: 'string' },
         lang: { type: 'string' },
+        structure: { type: 'string' },
         lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -101,6 +105,7 @@ async function run(args: string[]): Promise<number> {
     k = Number(values.k);
     if (!Number.isInteger(k) || k < 1) throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
   }
+  if (values.structure !== undefined) return structureSheet(dir, values.structure, { ...values, format, audience, lang, k });
   const indicatorsPath = resolve(values.indicators ?? join(dir, 'indicators.json'));
   if (!existsSync(indicatorsPath)) {
     throw new CliError(
@@ -164,6 +169,36 @@ async function run(args: string[]): Promise<number> {
   return 0;
 }
 
+async function structureSheet(
+  dir: string,
+  id: string,
+  o: { format: BrochureFormat; audience: 'public' | 'admin'; lang: 'fr' | 'en'; k: number | undefined; level?: string; out?: string; lenient?: boolean },
+): Promise<number> {
+  if (o.format === 'docx') throw new CliError('the structure sheet is available as json, html or pdf.');
+  const { readCampaignFolder } = await import('../publish/input.js');
+  const { buildStructureSheet } = await import('../publish/sheet/model.js');
+  const campaign = await readCampaignFolder(dir, { lenient: o.lenient ?? false });
+  if (!campaign.registry) throw new CliError(`--structure needs a registry (structures.csv) in ${dir}.`);
+  const known = campaign.registry.structures.map((s) => s.id);
+  if (!known.includes(id)) {
+    throw new CliError(`unknown structure "${id}". Known ids: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length})` : ''}`);
+  }
+  const sheet = buildStructureSheet(campaign, id, {
+    audience: o.audience,
+    lang: o.lang,
+    ...(o.level ? { level: o.level } : {}),
+    ...(o.k !== undefined ? { k: o.k } : {}),
+  });
+  const { renderSheetHtml, renderSheetPdf } = await import('../publish/sheet/render.js');
+  const output =
+    o.format === 'pdf'
+      ? await renderSheetPdf(sheet)
+      : Buffer.from(o.format === 'html' ? renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`, 'utf8');
+  if (o.out) await writeFile(o.out, output);
+  else process.stdout.write(output);
+  return 0;
+}
+
 function readGeoJson(path: string): string {
   if (!existsSync(path)) throw new CliError(`--geojson ${path}: file not found.`);
   return readFileSync(path, 'utf8');
@@ -182,7 +217,8 @@ export const brochureCommand: CliCommand = {
         err instanceof JsonSyntaxError ||
         name === 'IndicatorFileError' ||
         name === 'UnknownTerritoryError' ||
-        name === 'GeoJsonError'
+        name === 'GeoJsonError' ||
+        name === 'UnknownStructureError'
       ) {
         throw new CliError((err as Error).message);
       }

@@ -101,4 +101,17 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     assert.equal(err.code, 2);
     assert.match(err.err, /bad\.geojson: not a GeoJSON FeatureCollection/);
   });
+
+  it('writes a structure sheet with --structure and refuses an unknown id', () => {
+    const r = brochure(fixtureDir(NORD), '--structure', 'CS-59-010');
+    assert.equal(r.code, 0, r.err);
+    const sheet = JSON.parse(r.out) as { territory: string; rows: { question: string; value: number; groups: { key: string; n: number }[] }[] };
+    const budget = sheet.rows.find((row) => row.question === 'budget_total')!;
+    const line = readFileSync(join(fixtureDir(NORD), 'responses.jsonl'), 'utf8').split('\n').find((l) => l.includes('"CS-59-010"'))!;
+    assert.equal(budget.value, (JSON.parse(line) as { data: { budget_total: number } }).data.budget_total);
+    assert.deepEqual(budget.groups.map((g) => [g.key, g.n]).slice(0, 2), [['territory', 37], ['network', 154]]);
+    const bad = brochure(fixtureDir(NORD), '--structure', 'CS-59-999');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown structure "CS-59-999"\. Known ids: CS-59-001/);
+  });
 });
