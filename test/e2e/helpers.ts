@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, LaunchOptions } from 'playwright-core';
@@ -26,9 +26,20 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch(launchOptions);
 }
 
-/** Builds the web app with Vite when dist/web is missing (a fresh clone). */
+/** Newest modification time under a folder. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app with Vite when dist/web is missing (a fresh clone) or older than src/web. */
 export async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+  const index = join(WEB_ROOT, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'web'))) return;
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
 }
