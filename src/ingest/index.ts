@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { JsonSyntaxError, lineColumnAt } from '../survey/json-position.js';
 import { SurveyDefinitionError, loadSurveyDefinition, type SurveyModel } from '../survey/model.js';
@@ -6,7 +6,7 @@ import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { LoadOptions, LoadResult } from './collect.js';
 import { decodeText } from './decode.js';
 import { jsonErrorOffset } from './json-error.js';
-import { parseJsonResponses, parseJsonlResponses, unexpected } from './jsonl.js';
+import { parseJsonResponses, parseJsonlResponses, streamJsonlResponses, unexpected } from './jsonl.js';
 import { InputError, type InputProblem } from './problems.js';
 import { loadRegistryFile } from './registry.js';
 import { tableToResponses } from './responses-table.js';
@@ -61,6 +61,9 @@ export async function loadResponsesFile(path: string, survey: SurveyModel, optio
   const ext = extname(file).toLowerCase();
   if (!RESPONSE_EXTENSIONS.includes(ext)) {
     throw new InputError([{ file, message: `unsupported responses format "${ext}" (expected .jsonl, .json, .csv or .xlsx)` }]);
+  }
+  if ((ext === '.jsonl' || ext === '.ndjson') && (await sizeOf(path)) > IN_MEMORY_JSONL_LIMIT) {
+    return collectStream(path, survey, options);
   }
   const bytes = await readInput(path);
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonlResponses(decodeText(bytes).text, file, survey, options);
@@ -117,6 +120,27 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
     warnings,
     files: { survey: surveyPath, responses: responsesPath, ...(registryPath ? { registry: registryPath } : {}) },
   };
+}
+
+/** Above this, a JSONL file is read line by line: V8 strings cannot exceed ~512 MB. */
+const IN_MEMORY_JSONL_LIMIT = 256 * 1024 * 1024;
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // readInput reports the missing file
+  }
+}
+
+async function collectStream(path: string, survey: SurveyModel, options: LoadOptions): Promise<LoadResult> {
+  const responses: ResponseRecord[] = [];
+  const stream = streamJsonlResponses(path, survey, options);
+  for (;;) {
+    const next = await stream.next();
+    if (next.done) return { responses, warnings: next.value.warnings };
+    responses.push(next.value);
+  }
 }
 
 async function readInput(path: string): Promise<Buffer> {
