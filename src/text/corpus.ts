@@ -42,8 +42,9 @@ export class TextCorpus implements TokenSink {
   tokenCount = 0;
   private readonly surfaces = new SurfaceTable();
   /** Per surface entry: occurrences and key id. */
-  private surfaceCounts: number[] = [];
-  private surfaceKeys: number[] = [];
+  private surfaceCounts = new Int32Array(1024);
+  private surfaceKeys = new Int32Array(1024);
+  private knownSurfaces = 0;
   private readonly keyIds = new Map<string, number>();
   private readonly keys: string[] = [];
   /** Per key: 1 for a content word (may start or end a segment), 0 for a stopword. */
@@ -77,10 +78,7 @@ export class TextCorpus implements TokenSink {
   }
 
   private count(entry: number): void {
-    if (entry === this.surfaceKeys.length) {
-      this.surfaceKeys.push(this.keyIdOf(this.surfaces.surface(entry)));
-      this.surfaceCounts.push(0);
-    }
+    if (entry === this.knownSurfaces) this.addSurface(entry);
     this.surfaceCounts[entry]!++;
     this.tokenCount++;
     this.push(this.surfaceKeys[entry]!);
@@ -109,6 +107,15 @@ export class TextCorpus implements TokenSink {
     stream.copyWithin(0, streamLength - keep, streamLength);
     this.streamFrom = keep;
     this.streamLength = keep;
+  }
+
+  private addSurface(entry: number): void {
+    if (entry === this.surfaceKeys.length) {
+      this.surfaceKeys = grownInt32(this.surfaceKeys);
+      this.surfaceCounts = grownInt32(this.surfaceCounts);
+    }
+    this.surfaceKeys[entry] = this.keyIdOf(this.surfaces.surface(entry));
+    this.knownSurfaces++;
   }
 
   private keyIdOf(surface: string): number {
@@ -179,3 +186,8 @@ function isContentKey(key: string, stop: ReadonlySet<string>): boolean {
   return key.length >= 2 && !stop.has(key) && !key.endsWith("'");
 }
 
+function grownInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}

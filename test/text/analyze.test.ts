@@ -155,3 +155,16 @@ test('counts stay exact over many texts (internal buffers flushed several times)
     { segment: 'alpha beta gamma delta', count: 15000 },
   ]);
 });
+
+test('a vocabulary of thousands of forms keeps exact counts', () => {
+  // 3000 distinct words ("mot0" … "mot2999"), word i written i % 7 + 1 times, half capitalised.
+  const texts: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    for (let k = 0; k <= i % 7; k++) texts.push(k % 2 === 0 ? `mot${i}` : `Mot${i}`);
+  }
+  const { terms, tokenCount } = analyzeTexts(texts, { topN: Infinity });
+  assert.equal(tokenCount, texts.length);
+  assert.equal(terms.length, 3000);
+  for (const { term, count } of terms) assert.equal(count, (Number(term.slice(3)) % 7) + 1, term);
+  assert.deepEqual(terms[0], { term: 'mot1000', count: 7 });
+});
