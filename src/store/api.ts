@@ -19,11 +19,13 @@ import type {
   SurveyRepository,
 } from './api-campaigns.js';
 import type { StructureRepository, TerritoryRepository } from './api-registry.js';
+import type { PublicationRepository } from './api-publications.js';
 import type { Database } from './types.js';
 
 export type * from './api-accounts.js';
 export type * from './api-campaigns.js';
 export type * from './api-registry.js';
+export type * from './api-publications.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -41,6 +43,7 @@ export interface Repositories {
   responses: ResponseRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  publications: PublicationRepository;
 }
 
 export interface Store extends Repositories {

@@ -147,6 +147,16 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface CampaignPublicationsTable {
+  campaign_id: string;
+  /** JSON indicator file, or null when none was uploaded. */
+  indicators: string | null;
+  /** 0/1: shown on the public site. */
+  published: number;
+  k: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   territories: TerritoriesTable;
   structures: StructuresTable;
@@ -161,4 +171,5 @@ export interface Database {
   response_revisions: ResponseRevisionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  campaign_publications: CampaignPublicationsTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as publications from './0002_publications.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -7,6 +8,7 @@ import * as initial from './0001_initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_publications': publications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { auditRepository, settingsRepository } from './audit.js';
 import { campaignRepository } from './campaigns.js';
 import type { RepoContext } from './common.js';
 import { invitationRepository } from './invitations.js';
+import { publicationRepository } from './publications.js';
 import { responseRepository } from './responses.js';
 import { sessionRepository } from './sessions.js';
 import { structureRepository } from './structures.js';
@@ -23,5 +24,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     responses: responseRepository(ctx),
     audit: auditRepository(ctx),
     settings: settingsRepository(ctx),
+    publications: publicationRepository(ctx),
   };
 }
