@@ -96,7 +96,11 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
       const column = firstColumn.get(p.question) ?? firstColumn.get(p.question.replace(/-Comment$/, ''));
       collector.value({ ...cellLocation(table, row.line, column), responseId: id, question: p.question, value: p.value, message: p.message });
     }
-    if (usable) responses.push({ id, structure: converted.structure, submittedAt: converted.submittedAt, data: result.data });
+    if (usable) {
+      const record: ResponseRecord = { id, structure: converted.structure, data: result.data };
+      if (converted.submittedAt !== undefined) record.submittedAt = converted.submittedAt;
+      responses.push(record);
+    }
     progress(rowIndex + 1);
   }
   if (table.rows.length === 0) options.onProgress?.(0, 0);

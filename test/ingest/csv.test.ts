@@ -67,7 +67,7 @@ test('UTF-8 with BOM, Windows-1252 and UTF-16 (Excel Unicode text) files read th
   const text = 'id,ville,remarques\nR1,Hénin-Beaumont,"Très bien, merci : ça va"\n';
   const utf8 = await load('bom.csv', '\ufeff' + text);
   const cp1252 = await load('cp1252.csv', iconv.encode(text, 'win1252'));
-  const expected = [{ id: 'R1', structure: null, submittedAt: undefined, data: { ville: 'Hénin-Beaumont', remarques: 'Très bien, merci : ça va' } }];
+  const expected = [{ id: 'R1', structure: null, data: { ville: 'Hénin-Beaumont', remarques: 'Très bien, merci : ça va' } }];
   const utf16 = await load('utf16.csv', new Uint8Array([0xff, 0xfe, ...Buffer.from(text.replace(/,/g, '\t').replace('"Très bien\t merci : ça va"', 'Très bien, merci : ça va'), 'utf16le')]));
   assert.deepEqual(utf8.responses, expected);
   assert.deepEqual(cp1252.responses, expected);

@@ -36,7 +36,6 @@ test('reads typed cells: numbers, booleans, dates, checkbox columns, formulas an
     {
       id: 'R2',
       structure: null,
-      submittedAt: undefined,
       data: { qpv: 'non', actions: ['sante', 'emploi'], salaries: 7.5, ouverture: '2020-12-31', agree: false, note: 4, ville: 'Arras' },
     },
   ]);
