@@ -16,12 +16,12 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
   return lang === 'fr'
     ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
         `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
-        `se déduirait d'un total publié (suppression secondaire). Les valeurs individuelles (minimum, maximum) ne sont ` +
+        `se déduirait d'un total publié ou des autres territoires (suppression secondaire). Les valeurs individuelles (minimum, maximum) ne sont ` +
         `publiées que si le réseau l'a décidé. Les effectifs et parts tirés du seul registre (nombre de structures adhérentes, ` +
         `part en quartier prioritaire…) et les taux de participation ne révèlent aucune réponse et restent publiés.`
     : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
         `complement concerns fewer than ${k} structures, nor a territory whose value could be deduced from a published ` +
-        `total (secondary suppression). Individual values (minimum, maximum) are shown only when the network decided so. ` +
+        `total or from the other territories (secondary suppression). Individual values (minimum, maximum) are shown only when the network decided so. ` +
         `Registry-only counts and shares and participation rates reveal no answer and stay published.`;
 }
 
@@ -31,7 +31,7 @@ const small = (n: number | undefined, k: number): boolean => n !== undefined && 
  * Registry counts, participation rates and shares defined by registry attributes only reveal no
  * answer (the registry is public to the network): they are not subject to the rule.
  */
-function revealsNoAnswer(ind: Indicator): boolean {
+export function revealsNoAnswer(ind: Indicator): boolean {
   if (ind.kind !== 'count' && ind.kind !== 'participation' && ind.kind !== 'share') return false;
   const condition = ind.kind === 'share' ? conditionRefs(ind.condition).questions.length : 0;
   return conditionRefs(ind.where).questions.length === 0 && condition === 0;

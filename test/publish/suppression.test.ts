@@ -91,3 +91,21 @@ describe('statistical confidentiality', () => {
     assert.match(methodNote(7), /moins de 7 structures/);
   });
 });
+
+describe('secondary suppression across territorial brochures', () => {
+  it('hides the smallest other territory when one territory is hidden and the network figure is public', async () => {
+    const { buildBrochure } = await import('../../src/publish/brochure/model.js');
+    const campaign = { survey: tinySurvey, responses: tinyResponses(), registry: tinyRegistry() };
+    const mean = (territory: string | null, audience: 'public' | 'admin' = 'public') =>
+      buildBrochure(campaign, file, { territory: territory ? { level: 'territoire', name: territory } : null, audience, k: 5 }).figures.find(
+        (f) => f.id === 'budget_moyen',
+      )!;
+    // B (3 centres) is hidden; network 556 over 25 and A 650 over 12 would give C, then B = (13 900 − 7 800 − 5 500) / 3.
+    assert.equal(mean('B').value, null);
+    assert.equal(mean(null).value, 556);
+    assert.equal(mean('A').value, 650);
+    assert.equal(mean('C').value, null);
+    assert.match(mean('C').suppressed!.reason, /suppression secondaire : le chiffre d'un autre territoire \(B\)/);
+    assert.equal(mean('C', 'admin').value, 550);
+  });
+});

@@ -10,6 +10,7 @@ import { territoryCounts, type TerritoryCount } from '../map/territories.js';
 import type { Boundaries } from '../map/geojson.js';
 import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
 import { levelLabel, territoryDisplayName } from './names.js';
+import { applyCrossTerritory, crossTerritorySuppression } from '../suppression-territories.js';
 import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
 
 export interface PreviousCampaign {
@@ -115,6 +116,9 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
   const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({ label: p.label, figures: evaluate(p.campaign) }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
   let figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
+  if (scope && audience === 'public') {
+    figures = applyCrossTerritory(figures, crossTerritorySuppression(campaign, file, scope.attribute, k).get(scope.value));
+  }
   if (scope) {
     const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience });
     const networkById = new Map(network.map((f) => [f.id, f.value]));
