@@ -18,7 +18,16 @@ export const CHART_FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-
 const WRAP_SLACK = 0.9;
 
 const COLORS = { choice: '#2f6fb0', other: '#6a9fd4', muted: '#b4b4b4' };
-const MATRIX_PALETTE = ['#2f6fb0', '#6a9fd4', '#a8c8e8', '#f0b46c', '#d9774b', '#b4b4b4', '#7b9e5a', '#8e6bb0'];
+const MATRIX_PALETTE = [
+  '#2f6fb0',
+  '#6a9fd4',
+  '#a8c8e8',
+  '#f0b46c',
+  '#d9774b',
+  '#b4b4b4',
+  '#7b9e5a',
+  '#8e6bb0',
+];
 const LABEL_WIDTH = 230;
 /** Average glyph width of the 12 px axis font, used to predict how many lines a label wraps to. */
 const GLYPH_WIDTH = 6.8;
@@ -49,7 +58,12 @@ function categoryAxis(layout: LabelLayout) {
     inverse: true,
     data: layout.texts,
     axisTick: { show: false },
-    axisLabel: { width: Math.floor(layout.width * WRAP_SLACK), overflow: 'break' as const, fontSize: 12, color: '#333' },
+    axisLabel: {
+      width: Math.floor(layout.width * WRAP_SLACK),
+      overflow: 'break' as const,
+      fontSize: 12,
+      color: '#333',
+    },
   };
 }
 
@@ -119,7 +133,14 @@ function matrixChart(question: QuestionResult, lang: ReportLang): string | undef
   return renderSvg(
     {
       color: MATRIX_PALETTE,
-      legend: { top: 0, left: layout.width + 12, right: 10, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+      legend: {
+        top: 0,
+        left: layout.width + 12,
+        right: 10,
+        itemWidth: 12,
+        itemHeight: 12,
+        textStyle: { fontSize: 11 },
+      },
       grid: { left: layout.width + 12, right: 30, top, bottom: 28 },
       xAxis: axisPercent(lang),
       yAxis: categoryAxis(layout),
@@ -159,11 +180,25 @@ export function svgSize(svg: string): { width: number; height: number } {
 const FONT_DIR = '/usr/share/fonts/truetype';
 /** Chart faces found on this system, in CHART_FONT order; the first one is the default family. */
 export const CHART_FONT_FILES: { family: string; regular: string; bold: string }[] = [
-  { family: 'Liberation Sans', dir: 'liberation2', regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf' },
-  { family: 'Liberation Sans', dir: 'liberation', regular: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf' },
+  {
+    family: 'Liberation Sans',
+    dir: 'liberation2',
+    regular: 'LiberationSans-Regular.ttf',
+    bold: 'LiberationSans-Bold.ttf',
+  },
+  {
+    family: 'Liberation Sans',
+    dir: 'liberation',
+    regular: 'LiberationSans-Regular.ttf',
+    bold: 'LiberationSans-Bold.ttf',
+  },
   { family: 'DejaVu Sans', dir: 'dejavu', regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
 ]
-  .map((f) => ({ family: f.family, regular: `${FONT_DIR}/${f.dir}/${f.regular}`, bold: `${FONT_DIR}/${f.dir}/${f.bold}` }))
+  .map((f) => ({
+    family: f.family,
+    regular: `${FONT_DIR}/${f.dir}/${f.regular}`,
+    bold: `${FONT_DIR}/${f.dir}/${f.bold}`,
+  }))
   .filter((f) => existsSync(f.regular) && existsSync(f.bold))
   .filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i);
 const FONT_FILES = CHART_FONT_FILES.flatMap((f) => [f.regular, f.bold]);

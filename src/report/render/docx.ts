@@ -21,8 +21,22 @@ import {
 import { questionChartSvg, svgSize, svgToPng } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
-import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
+import {
+  participationByGroupTable,
+  participationTable,
+  reportDate,
+  scopeLines,
+  sectionQuestions,
+} from './participation.js';
+import {
+  colon,
+  numericColumns,
+  questionBlocks,
+  type Block,
+  type Cell,
+  type ListBlock,
+  type TableBlock,
+} from './view.js';
 
 /**
  * Word export: built-in heading styles (so the navigation pane and a generated table of contents
@@ -50,8 +64,13 @@ interface CellOptions {
 }
 
 /** Word ignores "\n" inside a run: each line after the first becomes a run with a line break. */
-export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break' | 'children'> = {}): TextRun[] {
-  return text.split(/\r?\n/).map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
+export function textRuns(
+  text: string,
+  options: Omit<IRunOptions, 'text' | 'break' | 'children'> = {},
+): TextRun[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
 }
 
 function cellParagraph(text: string, options: CellOptions = {}): Paragraph {
@@ -88,7 +107,6 @@ function bodyCell(cell: Cell, muted: boolean, keepNext: boolean, size: number): 
 const COMPACT_FROM = 5;
 
 const KEEP_TOGETHER_ROWS = 25;
-
 
 /** Page width between 2 cm margins, in twentieths of a point. */
 const CONTENT_WIDTH_TWIPS = 9638;
@@ -137,14 +155,20 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
     );
   }
   headRows.push(
-    new TableRow({ tableHeader: true, cantSplit: true, children: table.head.map((h, i) => headCell(h, numeric[i] === true, size)) }),
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: table.head.map((h, i) => headCell(h, numeric[i] === true, size)),
+    }),
   );
   const together = table.rows.length <= KEEP_TOGETHER_ROWS;
   const bodyRows = table.rows.map(
     (row, r) =>
       new TableRow({
         cantSplit: true,
-        children: row.map((cell) => bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1, size)),
+        children: row.map((cell) =>
+          bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1, size),
+        ),
       }),
   );
   const widths = columnWidths(table);
@@ -164,7 +188,12 @@ export function docxList(list: ListBlock): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_4, keepNext: true, text: list.title }),
     ...list.items.map(
-      (item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: textRuns(item, { size: 19 }) }),
+      (item) =>
+        new Paragraph({
+          bullet: { level: 0 },
+          spacing: { after: 40 },
+          children: textRuns(item, { size: 19 }),
+        }),
     ),
   ];
 }
@@ -186,7 +215,11 @@ export function docxChart(question: QuestionResult, lang: ReportModel['lang']): 
         type: 'png',
         data: svgToPng(svg, width * 1.5),
         transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
-        altText: { name: question.name, title: question.title, description: `${labels(lang).chart}: ${question.title}` },
+        altText: {
+          name: question.name,
+          title: question.title,
+          description: `${labels(lang).chart}: ${question.title}`,
+        },
       }),
     ],
   });
@@ -207,12 +240,18 @@ function titlePage(model: ReportModel): (Paragraph | Table)[] {
   const byGroup = participationByGroupTable(model);
   return [
     new Paragraph({ spacing: { before: 2400 }, heading: HeadingLevel.TITLE, text: model.title }),
-    ...(model.description ? [new Paragraph({ spacing: { after: 240 }, children: textRuns(model.description, { size: 24 }) })] : []),
+    ...(model.description
+      ? [new Paragraph({ spacing: { after: 240 }, children: textRuns(model.description, { size: 24 }) })]
+      : []),
     new Paragraph({
       spacing: { after: 480 },
-      children: [new TextRun({ text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED })],
+      children: [
+        new TextRun({ text: `${l.reportDate}${colon(model.lang)} ${reportDate(model)}`, color: MUTED }),
+      ],
     }),
-    ...scopeLines(model).map((line) => new Paragraph({ spacing: { after: 120 }, children: textRuns(line, { bold: true }) })),
+    ...scopeLines(model).map(
+      (line) => new Paragraph({ spacing: { after: 120 }, children: textRuns(line, { bold: true }) }),
+    ),
     ...docxTable(participationTable(model)),
     ...(byGroup ? docxTable(byGroup) : []),
   ];
@@ -232,7 +271,11 @@ export function docxPageFooter(lang: ReportModel['lang']): Footer {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ size: 16, color: MUTED, children: [`${l.page} `, PageNumber.CURRENT, ` ${l.pageOf} `, PageNumber.TOTAL_PAGES] }),
+          new TextRun({
+            size: 16,
+            color: MUTED,
+            children: [`${l.page} `, PageNumber.CURRENT, ` ${l.pageOf} `, PageNumber.TOTAL_PAGES],
+          }),
         ],
       }),
     ],
@@ -242,7 +285,12 @@ export function docxPageFooter(lang: ReportModel['lang']): Footer {
 /** The document title, small and right-aligned, on every page but the title page. */
 export function docxPageHeader(title: string): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: MUTED })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: title, size: 16, color: MUTED })],
+      }),
+    ],
   });
 }
 
@@ -250,11 +298,22 @@ export function docxPageHeader(title: string): Header {
 export function docxStyles(lang: ReportModel['lang']) {
   return {
     default: {
-      document: { run: { font: DOCX_FONT, size: 21, language: { value: lang === 'fr' ? 'fr-FR' : 'en-GB' } } },
+      document: {
+        run: { font: DOCX_FONT, size: 21, language: { value: lang === 'fr' ? 'fr-FR' : 'en-GB' } },
+      },
       title: { run: { font: DOCX_FONT, size: 48, bold: true, color: ACCENT } },
-      heading1: { run: { font: DOCX_FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
-      heading2: { run: { font: DOCX_FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 120 } } },
-      heading4: { run: { font: DOCX_FONT, size: 19, bold: true, color: MUTED }, paragraph: { spacing: { before: 120, after: 60 } } },
+      heading1: {
+        run: { font: DOCX_FONT, size: 32, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 240, after: 160 } },
+      },
+      heading2: {
+        run: { font: DOCX_FONT, size: 24, bold: true },
+        paragraph: { spacing: { before: 360, after: 120 } },
+      },
+      heading4: {
+        run: { font: DOCX_FONT, size: 19, bold: true, color: MUTED },
+        paragraph: { spacing: { before: 120, after: 60 } },
+      },
     },
   };
 }

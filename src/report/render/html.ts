@@ -9,14 +9,28 @@ import {
   scopeLines,
   sectionQuestions,
 } from './participation.js';
-import { colon, numericColumns, questionBlocks, type Block, type Cell, type ListBlock, type TableBlock } from './view.js';
+import {
+  colon,
+  numericColumns,
+  questionBlocks,
+  type Block,
+  type Cell,
+  type ListBlock,
+  type TableBlock,
+} from './view.js';
 
 /**
  * One self-contained HTML file: inline CSS and SVG, no script, no external resource, so it can be
  * mailed, archived or opened offline and printed to A4.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -75,7 +89,10 @@ function cellHtml(cell: Cell, tag: 'td' | 'th', scope?: string): string {
 export function tableHtml(table: TableBlock): string {
   const headGroups = table.headGroups
     ? `<tr>${table.headGroups
-        .map((g) => `<th scope="colgroup"${g.span > 1 ? ` colspan="${g.span}"` : ''}>${escapeHtml(g.label)}</th>`)
+        .map(
+          (g) =>
+            `<th scope="colgroup"${g.span > 1 ? ` colspan="${g.span}"` : ''}>${escapeHtml(g.label)}</th>`,
+        )
         .join('')}</tr>`
     : '';
   const numeric = numericColumns(table);
@@ -163,7 +180,9 @@ export function renderHtml(model: ReportModel): string {
 <h1>${escapeHtml(model.title)}</h1>
 ${model.description ? `<p class="description">${escapeHtml(model.description)}</p>` : ''}
 <p class="date">${escapeHtml(l.reportDate)}${colon(model.lang)} ${escapeHtml(reportDate(model))}</p>
-${scopeLines(model).map((line) => `<p class="scope">${escapeHtml(line)}</p>`).join('\n')}
+${scopeLines(model)
+  .map((line) => `<p class="scope">${escapeHtml(line)}</p>`)
+  .join('\n')}
 ${tableHtml(participationTable(model))}
 ${byGroup ? tableHtml(byGroup) : ''}
 </header>

@@ -36,9 +36,15 @@ export interface RenderOptions {
  * libraries (ECharts, docx, exceljs, pdfmake) are loaded on first use only: together they take
  * seconds to import, and a JSON or HTML export should not pay for Word and PDF.
  */
-export async function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderReport(
+  model: ReportModel,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   if (options.lang && options.lang !== model.lang) {
-    throw new Error(`the report model is in "${model.lang}", not "${options.lang}": build it with lang "${options.lang}"`);
+    throw new Error(
+      `the report model is in "${model.lang}", not "${options.lang}": build it with lang "${options.lang}"`,
+    );
   }
   switch (format) {
     case 'json':
@@ -52,7 +58,8 @@ export async function renderReport(model: ReportModel, format: ReportFormat, opt
     case 'pdf':
       return (await import('./pdf.js')).renderPdf(model);
     default:
-      throw new Error(`unknown report format "${String(format)}" (expected one of ${REPORT_FORMATS.join(', ')})`);
+      throw new Error(
+        `unknown report format "${String(format)}" (expected one of ${REPORT_FORMATS.join(', ')})`,
+      );
   }
 }
-

@@ -12,7 +12,14 @@ export function participationTable(model: ReportModel): TableBlock {
   if (p.rate !== null) rows.push([textCell(l.rate), percentCell(p.rate, lang)]);
   if (p.population !== null) rows.push([textCell(l.linked), countCell(p.linked, lang)]);
   if (p.anonymous > 0) rows.push([textCell(l.anonymous), countCell(p.anonymous, lang)]);
-  return { type: 'table', caption: l.participation, captionIsTitle: true, head: [l.participation, l.result], rows, notes: [] };
+  return {
+    type: 'table',
+    caption: l.participation,
+    captionIsTitle: true,
+    head: [l.participation, l.result],
+    rows,
+    notes: [],
+  };
 }
 
 /** Participation by registry group ("Taux de participation par territoire"), when the model has one. */
@@ -66,7 +73,9 @@ export function sectionQuestions(model: ReportModel): {
     .map((s) => ({
       name: s.name,
       title: s.title || s.name,
-      questions: s.questions.map((n) => byName.get(n)).filter((q): q is ReportModel['questions'][number] => !!q),
+      questions: s.questions
+        .map((n) => byName.get(n))
+        .filter((q): q is ReportModel['questions'][number] => !!q),
     }))
     .filter((s) => s.questions.length > 0);
 }

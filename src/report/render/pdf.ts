@@ -6,8 +6,21 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { CHART_FONT_FILES, CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
-import { colon, numericColumns, questionBlocks, type Block, type ListBlock, type TableBlock } from './view.js';
+import {
+  participationByGroupTable,
+  participationTable,
+  reportDate,
+  scopeLines,
+  sectionQuestions,
+} from './participation.js';
+import {
+  colon,
+  numericColumns,
+  questionBlocks,
+  type Block,
+  type ListBlock,
+  type TableBlock,
+} from './view.js';
 
 /**
  * PDF without a browser (pdfmake + pdfkit). DejaVu Sans covers French accents and the no-break
@@ -27,7 +40,11 @@ function fontFiles(): { normal: string; bold: string; italics: string; bolditali
     bolditalics: join(DEJAVU, 'DejaVuSans-BoldOblique.ttf'),
   };
   if (Object.values(dejavu).every(existsSync)) return dejavu;
-  const roboto = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const roboto = join(
+    dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
+    'fonts',
+    'Roboto',
+  );
   return {
     normal: join(roboto, 'Roboto-Regular.ttf'),
     bold: join(roboto, 'Roboto-Medium.ttf'),
@@ -70,7 +87,9 @@ export function pdfTable(table: TableBlock): Content[] {
   const texts = numeric.filter((n) => !n).length;
   // Short tables keep a readable width instead of stretching their label column across the page.
   const narrow = table.head.length - texts <= 2;
-  const widths = numeric.map((isNumber) => (isNumber ? 'auto' : narrow ? Math.floor(250 / Math.max(1, texts)) : '*'));
+  const widths = numeric.map((isNumber) =>
+    isNumber ? 'auto' : narrow ? Math.floor(250 / Math.max(1, texts)) : '*',
+  );
   const body: TableCell[][] = [];
   if (table.headGroups) {
     body.push(
@@ -80,7 +99,11 @@ export function pdfTable(table: TableBlock): Content[] {
       ]),
     );
   }
-  body.push(table.head.map((h, i) => ({ text: h, style: 'th', alignment: numeric[i] ? 'right' : 'left' }) as TableCell));
+  body.push(
+    table.head.map(
+      (h, i) => ({ text: h, style: 'th', alignment: numeric[i] ? 'right' : 'left' }) as TableCell,
+    ),
+  );
   for (const row of table.rows) {
     const muted = row[0]?.muted === true;
     body.push(
@@ -95,7 +118,13 @@ export function pdfTable(table: TableBlock): Content[] {
   const content: Content[] = [
     ...(table.captionIsTitle ? [] : [{ text: table.caption, style: 'caption' }]),
     {
-      table: { headerRows: table.headGroups ? 2 : 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
+      table: {
+        headerRows: table.headGroups ? 2 : 1,
+        dontBreakRows: true,
+        keepWithHeaderRows: 1,
+        widths,
+        body,
+      },
       layout: {
         hLineColor: () => '#c8ced6',
         vLineColor: () => '#c8ced6',
@@ -126,12 +155,23 @@ export function pdfChart(question: QuestionResult, lang: ReportModel['lang']): C
   const svg = questionChartSvg(question, lang);
   if (!svg) return undefined;
   const { width } = svgSize(svg);
-  return { svg, width: Math.min(CONTENT_WIDTH_PT, (width * CONTENT_WIDTH_PT) / CHART_WIDTH), font: PDF_FONT, margin: [0, 6, 0, 12] } as Content;
+  return {
+    svg,
+    width: Math.min(CONTENT_WIDTH_PT, (width * CONTENT_WIDTH_PT) / CHART_WIDTH),
+    font: PDF_FONT,
+    margin: [0, 6, 0, 12],
+  } as Content;
 }
 
 function questionContent(question: QuestionResult, model: ReportModel): Content[] {
   const chart = pdfChart(question, model.lang);
-  const heading = { text: question.title, style: 'h2', tocItem: true, tocStyle: 'tocQuestion', tocMargin: [14, 0, 0, 0] } as Content;
+  const heading = {
+    text: question.title,
+    style: 'h2',
+    tocItem: true,
+    tocStyle: 'tocQuestion',
+    tocMargin: [14, 0, 0, 0],
+  } as Content;
   const [first, ...rest] = questionBlocks(question, model.method.quartiles, model.lang).map(pdfBlock);
   // The heading stays on the page of its first table (when that table is short enough to move).
   const opening: Content[] =
@@ -178,7 +218,13 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     ]),
   ];
   if (model.method.notes.length) {
-    content.push({ text: l.methodNotes, style: 'h1', pageBreak: 'before', tocItem: true, tocStyle: 'tocSection' } as Content);
+    content.push({
+      text: l.methodNotes,
+      style: 'h1',
+      pageBreak: 'before',
+      tocItem: true,
+      tocStyle: 'tocSection',
+    } as Content);
     // pdfmake rewrites the nodes it is given in place: never hand it the model's own arrays.
     content.push({ ol: model.method.notes.map((text) => ({ text })), style: 'list' });
   }
@@ -189,7 +235,9 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     language: model.lang,
     defaultStyle: { font: PDF_FONT, fontSize: 9.5, lineHeight: 1.15 },
     header: (page: number) =>
-      page > 1 ? { text: model.title, alignment: 'right', fontSize: 7.5, color: MUTED, margin: [45, 22, 45, 0] } : '',
+      page > 1
+        ? { text: model.title, alignment: 'right', fontSize: 7.5, color: MUTED, margin: [45, 22, 45, 0] }
+        : '',
     footer: (page: number, pages: number) => ({
       text: `${l.page} ${page} ${l.pageOf} ${pages}`,
       alignment: 'center',

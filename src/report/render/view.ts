@@ -137,7 +137,10 @@ export function statsTable(
     caption,
     captionIsTitle,
     head: [l.calculation, l.result],
-    rows: STAT_KEYS.map(({ key, label, decimals }) => [textCell(l[label]), statCell(stats, key, decimals, lang)]),
+    rows: STAT_KEYS.map(({ key, label, decimals }) => [
+      textCell(l[label]),
+      statCell(stats, key, decimals, lang),
+    ]),
     notes: [quartileNote(method, lang)],
   };
 }
@@ -174,12 +177,16 @@ export function breakdownTable(
 ): TableBlock | undefined {
   const l = labels(lang);
   const caption = `${l.breakdownBy} ${breakdown.label}`;
-  const groupLabel = (g: Breakdown['groups'][number]): string => `${g.label} (n\u00a0=\u00a0${formatNumber(g.base, lang, 0)})`;
+  const groupLabel = (g: Breakdown['groups'][number]): string =>
+    `${g.label} (n\u00a0=\u00a0${formatNumber(g.base, lang, 0)})`;
   if (breakdown.rows?.length) {
     return {
       type: 'table',
       caption,
-      headGroups: [{ label: '', span: 1 }, ...breakdown.groups.map((g) => ({ label: groupLabel(g), span: 2 }))],
+      headGroups: [
+        { label: '', span: 1 },
+        ...breakdown.groups.map((g) => ({ label: groupLabel(g), span: 2 })),
+      ],
       head: [l.answer, ...breakdown.groups.flatMap(() => [l.countShort, '%'])],
       rows: breakdown.rows.map((row) => [
         textCell(row.label, row.value === null),
@@ -244,7 +251,8 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
       blocks.push(matrixTable(question, lang));
       break;
   }
-  if (question.otherTexts?.length) blocks.push({ type: 'list', title: l.otherTexts, items: question.otherTexts });
+  if (question.otherTexts?.length)
+    blocks.push({ type: 'list', title: l.otherTexts, items: question.otherTexts });
   if (question.verbatims?.length) blocks.push({ type: 'list', title: l.details, items: question.verbatims });
   if (question.breakdown) blocks.push(breakdownTable(question, question.breakdown, method, lang));
   return blocks.filter((b): b is Block => b !== undefined);

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { round } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
-import { participationByGroupTable, participationTable, reportDate, scopeLines, sectionQuestions } from './participation.js';
+import {
+  participationByGroupTable,
+  participationTable,
+  reportDate,
+  scopeLines,
+  sectionQuestions,
+} from './participation.js';
 import { colon, questionBlocks, type Cell, type TableBlock } from './view.js';
 
 /**
@@ -19,7 +25,12 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\, unique ignoring case. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || 'Section';
+  const base =
+    wanted
+      .replace(FORBIDDEN, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^'+|'+$/g, '') || 'Section';
   let name = base.slice(0, 31).trim();
   for (let i = 2; taken.has(name.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -56,7 +67,12 @@ function styleHead(row: ExcelJS.Row, from: number, to: number): void {
 }
 
 /** Writes a table from `startRow`, returns the next free row (one blank line left after it). */
-export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow: number, withCaption = true): number {
+export function writeTable(
+  sheet: ExcelJS.Worksheet,
+  table: TableBlock,
+  startRow: number,
+  withCaption = true,
+): number {
   let r = startRow;
   if (withCaption && !table.captionIsTitle) {
     sheet.getRow(r).getCell(1).value = table.caption;
@@ -175,7 +191,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   verbatimSheet.getColumn(3).width = 12;
   verbatimSheet.getColumn(4).width = 90;
   verbatimSheet.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
-  if (verbatimSheet.rowCount > 1) verbatimSheet.autoFilter = { from: 'A1', to: { row: verbatimSheet.rowCount, column: 4 } };
+  if (verbatimSheet.rowCount > 1)
+    verbatimSheet.autoFilter = { from: 'A1', to: { row: verbatimSheet.rowCount, column: 4 } };
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -12,8 +12,10 @@ function question(name: string): QuestionResult {
 
 /** Text nodes of the SVG in document order, with their vertical position. */
 function texts(svg: string): { text: string; y: number }[] {
-  return [...svg.matchAll(/<text\b[^>]*transform="translate\(([\d.-]+) ([\d.-]+)\)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
-    text: (m[3] ?? "").replace(/&nbsp;|&#160;/g, "\u00a0"),
+  return [
+    ...svg.matchAll(/<text\b[^>]*transform="translate\(([\d.-]+) ([\d.-]+)\)"[^>]*>([^<]*)<\/text>/g),
+  ].map((m) => ({
+    text: (m[3] ?? '').replace(/&nbsp;|&#160;/g, '\u00a0'),
     y: Number(m[2]),
   }));
 }
@@ -26,7 +28,10 @@ describe('question charts', () => {
     const y = (label: string) => labels.find((t) => t.text === label)?.y ?? Number.NaN;
     assert.ok(y('Oui') < y('Non') && y('Non') < y('Sans réponse'), 'rows out of order');
     for (const percent of ['45,05\u00a0%', '42,86\u00a0%', '12,09\u00a0%']) {
-      assert.ok(labels.some((t) => t.text === percent), `bar label ${percent}`);
+      assert.ok(
+        labels.some((t) => t.text === percent),
+        `bar label ${percent}`,
+      );
     }
   });
 
@@ -43,8 +48,12 @@ describe('question charts', () => {
   });
 
   it('cuts very long labels with an ellipsis instead of overflowing', () => {
-    const long = 'Le développement de services d’utilité sociale (ESS) de type Fab lab, repair café, épicerie solidaire, ressourcerie et autres tiers-lieux';
-    const q: QuestionResult = { ...question('qpv'), rows: [{ value: 'x', label: long, count: 3, percent: 100, rowKind: 'choice' }] };
+    const long =
+      'Le développement de services d’utilité sociale (ESS) de type Fab lab, repair café, épicerie solidaire, ressourcerie et autres tiers-lieux';
+    const q: QuestionResult = {
+      ...question('qpv'),
+      rows: [{ value: 'x', label: long, count: 3, percent: 100, rowKind: 'choice' }],
+    };
     const svg = questionChartSvg(q, 'fr') ?? '';
     assert.match(svg, /…/);
     assert.ok(!svg.includes('tiers-lieux'));

@@ -14,7 +14,12 @@ function docxText(buffer: Buffer): string {
     .join('\n');
 }
 
-renderSuite({ format: 'docx', formatsNumbers: true, presentation: true, read: async (buffer) => docxText(buffer) });
+renderSuite({
+  format: 'docx',
+  formatsNumbers: true,
+  presentation: true,
+  read: async (buffer) => docxText(buffer),
+});
 
 describe('report renderer: docx specifics', () => {
   let parts: Map<string, Buffer>;
@@ -43,7 +48,11 @@ describe('report renderer: docx specifics', () => {
     const media = [...parts.keys()].filter((name) => name.startsWith('word/media/'));
     assert.equal(media.length, 4);
     for (const name of media) {
-      assert.deepEqual([...(parts.get(name) ?? Buffer.alloc(0)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], name);
+      assert.deepEqual(
+        [...(parts.get(name) ?? Buffer.alloc(0)).subarray(0, 4)],
+        [0x89, 0x50, 0x4e, 0x47],
+        name,
+      );
     }
     assert.equal(documentXml.match(/<w:drawing>/g)?.length, 4);
   });
@@ -62,8 +71,14 @@ describe('report renderer: docx specifics', () => {
     const funding = model.questions.find((q) => q.name === 'financement_vieillissement');
     assert.ok(funding?.verbatims);
     funding.verbatims = ['ARS\nAPAS (Département)'];
-    const xml = unzip(await renderReport(model, 'docx')).get('word/document.xml')?.toString('utf8') ?? '';
-    assert.match(xml, /ARS<\/w:t><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:br\/><w:t[^>]*>APAS \(Département\)/);
+    const xml =
+      unzip(await renderReport(model, 'docx'))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
+    assert.match(
+      xml,
+      /ARS<\/w:t><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:br\/><w:t[^>]*>APAS \(Département\)/,
+    );
   });
 
   it('starts with a title page in its own section', () => {

@@ -55,7 +55,8 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
     const configPath = join(ROOT, 'examples', 'hdf-2019', 'report.json');
     const config = parseReportConfig(readFileSync(configPath, 'utf8'), configPath);
     model = buildReport(input.survey, input.responses, { lang: 'fr', registry: input.registry, config });
-    expected = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { tables: ExpectedTable[] }).tables;
+    expected = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { tables: ExpectedTable[] })
+      .tables;
   });
 
   it('HTML: every published frequency and numeric table, row by row', async () => {
@@ -83,19 +84,27 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
     await workbook.xlsx.load((await renderReport(model, 'xlsx')) as unknown as ArrayBuffer);
     const lines: { sheet: string; values: ExcelJS.CellValue[] }[] = [];
     workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) => lines.push({ sheet: sheet.name, values: [1, 2, 3].map((c) => row.getCell(c).value) })),
+      sheet.eachRow((row) =>
+        lines.push({ sheet: sheet.name, values: [1, 2, 3].map((c) => row.getCell(c).value) }),
+      ),
     );
     for (const table of expected.filter((t) => t.kind === 'freq')) {
       // Several questions share a title: take the occurrence matching the question's rank among them.
-      const order = model.questions.filter((q) => q.title === table.title).findIndex((q) => q.name === table.question);
-      const titleAt = lines.map((l, i) => (l.values[0] === table.title ? i : -1)).filter((i) => i >= 0)[order] ?? -1;
+      const order = model.questions
+        .filter((q) => q.title === table.title)
+        .findIndex((q) => q.name === table.question);
+      const titleAt =
+        lines.map((l, i) => (l.values[0] === table.title ? i : -1)).filter((i) => i >= 0)[order] ?? -1;
       assert.ok(titleAt >= 0, `title of ${table.question} not found`);
       for (const row of table.rows ?? []) {
         const line = lines.slice(titleAt + 1).find((l) => l.values[0] === row.label);
         assert.ok(line, `${table.question}: row ${row.label} missing`);
         assert.equal(line.values[1], row.count, `${table.question} ${row.label} count`);
         const fraction = Number(line.values[2]);
-        assert.ok(Math.abs(fraction - (row.percent ?? Number.NaN) / 100) < 1e-9, `${table.question} ${row.label}: ${fraction}`);
+        assert.ok(
+          Math.abs(fraction - (row.percent ?? Number.NaN) / 100) < 1e-9,
+          `${table.question} ${row.label}: ${fraction}`,
+        );
       }
     }
   });

@@ -15,7 +15,12 @@ function htmlText(html: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e] ?? '');
 }
 
-renderSuite({ format: 'html', formatsNumbers: true, presentation: true, read: async (buffer) => htmlText(buffer.toString('utf8')) });
+renderSuite({
+  format: 'html',
+  formatsNumbers: true,
+  presentation: true,
+  read: async (buffer) => htmlText(buffer.toString('utf8')),
+});
 
 describe('report renderer: html specifics', () => {
   const render = async (model = sampleModel('fr')) => (await renderReport(model, 'html')).toString('utf8');
@@ -36,7 +41,9 @@ describe('report renderer: html specifics', () => {
 
   it('draws one inline SVG chart per choice, class and matrix question, none for numeric or text', async () => {
     const html = await render();
-    const charted = sampleModel('fr').questions.filter((q) => ['choice', 'classes', 'matrix'].includes(q.kind));
+    const charted = sampleModel('fr').questions.filter((q) =>
+      ['choice', 'classes', 'matrix'].includes(q.kind),
+    );
     assert.equal(charted.length, 4);
     assert.equal(html.match(/<svg\b/g)?.length, charted.length);
     assert.match(html, /<svg role="img" aria-label="Graphique : Êtes-vous en QPV/);

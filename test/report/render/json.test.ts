@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contentTypeOf, fileExtensionOf, REPORT_FORMATS, renderReport } from '../../../src/report/render/index.js';
+import {
+  contentTypeOf,
+  fileExtensionOf,
+  REPORT_FORMATS,
+  renderReport,
+} from '../../../src/report/render/index.js';
 import { sampleModel } from '../fixtures/sample-model.js';
 import { renderSuite } from './suite.js';
 
@@ -37,7 +42,10 @@ describe('report renderer: json specifics', () => {
   });
 
   it('refuses an unknown format and a language the model was not built in', async () => {
-    await assert.rejects(renderReport(sampleModel('fr'), 'odt' as never), /unknown report format "odt".*json, html, docx, xlsx, pdf/);
+    await assert.rejects(
+      renderReport(sampleModel('fr'), 'odt' as never),
+      /unknown report format "odt".*json, html, docx, xlsx, pdf/,
+    );
     await assert.rejects(renderReport(sampleModel('fr'), 'html', { lang: 'en' }), /model is in "fr"/);
     assert.ok((await renderReport(sampleModel('en'), 'json', { lang: 'en' })).length > 0);
   });

@@ -7,14 +7,25 @@ import { sampleModel } from '../fixtures/sample-model.js';
 import { renderSuite } from './suite.js';
 
 const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find(existsSync);
-const skip = PDFTOTEXT ? false : 'SKIPPED: pdftotext (poppler-utils) not installed, PDF text cannot be checked';
+const skip = PDFTOTEXT
+  ? false
+  : 'SKIPPED: pdftotext (poppler-utils) not installed, PDF text cannot be checked';
 if (skip) process.stderr.write(`\n*** ${skip}\n`);
 
 function pdfText(buffer: Buffer): string {
-  return execFileSync(PDFTOTEXT ?? 'pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: buffer, maxBuffer: 64 << 20 }).toString('utf8');
+  return execFileSync(PDFTOTEXT ?? 'pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    input: buffer,
+    maxBuffer: 64 << 20,
+  }).toString('utf8');
 }
 
-renderSuite({ format: 'pdf', skip, formatsNumbers: true, presentation: true, read: async (buffer) => pdfText(buffer) });
+renderSuite({
+  format: 'pdf',
+  skip,
+  formatsNumbers: true,
+  presentation: true,
+  read: async (buffer) => pdfText(buffer),
+});
 
 describe('report renderer: pdf specifics', () => {
   let buffer: Buffer;

@@ -35,15 +35,22 @@ describe('format-neutral report blocks', () => {
         ['Sans réponse', '11', '12,09\u00a0%'],
       ],
     );
-    assert.deepEqual(table.rows[0]?.map((c) => c.value ?? null), [null, 41, 45.05]);
+    assert.deepEqual(
+      table.rows[0]?.map((c) => c.value ?? null),
+      [null, 41, 45.05],
+    );
     assert.equal(table.rows[2]?.[0]?.muted, true);
     assert.equal(table.rows[0]?.[0]?.muted, undefined);
     assert.deepEqual(numericColumns(table), [false, true, true]);
   });
 
   it('multiple choice tables carry the "several answers" note', () => {
-    assert.ok(frequencyTable(question('actions'), 'fr').notes.some((n) => n.includes('Plusieurs réponses possibles')));
-    assert.ok(!frequencyTable(question('qpv'), 'fr').notes.some((n) => n.includes('Plusieurs réponses possibles')));
+    assert.ok(
+      frequencyTable(question('actions'), 'fr').notes.some((n) => n.includes('Plusieurs réponses possibles')),
+    );
+    assert.ok(
+      !frequencyTable(question('qpv'), 'fr').notes.some((n) => n.includes('Plusieurs réponses possibles')),
+    );
   });
 
   it('numeric summary in the reference order, with the quartile method note', () => {
@@ -72,13 +79,19 @@ describe('format-neutral report blocks', () => {
     assert.ok(q.breakdown);
     const table = breakdownTable(q, q.breakdown, 'minitab', 'fr');
     assert.ok(table);
-    assert.deepEqual(table.headGroups?.map((g) => [g.label, g.span]), [
-      ['', 1],
-      ['Nord (n\u00a0=\u00a058)', 2],
-      ['Pas-de-Calais (n\u00a0=\u00a020)', 2],
-      ['Picardie (n\u00a0=\u00a013)', 2],
-    ]);
-    assert.deepEqual(table.rows[0]?.map((c) => c.text), ['Oui', '28', '48,28\u00a0%', '8', '40,00\u00a0%', '5', '38,46\u00a0%']);
+    assert.deepEqual(
+      table.headGroups?.map((g) => [g.label, g.span]),
+      [
+        ['', 1],
+        ['Nord (n\u00a0=\u00a058)', 2],
+        ['Pas-de-Calais (n\u00a0=\u00a020)', 2],
+        ['Picardie (n\u00a0=\u00a013)', 2],
+      ],
+    );
+    assert.deepEqual(
+      table.rows[0]?.map((c) => c.text),
+      ['Oui', '28', '48,28\u00a0%', '8', '40,00\u00a0%', '5', '38,46\u00a0%'],
+    );
     assert.equal(table.caption, 'Répartition par territoire');
   });
 
@@ -88,18 +101,26 @@ describe('format-neutral report blocks', () => {
     const table = breakdownTable(q, q.breakdown, 'minitab', 'fr');
     assert.ok(table);
     assert.equal(table.head.length, 4);
-    assert.deepEqual(table.rows[1]?.map((c) => c.text), ['Somme', '45\u00a0100', '13\u00a0300', '7\u00a0551']);
+    assert.deepEqual(
+      table.rows[1]?.map((c) => c.text),
+      ['Somme', '45\u00a0100', '13\u00a0300', '7\u00a0551'],
+    );
   });
 
   it('matrix: one line per row with its base, count and % per column', () => {
     const table = matrixTable(question('satisfaction'), 'fr');
     assert.ok(table);
-    assert.deepEqual(table.rows[1]?.map((c) => c.text), ['Locaux', '91', '41', '45,05\u00a0%', '50', '54,95\u00a0%']);
+    assert.deepEqual(
+      table.rows[1]?.map((c) => c.text),
+      ['Locaux', '91', '41', '45,05\u00a0%', '50', '54,95\u00a0%'],
+    );
   });
 
   it('blocks per question kind, in reading order', () => {
     const kinds = (name: string) =>
-      questionBlocks(question(name), 'minitab', 'fr').map((b) => (b.type === 'table' ? `table:${b.caption}` : `list:${b.title}`));
+      questionBlocks(question(name), 'minitab', 'fr').map((b) =>
+        b.type === 'table' ? `table:${b.caption}` : `list:${b.title}`,
+      );
     assert.deepEqual(kinds('creation'), [`table:${question('creation').title}`, 'table:Résumé']);
     assert.deepEqual(kinds('actions'), [`table:${question('actions').title}`, 'list:Réponses « Autre »']);
     assert.deepEqual(kinds('financement_vieillissement'), [
@@ -107,6 +128,9 @@ describe('format-neutral report blocks', () => {
       'table:Segments répétés',
       'list:Détail',
     ]);
-    assert.deepEqual(kinds('adherents'), [`table:${question('adherents').title}`, 'table:Répartition par territoire']);
+    assert.deepEqual(kinds('adherents'), [
+      `table:${question('adherents').title}`,
+      'table:Répartition par territoire',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'text' in value) return String(value.text);
-  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (value && typeof value === 'object' && 'richText' in value)
+    return value.richText.map((r) => r.text).join('');
   return '';
 }
 
@@ -54,7 +55,12 @@ describe('report renderer: xlsx specifics', () => {
 
   it('has a contents sheet, a participation sheet, one sheet per section and a verbatims sheet', () => {
     const names = workbook.worksheets.map((s) => s.name);
-    assert.deepEqual(names, ['Sommaire', 'Participation', ...model.sections.map((s) => s.title.slice(0, 31).trim()), 'Verbatims']);
+    assert.deepEqual(names, [
+      'Sommaire',
+      'Participation',
+      ...model.sections.map((s) => s.title.slice(0, 31).trim()),
+      'Verbatims',
+    ]);
     for (const name of names) {
       assert.ok(name.length <= 31, name);
       assert.doesNotMatch(name, /[[\]:*?/\\]/);
