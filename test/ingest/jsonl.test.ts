@@ -191,3 +191,25 @@ test('streaming: yields valid responses and throws the full list at the end in s
   assert.deepEqual(lenientIds, ['R1', 'R2']);
   assert.deepEqual(warnings, ['x']);
 });
+
+test('streaming: progress in bytes up to the file size, registry ids checked, .ndjson accepted', async () => {
+  const lines = Array.from({ length: 2100 }, (_, i) => line(`R${i}`, { qpv: 'oui' }, { structure: i === 5 ? 'CS-X' : 'CS-1' }));
+  const path = writeFile(dir, 'big.ndjson', lines.join('\n') + '\n');
+  const calls: [number, number][] = [];
+  const warnings: unknown[] = [];
+  let anonymous = 0;
+  const stream = streamJsonlResponses(path, survey, {
+    lenient: true,
+    structures: new Set(['CS-1']),
+    onProgress: (done, total) => calls.push([done, total]),
+    onWarning: (w) => warnings.push([w.line, w.value]),
+  });
+  for await (const r of stream) if (r.structure === null) anonymous++;
+  const size = Buffer.byteLength(lines.join('\n') + '\n');
+  assert.deepEqual(calls.at(-1), [size, size]);
+  assert.ok(calls.length >= 3 && calls.every(([done], i) => i === 0 || done >= calls[i - 1]![0]));
+  assert.equal(anonymous, 1);
+  assert.deepEqual(warnings, [[6, 'CS-X']]);
+  const loaded = await loadResponsesFile(path, survey, { structures: new Set(['CS-1']), lenient: true });
+  assert.equal(loaded.responses.length, 2100);
+});
