@@ -111,7 +111,7 @@ export function buildStructureSheet(campaign: Campaign, structureId: string, opt
     ...(territory ? [{ key: 'territory' as const, label: territoryName, units: inTerritory }] : []),
     { key: 'network', label: fr ? 'Ensemble du réseau' : 'Whole network', units },
     ...(sizeClass && territory
-      ? [{ key: 'similar' as const, label: fr ? `Structures comparables (${territoryName}, taille ${sizeClass})` : `Similar structures (${territoryName}, ${sizeClass} size)`, units: similar }]
+      ? [{ key: 'similar' as const, label: fr ? `Même territoire et taille ${sizeClass}` : `Same territory, ${sizeClass} size`, units: similar }]
       : []),
   ];
   const rows = questions.map((name): SheetRow => {
