@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run the Panorama web application',
     load: async () => (await import('./start.js')).startCommand,
   },
+  import: {
+    summary: 'import a finished campaign folder into the database',
+    load: async () => (await import('./import.js')).importCommand,
+  },
   admin: {
     summary: 'manage administrator accounts (admin create)',
     load: async () => (await import('./admin.js')).adminCommand,
