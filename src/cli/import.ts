@@ -1,0 +1,231 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliError, type CliCommand } from './run.js';
+import type { Store } from '../store/index.js';
+import type { ResponseRecord } from '../survey/records.js';
+
+const HELP = `Usage: panorama import <dir> --name NAME [options]
+
+Imports a finished campaign from an input folder into the Panorama database: the survey
+(survey.json), the registry (structures.csv|xlsx: structures, and territories created from the
+"departement" and "territoire" columns) and a CLOSED campaign holding every submitted answer
+(responses.jsonl|json|csv|xlsx; answers without structure are kept as anonymous).
+Everything is written in one transaction: on any error nothing is stored.
+
+Options:
+  --name NAME        campaign name (required), e.g. "Observatoire Nord 2021"
+  --replace          replace an existing campaign of the same name (and its answers)
+  --data-dir DIR     SQLite data folder (default: DATA_DIR or ./data; DATABASE_URL selects PostgreSQL)
+  --lenient          leave out invalid answers with a warning instead of refusing the import
+  --help             show this help
+
+Example:
+  panorama import ../shared/fixtures/observatoire-nord-2021 --name "Observatoire Nord 2021"
+`;
+
+export interface ImportOptions {
+  name: string;
+  replace?: boolean;
+  lenient?: boolean;
+  now?: Date;
+}
+
+export interface ImportSummary {
+  campaignId: string;
+  surveyId: string;
+  structures: { created: number; updated: number };
+  territoriesCreated: number;
+  responses: number;
+  anonymous: number;
+  replaced: boolean;
+  warnings: number;
+}
+
+/** A refusal the user can act on (duplicate name, duplicate answers, unknown structure …). */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+async function registryPlan(store: Store, path: string) {
+  const { readCsvTable } = await import('../ingest/csv-table.js');
+  const { readXlsxTable } = await import('../ingest/xlsx-table.js');
+  const { cellText } = await import('../ingest/table.js');
+  const { planImport } = await import('../server/registry-import.js');
+  const bytes = await readFile(path);
+  const table = path.toLowerCase().endsWith('.xlsx') ? await readXlsxTable(bytes, path) : readCsvTable(bytes, path);
+  const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])));
+  const existing = await store.structures.list();
+  const plan = planImport(table.header, rows, (i) => table.rows[i]!.line, await store.territories.list(), new Set(existing.map((s) => s.id)));
+  if (plan.errors.length) {
+    const lines = plan.errors.slice(0, 20).map((e) => `  - ${basename(path)}, line ${e.line}, column "${e.column}" ("${e.value}"): ${e.reason}`);
+    throw new ImportError(`${path}: the registry has ${plan.errors.length} problem(s):\n${lines.join('\n')}`);
+  }
+  return plan;
+}
+
+function checkOnePerStructure(responses: ResponseRecord[]): void {
+  const seen = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const r of responses) {
+    if (r.structure === null) continue;
+    const first = seen.get(r.structure);
+    if (first !== undefined) duplicates.push(`structure "${r.structure}" answered twice (responses "${first}" and "${r.id}")`);
+    else seen.set(r.structure, r.id);
+  }
+  if (duplicates.length) {
+    throw new ImportError(`a campaign keeps one answer per structure:\n${duplicates.slice(0, 20).map((d) => `  - ${d}`).join('\n')}`);
+  }
+}
+
+/** Imports an input folder as a closed campaign, all or nothing. */
+export async function importCampaignFolder(store: Store, dir: string, options: ImportOptions): Promise<ImportSummary> {
+  const { readInputFolder } = await import('../ingest/index.js');
+  const { createRepositories } = await import('../store/repos/index.js');
+  const name = options.name.trim();
+  if (!name) throw new ImportError('--name: the campaign name is required.');
+  const now = (options.now ?? new Date()).toISOString();
+  const folder = await readInputFolder(dir, { lenient: options.lenient ?? false });
+  checkOnePerStructure(folder.responses);
+  const plan = folder.files.registry ? await registryPlan(store, folder.files.registry) : undefined;
+
+  const same = (await store.campaigns.list()).filter((c) => c.name.trim().toLowerCase() === name.toLowerCase());
+  if (same.length && !options.replace) {
+    throw new ImportError(`a campaign named "${same[0]!.name}" already exists: choose another --name, or add --replace to replace it and its answers.`);
+  }
+  const known = new Set((plan?.structures ?? []).map((s) => s.id));
+  if (!plan) {
+    for (const s of await store.structures.list()) known.add(s.id);
+  }
+  const unknown = [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null && !known.has(s)))];
+  if (unknown.length) {
+    throw new ImportError(
+      `${unknown.length} answer(s) name structures that are neither in the database nor in a structures.csv of ${dir}: ${unknown.slice(0, 10).join(', ')}`,
+    );
+  }
+  const dates = folder.responses.map((r) => r.submittedAt).filter((d): d is string => !!d).map((d) => new Date(d).toISOString()).sort();
+  const opensAt = dates[0] && dates[0] < now ? dates[0] : now;
+
+  return store.db.transaction().execute(async (trx) => {
+    const repos = createRepositories({ db: trx, dialect: store.dialect });
+    for (const old of same) {
+      const version = await repos.surveys.getVersion(old.surveyVersionId);
+      await trx.deleteFrom('campaigns').where('id', '=', old.id).execute();
+      if (version) {
+        const users = await trx.selectFrom('campaigns').innerJoin('survey_versions', 'survey_versions.id', 'campaigns.survey_version_id')
+          .select('campaigns.id').where('survey_versions.survey_id', '=', version.surveyId).execute();
+        if (users.length === 0) {
+          await trx.deleteFrom('survey_versions').where('survey_id', '=', version.surveyId).execute();
+          await trx.deleteFrom('surveys').where('id', '=', version.surveyId).execute();
+        }
+      }
+    }
+    for (const t of plan?.territories ?? []) await repos.territories.create(t);
+    const structures = plan ? await repos.structures.upsertMany(plan.structures, now) : { created: 0, updated: 0 };
+    const { survey } = await repos.surveys.create({ title: folder.survey.title || name, definition: folder.survey.json }, now);
+    const campaign = await repos.campaigns.create(
+      { name, surveyVersionId: survey.latestVersionId, opensAt, closesAt: now, createdBy: null },
+      now,
+    );
+    const invited = plan ? plan.structures.map((s) => s.id) : [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null))];
+    await repos.invitations.createForPopulation(campaign.id, invited, now);
+    let anonymous = 0;
+    for (const record of folder.responses) {
+      const at = record.submittedAt ? new Date(record.submittedAt).toISOString() : now;
+      const invitation =
+        record.structure === null
+          ? await repos.invitations.createAnonymous(campaign.id, at)
+          : await repos.invitations.findForStructure(campaign.id, record.structure);
+      if (record.structure === null) anonymous++;
+      await repos.responses.submit(invitation!.id, record.data, `import-${record.id}`, at);
+    }
+    await repos.audit.record(
+      { actor: 'cli', action: 'campaign.import', target: campaign.id, details: { name, dir, responses: folder.responses.length, replaced: same.length > 0 } },
+      now,
+    );
+    return {
+      campaignId: campaign.id,
+      surveyId: survey.id,
+      structures,
+      territoriesCreated: plan?.territories.length ?? 0,
+      responses: folder.responses.length,
+      anonymous,
+      replaced: same.length > 0,
+      warnings: folder.warnings.length,
+    };
+  });
+}
+
+async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        replace: { type: 'boolean' },
+        lenient: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}.\nRun "panorama import --help" for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
+  const dir = resolve(positionals[0]!);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`the input folder ${positionals[0]} does not exist or is not a folder.`);
+  if (!values.name?.trim()) throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
+
+  const { loadConfig, ConfigError } = await import('../server/config.js');
+  const { openStore } = await import('../store/index.js');
+  let config;
+  try {
+    config = loadConfig({ overrides: values['data-dir'] ? { dataDir: values['data-dir'] } : {} });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await store.migrate();
+    const s = await importCampaignFolder(store, dir, {
+      name: values.name,
+      replace: values.replace ?? false,
+      lenient: values.lenient ?? false,
+    });
+    process.stdout.write(
+      `${s.replaced ? 'Replaced' : 'Imported'} campaign "${values.name.trim()}" (id ${s.campaignId}, closed): ${s.responses} answers` +
+        `${s.anonymous ? ` (${s.anonymous} anonymous)` : ''}, ${s.structures.created} structures created, ${s.structures.updated} updated, ` +
+        `${s.territoriesCreated} territories created.\n`,
+    );
+    if (s.warnings) process.stderr.write(`panorama: warning: ${s.warnings} invalid values left out (--lenient).\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export const importCommand: CliCommand = {
+  summary: 'import a finished campaign folder into the database',
+  async run(args) {
+    const { InputError, formatProblems } = await import('../ingest/problems.js');
+    const { SurveyDefinitionError } = await import('../survey/model.js');
+    const { StoreValidationError } = await import('../store/index.js');
+    try {
+      return await run(args);
+    } catch (err) {
+      if (err instanceof InputError) throw new CliError(`the folder cannot be imported (nothing was stored):\n${formatProblems(err.problems, 20)}`);
+      if (err instanceof ImportError || err instanceof SurveyDefinitionError) throw new CliError(`${err.message}\nNothing was stored.`);
+      if (err instanceof StoreValidationError) throw new CliError(`the database refused the import (nothing was stored): ${err.message}`);
+      throw err;
+    }
+  },
+};
