@@ -25,7 +25,9 @@ const HELP = `Usage: node --import tsx bench/submit-throughput.ts [options]
   --connections N      concurrent connections (default 10)
   --invitations N      invitations (distinct tokens) = most submissions possible (default 30000)
   --dialects LIST      sqlite,postgres (default both; postgres is skipped loudly when not installed)
-  --mix NAME           consultation | senacs | closed (default consultation)`;
+  --mix NAME           consultation | senacs | closed (default consultation)
+  --sqlite-synchronous MODE   what-if only: run the SQLite server with PRAGMA synchronous = MODE
+                       (OFF | NORMAL) instead of the store's FULL, to measure the cost of fsync`;
 
 interface Verification {
   acknowledged: number;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       invitations: { type: 'string', default: '30000' },
       dialects: { type: 'string', default: 'sqlite,postgres' },
       mix: { type: 'string', default: 'consultation' },
+      'sqlite-synchronous': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -74,6 +77,8 @@ async function main(): Promise<void> {
       const invitations = await seedInvitations(store, campaignId, registry, invitationCount);
       await store.close();
 
+      const sync = values['sqlite-synchronous'];
+      if (sync) process.env.PANORAMA_BENCH_SQLITE_SYNC = sync;
       const server = await startServerProcess(database.storeOptions, { web: false });
       const acknowledged = new Map<string, number>();
       let next = 0;
@@ -123,6 +128,7 @@ async function main(): Promise<void> {
         JSON.stringify({
           bench: 'submit',
           dialect,
+          ...(sync && dialect === 'sqlite' ? { sqliteSynchronous: sync.toUpperCase() } : {}),
           connections,
           durationS: round(result.duration, 2),
           requests: result.requests.total,

@@ -7,12 +7,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { openStore } from '../../src/store/index.js';
 import { createApp, loadConfig } from '../../src/server/index.js';
 
 const options = JSON.parse(process.env.PANORAMA_BENCH_STORE ?? '{}') as { databaseUrl?: string; dataDir: string };
 const store = await openStore(options);
 await store.migrate();
+// Bench-only what-if (PANORAMA_BENCH_SQLITE_SYNC=NORMAL): how much of the submission cost is the
+// WAL fsync of every commit. Production keeps the store's synchronous = FULL.
+const sync = process.env.PANORAMA_BENCH_SQLITE_SYNC;
+if (sync && store.dialect === 'sqlite') {
+  if (!/^(OFF|NORMAL|FULL)$/i.test(sync)) throw new Error(`PANORAMA_BENCH_SQLITE_SYNC must be OFF, NORMAL or FULL, not ${sync}`);
+  await sql.raw(`PRAGMA synchronous = ${sync}`).execute(store.db);
+}
 const config = loadConfig({
   env: {},
   file: join(mkdtempSync(join(tmpdir(), 'panorama-bench-config-')), 'none.json'),

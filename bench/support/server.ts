@@ -14,7 +14,12 @@ export async function startServerProcess(
   { web = true } = {},
 ): Promise<RunningServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    // PANORAMA_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.PANORAMA_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PANORAMA_BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, PANORAMA_BENCH_STORE: JSON.stringify(storeOptions), PANORAMA_BENCH_WEB: web ? '1' : '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
