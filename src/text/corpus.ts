@@ -73,8 +73,8 @@ export class TextCorpus implements TokenSink {
     this.count(this.surfaces.add(surface));
   }
 
-  range(text: string, start: number, end: number): void {
-    this.count(this.surfaces.addRange(text, start, end));
+  range(text: string, start: number, end: number, hash: number): void {
+    this.count(this.surfaces.addRange(text, start, end, hash));
   }
 
   private count(entry: number): void {

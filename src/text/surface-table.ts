@@ -1,3 +1,5 @@
+import { hashRange } from './hash.js';
+
 /**
  * Interns token surface forms. Lookups hash and compare the characters in place in the source
  * text against a pool of UTF-16 code units, so a token already seen costs no string allocation
@@ -6,8 +8,6 @@
  */
 const EMPTY = -1;
 const MAX_LOAD = 0.5;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 export class SurfaceTable {
   private size_ = 0;
@@ -31,10 +31,8 @@ export class SurfaceTable {
     return this.size_;
   }
 
-  /** Entry index of `text.slice(start, end)`, added when new. */
-  addRange(text: string, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  /** Entry index of `text.slice(start, end)`, added when new; `h` is its `hashRange`. */
+  addRange(text: string, start: number, end: number, h: number): number {
     const { slots, mask, chars, offsets, lengths, hashes } = this;
     const length = end - start;
     let slot = h & mask;
@@ -54,7 +52,7 @@ export class SurfaceTable {
 
   /** Entry index of `surface`, added when new. */
   add(surface: string): number {
-    return this.addRange(surface, 0, surface.length);
+    return this.addRange(surface, 0, surface.length, hashRange(surface, 0, surface.length));
   }
 
   /** The surface form of an entry. */

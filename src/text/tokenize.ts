@@ -1,8 +1,10 @@
 import { CHAR_CLASS, CHAR_TABLE, classifySlow } from './chars.js';
+import { FNV, hashRange } from './hash.js';
 
 // Module-local copies: imported bindings are getter calls under tsx (see chars.ts).
 const { APOSTROPHE, DIGIT, HIGH_SURROGATE, HYPHEN, LETTER, MARK, NEWLINE, SPACE } = CHAR_CLASS;
 const TABLE = CHAR_TABLE;
+const { OFFSET, PRIME } = FNV;
 const classify = classifySlow;
 
 function charClass(code: number): number {
@@ -12,13 +14,14 @@ function charClass(code: number): number {
 
 /**
  * Receives tokens in text order. Most tokens arrive as `range` (the surface form is exactly
- * `text.slice(start, end)`, left unsliced so that a sink can look it up in place); tokens that
+ * `text.slice(start, end)`, left unsliced so that a sink can look it up in place, with its
+ * `hashRange` computed during the scan); tokens that
  * had to be rewritten (typographic apostrophes, split compounds) arrive as `token`. `boundary`
  * marks punctuation or a line break between two tokens.
  */
 export interface TokenSink {
   token(surface: string): void;
-  range(text: string, start: number, end: number): void;
+  range(text: string, start: number, end: number, hash: number): void;
   boundary(): void;
 }
 
@@ -90,10 +93,13 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
   let hyphens = 0;
   // Set when the word holds a typographic apostrophe/hyphen or a combining mark to normalise.
   let fancy = false;
+  // hashRange(text, s, i), kept up to date so that sinks need not read the token again.
+  let h = Math.imul(OFFSET ^ first, PRIME);
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = charClass(code);
     if (cls === LETTER || cls === DIGIT) {
+      h = Math.imul(h ^ code, PRIME);
       i++;
       continue;
     }
@@ -107,13 +113,15 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
     if (cls === APOSTROPHE) {
       if (next !== LETTER) break;
       if (hyphens === 0 && i - s <= MAX_ELISION_LENGTH && ELISION_PREFIXES.has(text.slice(s, i).toLowerCase())) {
-        if (code === ASCII_APOSTROPHE) sink.range(text, s, i + 1);
+        if (code === ASCII_APOSTROPHE) sink.range(text, s, i + 1, Math.imul(h ^ code, PRIME));
         else sink.token(text.slice(s, i) + "'");
         s = i + 1;
+        h = Math.imul(OFFSET ^ text.charCodeAt(i + 1), PRIME);
         i += 2;
         continue;
       }
       if (code !== ASCII_APOSTROPHE) fancy = true;
+      h = Math.imul(Math.imul(h ^ code, PRIME) ^ text.charCodeAt(i + 1), PRIME);
       i += 2;
       continue;
     }
@@ -121,10 +129,12 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
       if (next !== LETTER && next !== DIGIT) break;
       if (code !== ASCII_HYPHEN) fancy = true;
       hyphens++;
+      h = Math.imul(Math.imul(h ^ code, PRIME) ^ text.charCodeAt(i + 1), PRIME);
       i += 2;
       continue;
     }
     if ((code === DOT || code === COMMA) && next === DIGIT && charClass(text.charCodeAt(i - 1)) === DIGIT) {
+      h = Math.imul(Math.imul(h ^ code, PRIME) ^ text.charCodeAt(i + 1), PRIME);
       i += 2;
       continue;
     }
@@ -133,12 +143,12 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
   if (i < n && isEmailJoiner(text.charCodeAt(i))) {
     const end = emailEnd(text, s, i);
     if (end > 0) {
-      sink.range(text, s, end);
+      sink.range(text, s, end, hashRange(text, s, end));
       return end;
     }
   }
   if (fancy) emitWord(normalizeSurface(text.slice(s, i)), hyphens, sink);
-  else if (hyphens === 0) sink.range(text, s, i);
+  else if (hyphens === 0) sink.range(text, s, i, h);
   else emitWord(text.slice(s, i), hyphens, sink);
   return i;
 }
@@ -186,7 +196,7 @@ function scanUrl(text: string, start: number, sink: TokenSink): number {
   let end = i;
   // Sentence punctuation right after a URL is not part of it.
   while (end > start && '.,;:!?)]\'"'.includes(text[end - 1]!)) end--;
-  sink.range(text, start, end);
+  sink.range(text, start, end, hashRange(text, start, end));
   return end;
 }
 

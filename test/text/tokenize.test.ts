@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanText, tokenize } from '../../src/text/index.js';
+import { hashRange } from '../../src/text/hash.js';
 
 test('splits French elisions written with straight and typographic apostrophes', () => {
   assert.deepEqual(tokenize("L'accès d’abord jusqu'à lorsqu’il puisqu'elle qu'on n'est s'il c’est j'ai m'a t'as"), [
@@ -55,4 +56,18 @@ test('reports boundaries at punctuation and line breaks, not at spaces', () => {
     boundary: () => events.push('|'),
   });
   assert.deepEqual(events, ['accès', 'aux', 'droits', '|', 'logement', '|', 'emploi', 'santé']);
+});
+
+test('the hash passed with each range token is hashRange of its text', () => {
+  const text = "L'accès d’abord, aujourd'hui vis-à-vis 10,5 3.5 CG59 jusqu'à e\u0301te\u0301 jean.dupont@caf.fr https://x.fr/a l'État";
+  let ranges = 0;
+  scanText(text, {
+    token: () => {},
+    range: (source, start, end, hash) => {
+      ranges++;
+      assert.equal(hash, hashRange(source, start, end), source.slice(start, end));
+    },
+    boundary: () => {},
+  });
+  assert.ok(ranges >= 12);
 });
