@@ -66,7 +66,7 @@ export async function administratorPreparesCampaign(
   await page.getByRole('button', { name: 'Modifier Centre social Delta' }).click();
   await page.getByLabel('Adresse e-mail').fill('delta@example.org');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await page.getByText('Centre social Delta : Enregistré.').waitFor();
+  await page.getByText(/Centre social Delta\s:\sEnregistré\./).waitFor();
   const delta = (await (await page.request.get(`${base}/api/structures/E2E-04`)).json()) as {
     structure: { email: string | null; name: string };
   };

@@ -128,7 +128,8 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
           </p>
           {c.publicLink && (
             <p>
-              {t('campaignDetail.publicLink')} : <a href={c.publicLink}>{c.publicLink}</a>
+              {t('common.labelled', { label: t('campaignDetail.publicLink'), value: '' })}
+              <a href={c.publicLink}>{c.publicLink}</a>
             </p>
           )}
           {permissions.editCampaign(user.role) && <DatesForm campaign={c} onSaved={campaign.reload} />}

@@ -31,7 +31,11 @@ export default function ParticipationChart({
         axisPointer: { type: 'shadow' },
         valueFormatter: (value: unknown) => formatRate(Number(value), lang),
       },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      xAxis: {
+        type: 'value',
+        max: 100,
+        axisLabel: { formatter: (value: number) => formatRate(value, lang) },
+      },
       yAxis: {
         type: 'category',
         data: ordered.map((g) => g.group),

@@ -122,7 +122,7 @@ export function RegistryPage() {
               onCancel={() => setEditing(undefined)}
               onSaved={(structure) => {
                 setEditing(undefined);
-                setSaved(`${structure.name} : ${t('common.saved')}`);
+                setSaved(t('common.labelled', { label: structure.name, value: t('common.saved') }));
                 structures.reload();
               }}
             />

@@ -19,7 +19,9 @@ function describeProblem(problem: DefinitionProblem, t: Translate): string {
   if (problem.line !== undefined)
     where.push(t('surveys.where', { line: problem.line, column: problem.column ?? 1 }));
   else if (problem.path) where.push(problem.path);
-  return where.length ? `${where.join(', ')} : ${problem.message}` : problem.message;
+  return where.length
+    ? t('common.labelled', { label: where.join(', '), value: problem.message })
+    : problem.message;
 }
 
 /** A file input that posts the JSON text (the server reports line/column of syntax errors). */

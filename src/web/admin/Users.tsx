@@ -40,7 +40,7 @@ export function UsersPage() {
       setMessage(
         answer.password
           ? t('users.generated', { email: answer.user.email, password: answer.password })
-          : `${answer.user.email} : ${t('common.saved')}`,
+          : t('common.labelled', { label: answer.user.email, value: t('common.saved') }),
       );
       setEmail('');
       setName('');

@@ -134,7 +134,10 @@ export function RespondForm({
             }),
           );
           first ??= question.name;
-        } else unplaced.push(`${problem.question} : ${problem.message}`);
+        } else
+          unplaced.push(
+            callbacks.current.t('common.labelled', { label: problem.question, value: problem.message }),
+          );
       }
       setRejected({ message: outcome.message, unplaced });
       if (first) model.focusQuestion(first);
