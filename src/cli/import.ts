@@ -105,7 +105,8 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
     );
   }
   const dates = folder.responses.map((r) => r.submittedAt).filter((d): d is string => !!d).map((d) => new Date(d).toISOString()).sort();
-  const opensAt = dates[0] && dates[0] < now ? dates[0] : now;
+  // The campaign must close after it opens: without submission dates it spans the last second.
+  const opensAt = dates[0] && dates[0] < now ? dates[0] : new Date(Date.parse(now) - 1000).toISOString();
 
   return store.db.transaction().execute(async (trx) => {
     const repos = createRepositories({ db: trx, dialect: store.dialect });
