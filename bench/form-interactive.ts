@@ -24,6 +24,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const HELP = `Usage: node --import tsx bench/form-interactive.ts [options]
   --runs N        cold page loads per CPU rate, median kept (default 5)
   --throttle R    CPU slowdown for the phone proxy run; 1 = none (default 4)
+  --throttle-runs N   loads with the slowdown (default: --runs)
   --mix NAME      senacs | consultation | closed (default senacs: 150 questions)`;
 
 interface Load {
@@ -56,7 +57,7 @@ async function loadOnce(browser: Browser, url: string, cpuRate: number): Promise
     });
     await page.goto(url, { waitUntil: 'commit' });
     const input = page.locator('input[type="number"], input[type="text"], textarea').first();
-    await input.waitFor({ state: 'visible', timeout: 60_000 });
+    await input.waitFor({ state: 'visible', timeout: 120_000 });
     await input.focus();
     await input.pressSequentially('42');
     if ((await input.inputValue()) !== '42') throw new Error('the first text input did not accept typed text');
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     options: {
       runs: { type: 'string', default: '5' },
       throttle: { type: 'string', default: '4' },
+      'throttle-runs': { type: 'string' },
       mix: { type: 'string', default: 'senacs' },
       help: { type: 'boolean', default: false },
     },
@@ -89,9 +91,10 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(HELP);
   const runs = Number(values.runs);
   const throttle = Number(values.throttle);
+  const throttleRuns = Number(values['throttle-runs'] ?? runs);
   const mix = MIXES[values.mix!];
   if (!mix) fail(`unknown --mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
-  if (!(runs > 0 && throttle >= 1)) fail('--runs must be positive and --throttle at least 1');
+  if (!(runs > 0 && throttleRuns > 0 && throttle >= 1)) fail('--runs and --throttle-runs must be positive, --throttle at least 1');
   if (!existsSync(CHROMIUM)) {
     process.stderr.write(`*** SKIPPED: form benchmark (${CHROMIUM} not found)\n`);
     console.log(JSON.stringify({ bench: 'form', skipped: `${CHROMIUM} not found` }));
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
     const { campaignId } = await seedCampaign(store, surveyJson, registry);
     const rates = throttle > 1 ? [1, throttle] : [1];
     // A fresh invitation per load: no draft to resume, as a first visit.
-    const invitations = await seedInvitations(store, campaignId, registry, (runs + 1) * rates.length);
+    const invitations = await seedInvitations(store, campaignId, registry, runs + throttleRuns + 1);
     await store.close();
     const server = await startServerProcess(database.storeOptions);
     const browser = await chromium.launch({
@@ -117,11 +120,23 @@ async function main(): Promise<void> {
     try {
       let next = 0;
       const questions = (surveyJson.pages?.[0]?.elements ?? []).length;
+      // One untimed load first: it warms the server and the OS caches.
+      await loadOnce(browser, `${server.url}/r/${invitations[next++]!.token}`, 1);
       for (const rate of rates) {
         const loads: Load[] = [];
-        for (let i = 0; i <= runs; i++) {
-          const load = await loadOnce(browser, `${server.url}/r/${invitations[next++]!.token}`, rate);
-          if (i > 0) loads.push(load); // the first load warms the server and the OS caches
+        const failures: string[] = [];
+        const count = rate === 1 ? runs : throttleRuns;
+        for (let i = 0; i < count; i++) {
+          try {
+            loads.push(await loadOnce(browser, `${server.url}/r/${invitations[next++]!.token}`, rate));
+          } catch (error) {
+            failures.push((error as Error).message.split('\n')[0]!);
+          }
+        }
+        if (loads.length === 0) {
+          process.exitCode = 1;
+          console.log(JSON.stringify({ bench: 'form', questions: 0, cpuThrottling: rate, failed: failures }));
+          continue;
         }
         const last = loads[loads.length - 1]!;
         console.log(
@@ -129,7 +144,7 @@ async function main(): Promise<void> {
             bench: 'form',
             questions,
             cpuThrottling: rate,
-            runs,
+            runs: loads.length,
             interactiveMedianMs: round(median(loads.map((l) => l.interactiveMs))),
             interactiveRunsMs: loads.map((l) => round(l.interactiveMs)),
             jsFiles: last.jsFiles,
@@ -137,6 +152,7 @@ async function main(): Promise<void> {
             jsWireKB: round(last.jsWireBytes / 1024),
             jsGzipKB: round(last.jsGzipBytes / 1024),
             contentEncoding: last.encodings.join(','),
+            failed: failures,
           }),
         );
       }
