@@ -5,35 +5,38 @@ import { GramList, NgramTable, ngramHash } from './ngram-table.js';
  * more distinct n-grams than fit in the CPU caches, so counting each occurrence straight into one
  * big hash table costs a cache miss per occurrence (measured: ~9× slower than a table that fits in
  * cache). Occurrences are instead appended to one of 256 buffers chosen by the top bits of their
- * hash (appends touch only the buffers' tails, which stay in cache), and each buffer is folded into
- * its partition's own table in one go, while that much smaller table is hot. Buffers are folded
- * when FLUSH_AT occurrences are pending, which bounds their memory to about 32 MB.
+ * hash (appends touch only the buffers' tails, which stay in cache), and a full buffer is folded
+ * into its partition's own table in one go, while that much smaller table is hot. Buffers double
+ * up to MAX_BUFFER occurrences, which bounds them to 16 MB in all.
  */
 const FIELDS = 4; // a, b, c, d
 const PARTITION_SHIFT = 24;
 const PARTITIONS = 1 << (32 - PARTITION_SHIFT);
-const FLUSH_AT = 1 << 21;
 const FIRST_BUFFER = 64 * FIELDS;
+const MAX_BUFFER = 4096 * FIELDS;
 const NO_BUFFER = new Int32Array(0);
 
 export class NgramCounter {
   private readonly buffers: Int32Array[] = new Array<Int32Array>(PARTITIONS).fill(NO_BUFFER);
   private readonly fill = new Int32Array(PARTITIONS);
   private readonly tables: (NgramTable | undefined)[] = new Array<NgramTable | undefined>(PARTITIONS);
-  private pending = 0;
+  private pending = false;
 
   /** Adds one occurrence; pass -1 for the unused trailing ids. */
   add(a: number, b: number, c: number, d: number): void {
     const p = ngramHash(a, b, c, d) >>> PARTITION_SHIFT;
     let buffer = this.buffers[p]!;
-    const f = this.fill[p]!;
-    if (f === buffer.length) buffer = this.growBuffer(p);
+    let f = this.fill[p]!;
+    if (f === buffer.length) {
+      if (f < MAX_BUFFER) buffer = this.growBuffer(p);
+      else f = this.fold(p);
+    }
     buffer[f] = a;
     buffer[f + 1] = b;
     buffer[f + 2] = c;
     buffer[f + 3] = d;
     this.fill[p] = f + FIELDS;
-    if (++this.pending === FLUSH_AT) this.flush();
+    this.pending = true;
   }
 
   /**
@@ -94,28 +97,31 @@ export class NgramCounter {
   }
 
   private flush(): void {
-    if (this.pending === 0) return;
-    for (let p = 0; p < PARTITIONS; p++) {
-      const end = this.fill[p]!;
-      if (end === 0) continue;
-      let table = this.tables[p];
-      if (table === undefined) {
-        table = new NgramTable();
-        this.tables[p] = table;
-      }
+    if (!this.pending) return;
+    for (let p = 0; p < PARTITIONS; p++) this.fold(p);
+    this.pending = false;
+  }
 
-      // Grown ahead for half the pending occurrences being new n-grams: few rehashes while folding.
-      table.reserve(table.length + end / FIELDS / 2);
-      const buffer = this.buffers[p]!;
-      for (let o = 0; o < end; o += FIELDS) {
-        const a = buffer[o]!;
-        const b = buffer[o + 1]!;
-        const c = buffer[o + 2]!;
-        const d = buffer[o + 3]!;
-        table.add(ngramHash(a, b, c, d), a, b, c, d);
-      }
-      this.fill[p] = 0;
+  /** Counts partition `p`'s buffered occurrences into its table; returns the emptied fill (0). */
+  private fold(p: number): number {
+    const end = this.fill[p]!;
+    if (end === 0) return 0;
+    let table = this.tables[p];
+    if (table === undefined) {
+      table = new NgramTable();
+      this.tables[p] = table;
     }
-    this.pending = 0;
+    // Grown ahead for half the buffered occurrences being new n-grams: few rehashes while folding.
+    table.reserve(table.length + end / FIELDS / 2);
+    const buffer = this.buffers[p]!;
+    for (let o = 0; o < end; o += FIELDS) {
+      const a = buffer[o]!;
+      const b = buffer[o + 1]!;
+      const c = buffer[o + 2]!;
+      const d = buffer[o + 3]!;
+      table.add(ngramHash(a, b, c, d), a, b, c, d);
+    }
+    this.fill[p] = 0;
+    return 0;
   }
 }
