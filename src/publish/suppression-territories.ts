@@ -1,7 +1,7 @@
 import { evaluateIndicators } from './indicators/evaluate.js';
 import type { IndicatorFile } from './indicators/schema.js';
 import type { Campaign } from './input.js';
-import { applySuppression, revealsNoAnswer, suppressFigure } from './suppression.js';
+import { applySuppression, REASONS, revealsNoAnswer, suppressFigure } from './suppression.js';
 import type { Figure } from './indicators/figure.js';
 
 /**
@@ -15,13 +15,14 @@ export function crossTerritorySuppression(
   file: Pick<IndicatorFile, 'indicators'>,
   level: string,
   k: number,
+  lang: 'fr' | 'en' = 'fr',
 ): Map<string, Map<string, string>> {
   const names = [...new Set((campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v))];
   const perTerritory = names.map((name) => {
     const figures = applySuppression(
-      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { scope: { attribute: level, value: name } }),
+      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { scope: { attribute: level, value: name }, lang }),
       file.indicators,
-      { k },
+      { k, lang },
     );
     return { name, figures: new Map(figures.map((f) => [f.id, f])) };
   });
@@ -36,7 +37,7 @@ export function crossTerritorySuppression(
     const next = cells.filter((c) => !c.figure.suppressed && c.figure.value !== null).sort((a, b) => a.figure.base - b.figure.base)[0];
     if (!next) continue;
     const reasons = out.get(next.name) ?? new Map<string, string>();
-    reasons.set(ind.id, `suppression secondaire : le chiffre d'un autre territoire (${hidden.map((h) => h.name).join(', ')}) se déduirait de celui-ci et du total du réseau`);
+    reasons.set(ind.id, REASONS.otherTerritory[lang](hidden.map((h) => h.name).join(', ')));
     out.set(next.name, reasons);
   }
   return out;

@@ -9,6 +9,7 @@ export const DEFAULT_K = 5;
 export interface SuppressionOptions {
   k?: number;
   audience?: Audience;
+  lang?: Lang;
 }
 
 /** The rule as printed in a document's method note. */
@@ -27,6 +28,29 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
 
 const small = (n: number | undefined, k: number): boolean => n !== undefined && n > 0 && n < k;
 
+type Lang = 'fr' | 'en';
+
+/** Why a figure is hidden, in the document's language. */
+export const REASONS = {
+  individual: { fr: () => `valeur individuelle d'une structure (minimum ou maximum)`, en: () => `one structure's own value (minimum or maximum)` },
+  fewConcerned: { fr: (k: number) => `moins de ${k} structures concernées`, en: (k: number) => `fewer than ${k} structures concerned` },
+  smallBase: {
+    fr: (k: number, n: number) => `repose sur moins de ${k} structures (${n})`,
+    en: (k: number, n: number) => `rests on fewer than ${k} structures (${n})`,
+  },
+  fewMeet: { fr: (k: number) => `moins de ${k} structures remplissent la condition`, en: (k: number) => `fewer than ${k} structures meet the condition` },
+  complement: {
+    fr: (k: number) => `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`,
+    en: (k: number) => `secondary suppression: the complement (fewer than ${k} structures) could be deduced`,
+  },
+  cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
+  total: { fr: () => 'suppression secondaire : se déduirait du total publié', en: () => 'secondary suppression: could be deduced from the published total' },
+  otherTerritory: {
+    fr: (names: string) => `suppression secondaire : le chiffre d'un autre territoire (${names}) se déduirait de celui-ci et du total du réseau`,
+    en: (names: string) => `secondary suppression: another territory's figure (${names}) could be deduced from this one and the network total`,
+  },
+};
+
 /**
  * Registry counts, participation rates and shares defined by registry attributes only reveal no
  * answer (the registry is public to the network): they are not subject to the rule.
@@ -37,23 +61,23 @@ export function revealsNoAnswer(ind: Indicator): boolean {
   return conditionRefs(ind.where).questions.length === 0 && condition === 0;
 }
 
-function primaryReason(figure: Figure, ind: Indicator, k: number): string | undefined {
+function primaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang): string | undefined {
   if (figure.value === null) return undefined;
   if (revealsNoAnswer(ind)) return undefined;
   if ((ind.kind === 'min' || ind.kind === 'max') && !ind.publishIndividualValue) {
-    return `valeur individuelle d'une structure (minimum ou maximum)`;
+    return REASONS.individual[lang]();
   }
   if (ind.kind === 'count') {
-    return small(figure.base, k) ? `moins de ${k} structures concernées` : undefined;
+    return small(figure.base, k) ? REASONS.fewConcerned[lang](k) : undefined;
   }
-  if (figure.base < k) return `repose sur moins de ${k} structures (${figure.base})`;
-  if (ind.kind === 'share' && small(figure.numerator, k)) return `moins de ${k} structures remplissent la condition`;
+  if (figure.base < k) return REASONS.smallBase[lang](k, figure.base);
+  if (ind.kind === 'share' && small(figure.numerator, k)) return REASONS.fewMeet[lang](k);
   return undefined;
 }
 
-function secondaryReason(figure: Figure, ind: Indicator, k: number): string | undefined {
+function secondaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang): string | undefined {
   if (ind.kind === 'share' && figure.numerator !== undefined && small(figure.base - figure.numerator, k)) {
-    return `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`;
+    return REASONS.complement[lang](k);
   }
   return undefined;
 }
@@ -73,13 +97,13 @@ export interface PartitionPart {
  * k are hidden; if exactly one is hidden (or the hidden ones could be recovered by subtraction),
  * the smallest shown cell is hidden too so the total does not give them away.
  */
-export function suppressPartition(parts: readonly PartitionPart[], k: number): Map<string, string> {
+export function suppressPartition(parts: readonly PartitionPart[], k: number, lang: Lang = 'fr'): Map<string, string> {
   const hidden = new Map<string, string>();
-  for (const p of parts) if (small(p.count, k)) hidden.set(p.key, `moins de ${k} structures`);
+  for (const p of parts) if (small(p.count, k)) hidden.set(p.key, REASONS.cell[lang](k));
   if (hidden.size === 1 || (hidden.size > 0 && [...hidden.keys()].reduce((s, key) => s + (parts.find((p) => p.key === key)?.count ?? 0), 0) < k)) {
     const candidates = parts.filter((p) => !hidden.has(p.key) && p.count > 0).sort((a, b) => a.count - b.count);
     const next = candidates[0];
-    if (next) hidden.set(next.key, 'suppression secondaire : se déduirait du total publié');
+    if (next) hidden.set(next.key, REASONS.total[lang]());
   }
   return hidden;
 }
@@ -125,12 +149,13 @@ export function applySuppression(
 ): Figure[] {
   if (options.audience === 'admin') return [...figures];
   const k = options.k ?? DEFAULT_K;
+  const lang = options.lang ?? 'fr';
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const out = figures.map((f) => {
     const ind = byId.get(f.id);
     if (!ind) return f;
     if (f.value === null || revealsNoAnswer(ind)) return f;
-    const reason = primaryReason(f, ind, k) ?? secondaryReason(f, ind, k);
+    const reason = primaryReason(f, ind, k, lang) ?? secondaryReason(f, ind, k, lang);
     return reason ? suppressFigure(f, reason) : f;
   });
   for (const ids of partitionGroups(indicators)) {
@@ -139,7 +164,7 @@ export function applySuppression(
       const f = figures.find((x) => x.id === id);
       return f && typeof f.value === 'number' && !revealsNoAnswer(byId.get(id)!) ? [{ key: id, count: f.value }] : [];
     });
-    for (const [id, reason] of suppressPartition(parts, k)) {
+    for (const [id, reason] of suppressPartition(parts, k, lang)) {
       const i = out.findIndex((x) => x.id === id);
       if (i >= 0 && !out[i]!.suppressed) out[i] = suppressFigure(out[i]!, reason);
     }

@@ -112,15 +112,15 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
   }
   const scope: Scope | undefined = territory ? { attribute: territory.level, value: territory.name } : undefined;
   const evaluate = (c: Campaign) =>
-    applySuppression(evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }), file.indicators, { k, audience });
+    applySuppression(evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }), file.indicators, { k, audience, lang });
   const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({ label: p.label, figures: evaluate(p.campaign) }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
-  let figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience });
+  let figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience, lang });
   if (scope && audience === 'public') {
-    figures = applyCrossTerritory(figures, crossTerritorySuppression(campaign, file, scope.attribute, k).get(scope.value));
+    figures = applyCrossTerritory(figures, crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value));
   }
   if (scope) {
-    const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience });
+    const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience, lang });
     const networkById = new Map(network.map((f) => [f.id, f.value]));
     // Counts of a territory are not comparable to the network's; rates, means and shares are.
     // Figures fixed to a registry subset (where on an attribute) are the same for every territory.
