@@ -6,6 +6,7 @@ import { fixtureDir, skipWithoutFixture, ROOT } from '../support/shared.js';
 import { readCampaignFolder } from '../../src/publish/input.js';
 import { loadIndicatorFile } from '../../src/publish/indicators/load.js';
 import { evaluateIndicators } from '../../src/publish/indicators/evaluate.js';
+import { buildBrochure } from '../../src/publish/brochure/model.js';
 
 interface Check {
   figure: string;
@@ -49,6 +50,17 @@ for (const name of ['observatoire-nord-2021', 'flash-covid-2020']) {
             assert.ok(Math.abs((actual as number) - (check.value as number)) < 1e-6, `${check.figure}: exact ${String(check.value)}`);
             break;
         }
+      }
+    });
+
+    it('publishes every figure of the fixture in the public whole-network brochure (k = 5)', async () => {
+      const campaign = await readCampaignFolder(fixtureDir(name));
+      const file = await loadIndicatorFile(join(ROOT, 'examples', name, 'indicators.json'), campaign.survey, campaign.registry);
+      const raw = new Map(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file).map((f) => [f.id, f.value]));
+      const model = buildBrochure(campaign, file, { territory: null, k: 5 });
+      for (const f of model.figures) {
+        assert.equal(f.suppressed, undefined, `${f.id} is published`);
+        assert.deepEqual(f.value, raw.get(f.id));
       }
     });
   });
