@@ -263,23 +263,25 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
                       )}
                     </td>
                     <td>{formatDateTime(s.submittedAt, lang)}</td>
-                    <td className="row-actions">
-                      <a href={s.link} aria-label={`${t('campaignDetail.link')} — ${s.name}`}>
-                        {t('campaignDetail.link')}
-                      </a>
-                      <button type="button" className="small-button" onClick={() => void copy(s.link)}>
-                        {t('campaignDetail.copyLink')}
-                      </button>
-                      {canRemind && s.status !== 'submitted' && (
-                        <button
-                          type="button"
-                          className="small-button"
-                          aria-label={`${t('campaignDetail.remind')} ${s.name}`}
-                          onClick={() => void remind([s.id])}
-                        >
-                          {t('campaignDetail.remind')}
+                    <td>
+                      <div className="row-actions">
+                        <a href={s.link} aria-label={`${t('campaignDetail.link')} — ${s.name}`}>
+                          {t('campaignDetail.link')}
+                        </a>
+                        <button type="button" className="small-button" onClick={() => void copy(s.link)}>
+                          {t('campaignDetail.copyLink')}
                         </button>
-                      )}
+                        {canRemind && s.status !== 'submitted' && (
+                          <button
+                            type="button"
+                            className="small-button"
+                            aria-label={`${t('campaignDetail.remind')} ${s.name}`}
+                            onClick={() => void remind([s.id])}
+                          >
+                            {t('campaignDetail.remind')}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}
