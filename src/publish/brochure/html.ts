@@ -38,7 +38,7 @@ table.participation{border-collapse:collapse;margin:4mm auto 0;font-size:9pt;min
 .method li{margin-bottom:1mm}
 footer{padding:4mm 14mm 0;font-size:8pt;color:${BROCHURE_COLORS.muted};border-top:1px solid #dde3ea;margin-top:6mm}
 @page{size:A4;margin:10mm 0}
-@media print{body{background:#fff}.page{max-width:none}.cover{-webkit-print-color-adjust:exact;print-color-adjust:exact}.tile{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{body{background:#fff}.page{max-width:none}.tile .big{font-size:18pt}.tile .big.wordy{font-size:12pt}.cover{-webkit-print-color-adjust:exact;print-color-adjust:exact}.tile{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @media (max-width:700px){.tiles{grid-template-columns:1fr 1fr}}
 `;
 
