@@ -12,7 +12,7 @@ import { GramList, NgramTable, ngramHash } from './ngram-table.js';
 const FIELDS = 4; // a, b, c, d
 const PARTITION_SHIFT = 24;
 const PARTITIONS = 1 << (32 - PARTITION_SHIFT);
-const FIRST_BUFFER = 64 * FIELDS;
+const FIRST_BUFFER = 16 * FIELDS;
 const MAX_BUFFER = 4096 * FIELDS;
 const NO_BUFFER = new Int32Array(0);
 

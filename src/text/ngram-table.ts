@@ -12,7 +12,7 @@ export class NgramTable {
   private mask: number;
   private size = 0;
 
-  constructor(initialCapacity = 256) {
+  constructor(initialCapacity = 16) {
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
     this.slots = new Int32Array(capacity * STRIDE);

@@ -7,19 +7,21 @@ import { hashRange } from './hash.js';
  * keep their source text alive (a sliced string would).
  */
 const EMPTY = -1;
+// The pool holds UTF-16 code units in platform order, little-endian on every supported platform.
+const UTF16 = new TextDecoder('utf-16le');
 const MAX_LOAD = 0.5;
 
 export class SurfaceTable {
   private size_ = 0;
-  private chars = new Uint16Array(1 << 16);
+  private chars = new Uint16Array(1 << 12);
   private charsUsed = 0;
-  private offsets = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
+  private offsets = new Int32Array(256);
+  private lengths = new Int32Array(256);
+  private hashes = new Int32Array(256);
   private slots: Int32Array;
   private mask: number;
 
-  constructor(initialCapacity = 4096) {
+  constructor(initialCapacity = 256) {
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
     this.slots = new Int32Array(capacity).fill(EMPTY);
@@ -55,15 +57,10 @@ export class SurfaceTable {
     return this.addRange(surface, 0, surface.length, hashRange(surface, 0, surface.length));
   }
 
-  /** The surface form of an entry. */
+  /** The surface form of an entry (a new string: it keeps no source text alive). */
   surface(entry: number): string {
     const offset = this.offsets[entry]!;
-    let out = '';
-    // Built in chunks: spreading a long URL into fromCharCode could exceed the argument limit.
-    for (let i = offset, end = offset + this.lengths[entry]!; i < end; i += 4096) {
-      out += String.fromCharCode(...this.chars.subarray(i, Math.min(end, i + 4096)));
-    }
-    return out;
+    return UTF16.decode(this.chars.subarray(offset, offset + this.lengths[entry]!));
   }
 
   private insert(text: string, start: number, end: number, h: number, slot: number): number {
