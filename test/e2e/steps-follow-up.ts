@@ -122,6 +122,14 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   await page.getByRole('button', { name: 'Passer en français' }).click();
   await page.getByRole('link', { name: 'Référentiel' }).waitFor();
 
+  // --- Beta fills the form while the campaign is still open…
+  const beta = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  watch(beta);
+  await beta.goto(betaLink!);
+  await beta.getByText('Oui, entièrement').click();
+  await beta.getByRole('button', { name: 'Suivant' }).click();
+  await beta.getByRole('button', { name: 'Terminer' }).waitFor();
+
   // --- Once closed, a link shows the answers read-only with the closing message.
   await page.getByRole('link', { name: 'Voir la participation' }).click();
   await page.getByText('Modifier les dates').click();
@@ -137,4 +145,15 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   assert.equal(await late.getByRole('spinbutton').isEditable(), false);
   assert.equal(await late.getByRole('button', { name: 'Terminer' }).count(), 0);
   await late.close();
+
+  // …and sends after the closing: refused (409) with the closing message, nothing stored.
+  await beta.getByRole('button', { name: 'Terminer' }).click();
+  await beta.getByText(/Cette campagne est close depuis le/).waitFor();
+  const betaView = (await (
+    await beta.request.get(`${base}/api/respond/${betaLink!.split('/r/')[1]}`)
+  ).json()) as {
+    status: string;
+  };
+  assert.notEqual(betaView.status, 'submitted');
+  await beta.close();
 }
