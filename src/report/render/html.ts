@@ -89,10 +89,11 @@ function cellHtml(cell: Cell, tag: 'td' | 'th', scope?: string): string {
 export function tableHtml(table: TableBlock): string {
   const headGroups = table.headGroups
     ? `<tr>${table.headGroups
-        .map(
-          (g) =>
-            `<th scope="colgroup"${g.span > 1 ? ` colspan="${g.span}"` : ''}>${escapeHtml(g.label)}</th>`,
-        )
+        .map((g) => {
+          const span = g.span > 1 ? ` colspan="${g.span}"` : '';
+          // The blank corner above the row labels is not a header of anything.
+          return g.label ? `<th scope="colgroup"${span}>${escapeHtml(g.label)}</th>` : `<td${span}></td>`;
+        })
         .join('')}</tr>`
     : '';
   const numeric = numericColumns(table);
