@@ -29,6 +29,9 @@ const HELP = `Usage: node --import tsx bench/form-interactive.ts [options]
 
 interface Load {
   interactiveMs: number;
+  /** The page's scripts have run (navigation timing), then the first question was on screen. */
+  domContentLoadedMs: number;
+  firstQuestionMs: number;
   jsFiles: number;
   jsBytes: number;
   jsWireBytes: number;
@@ -56,6 +59,8 @@ async function loadOnce(browser: Browser, url: string, cpuRate: number): Promise
       );
     });
     await page.goto(url, { waitUntil: 'commit' });
+    await page.locator('.sd-question').first().waitFor({ state: 'visible', timeout: 120_000 });
+    const firstQuestionMs = await page.evaluate(() => performance.now());
     const input = page.locator('input[type="number"], input[type="text"], textarea').first();
     await input.waitFor({ state: 'visible', timeout: 120_000 });
     await input.focus();
@@ -64,9 +69,14 @@ async function loadOnce(browser: Browser, url: string, cpuRate: number): Promise
     // performance.now() in the page counts from navigation start.
     const interactiveMs = await page.evaluate(() => performance.now());
     await page.waitForLoadState('load');
+    const domContentLoadedMs = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    );
     const loaded = await Promise.all(scripts);
     return {
       interactiveMs,
+      domContentLoadedMs,
+      firstQuestionMs,
       jsFiles: loaded.length,
       jsBytes: loaded.reduce((s, x) => s + x.bytes, 0),
       jsWireBytes: loaded.reduce((s, x) => s + x.wire, 0),
@@ -147,6 +157,8 @@ async function main(): Promise<void> {
             runs: loads.length,
             interactiveMedianMs: round(median(loads.map((l) => l.interactiveMs))),
             interactiveRunsMs: loads.map((l) => round(l.interactiveMs)),
+            domContentLoadedMedianMs: round(median(loads.map((l) => l.domContentLoadedMs))),
+            firstQuestionMedianMs: round(median(loads.map((l) => l.firstQuestionMs))),
             jsFiles: last.jsFiles,
             jsKB: round(last.jsBytes / 1024),
             jsWireKB: round(last.jsWireBytes / 1024),

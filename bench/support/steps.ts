@@ -175,7 +175,7 @@ export const STEPS: Step[] = [
         const bench = `respondent form, ${String(r.questions)} questions${rate > 1 ? `, CPU ×${rate}` : ''}`;
         const median = num(r, 'interactiveMedianMs');
         const rows: Row[] = [
-          { bench, measure: `time until typing (median of ${String(r.runs)}${failed.length ? `; ${failed.length} loads failed` : ''})`, value: ms(median), target: rate === 1 ? '≤ 1,500 ms' : undefined, ...(rate === 1 ? { met: median <= 1500 } : {}) },
+          { bench, measure: `time until typing (median of ${String(r.runs)}${failed.length ? `; ${failed.length} loads failed` : ''})`, value: `${ms(median)} (scripts run ${ms(num(r, 'domContentLoadedMedianMs'))}, first question ${ms(num(r, 'firstQuestionMedianMs'))})`, target: rate === 1 ? '≤ 1,500 ms' : undefined, ...(rate === 1 ? { met: median <= 1500 } : {}) },
         ];
         if (rate === 1) {
           rows.push({
