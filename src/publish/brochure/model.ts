@@ -141,7 +141,9 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
       .filter((f) => f && (f.value !== null || f.suppressed) && !(territory && networkOnly.has(f.id))),
     charts: s.charts.map((q) => charts.get(q)).filter((q): q is QuestionResult => !!q),
   }));
-  if (sections.length === 0) sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
+  // A section left without any figure or chart in this territory is dropped rather than printed empty.
+  for (let i = sections.length - 1; i >= 0; i--) if (!sections[i]!.figures.length && !sections[i]!.charts.length) sections.splice(i, 1);
+  if (file.sections.length === 0) sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
   const mapAttribute = territory && territory.level !== file.territoryAttribute && campaign.registry?.attributes.includes(file.territoryAttribute)
     ? file.territoryAttribute
     : (territory?.level ?? file.territoryAttribute);
