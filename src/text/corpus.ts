@@ -45,6 +45,7 @@ export class TextCorpus implements TokenSink {
   private surfaceCounts = new Int32Array(1024);
   private surfaceKeys = new Int32Array(1024);
   private knownSurfaces = 0;
+  private readonly surfaceStrings: string[] = [];
   private readonly keyIds = new Map<string, number>();
   private readonly keys: string[] = [];
   /** Per key: 1 for a content word (may start or end a segment), 0 for a stopword. */
@@ -114,7 +115,9 @@ export class TextCorpus implements TokenSink {
       this.surfaceKeys = grownInt32(this.surfaceKeys);
       this.surfaceCounts = grownInt32(this.surfaceCounts);
     }
-    this.surfaceKeys[entry] = this.keyIdOf(this.surfaces.surface(entry));
+    const surface = this.surfaces.surface(entry);
+    this.surfaceStrings.push(surface);
+    this.surfaceKeys[entry] = this.keyIdOf(surface);
     this.knownSurfaces++;
   }
 
@@ -141,7 +144,7 @@ export class TextCorpus implements TokenSink {
     const bestCount: number[] = new Array<number>(this.keys.length).fill(0);
     const counts: number[] = new Array<number>(this.keys.length).fill(0);
     for (let entry = 0; entry < this.surfaces.size; entry++) {
-      const surface = this.surfaces.surface(entry);
+      const surface = this.surfaceStrings[entry]!;
       const key = this.surfaceKeys[entry]!;
       const count = this.surfaceCounts[entry]!;
       counts[key]! += count;
