@@ -149,6 +149,8 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   // …and sends after the closing: refused (409) with the closing message, nothing stored.
   await beta.getByRole('button', { name: 'Terminer' }).click();
   await beta.getByText(/Cette campagne est close depuis le/).waitFor();
+  // The read-only view keeps what was on screen.
+  assert.equal(await beta.getByRole('radio', { name: 'Oui, entièrement' }).isChecked(), true);
   const betaView = (await (
     await beta.request.get(`${base}/api/respond/${betaLink!.split('/r/')[1]}`)
   ).json()) as {

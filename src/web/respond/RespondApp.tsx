@@ -135,11 +135,11 @@ export default function RespondApp({ token }: { token: string }) {
                 payload: { ...view.payload, data, submittedAt, revision, status: 'submitted' },
               })
             }
-            onClosed={(message) =>
+            onClosed={(message, data) =>
               setView({
                 kind: 'closed',
                 message,
-                payload: { ...view.payload, campaign: { ...view.payload.campaign, state: 'closed' } },
+                payload: { ...view.payload, data, campaign: { ...view.payload.campaign, state: 'closed' } },
               })
             }
           />

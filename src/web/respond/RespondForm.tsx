@@ -41,7 +41,8 @@ export function RespondForm({
   payload: RespondPayload;
   readOnly: boolean;
   onSubmitted: (result: { submittedAt: string; revision: number; data: Record<string, unknown> }) => void;
-  onClosed: (message: string) => void;
+  /** The campaign closed meanwhile: show the answers as they are on screen, read-only. */
+  onClosed: (message: string, data: Record<string, unknown>) => void;
 }) {
   const { t, lang } = useI18n();
   const [saveState, setSaveState] = useState<SaveState>(
@@ -83,7 +84,8 @@ export function RespondForm({
         isFatal: (error) => error instanceof ApiError && (error.status === 409 || error.status === 404),
         onState: (state) => {
           setSaveState(state);
-          if (state.kind === 'failed' && state.fatal) callbacks.current.onClosed(state.message);
+          if (state.kind === 'failed' && state.fatal)
+            callbacks.current.onClosed(state.message, answersOnly(model.data));
         },
       });
     // Replaced after a refused submission: saving is stopped while a submission is under way.
@@ -113,7 +115,7 @@ export function RespondForm({
       }
       options.allow = false;
       if (outcome.kind === 'closed') {
-        callbacks.current.onClosed(outcome.message);
+        callbacks.current.onClosed(outcome.message, data);
         return;
       }
       saver = makeSaver();
