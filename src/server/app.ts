@@ -20,6 +20,8 @@ import { participationRoutes } from './routes/participation.js';
 import { reportRoutes } from './routes/reports.js';
 import { responseRoutes } from './routes/responses.js';
 import { respondRoutes } from './routes/respond.js';
+import { publicationRoutes } from './routes/publication.js';
+import { publicSiteRoutes } from './routes/public-site.js';
 import { installWebApp } from './web.js';
 
 export interface CreateAppOptions {
@@ -83,6 +85,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await reportRoutes(app, ctx);
   await responseRoutes(app, ctx);
   await respondRoutes(app, ctx);
+  await publicationRoutes(app, ctx);
+  await publicSiteRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   installSecurityHeaders(app);
   // Expired sessions are refused on read anyway; this only keeps the table small.
