@@ -1,0 +1,89 @@
+import type { Campaign as StoredCampaign, CampaignPublication, Store } from '../../store/index.js';
+import type { Campaign } from '../../publish/input.js';
+import type { IndicatorFile } from '../../publish/indicators/schema.js';
+import type { BrochureModel } from '../../publish/brochure/model.js';
+import type { Audience } from '../../publish/suppression.js';
+import { ApiError } from '../errors.js';
+import { publishCampaignOf } from './campaign-data.js';
+
+export const BROCHURE_FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
+export type BrochureFormat = (typeof BROCHURE_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<BrochureFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export interface PreparedPublication {
+  campaign: Campaign;
+  file: IndicatorFile;
+  publication: CampaignPublication;
+}
+
+/** The campaign's data and its stored indicator file; 409 when no indicator file was uploaded yet. */
+export async function preparePublication(store: Store, stored: StoredCampaign): Promise<PreparedPublication> {
+  const publication = await store.publications.get(stored.id);
+  if (!publication || publication.indicators === null) {
+    throw new ApiError(
+      409,
+      'no_indicators',
+      `La campagne « ${stored.name} » n'a pas encore de fichier d'indicateurs : déposez-le (PUT /api/campaigns/${stored.id}/indicators, voir docs/indicators.md).`,
+    );
+  }
+  const { parseIndicatorFile } = await import('../../publish/indicators/load.js');
+  const campaign = await publishCampaignOf(store, stored);
+  return { campaign, file: parseIndicatorFile(publication.indicators), publication };
+}
+
+/** Builds the brochure of the whole network (territory undefined) or of one territory. */
+export async function brochureModel(
+  prepared: PreparedPublication,
+  options: { territory?: string; level?: string; audience: Audience; lang?: 'fr' | 'en' },
+): Promise<BrochureModel> {
+  const { buildBrochure, UnknownTerritoryError } = await import('../../publish/brochure/model.js');
+  const level = options.level ?? prepared.file.territoryAttribute;
+  try {
+    return buildBrochure(prepared.campaign, prepared.file, {
+      territory: options.territory ? { level, name: options.territory } : null,
+      audience: options.audience,
+      lang: options.lang ?? 'fr',
+      ...(prepared.publication.k !== null ? { k: prepared.publication.k } : {}),
+    });
+  } catch (err) {
+    if (err instanceof UnknownTerritoryError) {
+      throw new ApiError(404, 'unknown_territory', `Territoire « ${err.territory} » inconnu pour le niveau « ${err.level} ». Territoires connus : ${err.known.join(', ') || '(aucun)'}.`);
+    }
+    throw err;
+  }
+}
+
+export async function renderBrochure(model: BrochureModel, format: BrochureFormat): Promise<Buffer> {
+  if (format === 'json') {
+    const { brochureJson } = await import('../../publish/brochure/json.js');
+    return Buffer.from(JSON.stringify(brochureJson(model)), 'utf8');
+  }
+  if (format === 'html') {
+    const { renderBrochureHtml } = await import('../../publish/brochure/html.js');
+    return Buffer.from(renderBrochureHtml(model), 'utf8');
+  }
+  if (format === 'pdf') {
+    const { renderBrochurePdf } = await import('../../publish/brochure/pdf.js');
+    return renderBrochurePdf(model);
+  }
+  const { renderBrochureDocx } = await import('../../publish/brochure/docx.js');
+  return renderBrochureDocx(model);
+}
+
+/** A file name for downloads: "observatoire-nord-2021-flandre.pdf". */
+export function fileName(...parts: (string | undefined)[]): string {
+  return parts
+    .filter((p): p is string => !!p)
+    .join('-')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'brochure';
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { Campaign } from '../../store/index.js';
+import { ApiError } from '../errors.js';
+import { formatParis } from '../dates.js';
+import { errorPage, html, page } from '../public/layout.js';
+import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
+import { brochureModel, CONTENT_TYPES, fileName, preparePublication, renderBrochure } from '../public/brochure.js';
+
+const idParams = z.object({ id: z.string().min(1).max(200) });
+const brochureQuery = z.object({
+  territoire: z.string().trim().max(200).optional(),
+  format: z.enum(['html', 'pdf', 'docx']).default('html'),
+});
+const directoryQuery = z.object({
+  q: z.string().max(200).default(''),
+  territoire: z.string().max(200).default(''),
+});
+
+function sendPage(reply: FastifyReply, body: string, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
+}
+
+export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const config = { access: 'public' as const };
+  const schema = { hide: true };
+
+  /** A published campaign, or undefined: unpublished campaigns do not exist on the public site. */
+  async function published(id: string): Promise<Campaign | undefined> {
+    const publication = await ctx.store.publications.get(id);
+    if (!publication?.published || publication.indicators === null) return undefined;
+    return ctx.store.campaigns.get(id);
+  }
+  const notPublished = (reply: FastifyReply) =>
+    sendPage(reply, errorPage('Publication introuvable', "Cette publication n'existe pas ou n'est pas (ou plus) publiée."), 404);
+
+  app.get('/public', { config, schema }, async (_request, reply) => {
+    const campaigns: Campaign[] = [];
+    for (const p of await ctx.store.publications.listPublished()) {
+      const c = await ctx.store.campaigns.get(p.campaignId);
+      if (c) campaigns.push(c);
+    }
+    campaigns.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+    return sendPage(
+      reply,
+      page(
+        'Publications',
+        html`<h1>Publications de l'observatoire</h1>
+<p>Les chiffres clés des enquêtes menées auprès des centres sociaux et espaces de vie sociale du réseau, par territoire.</p>
+${
+  campaigns.length === 0
+    ? html`<p>Aucune publication pour le moment.</p>`
+    : html`<ul class="cards">${campaigns.map(
+        (c) => html`<li class="card"><h2 style="margin-top:0;font-size:1.2rem"><a href="/public/campagnes/${encodeURIComponent(c.id)}">${c.name}</a></h2>
+<p class="muted">Enquête ouverte le ${formatParis(c.opensAt)}${c.closesAt ? html`, close le ${formatParis(c.closesAt)}` : ''}.</p></li>`,
+      )}</ul>`
+}
+<p><a href="/public/structures">Consulter l'annuaire des structures</a></p>`,
+        { current: 'campaigns' },
+      ),
+    );
+  });
+
+  app.get('/public/campagnes/:id', { config, schema }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const campaign = await published(id);
+    if (!campaign) return notPublished(reply);
+    const prepared = await preparePublication(ctx.store, campaign);
+    const { knownTerritories } = await import('../../publish/brochure/model.js');
+    const { territoryDisplayName, levelLabel } = await import('../../publish/brochure/names.js');
+    const level = prepared.file.territoryAttribute;
+    const territories = knownTerritories(prepared.campaign, level);
+    const base = `/public/campagnes/${encodeURIComponent(campaign.id)}/plaquette`;
+    const links = (label: string, territory?: string) => {
+      const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
+      return html`<div class="downloads">
+<a href="${base}?${q}format=html">Consulter<span class="sr-only"> la plaquette ${label}</span></a>
+<a href="${base}?${q}format=pdf" download>PDF<span class="sr-only"> de la plaquette ${label}</span></a>
+<a href="${base}?${q}format=docx" download>Word (DOCX)<span class="sr-only"> de la plaquette ${label}</span></a>
+</div>`;
+    };
+    return sendPage(
+      reply,
+      page(
+        campaign.name,
+        html`<p><a href="/public">← Toutes les publications</a></p>
+<h1>${prepared.file.title || campaign.name}</h1>
+<p class="muted">${campaign.name} — ${prepared.campaign.responses.length} réponses.</p>
+<section aria-labelledby="reseau"><h2 id="reseau">Ensemble du réseau</h2>
+<div class="card"><h3>Plaquette de l'ensemble du réseau</h3>${links("de l'ensemble du réseau")}</div></section>
+<section aria-labelledby="territoires"><h2 id="territoires">Par ${levelLabel(level, 'fr').toLowerCase()}</h2>
+<ul class="cards">${territories.map(
+          (t) => html`<li class="card"><h3>${territoryDisplayName(level, t)}</h3>${links(territoryDisplayName(level, t), t)}</li>`,
+        )}</ul></section>`,
+        { current: 'campaigns' },
+      ),
+    );
+  });
+
+  app.get('/public/campagnes/:id/plaquette', { config, schema }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const query = brochureQuery.safeParse(request.query);
+    if (!query.success) return sendPage(reply, errorPage('Adresse invalide', 'Format inconnu : choisissez html, pdf ou docx.'), 400);
+    const campaign = await published(id);
+    if (!campaign) return notPublished(reply);
+    const prepared = await preparePublication(ctx.store, campaign);
+    let model;
+    try {
+      // Public audience: figures resting on fewer than k structures are suppressed.
+      model = await brochureModel(prepared, { territory: query.data.territoire || undefined, audience: 'public' });
+    } catch (err) {
+      if (err instanceof ApiError && err.statusCode === 404) return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
+      throw err;
+    }
+    const format = query.data.format;
+    const body = await renderBrochure(model, format);
+    reply.type(CONTENT_TYPES[format]);
+    if (format !== 'html') reply.header('content-disposition', `attachment; filename="${fileName(campaign.name, query.data.territoire)}.${format}"`);
+    return reply.send(body);
+  });
+
+  app.get('/public/structures', { config, schema }, async (request, reply) => {
+    const query = directoryQuery.parse(request.query);
+    const territories = await ctx.store.territories.list();
+    const byId = new Map(territories.map((t) => [t.id, t]));
+    const territoryId = byId.has(query.territoire) ? query.territoire : '';
+    const structures = await ctx.store.structures.list(territoryId ? { territoryIds: [territoryId] } : {});
+    const found = structures.filter((s) => matchesQuery(s, territoryLabel(byId, s.territoryId), query.q));
+    return sendPage(reply, directoryPage({ structures: found, territories, query: query.q.trim(), territoryId }));
+  });
+
+  app.get('/public/structures/:id', { config, schema }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const structure = await ctx.store.structures.get(id);
+    if (!structure) return sendPage(reply, errorPage('Structure introuvable', "Cette structure n'est pas dans l'annuaire."), 404);
+    return sendPage(reply, structurePage(structure, await ctx.store.territories.list()));
+  });
+}
