@@ -1,12 +1,11 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { JsonSyntaxError, lineColumnAt } from '../survey/json-position.js';
+import { JsonSyntaxError } from '../survey/json-position.js';
 import { SurveyDefinitionError, loadSurveyDefinition, type SurveyModel } from '../survey/model.js';
 import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { LoadOptions, LoadResult } from './collect.js';
 import { decodeText } from './decode.js';
-import { jsonErrorOffset } from './json-error.js';
-import { parseJsonResponses, parseJsonlResponses, streamJsonlResponses, unexpected } from './jsonl.js';
+import { parseJsonResponses, parseJsonlResponses, streamJsonlResponses } from './jsonl.js';
 import { InputError, type InputProblem } from './problems.js';
 import { loadRegistryFile } from './registry.js';
 import { tableToResponses } from './responses-table.js';
@@ -28,18 +27,10 @@ export async function loadSurveyFile(path: string): Promise<SurveyModel> {
   const file = basename(path);
   const text = decodeText(await readInput(path)).text;
   try {
-    JSON.parse(text);
-  } catch {
-    // Located here: Node 20's JSON.parse messages do not always carry a position.
-    const offset = jsonErrorOffset(text);
-    const { line, column } = lineColumnAt(text, offset);
-    throw new InputError([{ file, line, column, message: `invalid JSON: ${unexpected(text, offset)}` }]);
-  }
-  try {
     return loadSurveyDefinition(text, file);
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
-      throw new InputError([{ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message.replace(/^.*?: invalid JSON at line \d+, column \d+: /, '')}` }]);
+      throw new InputError([{ file, line: err.line, column: err.column, message: `invalid JSON: ${err.detail}` }]);
     }
     if (err instanceof SurveyDefinitionError) {
       throw new InputError(

@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
 import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { describe, validateResponseData } from '../survey/validate.js';
-import { lineColumnAt } from '../survey/json-position.js';
-import { jsonErrorOffset } from './json-error.js';
+import { describeJsonError, lineColumnAt } from '../survey/json-position.js';
+import { jsonErrorOffset } from '../survey/json-error.js';
 import {
   DuplicateIds,
   ProblemCollector,
@@ -38,7 +38,7 @@ export class RecordChecker {
       value = JSON.parse(text);
     } catch {
       const offset = jsonErrorOffset(text);
-      this.collector.error({ file: this.file, line, column: offset + 1, message: `invalid JSON: ${unexpected(text, offset)}` });
+      this.collector.error({ file: this.file, line, column: offset + 1, message: `invalid JSON: ${describeJsonError(text, offset)}` });
       return undefined;
     }
     return this.check(value, { file: this.file, line });
@@ -141,7 +141,7 @@ export function parseJsonResponses(text: string, file: string, survey: SurveyMod
   } catch {
     const offset = jsonErrorOffset(body);
     const { line, column } = lineColumnAt(body, offset);
-    throw new InputError([{ file, line, column, message: `invalid JSON: ${unexpected(body, offset)}` }]);
+    throw new InputError([{ file, line, column, message: `invalid JSON: ${describeJsonError(body, offset)}` }]);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(list)) {
@@ -160,11 +160,6 @@ export function parseJsonResponses(text: string, file: string, survey: SurveyMod
 }
 
 /** What the parser met at the failing offset, for a message a person can act on. */
-export function unexpected(text: string, offset: number): string {
-  if (offset >= text.length) return 'the text ends too early (a missing bracket, brace or quote?)';
-  return `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`;
-}
-
 function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;

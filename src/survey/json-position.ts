@@ -1,10 +1,12 @@
+import { jsonErrorOffset } from './json-error.js';
+
 /** Turns JSON.parse failures into "line L, column C" messages a person can act on. */
 export class JsonSyntaxError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file}: invalid JSON at line ${line}, column ${column}: ${detail}`);
     this.name = 'JsonSyntaxError';
@@ -24,14 +26,19 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 export function parseJsonText(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    if (lineCol) throw new JsonSyntaxError(file, Number(lineCol[1]), Number(lineCol[2]), message);
-    const { line, column } = position ? lineColumnAt(text, Number(position[1])) : lineColumnAt(text, text.length);
-    throw new JsonSyntaxError(file, line, column, message.replace(/^.*?: /, ''));
+    return JSON.parse(body);
+  } catch {
+    // Node 20's messages do not always carry a position: locate the error with our own scanner.
+    const offset = jsonErrorOffset(body);
+    const { line, column } = lineColumnAt(body, offset);
+    throw new JsonSyntaxError(file, line, column, describeJsonError(body, offset));
   }
+}
+
+/** What stands at a JSON syntax error's offset, in words a person can act on. */
+export function describeJsonError(text: string, offset: number): string {
+  if (offset >= text.length) return 'the text ends too early (a missing bracket, brace or quote?)';
+  return `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`;
 }
