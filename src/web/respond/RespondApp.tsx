@@ -121,6 +121,11 @@ export default function RespondApp({ token }: { token: string }) {
               <a className="button" href={`/api/respond/${encodeURIComponent(token)}/copy.pdf`} download>
                 {t('respond.copy')}
               </a>
+              {view.payload.structure && (
+                <a className="button" href={`/api/respond/${encodeURIComponent(token)}/sheet`}>
+                  {t('respond.compare')}
+                </a>
+              )}
             </div>
           </section>
         )}
