@@ -168,3 +168,18 @@ test('a vocabulary of thousands of forms keeps exact counts', () => {
   for (const { term, count } of terms) assert.equal(count, (Number(term.slice(3)) % 7) + 1, term);
   assert.deepEqual(terms[0], { term: 'mot1000', count: 7 });
 });
+
+test('top-N segments are the same whether absorbed segments sit above or below the cut', () => {
+  const texts = [
+    ...Array<string>(3).fill('alpha beta gamma'),
+    ...Array<string>(2).fill('xénon yak'),
+    ...Array<string>(2).fill('pomme quartz'),
+  ];
+  const all = repeatedSegments(texts, { topN: Infinity });
+  assert.deepEqual(all, [
+    { segment: 'alpha beta gamma', count: 3 },
+    { segment: 'pomme quartz', count: 2 },
+    { segment: 'xénon yak', count: 2 },
+  ]);
+  for (const topN of [1, 2, 3]) assert.deepEqual(repeatedSegments(texts, { topN }), all.slice(0, topN), `topN ${topN}`);
+});
