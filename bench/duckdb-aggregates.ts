@@ -34,6 +34,8 @@ function sqlCondition(visibleIf: string | undefined): string {
 export interface DuckdbRun {
   loadMs: number;
   queryMs: number;
+  /** CPU time of the process (all DuckDB threads) during the timed queries. */
+  queryCpuMs: number;
   queries: number;
   threads: number;
 }
@@ -88,11 +90,14 @@ export async function duckdbClosedAggregates(
     // One warm-up pass (DuckDB, like V8, is faster the second time), then the timed pass.
     for (const q of queries) await connection.runAndReadAll(q);
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     for (const q of queries) await connection.runAndReadAll(q);
     const queryMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    const queryCpuMs = (cpu.user + cpu.system) / 1000;
     connection.closeSync();
     instance.closeSync();
-    return { loadMs, queryMs, queries: queries.length, threads };
+    return { loadMs, queryMs, queryCpuMs, queries: queries.length, threads };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
