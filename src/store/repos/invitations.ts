@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Invitation, InvitationRepository, InvitationStatus } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
-import type { InvitationsTable } from '../types.js';
+import type { Database, InvitationsTable } from '../types.js';
 import type { RepoContext } from './common.js';
 import { chunk, inTransaction, newId, nowIso, randomToken, toCount, toIso } from './common.js';
 
@@ -21,18 +21,33 @@ export function toInvitation(row: Selectable<InvitationsTable>): Invitation {
   };
 }
 
+/** A fresh invitation: its own secret token, nothing answered, never reminded. */
+function newInvitationRow(campaignId: string, structureId: string | null, now: string): Selectable<InvitationsTable> {
+  return {
+    id: newId(),
+    campaign_id: campaignId,
+    structure_id: structureId,
+    token: randomToken(),
+    status: 'not_started',
+    email: null,
+    last_reminded_at: null,
+    reminder_count: 0,
+    created_at: now,
+  };
+}
+
+async function assertCampaignExists(db: Kysely<Database>, campaignId: string): Promise<void> {
+  const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+  if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
+}
+
 export function invitationRepository({ db }: RepoContext): InvitationRepository {
   const repo: InvitationRepository = {
     async createForPopulation(campaignId, structureIds, now = nowIso()) {
       now = toIso(now, 'now');
       const wanted = [...new Set(structureIds)];
       return inTransaction(db, async (trx) => {
-        const campaign = await trx
-          .selectFrom('campaigns')
-          .select('id')
-          .where('id', '=', campaignId)
-          .executeTakeFirst();
-        if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
+        await assertCampaignExists(trx, campaignId);
         const knownStructures = new Set<string>();
         const invited = new Set<string>();
         for (const part of chunk(wanted)) {
@@ -59,19 +74,7 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
         for (const part of chunk(fresh, 200)) {
           const inserted = await trx
             .insertInto('invitations')
-            .values(
-              part.map((structureId) => ({
-                id: newId(),
-                campaign_id: campaignId,
-                structure_id: structureId,
-                token: randomToken(),
-                status: 'not_started',
-                email: null,
-                last_reminded_at: null,
-                reminder_count: 0,
-                created_at: now,
-              })),
-            )
+            .values(part.map((structureId) => newInvitationRow(campaignId, structureId, now)))
             // A concurrent call may have invited the same structure meanwhile: keep its invitation.
             .onConflict((oc) => oc.columns(['campaign_id', 'structure_id']).doNothing())
             .returning('id')
@@ -84,23 +87,8 @@ export function invitationRepository({ db }: RepoContext): InvitationRepository 
 
     async createAnonymous(campaignId, now = nowIso()) {
       now = toIso(now, 'now');
-      const campaign = await db
-        .selectFrom('campaigns')
-        .select('id')
-        .where('id', '=', campaignId)
-        .executeTakeFirst();
-      if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
-      const row = {
-        id: newId(),
-        campaign_id: campaignId,
-        structure_id: null,
-        token: randomToken(),
-        status: 'not_started',
-        email: null,
-        last_reminded_at: null,
-        reminder_count: 0,
-        created_at: now,
-      };
+      await assertCampaignExists(db, campaignId);
+      const row = newInvitationRow(campaignId, null, now);
       await db.insertInto('invitations').values(row).execute();
       return toInvitation(row);
     },

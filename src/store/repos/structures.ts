@@ -57,9 +57,25 @@ export function toStructure(row: Selectable<StructuresTable>): StoredStructure {
   };
 }
 
+type ValidStructure = z.infer<typeof structureInputSchema>;
+
+/** The columns an import or an edit writes (everything but the id and the timestamps). */
+function editableColumns(r: ValidStructure) {
+  return {
+    name: r.name,
+    type: r.type ?? null,
+    address: r.address,
+    commune_code: r.communeCode,
+    territory_id: r.territoryId,
+    qpv: toDbBoolOrNull(r.qpv),
+    manager_type: r.managerType,
+    attributes: JSON.stringify(r.attributes ?? {}),
+  };
+}
+
 function validateRows(rows: readonly StructureInput[]) {
   const problems: StoreValidationError['problems'] = [];
-  const valid: z.infer<typeof structureInputSchema>[] = [];
+  const valid: ValidStructure[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     const parsed = structureInputSchema.safeParse(row);
@@ -172,19 +188,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
           await trx
             .insertInto('structures')
             .values(
-              part.map((r) => ({
-                id: r.id,
-                name: r.name,
-                type: r.type ?? null,
-                address: r.address,
-                commune_code: r.communeCode,
-                territory_id: r.territoryId,
-                qpv: toDbBoolOrNull(r.qpv),
-                manager_type: r.managerType,
-                attributes: JSON.stringify(r.attributes ?? {}),
-                created_at: now,
-                updated_at: now,
-              })),
+              part.map((r) => ({ id: r.id, ...editableColumns(r), created_at: now, updated_at: now })),
             )
             .onConflict((oc) =>
               oc.column('id').doUpdateSet((eb) => ({
@@ -229,17 +233,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
       }
       await db
         .updateTable('structures')
-        .set({
-          name: r.name,
-          type: r.type ?? null,
-          address: r.address,
-          commune_code: r.communeCode,
-          territory_id: r.territoryId,
-          qpv: toDbBoolOrNull(r.qpv),
-          manager_type: r.managerType,
-          attributes: JSON.stringify(r.attributes ?? {}),
-          updated_at: now,
-        })
+        .set({ ...editableColumns(r), updated_at: now })
         .where('id', '=', id)
         .execute();
       return (await repo.get(id))!;
