@@ -1,6 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, LaunchOptions } from 'playwright-core';
 import { ROOT } from '../support/shared.js';
 
@@ -36,12 +46,38 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app with Vite when dist/web is missing (a fresh clone) or older than src/web. */
-export async function ensureWebBuild(): Promise<void> {
+function webBuildIsFresh(): boolean {
   const index = join(WEB_ROOT, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'web'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+  return existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'web'));
+}
+
+/**
+ * Builds the web app with Vite when dist/web is missing (a fresh clone) or older than src/web.
+ * Browser test files run in parallel processes: a lock file makes one build while the others wait
+ * (a stale lock, left by a killed run, is taken over after two minutes).
+ */
+export async function ensureWebBuild(): Promise<void> {
+  if (webBuildIsFresh()) return;
+  const lock = join(ROOT, 'dist', '.web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  let fd: number | undefined;
+  while (fd === undefined) {
+    if (webBuildIsFresh()) return;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    if (webBuildIsFresh()) return;
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+  }
 }
 
 /** A port nobody listens on right now (the base URL must be known before the server starts). */
