@@ -151,6 +151,27 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/respond/{token}/submit', expect: 'token', url: () => '' },
   { method: 'GET', path: '/api/respond/{token}/copy.pdf', expect: 'token', url: () => '' },
   { method: 'POST', path: '/api/public/{publicToken}/start', expect: 'token', url: () => '' },
+  {
+    method: 'PUT',
+    path: '/api/campaigns/{id}/indicators',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/indicators`,
+    payload: () => ({ indicators: { title: 'T', indicators: [], sections: [] } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{id}/publish',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/publish`,
+    payload: () => ({ published: true }),
+  },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/brochure',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/brochure?territory=Pas-de-Calais&level=departement`,
+  },
+  { method: 'GET', path: '/api/respond/{token}/sheet', expect: 'token', url: () => '' },
 ];
 
 let server: TestServer;
