@@ -1,17 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../server/helpers.js';
-
-/** A small indicator file for the demo survey, by département (Nord, Pas-de-Calais). */
-export const DEMO_INDICATORS = {
-  title: 'Observatoire de démonstration',
-  territoryAttribute: 'departement',
-  indicators: [
-    { id: 'reponses', label: 'Réponses', kind: 'count', of: 'responses', unit: 'réponses', text: '{value} réponses' },
-    { id: 'etp_moyen', label: 'Salariés (ETP) en moyenne', kind: 'mean', question: 'etp_salaries', unit: 'ETP', decimals: 1 },
-  ],
-  sections: [{ title: 'Les structures', indicators: ['etp_moyen'], charts: ['publics'] }],
-};
+import { DEMO_INDICATORS } from './demo-indicators.js';
 
 describe('publication routes (in-process, real SQLite file)', () => {
   let server: TestServer;

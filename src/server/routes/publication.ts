@@ -97,18 +97,22 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
       if (query.audience === 'admin' && user.role === 'viewer') {
         throw forbidden('La version interne (toutes les valeurs, sans secret statistique) est réservée aux administrateurs et correspondants.');
       }
-      const prepared = await preparePublication(ctx.store, campaign);
-      const level = query.level ?? prepared.file.territoryAttribute;
+      // Scope first: a correspondent learns nothing about a campaign outside their territories.
       const scope = await requestScope(ctx.store, request);
-      if (!scope.all) {
+      const assertTerritory = async (level: string | undefined) => {
+        if (scope.all) return;
         if (!query.territory) {
           throw forbidden("La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).");
         }
-        const match = (await ctx.store.territories.list()).filter((t) => t.level === level && t.name === query.territory);
+        const match = (await ctx.store.territories.list()).filter((t) => (!level || t.level === level) && t.name === query.territory);
         if (!match.some((t) => inScope(scope, t.id))) {
           throw forbidden(`Le territoire « ${query.territory} » ne fait pas partie de vos territoires : vous n'avez pas accès à sa plaquette.`);
         }
-      }
+      };
+      await assertTerritory(query.level);
+      const prepared = await preparePublication(ctx.store, campaign);
+      const level = query.level ?? prepared.file.territoryAttribute;
+      await assertTerritory(level);
       const model = await brochureModel(prepared, { territory: query.territory, level, audience: query.audience, lang: query.lang });
       const body = await renderBrochure(model, query.format);
       reply.type(CONTENT_TYPES[query.format]);
