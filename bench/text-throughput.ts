@@ -15,17 +15,117 @@ import { analyzeTexts, scanText } from '../src/text/index.js';
 import { mulberry32 } from './synthetic.js';
 
 const STEMS = [
-  'accompagn', 'financ', 'partenari', 'logement', 'habit', 'quartier', 'famill', 'bénévol', 'jeun',
-  'numéri', 'atelier', 'projet', 'départ', 'conférenc', 'autonom', 'insert', 'emploi', 'santé',
-  'cultur', 'sport', 'loisir', 'parent', 'enfant', 'scolar', 'mobilit', 'transport', 'alimentat',
-  'solidar', 'isolement', 'précar', 'accueil', 'permanenc', 'animat', 'citoyen', 'écolog', 'jardin',
-  'déchet', 'énerg', 'réseau', 'associat', 'territoir', 'commun', 'métropol', 'régional', 'national',
+  'accompagn',
+  'financ',
+  'partenari',
+  'logement',
+  'habit',
+  'quartier',
+  'famill',
+  'bénévol',
+  'jeun',
+  'numéri',
+  'atelier',
+  'projet',
+  'départ',
+  'conférenc',
+  'autonom',
+  'insert',
+  'emploi',
+  'santé',
+  'cultur',
+  'sport',
+  'loisir',
+  'parent',
+  'enfant',
+  'scolar',
+  'mobilit',
+  'transport',
+  'alimentat',
+  'solidar',
+  'isolement',
+  'précar',
+  'accueil',
+  'permanenc',
+  'animat',
+  'citoyen',
+  'écolog',
+  'jardin',
+  'déchet',
+  'énerg',
+  'réseau',
+  'associat',
+  'territoir',
+  'commun',
+  'métropol',
+  'régional',
+  'national',
 ];
-const SUFFIXES = ['e', 's', 'ement', 'ements', 'eur', 'eurs', 'ation', 'ations', 'ité', 'ités', 'al', 'aux', 'ale', 'ales', 'ique', 'iques', 'é', 'ée', 'er', 'ent'];
-const PROPER = ['Département', 'CAF', 'CCAS', 'CARSAT', 'ARS', 'Pas-de-Calais', 'Villeneuve-d’Ascq', 'Fondation de France', 'Uni Cités', 'Mission Locale'];
+const SUFFIXES = [
+  'e',
+  's',
+  'ement',
+  'ements',
+  'eur',
+  'eurs',
+  'ation',
+  'ations',
+  'ité',
+  'ités',
+  'al',
+  'aux',
+  'ale',
+  'ales',
+  'ique',
+  'iques',
+  'é',
+  'ée',
+  'er',
+  'ent',
+];
+const PROPER = [
+  'Département',
+  'CAF',
+  'CCAS',
+  'CARSAT',
+  'ARS',
+  'Pas-de-Calais',
+  'Villeneuve-d’Ascq',
+  'Fondation de France',
+  'Uni Cités',
+  'Mission Locale',
+];
 const STOP = [
-  'le', 'la', 'les', 'de', 'des', 'du', 'et', 'à', 'au', 'aux', 'en', 'pour', 'avec', 'dans', 'sur',
-  'par', 'un', 'une', 'est', 'sont', 'a', 'ont', 'qui', 'que', 'nous', 'il', 'ce', 'leur', 'plus', 'pas',
+  'le',
+  'la',
+  'les',
+  'de',
+  'des',
+  'du',
+  'et',
+  'à',
+  'au',
+  'aux',
+  'en',
+  'pour',
+  'avec',
+  'dans',
+  'sur',
+  'par',
+  'un',
+  'une',
+  'est',
+  'sont',
+  'a',
+  'ont',
+  'qui',
+  'que',
+  'nous',
+  'il',
+  'ce',
+  'leur',
+  'plus',
+  'pas',
 ];
 const ELIDED = ['l’', "l'", 'd’', "d'", 'qu’', "jusqu'", 'n’', 's’', 'c’'];
 const PUNCT = [', ', '. ', ' ; ', ' : ', ' (', ') ', ' / ', '\n', ' - ', ' ! '];
@@ -34,7 +134,8 @@ function buildVocabulary(): string[] {
   const words: string[] = [];
   for (const stem of STEMS) for (const suffix of SUFFIXES) words.push(stem + suffix);
   // Rarer words: a long tail so that the maps see a realistic number of distinct forms.
-  for (let i = 0; i < 3000; i++) words.push(`${STEMS[i % STEMS.length]}${SUFFIXES[(i * 7) % SUFFIXES.length]}${i}x`);
+  for (let i = 0; i < 3000; i++)
+    words.push(`${STEMS[i % STEMS.length]}${SUFFIXES[(i * 7) % SUFFIXES.length]}${i}x`);
   return words;
 }
 
@@ -121,11 +222,23 @@ function main(): void {
   const rate = (ms: number) => (result.tokenCount / (ms / 1000) / 1e6).toFixed(2);
   const line = ({ wallMs, cpuMs }: Timing) =>
     `wall ${wallMs.toFixed(0)} ms = ${rate(wallMs)} M tokens/s; CPU ${cpuMs.toFixed(0)} ms = ${rate(cpuMs)} M tokens/s`;
-  console.log(`text analysis throughput — ${texts.length} texts, ${result.tokenCount} tokens, ${(chars / 1e6).toFixed(1)} M chars, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `text analysis throughput — ${texts.length} texts, ${result.tokenCount} tokens, ${(chars / 1e6).toFixed(1)} M chars, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`,
+  );
   console.log(`tokenise only : ${line(scanMs)}`);
   console.log(`full analysis : ${line(fullMs)}  (target ≥ 5 M tokens/s)`);
-  console.log(`top terms     : ${result.terms.slice(0, 5).map((t) => `${t.term} ${t.count}`).join(', ')}`);
-  console.log(`top segments  : ${result.segments.slice(0, 3).map((s) => `${s.segment} ${s.count}`).join(', ')}`);
+  console.log(
+    `top terms     : ${result.terms
+      .slice(0, 5)
+      .map((t) => `${t.term} ${t.count}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `top segments  : ${result.segments
+      .slice(0, 3)
+      .map((s) => `${s.segment} ${s.count}`)
+      .join(', ')}`,
+  );
 }
 
-if (process.argv[1]?.endsWith("text-throughput.ts")) main();
+if (process.argv[1]?.endsWith('text-throughput.ts')) main();

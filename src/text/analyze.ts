@@ -28,7 +28,10 @@ export function analyzeTexts(texts: readonly string[], options: TextAnalysisOpti
 }
 
 /** Repeated segments only (same rules as in `analyzeTexts`). */
-export function repeatedSegments(texts: readonly string[], options: TextAnalysisOptions = {}): SegmentCount[] {
+export function repeatedSegments(
+  texts: readonly string[],
+  options: TextAnalysisOptions = {},
+): SegmentCount[] {
   return analyzeTexts(texts, options).segments;
 }
 

@@ -75,7 +75,15 @@ const SPACE_RE = /\s/u;
 /** Classifies a code unit outside the Latin ranges and remembers the answer in the table. */
 export function classifySlow(code: number): number {
   const ch = String.fromCharCode(code);
-  const cls = LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : MARK_RE.test(ch) ? MARK : SPACE_RE.test(ch) ? SPACE : PUNCT;
+  const cls = LETTER_RE.test(ch)
+    ? LETTER
+    : DIGIT_RE.test(ch)
+      ? DIGIT
+      : MARK_RE.test(ch)
+        ? MARK
+        : SPACE_RE.test(ch)
+          ? SPACE
+          : PUNCT;
   table[code] = cls;
   return cls;
 }

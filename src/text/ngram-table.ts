@@ -64,7 +64,8 @@ export class NgramTable {
     const slots = this.slots;
     for (let o = 0; o < slots.length; o += STRIDE) {
       const count = slots[o]!;
-      if (count !== 0 && count >= minCount) out.push(slots[o + 1]!, slots[o + 2]!, slots[o + 3]!, slots[o + 4]!, count);
+      if (count !== 0 && count >= minCount)
+        out.push(slots[o + 1]!, slots[o + 2]!, slots[o + 3]!, slots[o + 4]!, count);
     }
   }
 

@@ -27,13 +27,43 @@ export interface TokenSink {
 
 /** Elided words, written without their apostrophe, split off the word they precede ("l'emploi"). */
 export const ELISION_PREFIXES: ReadonlySet<string> = new Set([
-  'l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'quelqu',
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'quelqu',
 ]);
 
 /** Pronouns that follow a verb after a hyphen ("dit-il", "pensez-vous"): split off the verb. */
 const CLITICS: ReadonlySet<string> = new Set([
-  'je', 'tu', 'il', 'ils', 'elle', 'elles', 'on', 'nous', 'vous', 'ce', 'le', 'la', 'les', 'lui',
-  'leur', 'moi', 'toi', 'en', 'y',
+  'je',
+  'tu',
+  'il',
+  'ils',
+  'elle',
+  'elles',
+  'on',
+  'nous',
+  'vous',
+  'ce',
+  'le',
+  'la',
+  'les',
+  'lui',
+  'leur',
+  'moi',
+  'toi',
+  'en',
+  'y',
 ]);
 
 /** Hyphenated nouns whose last part looks like a clitic pronoun. */
@@ -112,7 +142,11 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
     const next = charClass(text.charCodeAt(i + 1));
     if (cls === APOSTROPHE) {
       if (next !== LETTER) break;
-      if (hyphens === 0 && i - s <= MAX_ELISION_LENGTH && ELISION_PREFIXES.has(text.slice(s, i).toLowerCase())) {
+      if (
+        hyphens === 0 &&
+        i - s <= MAX_ELISION_LENGTH &&
+        ELISION_PREFIXES.has(text.slice(s, i).toLowerCase())
+      ) {
         if (code === ASCII_APOSTROPHE) sink.range(text, s, i + 1, Math.imul(h ^ code, PRIME));
         else sink.token(text.slice(s, i) + "'");
         s = i + 1;
@@ -155,7 +189,10 @@ function scanWord(text: string, start: number, sink: TokenSink): number {
 
 /** Typographic apostrophes and hyphens become ASCII; decomposed accents are composed (NFC). */
 export function normalizeSurface(word: string): string {
-  return word.replace(/[\u2019\u02bc]/g, "'").replace(/[\u2010\u2011]/g, '-').normalize('NFC');
+  return word
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-')
+    .normalize('NFC');
 }
 
 function emitWord(word: string, hyphens: number, sink: TokenSink): void {
@@ -212,7 +249,14 @@ function emailEnd(text: string, start: number, from: number): number {
   while (q < n) {
     const code = text.charCodeAt(q);
     const cls = charClass(code);
-    if (cls === LETTER || cls === DIGIT || code === DOT || code === 0x5f || code === 0x2b || code === ASCII_HYPHEN) {
+    if (
+      cls === LETTER ||
+      cls === DIGIT ||
+      code === DOT ||
+      code === 0x5f ||
+      code === 0x2b ||
+      code === ASCII_HYPHEN
+    ) {
       q++;
     } else if (code === AT && at < 0) {
       at = q;

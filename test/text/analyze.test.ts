@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTexts, groupInflections, isAcronym, normalizeKey, repeatedSegments, stopwords } from '../../src/text/index.js';
+import {
+  analyzeTexts,
+  groupInflections,
+  isAcronym,
+  normalizeKey,
+  repeatedSegments,
+  stopwords,
+} from '../../src/text/index.js';
 
 test('empty input gives empty tables', () => {
   assert.deepEqual(analyzeTexts([]), { terms: [], segments: [], tokenCount: 0 });
@@ -13,7 +20,10 @@ test('tokenCount counts every token, stopwords and elided words included', () =>
 });
 
 test('stopwords, auxiliaries and survey filler are not terms', () => {
-  const result = analyzeTexts(['Il est et a ont fait sont les oui non etc. RAS, néant', "qu'il n'y ait pas d'autres"]);
+  const result = analyzeTexts([
+    'Il est et a ont fait sont les oui non etc. RAS, néant',
+    "qu'il n'y ait pas d'autres",
+  ]);
   assert.deepEqual(result.terms, []);
   for (const word of ['est', 'sont', 'a', 'ont', 'fait', 'les', "l'", "d'", 'de', 'à', 'oui', 'non', 'etc']) {
     assert.ok(stopwords('fr').has(word), word);
@@ -47,8 +57,19 @@ test('acronyms of 2–5 capital letters keep their caps, longer capitals do not'
 
 test('groups singular and plural forms under the most frequent one', () => {
   const { terms } = analyzeTexts([
-    'logement', 'logements', 'logements sociaux', 'travail social', 'travaux', 'bureau', 'bureaux',
-    'les financeurs', 'financeur', 'financeurs', 'jeux', 'jeu', 'actions',
+    'logement',
+    'logements',
+    'logements sociaux',
+    'travail social',
+    'travaux',
+    'bureau',
+    'bureaux',
+    'les financeurs',
+    'financeur',
+    'financeurs',
+    'jeux',
+    'jeu',
+    'actions',
   ]);
   // logements 2 + logement 1; financeurs 2 + financeur 1; ties go to the singular.
   assert.deepEqual(terms, [
@@ -63,12 +84,39 @@ test('groups singular and plural forms under the most frequent one', () => {
 });
 
 test('never merges distinct words on suffix rules', () => {
-  const leads = groupInflections(new Map([['fils', 1], ['fil', 1], ['cours', 2], ['cour', 1], ['mois', 1], ['taux', 1]]));
-  assert.deepEqual([...leads], [['fils', 'fils'], ['fil', 'fil'], ['cours', 'cours'], ['cour', 'cour'], ['mois', 'mois'], ['taux', 'taux']]);
+  const leads = groupInflections(
+    new Map([
+      ['fils', 1],
+      ['fil', 1],
+      ['cours', 2],
+      ['cour', 1],
+      ['mois', 1],
+      ['taux', 1],
+    ]),
+  );
+  assert.deepEqual(
+    [...leads],
+    [
+      ['fils', 'fils'],
+      ['fil', 'fil'],
+      ['cours', 'cours'],
+      ['cour', 'cour'],
+      ['mois', 'mois'],
+      ['taux', 'taux'],
+    ],
+  );
 });
 
 test('feminine grouping is opt-in and conservative', () => {
-  const counts = new Map([['partagé', 3], ['partagée', 1], ['partagées', 1], ['locale', 2], ['local', 2], ['sociales', 1], ['social', 1]]);
+  const counts = new Map([
+    ['partagé', 3],
+    ['partagée', 1],
+    ['partagées', 1],
+    ['locale', 2],
+    ['local', 2],
+    ['sociales', 1],
+    ['social', 1],
+  ]);
   assert.equal(groupInflections(counts).get('partagée'), 'partagée');
   const leads = groupInflections(counts, { feminine: true });
   assert.equal(leads.get('partagée'), 'partagé');
@@ -78,7 +126,9 @@ test('feminine grouping is opt-in and conservative', () => {
 });
 
 test('English plurals with lang en', () => {
-  const { terms } = analyzeTexts(['The policies and the children', 'child policy', 'boxes box'], { lang: 'en' });
+  const { terms } = analyzeTexts(['The policies and the children', 'child policy', 'boxes box'], {
+    lang: 'en',
+  });
   assert.deepEqual(terms, [
     { term: 'box', count: 2 },
     { term: 'policy', count: 2 },
@@ -89,7 +139,10 @@ test('English plurals with lang en', () => {
 
 test('sorts by count then in French alphabetical order, and keeps the top N', () => {
   const texts = ['zèbre élan école abeille', 'Zèbre'];
-  assert.deepEqual(analyzeTexts(texts).terms.map((t) => t.term), ['zèbre', 'abeille', 'école', 'élan']);
+  assert.deepEqual(
+    analyzeTexts(texts).terms.map((t) => t.term),
+    ['zèbre', 'abeille', 'école', 'élan'],
+  );
   assert.deepEqual(analyzeTexts(texts, { topN: 2 }).terms, [
     { term: 'zèbre', count: 2 },
     { term: 'abeille', count: 1 },
@@ -138,7 +191,9 @@ test('segment display keeps elisions attached and minSegmentCount applies', () =
 });
 
 test('counts stay exact over many texts (internal buffers flushed several times)', () => {
-  const texts = Array.from({ length: 30000 }, (_, i) => (i % 2 === 0 ? 'alpha beta gamma delta' : 'Alpha beta. Gamma delta'));
+  const texts = Array.from({ length: 30000 }, (_, i) =>
+    i % 2 === 0 ? 'alpha beta gamma delta' : 'Alpha beta. Gamma delta',
+  );
   const { terms, segments, tokenCount } = analyzeTexts(texts, { topN: Infinity });
   assert.equal(tokenCount, 120000);
   assert.deepEqual(terms, [
@@ -181,5 +236,6 @@ test('top-N segments are the same whether absorbed segments sit above or below t
     { segment: 'pomme quartz', count: 2 },
     { segment: 'xénon yak', count: 2 },
   ]);
-  for (const topN of [1, 2, 3]) assert.deepEqual(repeatedSegments(texts, { topN }), all.slice(0, topN), `topN ${topN}`);
+  for (const topN of [1, 2, 3])
+    assert.deepEqual(repeatedSegments(texts, { topN }), all.slice(0, topN), `topN ${topN}`);
 });
