@@ -37,6 +37,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-s
 a{color:#1d4f91}
 a:hover{color:#0b2f5e}
 :focus-visible{outline:3px solid #b3005a;outline-offset:2px}
+main:focus{outline:none}
 .skip{position:absolute;left:-999px;top:0;background:#fff;color:#1d4f91;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:1rem;top:.5rem}
 header.site{background:#0b2f5e;color:#fff;padding:1rem 1.5rem}
