@@ -148,8 +148,13 @@ export class TextCorpus implements TokenSink {
       const key = this.surfaceKeys[entry]!;
       const count = this.surfaceCounts[entry]!;
       counts[key]! += count;
-      // Strictly greater: on a tie the form met first wins, which keeps results deterministic.
-      if (count > bestCount[key]!) {
+      // On a tie the form met first wins (deterministic), except that capitals must win outright
+      // to be shown: "ŒUVRE" once and "œuvre" once is "œuvre".
+      const current = best[key];
+      if (
+        count > bestCount[key]! ||
+        (count === bestCount[key]! && current !== undefined && isAcronym(current) && !isAcronym(surface))
+      ) {
         best[key] = surface;
         bestCount[key] = count;
       }

@@ -107,7 +107,8 @@ export function scanText(text: string, sink: TokenSink): void {
       continue;
     }
     if (cls !== SPACE) {
-      if (cls === HIGH_SURROGATE) i++;
+      // An emoji or other astral character: skip its second half too (a lone half stands alone).
+      if (cls === HIGH_SURROGATE && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
       sink.boundary();
     }
     i++;

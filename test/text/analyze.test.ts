@@ -239,3 +239,8 @@ test('top-N segments are the same whether absorbed segments sit above or below t
   for (const topN of [1, 2, 3])
     assert.deepEqual(repeatedSegments(texts, { topN }), all.slice(0, topN), `topN ${topN}`);
 });
+
+test('capitals are shown only when the capitalised form is the most frequent outright', () => {
+  assert.deepEqual(analyzeTexts(['ŒUVRE', 'œuvre']).terms, [{ term: 'œuvre', count: 2 }]);
+  assert.deepEqual(analyzeTexts(['CAF CAF', 'Caf']).terms, [{ term: 'CAF', count: 3 }]);
+});

@@ -96,6 +96,7 @@ test('keeps URLs and e-mail addresses as single tokens', () => {
 
 test('composes decomposed accents and handles other scripts', () => {
   assert.deepEqual(tokenize('e\u0301te\u0301 Ελλάδα'), ['été', 'Ελλάδα']);
+  assert.deepEqual(tokenize('\ud800abc\udc00def 😀x'), ['abc', 'def', 'x']);
 });
 
 test('empty and blank input give no token', () => {
