@@ -1,0 +1,86 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/shared.js';
+import { skipWithoutPostgres, startPostgres, type PostgresInstance } from '../support/postgres.js';
+import { openStore } from '../../src/store/index.js';
+import { importCampaignFolder } from '../../src/cli/import.js';
+import { writeSmallFolder } from './small-folder.js';
+
+function panorama(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [join(ROOT, 'bin', 'panorama.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', ...env },
+  });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+
+describe('panorama import (command line)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'panorama-import-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports, refuses the same name, replaces with --replace; user mistakes are one clear line', () => {
+    const input = writeSmallFolder(join(dir, 'in'), [
+      { id: 'r1', structure: 'S1', etp: 3 },
+      { id: 'r2', structure: 'S2', etp: 5 },
+    ]);
+    const data = join(dir, 'data');
+    const first = panorama(['import', input, '--name', 'Petit 2024', '--data-dir', data]);
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /Imported campaign "Petit 2024" .*closed.*: 2 answers, 2 structures created/);
+    const again = panorama(['import', input, '--name', 'Petit 2024', '--data-dir', data]);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /already exists.*--replace/);
+    assert.doesNotMatch(again.err, /at .*\.ts:\d+/, 'no stack trace');
+    const replaced = panorama(['import', input, '--name', 'Petit 2024', '--data-dir', data, '--replace']);
+    assert.equal(replaced.code, 0, replaced.err);
+    assert.match(replaced.out, /Replaced campaign/);
+    const noName = panorama(['import', input, '--data-dir', data]);
+    assert.equal(noName.code, 2);
+    assert.match(noName.err, /--name/);
+    const bad = writeSmallFolder(join(dir, 'bad'), [{ id: 'r1', structure: 'S9', etp: 3 }]);
+    const unknown = panorama(['import', bad, '--name', 'Autre', '--data-dir', data]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /S9/);
+    assert.match(unknown.err, /nothing was stored/i);
+  });
+});
+
+describe('panorama import on PostgreSQL', { skip: skipWithoutPostgres() }, () => {
+  let pg: PostgresInstance | undefined;
+  before(async () => {
+    pg = await startPostgres();
+    if (!pg) throw new Error('PostgreSQL binaries were found but the cluster did not start');
+  });
+  after(async () => pg?.stop());
+
+  it('is all or nothing and keeps anonymous answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'panorama-import-pg-'));
+    const store = await openStore({ databaseUrl: pg!.url });
+    await store.migrate();
+    try {
+      const input = writeSmallFolder(join(dir, 'in'), [
+        { id: 'r1', structure: 'S1', etp: 3 },
+        { id: 'r2', structure: null, etp: 4 },
+      ]);
+      const s = await importCampaignFolder(store, input, { name: 'Petit' });
+      assert.deepEqual([s.responses, s.anonymous], [2, 1]);
+      assert.equal(await store.responses.countSubmitted(s.campaignId), 2);
+      // An invalid folder with --replace is refused before anything changes: the old campaign stays.
+      writeSmallFolder(input, [{ id: 'r1', structure: 'S1', etp: 'trois' }]);
+      await assert.rejects(importCampaignFolder(store, input, { name: 'Petit', replace: true }));
+      const campaigns = await store.campaigns.list();
+      assert.deepEqual(campaigns.map((c) => c.id), [s.campaignId]);
+      assert.equal(await store.responses.countSubmitted(s.campaignId), 2);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
