@@ -3,10 +3,16 @@ import type { QuestionDef, SurveyModel } from './model.js';
 
 export type ResponseData = Record<string, unknown>;
 
+/** Strings longer than this are free text: caching on them would only fill the cache. */
+const MAX_CACHED_STRING = 64;
+
 /**
  * Evaluates `visibleIf` conditions with survey-core. Results are memoised on the values of the
  * variables a condition reads: closed questions have few distinct values, so a million responses
  * cost a few thousand real evaluations while keeping survey-core's exact semantics.
+ *
+ * Most conditions read one plain variable (`{q} = 'a'`): their cache is keyed by that variable's
+ * primitive value itself, which avoids building a string key per condition per response.
  */
 export class ConditionEvaluator {
   private readonly runners = new Map<string, CompiledCondition>();
@@ -16,9 +22,19 @@ export class ConditionEvaluator {
   evaluate(condition: string, data: ResponseData): boolean {
     let compiled = this.runners.get(condition);
     if (!compiled) {
-      const runner = new ConditionRunner(condition);
-      compiled = { runner, variables: runner.getVariables(), cache: new Map() };
+      compiled = compile(condition);
       this.runners.set(condition, compiled);
+    }
+    if (compiled.single !== undefined) {
+      const value = data[compiled.single];
+      if (isPrimitiveKey(value) && (value !== undefined || !hasCaseVariant(data, compiled.single))) {
+        const cache = compiled.byValue;
+        const hit = cache.get(value);
+        if (hit !== undefined) return hit;
+        const result = compiled.runner.runValues(data) === true;
+        if (cache.size < this.maxCacheEntries) cache.set(value, result);
+        return result;
+      }
     }
     const key = cacheKey(compiled.variables, data);
     if (key !== undefined) {
@@ -45,7 +61,33 @@ export class ConditionEvaluator {
 interface CompiledCondition {
   runner: ConditionRunner;
   variables: string[];
+  /** The only variable read, when there is exactly one and it is a plain (undotted) name. */
+  single?: string;
+  /** Cache of a single-variable condition, keyed by the variable's primitive value. */
+  byValue: Map<unknown, boolean>;
+  /** Cache keyed by the JSON of every variable's value (several variables, arrays, paths). */
   cache: Map<string, boolean>;
+}
+
+function compile(condition: string): CompiledCondition {
+  const runner = new ConditionRunner(condition);
+  const variables = runner.getVariables();
+  const only = variables.length === 1 ? variables[0]! : undefined;
+  const single = only !== undefined && !only.includes('.') && !only.includes('[') ? only : undefined;
+  return { runner, variables, single, byValue: new Map(), cache: new Map() };
+}
+
+function isPrimitiveKey(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+      return value.length <= MAX_CACHED_STRING;
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    default:
+      return value === null;
+  }
 }
 
 function cacheKey(variables: string[], data: ResponseData): string | undefined {
@@ -53,14 +95,27 @@ function cacheKey(variables: string[], data: ResponseData): string | undefined {
   for (const variable of variables) {
     const value = lookup(data, variable);
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
-    if (typeof value === 'string' && value.length > 64) return undefined;
+    if (typeof value === 'string' && value.length > MAX_CACHED_STRING) return undefined;
     key += JSON.stringify(value ?? null) + '\u0000';
   }
   return key;
 }
 
+/**
+ * survey-core resolves variable names case-insensitively ({a} reads A): when the exact name is
+ * absent but a case variant is present, the value is not what the cache would key on.
+ */
+function hasCaseVariant(data: ResponseData, variable: string): boolean {
+  const lower = variable.toLowerCase();
+  for (const key in data) {
+    if (key.length === variable.length && key !== variable && key.toLowerCase() === lower) return true;
+  }
+  return false;
+}
+
 function lookup(data: ResponseData, variable: string): unknown {
   if (variable in data) return data[variable];
+  if (hasCaseVariant(data, variable.split('.')[0]!)) return { caseVariant: true };
   const dot = variable.indexOf('.');
   if (dot < 0) return undefined;
   const parent = data[variable.slice(0, dot)];
