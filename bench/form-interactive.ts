@@ -9,6 +9,7 @@
  * Needs the built web app (npm run build:web) and /usr/bin/chromium; skips loudly without them.
  * Prints one JSON line per CPU rate.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -110,7 +111,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ bench: 'form', skipped: `${CHROMIUM} not found` }));
     return;
   }
-  if (!existsSync(`${DEFAULT_WEB_ROOT}/index.html`)) fail('the web app is not built: run "npm run build:web" first');
+  if (!existsSync(`${DEFAULT_WEB_ROOT}/index.html`)) {
+    // A clean clone has no dist/web: build it once (not timed) rather than measure an error page.
+    process.stderr.write('the web app is not built: running "npm run build:web" first\n');
+    const build = spawnSync('npm', ['run', 'build:web'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) fail('"npm run build:web" failed; fix the build, then run this benchmark again');
+  }
 
   const surveyJson = generateSurvey(mix);
   const registry = generateRegistry(100);
