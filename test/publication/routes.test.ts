@@ -121,6 +121,8 @@ describe('publication routes (in-process, real SQLite file)', () => {
     const view = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord` });
     assert.equal(view.statusCode, 200);
     assert.match(view.body, /Nord/);
+    assert.match(view.body, new RegExp(`href="/public/campagnes/${campaignId}">← Retour à la publication`));
+    assert.match(view.body, /<main id="brochure"/);
 
     const unpub = await server.request(server.users.admin, { method: 'POST', url: url('/publish'), payload: { published: false } });
     assert.equal(unpub.statusCode, 200);

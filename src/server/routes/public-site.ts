@@ -18,6 +18,28 @@ const directoryQuery = z.object({
   territoire: z.string().max(200).default(''),
 });
 
+/** "25/07/2026": the public site shows days, not times. */
+const day = (at: string) => formatParis(at).split(' ')[0]!;
+
+/**
+ * The brochure document is the publication engine's; on the public site it gets a skip link and
+ * a navigation bar back to the campaign and to its downloads (contrast 9.9:1 on the bar).
+ */
+function withSiteBar(document: string, campaignId: string, territory: string | undefined): string {
+  const base = `/public/campagnes/${encodeURIComponent(campaignId)}`;
+  const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
+  const style = 'background:#0b2f5e;color:#fff;padding:.6rem 1.5rem;font-family:system-ui,sans-serif;display:flex;gap:1.5rem;flex-wrap:wrap';
+  const bar = html`<style>.pn-skip{position:absolute;left:-999px}.pn-skip:focus{left:1rem;top:.5rem;background:#fff;color:#1d4f91;padding:.4rem .8rem;z-index:10}</style>
+<a class="pn-skip" href="#brochure">Aller à la plaquette</a>
+<nav aria-label="Publication" style="${style}"><a style="color:#fff" href="${base}">← Retour à la publication</a>
+<a style="color:#fff" href="${base}/plaquette?${q}format=pdf" download>Télécharger en PDF</a>
+<a style="color:#fff" href="${base}/plaquette?${q}format=docx" download>Télécharger en Word (DOCX)</a></nav>`;
+  const at = document.indexOf('<body>');
+  if (at < 0) return document;
+  const rest = document.slice(at + '<body>'.length).replace('<main', '<main id="brochure"');
+  return `${document.slice(0, at)}<body>${bar.value}${rest}`;
+}
+
 function sendPage(reply: FastifyReply, body: string, status = 200) {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
 }
@@ -53,7 +75,7 @@ ${
     ? html`<p>Aucune publication pour le moment.</p>`
     : html`<ul class="cards">${campaigns.map(
         (c) => html`<li class="card"><h2 style="margin-top:0;font-size:1.2rem"><a href="/public/campagnes/${encodeURIComponent(c.id)}">${c.name}</a></h2>
-<p class="muted">Enquête ouverte le ${formatParis(c.opensAt)}${c.closesAt ? html`, close le ${formatParis(c.closesAt)}` : ''}.</p></li>`,
+<p class="muted">Enquête ouverte le ${day(c.opensAt)}${c.closesAt ? html`, close le ${day(c.closesAt)}` : ''}.</p></li>`,
       )}</ul>`
 }
 <p><a href="/public/structures">Consulter l'annuaire des structures</a></p>`,
@@ -114,7 +136,8 @@ ${
       throw err;
     }
     const format = query.data.format;
-    const body = await renderBrochure(model, format);
+    let body = await renderBrochure(model, format);
+    if (format === 'html') body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
     reply.type(CONTENT_TYPES[format]);
     if (format !== 'html') reply.header('content-disposition', `attachment; filename="${fileName(campaign.name, query.data.territoire)}.${format}"`);
     return reply.send(body);
