@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CliError, type CliCommand } from './run.js';
+import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 
 const HELP = `Usage: panorama admin create --email E --name N [--password P] [--role admin|correspondent|viewer]
 
@@ -30,9 +29,8 @@ export const adminCommand: CliCommand = {
       return sub ? 0 : 2;
     }
     if (sub !== 'create') throw new CliError(`unknown admin subcommand "${sub}".\n\n${HELP}`);
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: rest,
         options: {
           email: { type: 'string' },
@@ -42,10 +40,9 @@ export const adminCommand: CliCommand = {
           'data-dir': { type: 'string' },
         },
         strict: true,
-      }));
-    } catch (err) {
-      throw new CliError(`${(err as Error).message}\n\n${HELP}`);
-    }
+      },
+      `\n\n${HELP}`,
+    );
     const email = z.email().safeParse(values.email ?? '');
     if (!email.success) throw new CliError(`--email: a valid e-mail address is required (got "${values.email ?? ''}").`);
     if (!values.name?.trim()) throw new CliError('--name: the name of the person is required.');
@@ -56,16 +53,10 @@ export const adminCommand: CliCommand = {
     if (role === 'correspondent') {
       throw new CliError('--role correspondent: create correspondents in the web interface (Utilisateurs), where territories are chosen.');
     }
-    const { loadConfig, ConfigError, hashPassword, generatePassword } = await import('../server/index.js');
+    const { hashPassword, generatePassword } = await import('../server/index.js');
     const { MIN_PASSWORD_LENGTH } = await import('../server/auth/passwords.js');
     const { openStore, StoreConflictError } = await import('../store/index.js');
-    let config;
-    try {
-      config = loadConfig({ overrides: values['data-dir'] ? { dataDir: values['data-dir'] } : {} });
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
+    const config = await loadCliConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
     let password = values.password ?? (await askPassword());
     const generated = password === undefined;
     password ??= generatePassword();

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblems, InputError } from '../ingest/problems.js';
 import type { BaseMode, QuartileMethod, ReportLang } from '../report/model.js';
 import type { ReportFormat } from '../report/render/index.js';
@@ -15,7 +14,7 @@ import {
 import { JsonSyntaxError } from '../survey/json-position.js';
 import { SurveyDefinitionError } from '../survey/model.js';
 import type { Progress } from './report-input.js';
-import { CliError, type CliCommand } from './run.js';
+import { CliError, parseCommandArgs, type CliCommand } from './run.js';
 
 const FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf', 'csv'] as const;
 type CliFormat = (typeof FORMATS)[number];
@@ -103,9 +102,8 @@ function progressBar(): Progress | undefined {
 }
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -120,11 +118,9 @@ async function run(args: string[]): Promise<number> {
         lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}.\nRun "panorama report --help" for the options.`);
-  }
-  const { values, positionals } = parsed;
+    },
+    '.\nRun "panorama report --help" for the options.',
+  );
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

@@ -1,3 +1,6 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ServerConfig, ServerConfigInput } from '../server/config.js';
+
 /** A user mistake: printed as one clear message, never with a stack trace. */
 export class CliError extends Error {
   constructor(
@@ -53,4 +56,28 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!entry) throw new CliError(`unknown command "${name}".\n${usage()}`);
   const command = await entry.load();
   return command.run(rest);
+}
+
+/**
+ * node:util parseArgs where a mistake on the command line (unknown option, missing value) becomes a
+ * CliError: the parser's message followed by `hint` (the command's help, or where to find it).
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T, hint: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}${hint}`);
+  }
+}
+
+/** The server configuration (file, environment, then `overrides`), a bad value being a CliError. */
+export async function loadCliConfig(overrides: ServerConfigInput): Promise<ServerConfig> {
+  // Loaded on demand: commands that never touch the server (report) start without it.
+  const { loadConfig, ConfigError } = await import('../server/config.js');
+  try {
+    return loadConfig({ overrides });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { CliError, type CliCommand } from './run.js';
+import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 
 const HELP = `Usage: panorama start [options]
 
@@ -42,9 +41,8 @@ async function ensureWebBuild(): Promise<void> {
 export const startCommand: CliCommand = {
   summary: 'run the Panorama web application',
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args,
         options: {
           port: { type: 'string' },
@@ -54,31 +52,22 @@ export const startCommand: CliCommand = {
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
-      }));
-    } catch (err) {
-      throw new CliError(`${(err as Error).message}\n\n${HELP}`);
-    }
+      },
+      `\n\n${HELP}`,
+    );
     if (values.help) {
       process.stdout.write(HELP);
       return 0;
     }
-    const { loadConfig, ConfigError, createApp, ensureFirstAdmin } = await import('../server/index.js');
+    const { createApp, ensureFirstAdmin } = await import('../server/index.js');
     const { openStore } = await import('../store/index.js');
     const { seedDemo, isEmptyDatabase } = await import('../demo/index.js');
-    let config;
-    try {
-      config = loadConfig({
-        overrides: {
-          ...(values.port ? { port: values.port } : {}),
-          ...(values.host ? { host: values.host } : {}),
-          ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-          ...(values['no-demo'] ? { demo: false } : {}),
-        },
-      });
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
+    const config = await loadCliConfig({
+      ...(values.port ? { port: values.port } : {}),
+      ...(values.host ? { host: values.host } : {}),
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+      ...(values['no-demo'] ? { demo: false } : {}),
+    });
     let store;
     try {
       store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
