@@ -40,6 +40,15 @@ function withSiteBar(document: string, campaignId: string, territory: string | u
   return `${document.slice(0, at)}<body>${bar.value}${rest}`;
 }
 
+const CACHE_MS = 10 * 60_000;
+const CACHE_ENTRIES = 50;
+
+function sendBrochure(reply: FastifyReply, body: Buffer, format: 'html' | 'pdf' | 'docx', name: string, territory: string | undefined) {
+  reply.type(CONTENT_TYPES[format]);
+  if (format !== 'html') reply.header('content-disposition', `attachment; filename="${fileName(name, territory)}.${format}"`);
+  return reply.send(body);
+}
+
 function sendPage(reply: FastifyReply, body: string, status = 200) {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
 }
@@ -120,12 +129,20 @@ ${
     );
   });
 
-  app.get('/public/campagnes/:id/plaquette', { config, schema }, async (request, reply) => {
+  // Anyone may ask for a PDF: rendered documents are kept a while, and a limit per IP keeps a
+  // script from keeping the CPU busy.
+  const brochureCache = new Map<string, { at: number; body: Buffer }>();
+  app.get('/public/campagnes/:id/plaquette', { config: { ...config, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema }, async (request, reply) => {
     const { id } = idParams.parse(request.params);
     const query = brochureQuery.safeParse(request.query);
     if (!query.success) return sendPage(reply, errorPage('Adresse invalide', 'Format inconnu : choisissez html, pdf ou docx.'), 400);
     const campaign = await published(id);
     if (!campaign) return notPublished(reply);
+    const format = query.data.format;
+    const publication = (await ctx.store.publications.get(campaign.id))!;
+    const key = [campaign.id, publication.updatedAt, await ctx.store.responses.countSubmitted(campaign.id), query.data.territoire ?? '', format].join('\u0000');
+    const cached = brochureCache.get(key);
+    if (cached && cached.at > Date.now() - CACHE_MS) return sendBrochure(reply, cached.body, format, campaign.name, query.data.territoire);
     const prepared = await preparePublication(ctx.store, campaign);
     let model;
     try {
@@ -135,12 +152,11 @@ ${
       if (err instanceof ApiError && err.statusCode === 404) return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
       throw err;
     }
-    const format = query.data.format;
     let body = await renderBrochure(model, format);
     if (format === 'html') body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
-    reply.type(CONTENT_TYPES[format]);
-    if (format !== 'html') reply.header('content-disposition', `attachment; filename="${fileName(campaign.name, query.data.territoire)}.${format}"`);
-    return reply.send(body);
+    if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);
+    brochureCache.set(key, { at: Date.now(), body });
+    return sendBrochure(reply, body, format, campaign.name, query.data.territoire);
   });
 
   app.get('/public/structures', { config, schema }, async (request, reply) => {
