@@ -11,7 +11,7 @@ import {
   type ReportContext,
   type RowDef,
 } from './context.js';
-import { numericStats, FloatBuffer } from './quantiles.js';
+import { numericStatsOfCounts } from './quantiles.js';
 import { numericBreakdown, CountTable } from './table.js';
 
 function choiceRows(question: QuestionDef, ctx: ReportContext): RowDef[] {
@@ -52,7 +52,7 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
   private readonly index: Map<unknown, number>;
   private readonly noAnswer: number;
   private readonly otherTexts: string[] = [];
-  private readonly ratings?: FloatBuffer[];
+  /** Numeric value of each choice row of a rating whose choices are all numbers. */
   private readonly ratingValues?: Float64Array;
   private invalid = 0;
   private readonly name: string;
@@ -74,10 +74,7 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       const values = Float64Array.from(question.choices, (c) =>
         typeof c.value === 'boolean' ? NaN : Number(c.value),
       );
-      if (values.every(Number.isFinite)) {
-        this.ratingValues = values;
-        this.ratings = Array.from({ length: ctx.slots }, () => new FloatBuffer());
-      }
+      if (values.every(Number.isFinite)) this.ratingValues = values;
     }
   }
 
@@ -93,10 +90,6 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       collectOther(data, this.name, this.otherTexts);
     }
     table.count(row, slot);
-    if (this.ratings && row < this.ratingValues!.length) {
-      this.ratings[0]!.push(this.ratingValues![row]!);
-      if (slot > 0) this.ratings[slot]!.push(this.ratingValues![row]!);
-    }
   }
 
   hide(slot: number): void {
@@ -118,14 +111,17 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       breakdown: table.breakdown(ctx, settings.order),
     };
     if (question.hasOther) result.otherTexts = this.otherTexts;
-    if (this.ratings) {
-      const ratings = this.ratings;
-      result.stats = numericStats(ratings[0]!.values(), ctx.quartiles);
-      if (result.breakdown) {
-        result.breakdown.stats = numericBreakdown(ctx.grouping, [], (s) =>
-          numericStats(ratings[s]!.values(), ctx.quartiles),
-        )!.stats;
-      }
+    const ratingValues = this.ratingValues;
+    if (ratingValues) {
+      // The summary of the ratings comes from the choice counts: memory does not grow with R.
+      const statsOf = (slot: number) =>
+        numericStatsOfCounts(
+          ratingValues,
+          Array.from(ratingValues, (_, row) => table.cell(row, slot)),
+          ctx.quartiles,
+        );
+      result.stats = statsOf(0);
+      if (result.breakdown) result.breakdown.stats = numericBreakdown(ctx.grouping, [], statsOf)!.stats;
     }
     const notes = invalidNote(this.invalid, ctx);
     if (notes) result.notes = notes;

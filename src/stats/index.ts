@@ -10,5 +10,5 @@ export {
   type QuestionConfig,
   type RowOrder,
 } from './config.js';
-export { quartiles, numericStats, FloatBuffer } from './quantiles.js';
+export { quartiles, numericStats, numericStatsOfCounts, FloatBuffer } from './quantiles.js';
 export { ReportOptionsError } from './keys.js';

@@ -18,12 +18,20 @@ export function quartiles(
   sorted: ArrayLike<number>,
   method: QuartileMethod,
 ): [number, number, number] | null {
-  const n = sorted.length;
+  return quartilesOf(sorted.length, (i) => sorted[i]!, method);
+}
+
+/** Quartiles of n sorted values read through `at(rank)` (0-based), so counts can stand for values. */
+function quartilesOf(
+  n: number,
+  at: (rank: number) => number,
+  method: QuartileMethod,
+): [number, number, number] | null {
   if (n === 0) return null;
   return [
-    quantileAt(sorted, position(1, n, method)),
-    quantileAt(sorted, position(2, n, method)),
-    quantileAt(sorted, position(3, n, method)),
+    quantileAt(n, at, position(1, n, method)),
+    quantileAt(n, at, position(2, n, method)),
+    quantileAt(n, at, position(3, n, method)),
   ];
 }
 
@@ -31,34 +39,33 @@ function position(k: number, n: number, method: QuartileMethod): number {
   return method === 'excel' ? 1 + (k * (n - 1)) / 4 : (k * (n + 1)) / 4;
 }
 
-function quantileAt(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (p < 1) return sorted[0]!;
-  if (p >= n) return sorted[n - 1]!;
+function quantileAt(n: number, at: (rank: number) => number, p: number): number {
+  if (p < 1) return at(0);
+  if (p >= n) return at(n - 1);
   const lower = Math.floor(p);
   const fraction = p - lower;
-  const a = sorted[lower - 1]!;
+  const a = at(lower - 1);
   if (fraction === 0) return a;
-  return a + fraction * (sorted[lower]! - a);
+  return a + fraction * (at(lower) - a);
 }
+
+const EMPTY_STATS: NumericStats = Object.freeze({
+  count: 0,
+  sum: null,
+  mean: null,
+  sd: null,
+  min: null,
+  q1: null,
+  median: null,
+  q3: null,
+  max: null,
+});
 
 /** Summary of a sample (any order; sorted in place when it is a Float64Array). */
 export function numericStats(values: ArrayLike<number>, method: QuartileMethod): NumericStats {
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;
-  if (n === 0) {
-    return {
-      count: 0,
-      sum: null,
-      mean: null,
-      sd: null,
-      min: null,
-      q1: null,
-      median: null,
-      q3: null,
-      max: null,
-    };
-  }
+  if (n === 0) return { ...EMPTY_STATS };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   const mean = sum / n;
@@ -79,6 +86,55 @@ export function numericStats(values: ArrayLike<number>, method: QuartileMethod):
     median: q[1],
     q3: q[2],
     max: sorted[n - 1]!,
+  };
+}
+
+/**
+ * The same summary as `numericStats` of the sample where `values[i]` occurs `counts[i]` times, in
+ * constant memory: closed questions with numeric choices (ratings) keep counts, not one number
+ * per answer. Sums run in ascending order, one addition per answer, so every figure is
+ * bit-for-bit the one `numericStats` gives on the expanded sample.
+ */
+export function numericStatsOfCounts(
+  values: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  method: QuartileMethod,
+): NumericStats {
+  const distinct: number[] = [];
+  for (let i = 0; i < values.length; i++) if (counts[i]! > 0) distinct.push(i);
+  distinct.sort((a, b) => values[a]! - values[b]!);
+  const sortedValues = Float64Array.from(distinct, (i) => values[i]!);
+  const ends = new Float64Array(distinct.length);
+  let n = 0;
+  distinct.forEach((i, k) => (ends[k] = n += counts[i]!));
+  if (n === 0) return { ...EMPTY_STATS };
+  let sum = 0;
+  for (let k = 0; k < sortedValues.length; k++) {
+    const v = sortedValues[k]!;
+    for (let c = ends[k]! - (k > 0 ? ends[k - 1]! : 0); c > 0; c--) sum += v;
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (let k = 0; k < sortedValues.length; k++) {
+    const d = sortedValues[k]! - mean;
+    for (let c = ends[k]! - (k > 0 ? ends[k - 1]! : 0); c > 0; c--) squares += d * d;
+  }
+  const at = (rank: number) => {
+    let k = 0;
+    while (ends[k]! <= rank) k++;
+    return sortedValues[k]!;
+  };
+  const q = quartilesOf(n, at, method)!;
+  return {
+    count: n,
+    sum,
+    mean,
+    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
+    min: sortedValues[0]!,
+    q1: q[0],
+    median: q[1],
+    q3: q[2],
+    max: sortedValues[sortedValues.length - 1]!,
   };
 }
 

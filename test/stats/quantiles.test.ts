@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FloatBuffer, numericStats, quartiles } from '../../src/stats/index.js';
+import { FloatBuffer, numericStats, numericStatsOfCounts, quartiles } from '../../src/stats/index.js';
 
 // Hand-computed: minitab p = k(n+1)/4, excel p = 1 + k(n−1)/4, clamped to [v1, vn].
 const SAMPLES: Record<number, number[]> = {
@@ -75,4 +75,35 @@ test('FloatBuffer grows past its initial capacity and keeps every value', () => 
   assert.equal(buffer.length, 100);
   assert.equal(buffer.values().length, 100);
   assert.equal(buffer.values()[99], 49.5);
+});
+
+describe('numericStatsOfCounts (ratings summarised from their counts)', () => {
+  // Deterministic pseudo-random cases: the count form must equal the expanded sample's summary.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const cases: { values: number[]; counts: number[] }[] = [
+    { values: [1, 2, 3, 4, 5], counts: [0, 0, 0, 0, 0] },
+    { values: [1, 2, 3], counts: [0, 1, 0] },
+    { values: [3, 1, 2], counts: [1, 0, 1] },
+    { values: [5, 4, 3, 2, 1], counts: [3, 0, 2, 7, 1] },
+  ];
+  for (let c = 0; c < 40; c++) {
+    const size = 2 + Math.floor(random() * 9);
+    cases.push({
+      values: Array.from({ length: size }, () => Math.round((random() * 20 - 5) * 100) / 100),
+      counts: Array.from({ length: size }, () => (random() < 0.2 ? 0 : Math.floor(random() * 30))),
+    });
+  }
+  for (const method of ['minitab', 'excel'] as const) {
+    test(`same figures as numericStats on the expanded sample (${method})`, () => {
+      for (const { values, counts } of cases) {
+        const expanded = values.flatMap((v, i) => Array.from({ length: counts[i]! }, () => v));
+        assert.deepEqual(
+          numericStatsOfCounts(values, counts, method),
+          numericStats(Float64Array.from(expanded), method),
+          `values ${values.join(' ')} counts ${counts.join(' ')}`,
+        );
+      }
+    });
+  }
 });
