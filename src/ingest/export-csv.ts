@@ -1,6 +1,6 @@
 import { NONE_VALUE, OTHER_VALUE, choiceKey, commentKey, type SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { allowsComment } from '../survey/validate.js';
+import { allowsComment } from '../survey/question-rules.js';
 
 export interface CsvExportOptions {
   /** Field separator; `;` suits French Excel. Default `,`. */

@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { describe, validateResponseData } from '../survey/validate.js';
+import { validateResponseData } from '../survey/validate.js';
+import { describe } from '../survey/wording.js';
 import { describeJsonError, lineColumnAt } from '../survey/json-position.js';
 import { jsonErrorOffset } from '../survey/json-error.js';
 import {

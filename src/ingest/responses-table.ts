@@ -8,7 +8,9 @@ import {
   type SurveyModel,
 } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
-import { allowsComment, booleanValues, closestName, describe, validateResponseData } from '../survey/validate.js';
+import { allowsComment, booleanValues } from '../survey/question-rules.js';
+import { validateResponseData } from '../survey/validate.js';
+import { closestName, describe } from '../survey/wording.js';
 import {
   DuplicateIds,
   ProblemCollector,

@@ -1,4 +1,5 @@
-import type { ElementJson } from './definition-schema.js';
+import { rulesFor, type QuestionRule } from './question-rules.js';
+import { closestName, describe } from './wording.js';
 import {
   COMMENT_SUFFIX,
   NONE_VALUE,
@@ -33,20 +34,6 @@ export interface ValidateOptions {
    */
   lenient?: boolean;
 }
-
-/** What a question accepts, precomputed once per survey so 100k responses cost map lookups only. */
-interface QuestionRule {
-  def: QuestionDef;
-  /** Accepted values by string key (choices, plus other/none when enabled), mapped to the typed value. */
-  accepted: Map<string, ChoiceValue>;
-  /** Matrix rows by string key. */
-  rows: Set<string>;
-  allowsComment: boolean;
-  valueTrue: unknown;
-  valueFalse: unknown;
-}
-
-const rulesCache = new WeakMap<SurveyModel, Map<string, QuestionRule>>();
 
 /**
  * Checks every key of a response against the definition. survey-core accepts or silently drops
@@ -109,40 +96,6 @@ function checkKey(rules: Map<string, QuestionRule>, key: string, value: unknown,
     message: `"${key}" is not a question of this survey (value ${describe(value)})${hint ? `; did you mean "${hint}"?` : ''}`,
   });
   return undefined;
-}
-
-/**
- * The known name a mistyped one most likely meant: same letters ignoring case and accents, or at
- * most two edits away. Only computed for problems, so its cost does not matter.
- */
-export function closestName(name: string, known: Iterable<string>): string | undefined {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const target = fold(name);
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const folded = fold(candidate);
-    if (folded === target) return candidate;
-    if (Math.abs(folded.length - target.length) >= bestDistance) continue;
-    const d = editDistance(folded, target);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return target.length > 3 ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Records a problem and returns undefined, so checks can `return reject(...)`. */
@@ -307,46 +260,6 @@ function checkDate(value: string, inputType: string): string | undefined {
   return undefined;
 }
 
-function rulesFor(survey: SurveyModel): Map<string, QuestionRule> {
-  let rules = rulesCache.get(survey);
-  if (rules) return rules;
-  const elements = elementsByName(survey);
-  rules = new Map();
-  for (const def of survey.questions) {
-    const element = elements.get(def.name);
-    const accepted = new Map<string, ChoiceValue>();
-    for (const choice of def.choices) accepted.set(choiceKey(choice.value), choice.value);
-    if (def.kind === 'single' || def.kind === 'multiple') {
-      if (def.hasOther) accepted.set(OTHER_VALUE, OTHER_VALUE);
-      if (def.hasNone) accepted.set(NONE_VALUE, NONE_VALUE);
-    }
-    rules.set(def.name, {
-      def,
-      accepted,
-      rows: new Set(def.rows.map((r) => choiceKey(r.value))),
-      allowsComment: def.hasOther || Boolean(element?.showCommentArea ?? element?.hasComment),
-      valueTrue: element?.valueTrue,
-      valueFalse: element?.valueFalse,
-    });
-  }
-  rulesCache.set(survey, rules);
-  return rules;
-}
-
-/** The raw element of each question: comment boxes and custom boolean values are not in QuestionDef. */
-function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
-  const out = new Map<string, ElementJson>();
-  const walk = (elements: ElementJson[] | undefined) => {
-    for (const element of elements ?? []) {
-      if (element.type === 'panel') walk(element.elements);
-      else out.set(element.name, element);
-    }
-  };
-  for (const page of survey.json.pages ?? []) walk(page.elements);
-  walk(survey.json.elements);
-  return out;
-}
-
 /** "x is not one of the choices (…)", noting when x is a choice's label: answers are keyed by value. */
 function notAChoice(rule: QuestionRule, value: unknown): string {
   const base = `${describe(value)} is not one of the choices (${choiceList(rule)})`;
@@ -370,28 +283,4 @@ function notAChoice(rule: QuestionRule, value: unknown): string {
 function choiceList(rule: QuestionRule): string {
   const keys = [...rule.accepted.keys()];
   return keys.length <= 12 ? keys.join(', ') : `${keys.slice(0, 12).join(', ')}, … ${keys.length - 12} more`;
-}
-
-/** Short, quoted rendering of a value for messages. */
-export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}…${text.endsWith('"') ? '"' : ''}` : text;
-}
-
-/** The custom values a boolean question stores (SurveyJS `valueTrue`/`valueFalse`), when defined. */
-export function booleanValues(survey: SurveyModel, question: string): { valueTrue: unknown; valueFalse: unknown } {
-  const rule = rulesFor(survey).get(question);
-  return { valueTrue: rule?.valueTrue, valueFalse: rule?.valueFalse };
-}
-
-/** True when `<question>-Comment` may hold text (an "other" item or a comment box). */
-export function allowsComment(survey: SurveyModel, question: string): boolean {
-  return rulesFor(survey).get(question)?.allowsComment ?? false;
 }
