@@ -1,7 +1,7 @@
 import { labels } from '../report/i18n.js';
 import type { BaseMode, QuartileMethod, ReportLang, ReportModel } from '../report/model.js';
 import { ConditionEvaluator } from '../survey/conditions.js';
-import type { QuestionDef, SurveyModel } from '../survey/model.js';
+import { commentKey, type QuestionDef, type SurveyModel } from '../survey/model.js';
 import type { Registry, ResponseRecord } from '../survey/records.js';
 import { MultipleChoiceAccumulator, SingleChoiceAccumulator } from './choice.js';
 import { checkConfigAgainstSurvey, type ReportConfig } from './config.js';
@@ -60,12 +60,19 @@ export class ReportBuilder {
   private readonly filters: CompiledFilter[];
   private readonly grouping?: CompiledGrouping;
   private readonly accumulators: QuestionAccumulator[];
-  /** Per accumulator, the ids of the distinct conditions guarding its question (page, panels, own). */
-  private readonly guards: Int32Array[];
+  /**
+   * The accumulators again, split by class so that each loop of `add` calls one class only
+   * (monomorphic, inlined calls), each with the ids of the distinct conditions guarding its
+   * question (page, panels, own).
+   */
+  private readonly singles: Fed<SingleChoiceAccumulator>;
+  private readonly multiples: Fed<MultipleChoiceAccumulator>;
+  private readonly numerics: Fed<NumericAccumulator>;
+  private readonly others: Fed<QuestionAccumulator>;
   private readonly conditions: string[];
   /** Per response: −1 not evaluated yet, 0 false, 1 true — questions of a panel share one evaluation. */
   private readonly conditionState: Int8Array;
-  private readonly evaluator = new ConditionEvaluator();
+  private readonly evaluator: ConditionEvaluator;
   private readonly participation: ParticipationCounter;
   private readonly groupSizes: Int32Array;
 
@@ -94,14 +101,30 @@ export class ReportBuilder {
       .filter((q) => !excluded.has(q.name))
       .map((q) => makeAccumulator(q, this.ctx, settingsFor(q, config, this.ctx)));
     const conditionIds = new Map<string, number>();
-    this.guards = this.accumulators.map((a) =>
+    const guardOf = (a: QuestionAccumulator) =>
       Int32Array.from(a.question.visibleIf, (condition) => {
         let id = conditionIds.get(condition);
         if (id === undefined) conditionIds.set(condition, (id = conditionIds.size));
         return id;
-      }),
+      });
+    const feed = <A extends QuestionAccumulator>(list: A[]): Fed<A> => ({ list, guards: list.map(guardOf) });
+    const rest = this.accumulators.filter(
+      (a) =>
+        !(a instanceof SingleChoiceAccumulator) &&
+        !(a instanceof MultipleChoiceAccumulator) &&
+        !(a instanceof NumericAccumulator),
     );
+    this.singles = feed(this.accumulators.filter((a) => a instanceof SingleChoiceAccumulator));
+    this.multiples = feed(this.accumulators.filter((a) => a instanceof MultipleChoiceAccumulator));
+    this.numerics = feed(this.accumulators.filter((a) => a instanceof NumericAccumulator));
+    this.others = feed(rest);
     this.conditions = [...conditionIds.keys()];
+    // Validated responses only carry question names and comment keys (see validateResponseData),
+    // which lets the evaluator rule out case-variant keys once instead of per response.
+    this.evaluator = new ConditionEvaluator(
+      4096,
+      survey.questions.flatMap((q) => [q.name, commentKey(q.name)]),
+    );
     this.conditionState = new Int8Array(this.conditions.length);
     this.participation = new ParticipationCounter(index);
     // Fail before a long pass rather than after it.
@@ -116,13 +139,39 @@ export class ReportBuilder {
     this.participation.add(structure);
     const slot = this.grouping ? this.grouping.slotOf(data, structure) : 0;
     this.groupSizes[slot]++;
-    const { accumulators, guards } = this;
     if (this.conditions.length > 0) this.conditionState.fill(-1);
-    for (let i = 0; i < accumulators.length; i++) {
-      const accumulator = accumulators[i]!;
-      const guard = guards[i]!;
-      if (guard.length === 0 || this.holds(guard, data)) accumulator.add(data, slot);
-      else accumulator.hide(slot);
+    // Four copies of one loop on purpose: one call site per accumulator class.
+    {
+      const { list, guards } = this.singles;
+      for (let i = 0; i < list.length; i++) {
+        const guard = guards[i]!;
+        if (guard.length === 0 || this.holds(guard, data)) list[i]!.add(data, slot);
+        else list[i]!.hide(slot);
+      }
+    }
+    {
+      const { list, guards } = this.multiples;
+      for (let i = 0; i < list.length; i++) {
+        const guard = guards[i]!;
+        if (guard.length === 0 || this.holds(guard, data)) list[i]!.add(data, slot);
+        else list[i]!.hide(slot);
+      }
+    }
+    {
+      const { list, guards } = this.numerics;
+      for (let i = 0; i < list.length; i++) {
+        const guard = guards[i]!;
+        if (guard.length === 0 || this.holds(guard, data)) list[i]!.add(data, slot);
+        else list[i]!.hide(slot);
+      }
+    }
+    {
+      const { list, guards } = this.others;
+      for (let i = 0; i < list.length; i++) {
+        const guard = guards[i]!;
+        if (guard.length === 0 || this.holds(guard, data)) list[i]!.add(data, slot);
+        else list[i]!.hide(slot);
+      }
     }
   }
 
@@ -174,6 +223,11 @@ export class ReportBuilder {
       questions,
     };
   }
+}
+
+interface Fed<A extends QuestionAccumulator> {
+  list: A[];
+  guards: Int32Array[];
 }
 
 function passes(filters: CompiledFilter[], data: Record<string, unknown>, structure: number): boolean {

@@ -17,17 +17,37 @@ const MAX_CACHED_STRING = 64;
 export class ConditionEvaluator {
   private readonly runners = new Map<string, CompiledCondition>();
 
-  constructor(private readonly maxCacheEntries = 4096) {}
+  private readonly known?: KnownKeys;
+
+  /**
+   * `knownKeys`: when every data object only ever has keys from this list (validated responses:
+   * question names and comment keys), whether a variable has a case variant is decided once from
+   * the list instead of by scanning each response's keys.
+   */
+  constructor(
+    private readonly maxCacheEntries = 4096,
+    knownKeys?: Iterable<string>,
+  ) {
+    if (knownKeys) {
+      const exact = new Set(knownKeys);
+      const lower = new Map<string, number>();
+      for (const key of exact) lower.set(key.toLowerCase(), (lower.get(key.toLowerCase()) ?? 0) + 1);
+      this.known = { exact, lower };
+    }
+  }
 
   evaluate(condition: string, data: ResponseData): boolean {
     let compiled = this.runners.get(condition);
     if (!compiled) {
-      compiled = compile(condition);
+      compiled = compile(condition, this.known);
       this.runners.set(condition, compiled);
     }
     if (compiled.single !== undefined) {
       const value = data[compiled.single];
-      if (isPrimitiveKey(value) && (value !== undefined || !hasCaseVariant(data, compiled.single))) {
+      if (
+        isPrimitiveKey(value) &&
+        (value !== undefined || !compiled.variantsPossible || !hasCaseVariant(data, compiled.single))
+      ) {
         const cache = compiled.byValue;
         const hit = cache.get(value);
         if (hit !== undefined) return hit;
@@ -36,7 +56,7 @@ export class ConditionEvaluator {
         return result;
       }
     }
-    const key = cacheKey(compiled.variables, data);
+    const key = cacheKey(compiled, data);
     if (key !== undefined) {
       const hit = compiled.cache.get(key);
       if (hit !== undefined) return hit;
@@ -65,16 +85,31 @@ interface CompiledCondition {
   single?: string;
   /** Cache of a single-variable condition, keyed by the variable's primitive value. */
   byValue: Map<unknown, boolean>;
+  /** False when the known keys prove no response can hold a case variant of a variable. */
+  variantsPossible: boolean;
   /** Cache keyed by the JSON of every variable's value (several variables, arrays, paths). */
   cache: Map<string, boolean>;
 }
 
-function compile(condition: string): CompiledCondition {
+interface KnownKeys {
+  exact: Set<string>;
+  /** Lower-cased key → how many known keys share it. */
+  lower: Map<string, number>;
+}
+
+function compile(condition: string, known: KnownKeys | undefined): CompiledCondition {
   const runner = new ConditionRunner(condition);
   const variables = runner.getVariables();
   const only = variables.length === 1 ? variables[0]! : undefined;
   const single = only !== undefined && !only.includes('.') && !only.includes('[') ? only : undefined;
-  return { runner, variables, single, byValue: new Map(), cache: new Map() };
+  const variantsPossible =
+    !known ||
+    variables.some((variable) => {
+      const root = variable.split('.')[0]!;
+      // A known key spelled differently from the root, with the same lower case.
+      return (known.lower.get(root.toLowerCase()) ?? 0) > (known.exact.has(root) ? 1 : 0);
+    });
+  return { runner, variables, single, byValue: new Map(), cache: new Map(), variantsPossible };
 }
 
 function isPrimitiveKey(value: unknown): boolean {
@@ -90,10 +125,10 @@ function isPrimitiveKey(value: unknown): boolean {
   }
 }
 
-function cacheKey(variables: string[], data: ResponseData): string | undefined {
+function cacheKey(compiled: CompiledCondition, data: ResponseData): string | undefined {
   let key = '';
-  for (const variable of variables) {
-    const value = lookup(data, variable);
+  for (const variable of compiled.variables) {
+    const value = lookup(data, variable, compiled.variantsPossible);
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
     if (typeof value === 'string' && value.length > MAX_CACHED_STRING) return undefined;
     key += JSON.stringify(value ?? null) + '\u0000';
@@ -113,9 +148,9 @@ function hasCaseVariant(data: ResponseData, variable: string): boolean {
   return false;
 }
 
-function lookup(data: ResponseData, variable: string): unknown {
+function lookup(data: ResponseData, variable: string, variantsPossible: boolean): unknown {
   if (variable in data) return data[variable];
-  if (hasCaseVariant(data, variable.split('.')[0]!)) return { caseVariant: true };
+  if (variantsPossible && hasCaseVariant(data, variable.split('.')[0]!)) return { caseVariant: true };
   const dot = variable.indexOf('.');
   if (dot < 0) return undefined;
   const parent = data[variable.slice(0, dot)];

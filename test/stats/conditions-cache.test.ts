@@ -88,3 +88,23 @@ describe('ConditionEvaluator cache', () => {
     }
   });
 });
+
+describe('ConditionEvaluator with known keys', () => {
+  test('no case variant among the known keys: undefined values cached without scanning', () => {
+    const evaluator = new ConditionEvaluator(4096, ['a', 'b', 'b-Comment']);
+    for (const condition of CONDITIONS) {
+      const runner = new ConditionRunner(condition);
+      for (const data of DATA.filter((d) => !('A' in d))) {
+        assert.equal(evaluator.evaluate(condition, data), runner.runValues(data) === true, condition);
+      }
+    }
+  });
+
+  test('a known case variant (a and A) keeps the per-response check', () => {
+    const evaluator = new ConditionEvaluator(4096, ['a', 'A', 'b']);
+    const runner = new ConditionRunner("{a} = 'x'");
+    for (const data of [{}, { A: 'x' }, {}, { A: 'x' }, { a: 'y' }]) {
+      assert.equal(evaluator.evaluate("{a} = 'x'", data), runner.runValues(data) === true, JSON.stringify(data));
+    }
+  });
+});
