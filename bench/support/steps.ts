@@ -181,7 +181,7 @@ export const STEPS: Step[] = [
           rows.push({
             bench,
             measure: `JavaScript (${String(r.jsFiles)} files)`,
-            value: `${num(r, 'jsKB')} KB sent (${String(r.contentEncoding)}), ${num(r, 'jsGzipKB')} KB if gzipped`,
+            value: `${num(r, 'jsWireKB')} KB transferred (${String(r.contentEncoding)}), ${num(r, 'jsKB')} KB decoded (${num(r, 'jsGzipKB')} KB gzipped)`,
           });
         }
         return rows;
