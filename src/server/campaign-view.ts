@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Campaign, PopulationFilter } from '../store/index.js';
 import type { ServerContext } from './context.js';
 import { requestScope, visibleStructureIds } from './access.js';
-import { notFound } from './errors.js';
+import { found } from './errors.js';
 
 export type CampaignState = 'open' | 'not_yet_open' | 'closed';
 
@@ -43,8 +43,7 @@ export function fromPopulationFilter(filter: PopulationFilter): PopulationInput 
 }
 
 export async function getCampaign(ctx: ServerContext, id: string): Promise<Campaign> {
-  const campaign = await ctx.store.campaigns.get(id);
-  if (!campaign) throw notFound('Campagne');
+  const campaign = found(await ctx.store.campaigns.get(id), 'Campagne');
   return campaign;
 }
 

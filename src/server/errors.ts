@@ -22,6 +22,12 @@ export const forbidden = (message = "Vous n'avez pas les droits nécessaires pou
   new ApiError(403, 'forbidden', message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} introuvable.`);
 
+/** `value`, or a 404 naming `what` when the store found nothing. */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw notFound(what);
+  return value;
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

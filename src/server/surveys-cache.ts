@@ -1,7 +1,7 @@
 import { buildSurveyModel, type SurveyModel } from '../survey/index.js';
 import type { ServerContext } from './context.js';
 import type { SurveyVersion } from '../store/index.js';
-import { notFound } from './errors.js';
+import { found } from './errors.js';
 
 // Versions are immutable, so their parsed models can be kept for the life of the process.
 const models = new Map<string, SurveyModel>();
@@ -17,7 +17,6 @@ export function modelOfVersion(version: SurveyVersion): SurveyModel {
 }
 
 export async function loadVersion(ctx: ServerContext, versionId: string): Promise<{ version: SurveyVersion; model: SurveyModel }> {
-  const version = await ctx.store.surveys.getVersion(versionId);
-  if (!version) throw notFound('Version du questionnaire');
+  const version = found(await ctx.store.surveys.getVersion(versionId), 'Version du questionnaire');
   return { version, model: modelOfVersion(version) };
 }

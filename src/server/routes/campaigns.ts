@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { currentUser } from '../access.js';
 import { campaignDateInput, parseCampaignDate } from '../dates.js';
 import { campaignView, getCampaign, toPopulationFilter } from '../campaign-view.js';
@@ -98,8 +98,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): 
     async (request) => {
       const { id } = request.params as z.infer<typeof idParams>;
       const body = request.body as z.infer<typeof updateCampaignBody>;
-      const existing = await ctx.store.campaigns.get(id);
-      if (!existing) throw notFound('Campagne');
+      const existing = await getCampaign(ctx, id);
       const opensAt = body.opensAt ? parseCampaignDate(body.opensAt, 'start')!.toISOString() : existing.opensAt;
       const closesAt = body.closesAt ? parseCampaignDate(body.closesAt, 'end')!.toISOString() : existing.closesAt;
       if (closesAt) checkDates(opensAt, closesAt);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Campaign, Invitation } from '../../store/index.js';
 import type { SurveyModel } from '../../survey/index.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, found } from '../errors.js';
 import { campaignState } from '../campaign-view.js';
 import { formatParis } from '../dates.js';
 import { loadVersion } from '../surveys-cache.js';
@@ -27,10 +27,8 @@ interface Opened {
 }
 
 async function open(ctx: ServerContext, token: string): Promise<Opened> {
-  const invitation = await ctx.store.invitations.findByToken(token);
-  if (!invitation) throw notFound('Lien de questionnaire');
-  const campaign = await ctx.store.campaigns.get(invitation.campaignId);
-  if (!campaign) throw notFound('Campagne');
+  const invitation = found(await ctx.store.invitations.findByToken(token), 'Lien de questionnaire');
+  const campaign = found(await ctx.store.campaigns.get(invitation.campaignId), 'Campagne');
   const { model, version } = await loadVersion(ctx, campaign.surveyVersionId);
   return { invitation, campaign, survey: model, definition: version.definition };
 }
@@ -166,8 +164,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     },
     async (request, reply) => {
       const { publicToken } = request.params as z.infer<typeof publicParams>;
-      const campaign = await ctx.store.campaigns.findByPublicToken(publicToken);
-      if (!campaign) throw notFound('Lien public');
+      const campaign = found(await ctx.store.campaigns.findByPublicToken(publicToken), 'Lien public');
       assertOpen(ctx, campaign);
       const invitation = await ctx.store.invitations.createAnonymous(campaign.id, ctx.now().toISOString());
       reply.status(201);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { notFound } from '../errors.js';
+import { found } from '../errors.js';
 import { assertStructureInScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { PAGE_KEY } from '../answers.js';
@@ -22,11 +22,9 @@ export async function responseRoutes(app: FastifyInstance, ctx: ServerContext): 
     async (request) => {
       const { id, structureId } = request.params as z.infer<typeof params>;
       const campaign = await getCampaign(ctx, id);
-      const structure = await ctx.store.structures.get(structureId);
-      if (!structure) throw notFound('Structure');
+      const structure = found(await ctx.store.structures.get(structureId), 'Structure');
       assertStructureInScope(await requestScope(ctx.store, request), structure);
-      const invitation = await ctx.store.invitations.findForStructure(campaign.id, structureId);
-      if (!invitation) throw notFound('Invitation de cette structure à la campagne');
+      const invitation = found(await ctx.store.invitations.findForStructure(campaign.id, structureId), 'Invitation de cette structure à la campagne');
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       const revisions = response ? await ctx.store.responses.listRevisions(response.id) : [];
       const { [PAGE_KEY]: _page, ...draft } = response?.data ?? {};

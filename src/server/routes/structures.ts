@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { StoredStructure, Territory } from '../../store/index.js';
 import { StoreNotFoundError, StoreValidationError } from '../../store/index.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, found } from '../errors.js';
 import { assertStructureInScope, currentUser, inScope, requestScope } from '../access.js';
 
 export function structureView(s: StoredStructure, territories: ReadonlyMap<string, Territory>) {
@@ -70,8 +70,7 @@ export async function structureRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.get('/api/structures/:id', { schema: { tags, summary: 'One structure', params: idParams } }, async (request) => {
     const { id } = request.params as z.infer<typeof idParams>;
-    const structure = await ctx.store.structures.get(id);
-    if (!structure) throw notFound('Structure');
+    const structure = found(await ctx.store.structures.get(id), 'Structure');
     assertStructureInScope(await requestScope(ctx.store, request), structure);
     return { structure: structureView(structure, await territoryMap(ctx)) };
   });
@@ -85,8 +84,7 @@ export async function structureRoutes(app: FastifyInstance, ctx: ServerContext):
     async (request) => {
       const { id } = request.params as z.infer<typeof idParams>;
       const body = request.body as z.infer<typeof updateStructureBody>;
-      const existing = await ctx.store.structures.get(id);
-      if (!existing) throw notFound('Structure');
+      const existing = found(await ctx.store.structures.get(id), 'Structure');
       const scope = await requestScope(ctx.store, request);
       assertStructureInScope(scope, existing);
       if (body.territoryId !== undefined && !inScope(scope, body.territoryId)) {

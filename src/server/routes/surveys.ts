@@ -9,7 +9,7 @@ import {
   SurveyDefinitionError,
   type SurveyModel,
 } from '../../survey/index.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, found } from '../errors.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
 
@@ -95,8 +95,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.get('/api/surveys/:id', { schema: { tags, summary: 'One questionnaire', params: idParams } }, async (request) => {
     const { id } = request.params as z.infer<typeof idParams>;
-    const survey = await ctx.store.surveys.get(id);
-    if (!survey) throw notFound('Questionnaire');
+    const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
     return { survey: await surveyDetail(ctx, survey) };
   });
 
@@ -109,8 +108,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     async (request, reply) => {
       const { id } = request.params as z.infer<typeof idParams>;
       const { definition } = request.body as z.infer<typeof definitionBody>;
-      const existing = await ctx.store.surveys.get(id);
-      if (!existing) throw notFound('Questionnaire');
+      const existing = found(await ctx.store.surveys.get(id), 'Questionnaire');
       const { json, model } = checkDefinition(definition);
       const version = await ctx.store.surveys.addVersion(id, json);
       if (model.title.trim() && model.title.trim() !== existing.title) await ctx.store.surveys.rename(id, model.title.trim());
