@@ -48,6 +48,12 @@ describe('publication routes (in-process, real SQLite file)', () => {
     assert.deepEqual((res.json() as { k: number; published: boolean }).k, 3);
     const stored = await server.store.publications.get(campaignId);
     assert.equal(stored?.published, false);
+    const state = await server.request(server.users.viewer, { method: 'GET', url: url('/publication') });
+    assert.equal(state.statusCode, 200);
+    assert.deepEqual(
+      { ...(state.json() as object), updatedAt: undefined },
+      { campaignId, hasIndicators: true, published: false, k: 3, updatedAt: undefined, publicUrl: `/public/campagnes/${campaignId}` },
+    );
   });
 
   it('brochure figures come from the stored answers, per territory', async () => {

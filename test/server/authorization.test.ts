@@ -172,6 +172,8 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/campaigns/${c.closedCampaign}/brochure?territory=Pas-de-Calais&level=departement`,
   },
   { method: 'GET', path: '/api/respond/{token}/sheet', expect: 'token', url: () => '' },
+  // Publication settings hold no territorial data (indicator definitions only).
+  { method: 'GET', path: '/api/campaigns/{id}/publication', expect: 'no-territorial-data', url: (c) => `/api/campaigns/${c.closedCampaign}/publication` },
 ];
 
 let server: TestServer;

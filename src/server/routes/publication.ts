@@ -62,6 +62,24 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
     },
   );
 
+  app.get(
+    '/api/campaigns/:id/publication',
+    { schema: { tags, summary: "The campaign's publication settings (indicator file present, published, k)", params: idParams } },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const campaign = await getCampaign(ctx, id);
+      const saved = await ctx.store.publications.get(campaign.id);
+      return {
+        campaignId: campaign.id,
+        hasIndicators: saved?.indicators != null,
+        published: saved?.published ?? false,
+        k: saved?.k ?? null,
+        updatedAt: saved?.updatedAt ?? null,
+        publicUrl: `/public/campagnes/${encodeURIComponent(campaign.id)}`,
+      };
+    },
+  );
+
   app.post(
     '/api/campaigns/:id/publish',
     {
