@@ -60,7 +60,10 @@ export async function duckdbClosedAggregates(
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     const columns = elements
-      .map((e) => `'${e.name}': '${e.type === 'checkbox' ? 'VARCHAR[]' : e.type === 'text' ? 'DOUBLE' : 'VARCHAR'}'`)
+      .map(
+        (e) =>
+          `'${e.name}': '${e.type === 'checkbox' ? 'VARCHAR[]' : e.type === 'text' ? 'DOUBLE' : 'VARCHAR'}'`,
+      )
       .join(', ');
     await connection.run(
       `CREATE TABLE t AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${columns}})`,

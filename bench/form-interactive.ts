@@ -66,12 +66,15 @@ async function loadOnce(browser: Browser, url: string, cpuRate: number): Promise
     await input.waitFor({ state: 'visible', timeout: 120_000 });
     await input.focus();
     await input.pressSequentially('42');
-    if ((await input.inputValue()) !== '42') throw new Error('the first text input did not accept typed text');
+    if ((await input.inputValue()) !== '42')
+      throw new Error('the first text input did not accept typed text');
     // performance.now() in the page counts from navigation start.
     const interactiveMs = await page.evaluate(() => performance.now());
     await page.waitForLoadState('load');
     const domContentLoadedMs = await page.evaluate(
-      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+      () =>
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+          .domContentLoadedEventEnd,
     );
     const loaded = await Promise.all(scripts);
     return {
@@ -105,7 +108,8 @@ async function main(): Promise<void> {
   const throttleRuns = Number(values['throttle-runs'] ?? runs);
   const mix = MIXES[values.mix!];
   if (!mix) fail(`unknown --mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
-  if (!(runs > 0 && throttleRuns > 0 && throttle >= 1)) fail('--runs and --throttle-runs must be positive, --throttle at least 1');
+  if (!(runs > 0 && throttleRuns > 0 && throttle >= 1))
+    fail('--runs and --throttle-runs must be positive, --throttle at least 1');
   if (!existsSync(CHROMIUM)) {
     process.stderr.write(`*** SKIPPED: form benchmark (${CHROMIUM} not found)\n`);
     console.log(JSON.stringify({ bench: 'form', skipped: `${CHROMIUM} not found` }));

@@ -55,7 +55,9 @@ if (values.help || positionals.length === 0) {
   const show = (title: string, map: Map<string, number>) => {
     console.log(`\n${title}`);
     for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
-      console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+      console.log(
+        `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`,
+      );
     }
   };
   console.log(`${(total / 1000).toFixed(0)} ms sampled`);

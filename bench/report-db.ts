@@ -18,7 +18,13 @@ import type { ResponseRecord } from '../src/survey/records.js';
 import type { Store } from '../src/store/index.js';
 import { generateRegistry, generateResponses, generateSurvey } from './synthetic.js';
 import { MIXES } from './support/mixes.js';
-import { createBenchDatabase, seedCampaign, seedInvitations, seedSubmittedResponses, type BenchDialect } from './support/campaign.js';
+import {
+  createBenchDatabase,
+  seedCampaign,
+  seedInvitations,
+  seedSubmittedResponses,
+  type BenchDialect,
+} from './support/campaign.js';
 import { fail, round } from './support/cli.js';
 
 const HELP = `Usage: node --import tsx bench/report-db.ts [options]
@@ -72,7 +78,12 @@ async function main(): Promise<void> {
       const seedStart = performance.now();
       const { campaignId } = await seedCampaign(store, surveyJson, registry);
       const invitations = await seedInvitations(store, campaignId, registry, count);
-      const seeded = await seedSubmittedResponses(store, campaignId, invitations, generateResponses(surveyJson, registry, count));
+      const seeded = await seedSubmittedResponses(
+        store,
+        campaignId,
+        invitations,
+        generateResponses(surveyJson, registry, count),
+      );
       const seedMs = performance.now() - seedStart;
       const storeRegistry = await store.structures.registry();
 
@@ -84,14 +95,16 @@ async function main(): Promise<void> {
         let start = performance.now();
         const responses = await readAll(store, campaignId, pageSize);
         const readMs = performance.now() - start;
-        if (responses.length !== seeded) throw new Error(`read ${responses.length} responses, seeded ${seeded}`);
+        if (responses.length !== seeded)
+          throw new Error(`read ${responses.length} responses, seeded ${seeded}`);
         start = performance.now();
         const model = buildReport(survey, responses, { registry: storeRegistry });
         const computeMs = performance.now() - start;
         questions = model.questions.length;
         start = performance.now();
         const builder = new ReportBuilder(survey, { registry: storeRegistry });
-        for await (const r of store.responses.listSubmitted(campaignId, pageSize ? { pageSize } : {})) builder.add(r);
+        for await (const r of store.responses.listSubmitted(campaignId, pageSize ? { pageSize } : {}))
+          builder.add(r);
         builder.finish();
         const streamMs = performance.now() - start;
         if (i === 0) continue; // warm-up: JIT, page cache, PostgreSQL buffers

@@ -74,7 +74,11 @@ async function main() {
   const closedOnly = { ...survey, questions: survey.questions.filter((q) => q.kind !== 'comment') };
   const baselineRss = peakRssMb();
 
-  const result: Record<string, unknown> = { responses: count, mix: values.mix, questions: survey.questions.length };
+  const result: Record<string, unknown> = {
+    responses: count,
+    mix: values.mix,
+    questions: survey.questions.length,
+  };
   if (values.streaming) {
     const start = performance.now();
     buildReport(survey, generateResponses(surveyJson, registry, count), { registry });

@@ -64,7 +64,10 @@ function runStep(step: Step, full: boolean): Promise<StepRun> {
 
 function table(rows: Row[]): string {
   const lines = ['| benchmark | measure | result | target | met |', '| --- | --- | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.bench} | ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.bench} | ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    );
   return lines.join('\n');
 }
 
@@ -102,7 +105,8 @@ async function main(): Promise<void> {
     } catch (error) {
       rows.push({ bench: step.name, measure: 'FAILED', value: (error as Error).message });
     }
-    if (run.exitCode !== 0) rows.push({ bench: step.name, measure: 'exit code', value: String(run.exitCode), met: false });
+    if (run.exitCode !== 0)
+      rows.push({ bench: step.name, measure: 'exit code', value: String(run.exitCode), met: false });
   }
   const totalS = (performance.now() - start) / 1000;
   const loadEnd = loadavg().map((l) => Math.round(l * 10) / 10);
@@ -113,7 +117,20 @@ async function main(): Promise<void> {
   );
   console.log(table(rows));
   if (values.out) {
-    writeFileSync(values.out, JSON.stringify({ machine: { ...machine, loadAverageEnd: loadEnd }, mode: full ? 'full' : 'quick', totalS, rows, steps: runs }, null, 2));
+    writeFileSync(
+      values.out,
+      JSON.stringify(
+        {
+          machine: { ...machine, loadAverageEnd: loadEnd },
+          mode: full ? 'full' : 'quick',
+          totalS,
+          rows,
+          steps: runs,
+        },
+        null,
+        2,
+      ),
+    );
   }
   if (runs.some((r) => r.exitCode !== 0)) process.exitCode = 1;
 }

@@ -101,7 +101,13 @@ export function generateSurvey(mix: QuestionMix): SurveyJson {
     });
   }
   for (let i = 1; i <= mix.numeric; i++) {
-    elements.push({ type: 'text', inputType: 'number', name: `n${i}`, title: `Valeur numérique ${i}`, min: 0 });
+    elements.push({
+      type: 'text',
+      inputType: 'number',
+      name: `n${i}`,
+      title: `Valeur numérique ${i}`,
+      min: 0,
+    });
   }
   for (let i = 1; i <= mix.likert; i++) {
     elements.push({
@@ -117,8 +123,21 @@ export function generateSurvey(mix: QuestionMix): SurveyJson {
   return { title: 'Enquête synthétique', locale: 'fr', pages: [{ name: 'p1', elements: elements as never }] };
 }
 
-const SUBJECTS = ['Les familles', 'Le centre social', 'Les habitants', 'Les bénévoles', 'L’équipe', 'Les jeunes'];
-const VERBS = ['ont besoin d’', 'demandent un', 'participent à l’', 'souhaitent davantage d’', 'proposent un'];
+const SUBJECTS = [
+  'Les familles',
+  'Le centre social',
+  'Les habitants',
+  'Les bénévoles',
+  'L’équipe',
+  'Les jeunes',
+];
+const VERBS = [
+  'ont besoin d’',
+  'demandent un',
+  'participent à l’',
+  'souhaitent davantage d’',
+  'proposent un',
+];
 const OBJECTS = [
   'accompagnement aux démarches en ligne',
   'accès aux droits',
@@ -129,7 +148,13 @@ const OBJECTS = [
   'logement adapté',
   'lien social dans le quartier',
 ];
-const TAILS = ['', ' depuis la crise sanitaire', ' avec la CAF', ' chaque semaine', ' en partenariat avec le CCAS'];
+const TAILS = [
+  '',
+  ' depuis la crise sanitaire',
+  ' avec la CAF',
+  ' chaque semaine',
+  ' en partenariat avec le CCAS',
+];
 
 function sentence(random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -176,7 +201,8 @@ export function* generateResponses(
       } else if (q.type === 'text') {
         data[q.name] = Math.round(Math.exp(3 + random() * 4));
       } else if (q.type === 'comment') {
-        if (random() < 0.5) data[q.name] = random() < 0.5 ? sentence(random) : `${sentence(random)} ${sentence(random)}`;
+        if (random() < 0.5)
+          data[q.name] = random() < 0.5 ? sentence(random) : `${sentence(random)} ${sentence(random)}`;
       }
     }
     const structure = registry.structures[r % registry.structures.length]!;

@@ -65,7 +65,11 @@ export interface SeededCampaign {
 const DAY = 24 * 3600 * 1000;
 
 /** Registry structures, the survey and a campaign open from yesterday to next month. */
-export async function seedCampaign(store: Store, surveyJson: SurveyJson, registry: Registry): Promise<SeededCampaign> {
+export async function seedCampaign(
+  store: Store,
+  surveyJson: SurveyJson,
+  registry: Registry,
+): Promise<SeededCampaign> {
   await store.structures.upsertMany(
     registry.structures.map((s) => ({
       id: s.id,
@@ -75,7 +79,10 @@ export async function seedCampaign(store: Store, surveyJson: SurveyJson, registr
       attributes: { departement: s.attributes.departement!, territoire: s.attributes.territoire! },
     })),
   );
-  const { version } = await store.surveys.create({ title: typeof surveyJson.title === 'string' ? surveyJson.title : 'Enquête', definition: surveyJson });
+  const { version } = await store.surveys.create({
+    title: typeof surveyJson.title === 'string' ? surveyJson.title : 'Enquête',
+    definition: surveyJson,
+  });
   const now = Date.now();
   const campaign = await store.campaigns.create({
     name: 'Campagne de mesure',
@@ -190,7 +197,11 @@ export async function seedSubmittedResponses(
     if (pending.length >= 200) await flush();
   }
   await flush();
-  await store.db.updateTable('invitations').set({ status: 'submitted' }).where('campaign_id', '=', campaignId).execute();
+  await store.db
+    .updateTable('invitations')
+    .set({ status: 'submitted' })
+    .where('campaign_id', '=', campaignId)
+    .execute();
   return stored;
 }
 

@@ -11,22 +11,35 @@ import { sql } from 'kysely';
 import { openStore } from '../../src/store/index.js';
 import { createApp, loadConfig } from '../../src/server/index.js';
 
-const options = JSON.parse(process.env.PANORAMA_BENCH_STORE ?? '{}') as { databaseUrl?: string; dataDir: string };
+const options = JSON.parse(process.env.PANORAMA_BENCH_STORE ?? '{}') as {
+  databaseUrl?: string;
+  dataDir: string;
+};
 const store = await openStore(options);
 await store.migrate();
 // Bench-only what-if (PANORAMA_BENCH_SQLITE_SYNC=NORMAL): how much of the submission cost is the
 // WAL fsync of every commit. Production keeps the store's synchronous = FULL.
 const sync = process.env.PANORAMA_BENCH_SQLITE_SYNC;
 if (sync && store.dialect === 'sqlite') {
-  if (!/^(OFF|NORMAL|FULL)$/i.test(sync)) throw new Error(`PANORAMA_BENCH_SQLITE_SYNC must be OFF, NORMAL or FULL, not ${sync}`);
+  if (!/^(OFF|NORMAL|FULL)$/i.test(sync))
+    throw new Error(`PANORAMA_BENCH_SQLITE_SYNC must be OFF, NORMAL or FULL, not ${sync}`);
   await sql.raw(`PRAGMA synchronous = ${sync}`).execute(store.db);
 }
 const config = loadConfig({
   env: {},
   file: join(mkdtempSync(join(tmpdir(), 'panorama-bench-config-')), 'none.json'),
-  overrides: { dataDir: options.dataDir, databaseUrl: options.databaseUrl, demo: false, baseUrl: 'http://127.0.0.1' },
+  overrides: {
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    demo: false,
+    baseUrl: 'http://127.0.0.1',
+  },
 });
-const app = await createApp({ store, config, webRoot: process.env.PANORAMA_BENCH_WEB === '0' ? false : undefined });
+const app = await createApp({
+  store,
+  config,
+  webRoot: process.env.PANORAMA_BENCH_WEB === '0' ? false : undefined,
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });

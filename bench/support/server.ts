@@ -18,9 +18,15 @@ export async function startServerProcess(
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.PANORAMA_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PANORAMA_BENCH_CPU_PROF}`] : []),
+      ...(process.env.PANORAMA_BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PANORAMA_BENCH_CPU_PROF}`]
+        : []),
     ],
-    env: { ...process.env, PANORAMA_BENCH_STORE: JSON.stringify(storeOptions), PANORAMA_BENCH_WEB: web ? '1' : '0' },
+    env: {
+      ...process.env,
+      PANORAMA_BENCH_STORE: JSON.stringify(storeOptions),
+      PANORAMA_BENCH_WEB: web ? '1' : '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit').then(([code]) => {

@@ -30,7 +30,12 @@ const first = (results: Result[]): Result => {
   return results[0];
 };
 
-function inMemoryReport(name: string, responses: number, repeat: (full: boolean) => number, judged: boolean): Step {
+function inMemoryReport(
+  name: string,
+  responses: number,
+  repeat: (full: boolean) => number,
+  judged: boolean,
+): Step {
   return {
     name,
     script: 'report-memory.ts',
@@ -44,8 +49,20 @@ function inMemoryReport(name: string, responses: number, repeat: (full: boolean)
       const rss = num(r, 'peakRssMb');
       return [
         { bench, measure: 'full report (best)', value: ms(num(r, 'fullReportMs')) },
-        { bench, measure: 'closed questions / DuckDB (' + String(r.duckdbThreads) + ' threads)', value: `${ms(num(r, 'closedReportMs'))} / ${ms(num(r, 'duckdbMs'))} = ×${ratio} (CPU time ×${num(r, 'cpuRatio')})`, target: judged ? '≤ ×3' : '(≤ ×3 at 1 M)', ...(judged ? { met: ratio <= 3 } : {}) },
-        { bench, measure: 'peak RSS (responses materialised)', value: `${Math.round(rss)} MB`, target: judged ? '≤ 1,536 MB' : undefined, ...(judged ? { met: rss <= 1536 } : {}) },
+        {
+          bench,
+          measure: 'closed questions / DuckDB (' + String(r.duckdbThreads) + ' threads)',
+          value: `${ms(num(r, 'closedReportMs'))} / ${ms(num(r, 'duckdbMs'))} = ×${ratio} (CPU time ×${num(r, 'cpuRatio')})`,
+          target: judged ? '≤ ×3' : '(≤ ×3 at 1 M)',
+          ...(judged ? { met: ratio <= 3 } : {}),
+        },
+        {
+          bench,
+          measure: 'peak RSS (responses materialised)',
+          value: `${Math.round(rss)} MB`,
+          target: judged ? '≤ 1,536 MB' : undefined,
+          ...(judged ? { met: rss <= 1536 } : {}),
+        },
       ];
     },
   };
@@ -106,7 +123,11 @@ export const STEPS: Step[] = [
     rows: (results) =>
       results.map((r) =>
         r.skipped
-          ? { bench: `report from the database (${String(r.dialect)})`, measure: 'SKIPPED', value: String(r.skipped) }
+          ? {
+              bench: `report from the database (${String(r.dialect)})`,
+              measure: 'SKIPPED',
+              value: String(r.skipped),
+            }
           : {
               bench: `report from the database (${String(r.dialect)}), ${num(r, 'responses').toLocaleString('en-US')} responses`,
               measure: 'read + compute (streamed)',
@@ -127,8 +148,20 @@ export const STEPS: Step[] = [
         const rate = num(r, 'responsesPerSecond');
         const p99 = num(r, 'latencyP99Ms');
         return [
-          { bench, measure: 'responses/s', value: rate.toLocaleString('en-US'), target: sqlite ? '≥ 1,000/s' : undefined, ...(sqlite ? { met: rate >= 1000 } : {}) },
-          { bench, measure: 'latency p50 / p99', value: `${num(r, 'latencyP50Ms')} / ${p99} ms`, target: sqlite ? 'p99 ≤ 100 ms' : undefined, ...(sqlite ? { met: p99 <= 100 } : {}) },
+          {
+            bench,
+            measure: 'responses/s',
+            value: rate.toLocaleString('en-US'),
+            target: sqlite ? '≥ 1,000/s' : undefined,
+            ...(sqlite ? { met: rate >= 1000 } : {}),
+          },
+          {
+            bench,
+            measure: 'latency p50 / p99',
+            value: `${num(r, 'latencyP50Ms')} / ${p99} ms`,
+            target: sqlite ? 'p99 ≤ 100 ms' : undefined,
+            ...(sqlite ? { met: p99 <= 100 } : {}),
+          },
           {
             bench,
             measure: 'acknowledged → stored once',
@@ -145,7 +178,10 @@ export const STEPS: Step[] = [
     args: (full) => ['--tokens', full ? '2000000' : '1000000', '--repeat', full ? '5' : '3'],
     timeoutS: () => 300,
     rows: (_results, text) => {
-      const m = /full analysis\s*:\s*wall (\d+) ms = ([\d.]+) M tokens\/s; CPU (\d+) ms = ([\d.]+) M tokens\/s/.exec(text);
+      const m =
+        /full analysis\s*:\s*wall (\d+) ms = ([\d.]+) M tokens\/s; CPU (\d+) ms = ([\d.]+) M tokens\/s/.exec(
+          text,
+        );
       if (!m) throw new Error('could not read the "full analysis" line of text-throughput.ts');
       const header = /— (\d+) texts, (\d+) tokens/.exec(text);
       return [
@@ -170,12 +206,20 @@ export const STEPS: Step[] = [
         const rate = num(r, 'cpuThrottling');
         const failed = (r.failed as string[] | undefined) ?? [];
         if (failed.length && !('interactiveMedianMs' in r)) {
-          return [{ bench: `respondent form, CPU ×${rate}`, measure: 'FAILED', value: failed[0]!, met: false }];
+          return [
+            { bench: `respondent form, CPU ×${rate}`, measure: 'FAILED', value: failed[0]!, met: false },
+          ];
         }
         const bench = `respondent form, ${String(r.questions)} questions${rate > 1 ? `, CPU ×${rate}` : ''}`;
         const median = num(r, 'interactiveMedianMs');
         const rows: Row[] = [
-          { bench, measure: `time until typing (median of ${String(r.runs)}${failed.length ? `; ${failed.length} loads failed` : ''})`, value: `${ms(median)} (scripts run ${ms(num(r, 'domContentLoadedMedianMs'))}, first question ${ms(num(r, 'firstQuestionMedianMs'))})`, target: rate === 1 ? '≤ 1,500 ms' : undefined, ...(rate === 1 ? { met: median <= 1500 } : {}) },
+          {
+            bench,
+            measure: `time until typing (median of ${String(r.runs)}${failed.length ? `; ${failed.length} loads failed` : ''})`,
+            value: `${ms(median)} (scripts run ${ms(num(r, 'domContentLoadedMedianMs'))}, first question ${ms(num(r, 'firstQuestionMedianMs'))})`,
+            target: rate === 1 ? '≤ 1,500 ms' : undefined,
+            ...(rate === 1 ? { met: median <= 1500 } : {}),
+          },
         ];
         if (rate === 1) {
           rows.push({
