@@ -14,6 +14,7 @@ import {
   useInterval,
 } from './common.js';
 import { permissions, useSession } from './session.js';
+import { CampaignPublication } from './CampaignPublication.js';
 
 const ParticipationChart = lazy(() => import('./ParticipationChart.js'));
 
@@ -133,6 +134,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
             </p>
           )}
           {permissions.editCampaign(user.role) && <DatesForm campaign={c} onSaved={campaign.reload} />}
+          <CampaignPublication campaignId={c.id} canEdit={user.role === 'admin'} />
         </>
       )}
       <section aria-labelledby={`${id}-part`}>
