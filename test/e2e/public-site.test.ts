@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../src/store/index.js';
-import { createApp, loadConfig } from '../../src/server/index.js';
+import { createApp, hashPassword, loadConfig } from '../../src/server/index.js';
 import { seedDemo, type DemoSummary } from '../../src/demo/index.js';
 import { ensureWebBuild, freePort, launchChromium, SCREENSHOTS, skipWithoutChromium, WEB_ROOT } from './helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
@@ -98,6 +98,35 @@ describe('public site and structure sheet in Chromium', { skip: skipWithoutChrom
     page.on('pageerror', (err) => pageErrors.push(err.message));
     return page;
   }
+
+  it('an administrator uploads the indicator file and publishes the campaign from the app', async () => {
+    await store.users.create({ email: 'admin-pub@test.fr', name: 'Admin', role: 'admin', passwordHash: await hashPassword('mot-de-passe-de-test') });
+    const campaign = demo.openCampaign.id;
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Adresse e-mail').fill('admin-pub@test.fr');
+    await page.getByLabel('Mot de passe').fill('mot-de-passe-de-test');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForSelector('nav');
+    await page.goto(`${base}/campagnes/${campaign}`);
+    await page.getByText('Publication (plaquettes et site public)').click();
+    await page.getByText(/Aucun fichier d’indicateurs/).waitFor();
+    const input = page.getByLabel('Fichier d’indicateurs (JSON)');
+    const bad = { ...DEMO_INDICATORS, indicators: [{ ...DEMO_INDICATORS.indicators[1], question: 'etp_inconnu' }] };
+    await input.setInputFiles({ name: 'indicateurs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByText(/unknown question "etp_inconnu"/).first().waitFor();
+    assert.equal(await store.publications.get(campaign), undefined, 'nothing stored for a bad file');
+    await input.setInputFiles({ name: 'indicateurs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(DEMO_INDICATORS)) });
+    await page.getByText('Fichier d’indicateurs enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Publier sur le site public' }).click();
+    await page.getByRole('link', { name: 'Publiée sur le site public' }).waitFor();
+    assert.equal((await store.publications.get(campaign))?.published, true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'public-admin-publication.png'), clip: { x: 0, y: 0, width: 1200, height: 640 } });
+    await page.getByRole('button', { name: 'Retirer du site public' }).click();
+    await page.getByText('Non publiée sur le site public.').waitFor();
+    assert.equal((await store.publications.get(campaign))?.published, false);
+    await page.close();
+  });
 
   it('lists the published campaign and its territory brochures, readable and contrasted', async () => {
     const page = await newPage();
