@@ -3,7 +3,7 @@ import type { Campaign, CampaignRepository, PopulationFilter } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { CampaignsTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { mapConflict, newId, nowIso, parseJson, randomToken, toIso } from './common.js';
+import { mapConflict, newId, nowIso, parseJson, randomToken, requiredText, toIso } from './common.js';
 
 function toCampaign(row: Selectable<CampaignsTable>): Campaign {
   return {
@@ -32,9 +32,7 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
   const repo: CampaignRepository = {
     async create(input, now = nowIso()) {
       now = toIso(now, 'now');
-      const name = input.name.trim();
-      if (!name)
-        throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
+      const name = requiredText(input.name, 'campaign name', 'name');
       const version = await db
         .selectFrom('survey_versions')
         .select('id')
@@ -89,13 +87,11 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
             ? toIso(patch.closesAt, 'closesAt')
             : null;
       checkDates(opensAt, closesAt);
-      if (patch.name !== undefined && !patch.name.trim()) {
-        throw new StoreValidationError('the campaign name is empty', [{ field: 'name', message: 'empty' }]);
-      }
+      const name = patch.name === undefined ? current.name : requiredText(patch.name, 'campaign name', 'name');
       await db
         .updateTable('campaigns')
         .set({
-          name: patch.name?.trim() ?? current.name,
+          name,
           opens_at: opensAt,
           closes_at: closesAt,
           population: JSON.stringify(patch.population ?? current.population),

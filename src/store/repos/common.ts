@@ -108,3 +108,10 @@ export function toIso(value: string, field: string): string {
   }
   return date.toISOString();
 }
+
+/** `value` trimmed; an empty text is refused as `field` ("the campaign name is empty"). */
+export function requiredText(value: string, what: string, field: string): string {
+  const text = value.trim();
+  if (!text) throw new StoreValidationError(`the ${what} is empty`, [{ field, message: 'empty' }]);
+  return text;
+}

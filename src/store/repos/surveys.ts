@@ -3,7 +3,7 @@ import type { Survey, SurveyRepository, SurveyVersion } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, SurveyVersionsTable, SurveysTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { inTransaction, isUniqueViolation, mapConflict, newId, nowIso, parseJson, toIso } from './common.js';
+import { inTransaction, isUniqueViolation, mapConflict, newId, nowIso, parseJson, requiredText, toIso } from './common.js';
 
 function toVersion(row: Selectable<SurveyVersionsTable>): SurveyVersion {
   return {
@@ -54,9 +54,7 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
   const repo: SurveyRepository = {
     async create(input, now = nowIso()) {
       now = toIso(now, 'now');
-      const title = input.title.trim();
-      if (!title)
-        throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
+      const title = requiredText(input.title, 'survey title', 'title');
       const definition = serializeDefinition(input.definition);
       const id = input.id ?? newId();
       const versionRow = { id: newId(), survey_id: id, version: 1, definition, created_at: now };
@@ -126,11 +124,10 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
     },
 
     async rename(id, title) {
-      if (!title.trim())
-        throw new StoreValidationError('the survey title is empty', [{ field: 'title', message: 'empty' }]);
+      const trimmed = requiredText(title, 'survey title', 'title');
       const result = await db
         .updateTable('surveys')
-        .set({ title: title.trim() })
+        .set({ title: trimmed })
         .where('id', '=', id)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new StoreNotFoundError('survey', id);
