@@ -57,6 +57,11 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
   private invalid = 0;
   private readonly name: string;
   private readonly hasOther: boolean;
+  /** Built once: `name-Comment` concatenated per response would be a new string to hash each time. */
+  private readonly commentKey: string;
+  private readonly counts: Int32Array;
+  private readonly displayed: Int32Array;
+  private readonly slots: number;
 
   constructor(
     readonly question: QuestionDef,
@@ -65,10 +70,14 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
   ) {
     this.name = question.name;
     this.hasOther = question.hasOther;
+    this.commentKey = commentKey(question.name);
     const rows = choiceRows(question, ctx);
     this.noAnswer = rows.length;
     rows.push({ value: null, label: ctx.words.noAnswer, rowKind: 'no-answer' });
     this.table = new CountTable(rows, ctx.slots);
+    this.counts = this.table.counts;
+    this.displayed = this.table.displayed;
+    this.slots = ctx.slots;
     this.index = valueIndex(question, specialIndexes(question));
     if (question.kind === 'rating') {
       const values = Float64Array.from(question.choices, (c) =>
@@ -78,18 +87,23 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
     }
   }
 
+  // Same bookkeeping as CountTable.show/count, written out: this runs once per question per response.
   add(data: ResponseData, slot: number): void {
-    const table = this.table;
-    table.show(slot);
     const value = data[this.name];
     let row = value === undefined || value === null ? undefined : this.index.get(value);
     if (row === undefined) {
       if (!isEmptyAnswer(value)) this.invalid++;
       row = this.noAnswer;
     } else if (this.hasOther && value === OTHER_VALUE) {
-      collectOther(data, this.name, this.otherTexts);
+      collectOther(data, this.commentKey, this.otherTexts);
     }
-    table.count(row, slot);
+    const at = row * this.slots;
+    this.displayed[0]++;
+    this.counts[at]++;
+    if (slot > 0) {
+      this.displayed[slot]++;
+      this.counts[at + slot]++;
+    }
   }
 
   hide(slot: number): void {
@@ -136,6 +150,11 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
   private readonly otherTexts: string[] = [];
   private answered = 0;
   private invalid = 0;
+  private readonly name: string;
+  private readonly hasOther: boolean;
+  private readonly commentKey: string;
+  private readonly counts: Int32Array;
+  private readonly slots: number;
 
   constructor(
     readonly question: QuestionDef,
@@ -144,27 +163,38 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
   ) {
     this.table = new CountTable(choiceRows(question, ctx), ctx.slots);
     this.index = valueIndex(question, specialIndexes(question));
+    this.name = question.name;
+    this.hasOther = question.hasOther;
+    this.commentKey = commentKey(question.name);
+    this.counts = this.table.counts;
+    this.slots = ctx.slots;
   }
 
   add(data: ResponseData, slot: number): void {
     this.table.show(slot);
-    const value = data[this.question.name];
-    if (isEmptyAnswer(value)) return;
-    const values = Array.isArray(value) ? value : [value];
-    let counted = false;
-    for (let i = 0; i < values.length; i++) {
-      const row = this.index.get(values[i]);
-      if (row === undefined) {
-        this.invalid++;
-        continue;
-      }
-      this.table.count(row, slot);
-      counted = true;
-      if (values[i] === OTHER_VALUE && this.question.hasOther) {
-        collectOther(data, this.question.name, this.otherTexts);
-      }
+    const value = data[this.name];
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return;
+      let counted = false;
+      for (let i = 0; i < value.length; i++) if (this.countValue(data, value[i], slot)) counted = true;
+      if (counted) this.answered++;
+    } else if (value !== '' && this.countValue(data, value, slot)) {
+      this.answered++;
     }
-    if (counted) this.answered++;
+  }
+
+  private countValue(data: ResponseData, value: unknown, slot: number): boolean {
+    const row = this.index.get(value);
+    if (row === undefined) {
+      this.invalid++;
+      return false;
+    }
+    const at = row * this.slots;
+    this.counts[at]++;
+    if (slot > 0) this.counts[at + slot]++;
+    if (this.hasOther && value === OTHER_VALUE) collectOther(data, this.commentKey, this.otherTexts);
+    return true;
   }
 
   hide(slot: number): void {
@@ -198,7 +228,7 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
   }
 }
 
-function collectOther(data: ResponseData, name: string, into: string[]): void {
-  const text = data[commentKey(name)];
+function collectOther(data: ResponseData, key: string, into: string[]): void {
+  const text = data[key];
   if (typeof text === 'string' && text.trim() !== '') into.push(text.trim());
 }
