@@ -1,4 +1,5 @@
 import type { NumericStats, QuartileMethod } from '../report/model.js';
+import { select } from './select.js';
 
 /**
  * Quartiles of values sorted ascending, by position p (1-based rank) with linear interpolation.
@@ -61,8 +62,19 @@ const EMPTY_STATS: NumericStats = Object.freeze({
   max: null,
 });
 
-/** Summary of a sample (any order; sorted in place when it is a Float64Array). */
+/** From this size on, quartiles come from selection instead of a full sort. */
+export const SELECTION_THRESHOLD = 65_536;
+
+/**
+ * Summary of a sample (any order; reordered in place when it is a Float64Array). Up to
+ * SELECTION_THRESHOLD values it is sorted and summed in ascending order; beyond, the quartiles
+ * come from quickselect (the same order statistics, in linear time) and sums run in input order,
+ * which may differ from the sorted-order sum in the last bits only.
+ */
 export function numericStats(values: ArrayLike<number>, method: QuartileMethod): NumericStats {
+  if (values.length >= SELECTION_THRESHOLD && !hasNaN(values)) {
+    return selectedStats(values instanceof Float64Array ? values : Float64Array.from(values), method);
+  }
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) return { ...EMPTY_STATS };
@@ -86,6 +98,53 @@ export function numericStats(values: ArrayLike<number>, method: QuartileMethod):
     median: q[1],
     q3: q[2],
     max: sorted[n - 1]!,
+  };
+}
+
+function hasNaN(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}
+
+function selectedStats(a: Float64Array, method: QuartileMethod): NumericStats {
+  const n = a.length;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - mean;
+    squares += d * d;
+  }
+  // quartilesOf asks for ranks in ascending order: each selection starts where the last one
+  // left its value, as everything before it is already smaller or equal.
+  let last = 0;
+  const q = quartilesOf(
+    n,
+    (rank) => {
+      const value = select(a, rank, rank >= last ? last : 0);
+      last = rank;
+      return value;
+    },
+    method,
+  )!;
+  return {
+    count: n,
+    sum,
+    mean,
+    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
+    min,
+    q1: q[0],
+    median: q[1],
+    q3: q[2],
+    max,
   };
 }
 
