@@ -63,7 +63,7 @@ const EMPTY_STATS: NumericStats = Object.freeze({
 });
 
 /** From this size on, quartiles come from selection instead of a full sort. */
-export const SELECTION_THRESHOLD = 65_536;
+export const SELECTION_THRESHOLD = 2_048;
 
 /**
  * Summary of a sample (any order; reordered in place when it is a Float64Array). Up to
