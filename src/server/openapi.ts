@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifySchema, FastifyTypeProvider } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ApiError } from './errors.js';
@@ -26,6 +26,15 @@ const PARTS: Record<string, string> = {
   params: "Paramètres de l'adresse",
   headers: 'En-têtes',
 };
+
+/**
+ * Lets route handlers see the zod schemas' output types: `request.params`, `request.query` and
+ * `request.body` are typed from the route's schema instead of being cast (`app.withTypeProvider`).
+ */
+export interface ZodTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
+  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
+}
 
 function isZod(schema: unknown): schema is z.ZodType {
   return typeof schema === 'object' && schema !== null && '_zod' in schema;

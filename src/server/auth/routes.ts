@@ -5,6 +5,7 @@ import type { User } from '../../store/index.js';
 import { ApiError, unauthenticated } from '../errors.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { clearSessionCookie, setSessionCookie } from './session.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 export const loginBody = z.object({
   email: z.string().trim().min(1).max(320),
@@ -22,7 +23,8 @@ export function publicUser(user: User) {
   };
 }
 
-export async function authRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function authRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   app.post(
     '/api/auth/login',
     {
@@ -33,7 +35,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ServerContext): Prom
       },
     },
     async (request, reply) => {
-      const { email, password } = request.body as z.infer<typeof loginBody>;
+      const { email, password } = request.body;
       const found = await ctx.store.users.findByEmail(email);
       // Verify against a dummy hash for unknown accounts: same work, same answer, no account probing.
       const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser } from '../access.js';
 import { campaignDateInput, parseCampaignDate } from '../dates.js';
 import { campaignView, getCampaign, toPopulationFilter } from '../campaign-view.js';
@@ -32,7 +33,8 @@ function checkDates(opensAt: string, closesAt: string): void {
   }
 }
 
-export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
   app.get('/api/campaigns', { schema: { tags, summary: 'List campaigns (counts scoped)' } }, async (request) => {
     const campaigns = await ctx.store.campaigns.list();
@@ -48,7 +50,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): 
       config: { access: 'admin' },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof createCampaignBody>;
+      const body = request.body;
       const survey = await ctx.store.surveys.get(body.surveyId);
       if (!survey) throw new ApiError(400, 'bad_request', `Questionnaire inconnu : « ${body.surveyId} ».`);
       const opensAt = parseCampaignDate(body.opensAt, 'start')!.toISOString();
@@ -85,7 +87,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): 
   );
 
   app.get('/api/campaigns/:id', { schema: { tags, summary: 'One campaign', params: idParams } }, async (request) => {
-    const { id } = request.params as z.infer<typeof idParams>;
+    const { id } = request.params;
     return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };
   });
 
@@ -96,8 +98,8 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ServerContext): 
       config: { access: 'admin' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const body = request.body as z.infer<typeof updateCampaignBody>;
+      const { id } = request.params;
+      const body = request.body;
       const existing = await getCampaign(ctx, id);
       const opensAt = body.opensAt ? parseCampaignDate(body.opensAt, 'start')!.toISOString() : existing.opensAt;
       const closesAt = body.closesAt ? parseCampaignDate(body.closesAt, 'end')!.toISOString() : existing.closesAt;

@@ -7,6 +7,7 @@ import { campaignState, getCampaign } from '../campaign-view.js';
 import { participationRows, summarise } from '../participation.js';
 import { sendReminders } from '../reminders.js';
 import { toCsv } from '../csv.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const participationQuery = z.object({ by: z.string().trim().min(1).max(100).default('territoire') });
@@ -14,7 +15,8 @@ export const remindersBody = z.object({ structureIds: z.array(z.string().min(1))
 
 const STATUS_FR = { not_started: 'non commencé', in_progress: 'en cours', submitted: 'envoyé' } as const;
 
-export async function participationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function participationRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
   app.get(
     '/api/campaigns/:id/participation',
@@ -27,8 +29,8 @@ export async function participationRoutes(app: FastifyInstance, ctx: ServerConte
       },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const { by } = request.query as z.infer<typeof participationQuery>;
+      const { id } = request.params;
+      const { by } = request.query;
       const campaign = await getCampaign(ctx, id);
       const { rows, structures, territories } = await participationRows(ctx, request, campaign);
       return {
@@ -42,7 +44,7 @@ export async function participationRoutes(app: FastifyInstance, ctx: ServerConte
     '/api/campaigns/:id/non-respondents.csv',
     { schema: { tags, summary: 'CSV of the structures that have not submitted (scoped)', params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>;
+      const { id } = request.params;
       const campaign = await getCampaign(ctx, id);
       const { rows } = await participationRows(ctx, request, campaign);
       const late = rows.filter((r) => r.status !== 'submitted');
@@ -64,8 +66,8 @@ export async function participationRoutes(app: FastifyInstance, ctx: ServerConte
       config: { access: 'write' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const { structureIds } = (request.body ?? {}) as z.infer<typeof remindersBody>;
+      const { id } = request.params;
+      const { structureIds } = request.body ?? {};
       const campaign = await getCampaign(ctx, id);
       const { rows } = await participationRows(ctx, request, campaign);
       let targets = rows.filter((r) => r.status !== 'submitted');

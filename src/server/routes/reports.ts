@@ -9,6 +9,7 @@ import { ApiError } from '../errors.js';
 import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -32,7 +33,8 @@ function parseFilters(where: string | string[] | undefined): { key: string; valu
   });
 }
 
-export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function reportRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/campaigns/:id/report',
     {
@@ -44,8 +46,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const query = request.query as z.infer<typeof reportQuery>;
+      const { id } = request.params;
+      const query = request.query;
       const campaign = await getCampaign(ctx, id);
       const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
       const filters = parseFilters(query.where);

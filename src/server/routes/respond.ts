@@ -9,6 +9,7 @@ import { formatParis } from '../dates.js';
 import { loadVersion } from '../surveys-cache.js';
 import { checkSubmission, cleanDraft } from '../answers.js';
 import { answersPdf } from '../pdf-copy.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 const tokenParams = z.object({ token: z.string().min(16).max(128) });
 const publicParams = z.object({ publicToken: z.string().min(16).max(128) });
@@ -52,7 +53,8 @@ function assertOpen(ctx: ServerContext, campaign: Campaign): void {
   }
 }
 
-export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function respondRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['respondent'];
   const config = { access: 'respondent' as const };
 
@@ -60,7 +62,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     '/api/respond/:token',
     { schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams }, config },
     async (request) => {
-      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { token } = request.params;
       const { invitation, campaign, definition } = await open(ctx, token);
       const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
@@ -86,8 +88,8 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     '/api/respond/:token/draft',
     { schema: { tags, summary: 'Autosave the draft (unknown keys dropped)', params: tokenParams, body: draftBody }, config },
     async (request) => {
-      const { token } = request.params as z.infer<typeof tokenParams>;
-      const { data } = request.body as z.infer<typeof draftBody>;
+      const { token } = request.params;
+      const { data } = request.body;
       const { invitation, campaign, survey } = await open(ctx, token);
       assertOpen(ctx, campaign);
       const now = ctx.now().toISOString();
@@ -100,8 +102,8 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     '/api/respond/:token/submit',
     { schema: { tags, summary: 'Submit the answers (strict validation, idempotent)', params: tokenParams, body: submitBody }, config },
     async (request) => {
-      const { token } = request.params as z.infer<typeof tokenParams>;
-      const { data, submissionId } = request.body as z.infer<typeof submitBody>;
+      const { token } = request.params;
+      const { data, submissionId } = request.body;
       const { invitation, campaign, survey } = await open(ctx, token);
       // A retried submission (lost answer, double click) gets its original answer, even after closing.
       const existing = await ctx.store.responses.getByInvitation(invitation.id);
@@ -138,7 +140,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
     '/api/respond/:token/copy.pdf',
     { schema: { tags, summary: 'Printable PDF copy of the answers', params: tokenParams }, config },
     async (request, reply) => {
-      const { token } = request.params as z.infer<typeof tokenParams>;
+      const { token } = request.params;
       const { invitation, campaign, survey } = await open(ctx, token);
       const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
@@ -163,7 +165,7 @@ export async function respondRoutes(app: FastifyInstance, ctx: ServerContext): P
       config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { publicToken } = request.params as z.infer<typeof publicParams>;
+      const { publicToken } = request.params;
       const campaign = found(await ctx.store.campaigns.findByPublicToken(publicToken), 'Lien public');
       assertOpen(ctx, campaign);
       const invitation = await ctx.store.invitations.createAnonymous(campaign.id, ctx.now().toISOString());

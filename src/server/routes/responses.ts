@@ -5,11 +5,13 @@ import { found } from '../errors.js';
 import { assertStructureInScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { PAGE_KEY } from '../answers.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 const params = z.object({ id: z.string().min(1), structureId: z.string().min(1) });
 
 /** One structure's answers to a campaign with every submitted revision (scoped like the registry). */
-export async function responseRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function responseRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/campaigns/:id/responses/:structureId',
     {
@@ -20,7 +22,7 @@ export async function responseRoutes(app: FastifyInstance, ctx: ServerContext): 
       },
     },
     async (request) => {
-      const { id, structureId } = request.params as z.infer<typeof params>;
+      const { id, structureId } = request.params;
       const campaign = await getCampaign(ctx, id);
       const structure = found(await ctx.store.structures.get(structureId), 'Structure');
       assertStructureInScope(await requestScope(ctx.store, request), structure);

@@ -5,6 +5,7 @@ import type { StoredStructure, Territory } from '../../store/index.js';
 import { StoreNotFoundError, StoreValidationError } from '../../store/index.js';
 import { ApiError, found } from '../errors.js';
 import { assertStructureInScope, currentUser, inScope, requestScope } from '../access.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 export function structureView(s: StoredStructure, territories: ReadonlyMap<string, Territory>) {
   return {
@@ -47,13 +48,14 @@ export const updateStructureBody = z.object({
   attributes: z.record(z.string(), z.string()).optional(),
 });
 
-export async function structureRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function structureRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
   app.get(
     '/api/structures',
     { schema: { tags, summary: 'List structures (scoped to your territories)', querystring: listQuery } },
     async (request) => {
-      const query = request.query as z.infer<typeof listQuery>;
+      const query = request.query;
       const scope = await requestScope(ctx.store, request);
       if (query.territory && !scope.all && !scope.territoryIds.has(query.territory)) {
         throw new ApiError(403, 'forbidden', "Ce territoire ne fait pas partie des vôtres : vous n'y avez pas accès.");
@@ -69,7 +71,7 @@ export async function structureRoutes(app: FastifyInstance, ctx: ServerContext):
   );
 
   app.get('/api/structures/:id', { schema: { tags, summary: 'One structure', params: idParams } }, async (request) => {
-    const { id } = request.params as z.infer<typeof idParams>;
+    const { id } = request.params;
     const structure = found(await ctx.store.structures.get(id), 'Structure');
     assertStructureInScope(await requestScope(ctx.store, request), structure);
     return { structure: structureView(structure, await territoryMap(ctx)) };
@@ -82,8 +84,8 @@ export async function structureRoutes(app: FastifyInstance, ctx: ServerContext):
       config: { access: 'write' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const body = request.body as z.infer<typeof updateStructureBody>;
+      const { id } = request.params;
+      const body = request.body;
       const existing = found(await ctx.store.structures.get(id), 'Structure');
       const scope = await requestScope(ctx.store, request);
       assertStructureInScope(scope, existing);

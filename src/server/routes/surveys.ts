@@ -12,6 +12,7 @@ import {
 import { ApiError, found } from '../errors.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 export const definitionBody = z.object({
   definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
@@ -67,7 +68,8 @@ function surveySummary(survey: Survey, model: SurveyModel) {
   };
 }
 
-export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
   app.get('/api/surveys', { schema: { tags, summary: 'List questionnaires' } }, async () => {
     const surveys = await ctx.store.surveys.list();
@@ -83,7 +85,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     '/api/surveys',
     { schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody }, config: { access: 'admin' } },
     async (request, reply) => {
-      const { definition } = request.body as z.infer<typeof definitionBody>;
+      const { definition } = request.body;
       const { json, model } = checkDefinition(definition);
       const title = model.title.trim() || 'Questionnaire sans titre';
       const { survey } = await ctx.store.surveys.create({ title, definition: json });
@@ -94,7 +96,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   );
 
   app.get('/api/surveys/:id', { schema: { tags, summary: 'One questionnaire', params: idParams } }, async (request) => {
-    const { id } = request.params as z.infer<typeof idParams>;
+    const { id } = request.params;
     const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
     return { survey: await surveyDetail(ctx, survey) };
   });
@@ -106,8 +108,8 @@ export async function surveyRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       config: { access: 'admin' },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const { definition } = request.body as z.infer<typeof definitionBody>;
+      const { id } = request.params;
+      const { definition } = request.body;
       const existing = found(await ctx.store.surveys.get(id), 'Questionnaire');
       const { json, model } = checkDefinition(definition);
       const version = await ctx.store.surveys.addVersion(id, json);

@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import { StoreConflictError, StoreNotFoundError } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import { currentUser, requestScope } from '../access.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 export const createTerritoryBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -12,7 +13,8 @@ export const createTerritoryBody = z.object({
   parentId: z.string().min(1).nullable().optional(),
 });
 
-export async function territoryRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function territoryRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
   app.get(
     '/api/territories',
@@ -37,7 +39,7 @@ export async function territoryRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/territories',
     { schema: { tags, summary: 'Create a territory', body: createTerritoryBody }, config: { access: 'admin' } },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof createTerritoryBody>;
+      const body = request.body;
       try {
         const territory = await ctx.store.territories.create(body);
         await ctx.store.audit.record({

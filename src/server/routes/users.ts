@@ -6,6 +6,7 @@ import { ApiError, notFound } from '../errors.js';
 import { currentUser } from '../access.js';
 import { publicUser } from '../auth/routes.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import type { ZodTypeProvider } from '../openapi.js';
 
 const role = z.enum(['admin', 'correspondent', 'viewer']);
 const password = z.string().min(MIN_PASSWORD_LENGTH, `au moins ${MIN_PASSWORD_LENGTH} caractères`).max(200);
@@ -41,7 +42,8 @@ function mapConflict(err: unknown): never {
   throw err;
 }
 
-export async function userRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function userRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
   app.get('/api/users', { schema: { tags, summary: 'List accounts' }, config: { access: 'admin' } }, async () => ({
     users: (await ctx.store.users.list()).map(publicUser),
@@ -51,7 +53,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ServerContext): Prom
     '/api/users',
     { schema: { tags, summary: 'Create an account', body: createUserBody }, config: { access: 'admin' } },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof createUserBody>;
+      const body = request.body;
       await checkTerritories(ctx, body.territoryIds);
       if (body.role === 'correspondent' && body.territoryIds.length === 0) {
         throw new ApiError(400, 'bad_request', 'Un correspondant doit être rattaché à au moins un territoire.');
@@ -84,8 +86,8 @@ export async function userRoutes(app: FastifyInstance, ctx: ServerContext): Prom
       config: { access: 'admin' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const body = request.body as z.infer<typeof updateUserBody>;
+      const { id } = request.params;
+      const body = request.body;
       await checkTerritories(ctx, body.territoryIds);
       const { password: newPassword, ...patch } = body;
       const user = await ctx.store.users
