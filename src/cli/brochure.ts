@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblems, InputError } from '../ingest/problems.js';
 import { JsonSyntaxError, parseJsonText } from '../survey/json-position.js';
 import { SurveyDefinitionError } from '../survey/model.js';
-import { CliError, type CliCommand } from './run.js';
+import { CliError, parseCommandArgs, type CliCommand } from './run.js';
 
 const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
 type BrochureFormat = (typeof FORMATS)[number];
@@ -42,7 +41,11 @@ Example:
     --indicators examples/observatoire-nord-2021/indicators.json --territory Flandre --format pdf --out flandre.pdf
 `;
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
@@ -52,22 +55,23 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 function folder(path: string, what: string): string {
   const dir = resolve(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${what} ${path} does not exist or is not a folder.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new CliError(`${what} ${path} does not exist or is not a folder.`);
   return dir;
 }
 
 function parsePrevious(items: string[]): { label: string; dir: string }[] {
   return items.map((item) => {
     const at = item.indexOf('=');
-    const [label, path] = at > 0 && !existsSync(item) ? [item.slice(0, at), item.slice(at + 1)] : [basename(resolve(item)), item];
+    const [label, path] =
+      at > 0 && !existsSync(item) ? [item.slice(0, at), item.slice(at + 1)] : [basename(resolve(item)), item];
     return { label, dir: folder(path, '--previous') };
   });
 }
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -86,16 +90,15 @@ async function run(args: string[]): Promise<number> {
         lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}.\nRun "panorama brochure --help" for the options.`);
-  }
-  const { values, positionals } = parsed;
+    },
+    '.\nRun "panorama brochure --help" for the options.',
+  );
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
+  if (positionals.length !== 1)
+    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
   const dir = folder(positionals[0]!, 'the input folder');
   const format: BrochureFormat = oneOf('format', values.format, FORMATS) ?? 'json';
   const audience = oneOf('audience', values.audience, ['public', 'admin'] as const) ?? 'public';
@@ -103,9 +106,11 @@ async function run(args: string[]): Promise<number> {
   let k: number | undefined;
   if (values.k !== undefined) {
     k = Number(values.k);
-    if (!Number.isInteger(k) || k < 1) throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
   }
-  if (values.structure !== undefined) return structureSheet(dir, values.structure, { ...values, format, audience, lang, k });
+  if (values.structure !== undefined)
+    return structureSheet(dir, values.structure, { ...values, format, audience, lang, k });
   const indicatorsPath = resolve(values.indicators ?? join(dir, 'indicators.json'));
   if (!existsSync(indicatorsPath)) {
     throw new CliError(
@@ -128,15 +133,25 @@ async function run(args: string[]): Promise<number> {
   const campaign = await readCampaignFolder(dir, { lenient: values.lenient ?? false });
   const file = await loadIndicatorFile(indicatorsPath, campaign.survey, campaign.registry);
   if (values.territory !== undefined && !campaign.registry) {
-    throw new CliError(`--territory needs a registry (structures.csv) in ${positionals[0]} to know which structures belong to "${values.territory}".`);
+    throw new CliError(
+      `--territory needs a registry (structures.csv) in ${positionals[0]} to know which structures belong to "${values.territory}".`,
+    );
   }
   const level = values.level ?? file.territoryAttribute;
   if (values.territory !== undefined && campaign.registry && !campaign.registry.attributes.includes(level)) {
-    throw new CliError(`--level "${level}" is not a column of the registry; known columns: ${campaign.registry.attributes.join(', ')}.`);
+    throw new CliError(
+      `--level "${level}" is not a column of the registry; known columns: ${campaign.registry.attributes.join(', ')}.`,
+    );
   }
   const previous = [];
-  for (const p of previousDirs) previous.push({ label: p.label, campaign: await readCampaignFolder(p.dir, { lenient: values.lenient ?? false }) });
-  const boundaries = values.geojson ? parseBoundaries(parseJsonText(readGeoJson(values.geojson), values.geojson), values.geojson) : undefined;
+  for (const p of previousDirs)
+    previous.push({
+      label: p.label,
+      campaign: await readCampaignFolder(p.dir, { lenient: values.lenient ?? false }),
+    });
+  const boundaries = values.geojson
+    ? parseBoundaries(parseJsonText(readGeoJson(values.geojson), values.geojson), values.geojson)
+    : undefined;
 
   const model = buildBrochure(campaign, file, {
     territory: values.territory !== undefined ? { level, name: values.territory } : null,
@@ -162,7 +177,9 @@ async function run(args: string[]): Promise<number> {
     output = await renderBrochureDocx(model);
   }
   if (campaign.warnings.length > 0) {
-    process.stderr.write(`panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`);
+    process.stderr.write(
+      `panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`,
+    );
   }
   if (values.out) await writeFile(values.out, output);
   else process.stdout.write(output);
@@ -172,7 +189,15 @@ async function run(args: string[]): Promise<number> {
 async function structureSheet(
   dir: string,
   id: string,
-  o: { format: BrochureFormat; audience: 'public' | 'admin'; lang: 'fr' | 'en'; k: number | undefined; level?: string; out?: string; lenient?: boolean },
+  o: {
+    format: BrochureFormat;
+    audience: 'public' | 'admin';
+    lang: 'fr' | 'en';
+    k: number | undefined;
+    level?: string;
+    out?: string;
+    lenient?: boolean;
+  },
 ): Promise<number> {
   if (o.format === 'docx') throw new CliError('the structure sheet is available as json, html or pdf.');
   const { readCampaignFolder } = await import('../publish/input.js');
@@ -181,7 +206,9 @@ async function structureSheet(
   if (!campaign.registry) throw new CliError(`--structure needs a registry (structures.csv) in ${dir}.`);
   const known = campaign.registry.structures.map((s) => s.id);
   if (!known.includes(id)) {
-    throw new CliError(`unknown structure "${id}". Known ids: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length})` : ''}`);
+    throw new CliError(
+      `unknown structure "${id}". Known ids: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length})` : ''}`,
+    );
   }
   const sheet = buildStructureSheet(campaign, id, {
     audience: o.audience,
@@ -193,7 +220,10 @@ async function structureSheet(
   const output =
     o.format === 'pdf'
       ? await renderSheetPdf(sheet)
-      : Buffer.from(o.format === 'html' ? renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`, 'utf8');
+      : Buffer.from(
+          o.format === 'html' ? renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`,
+          'utf8',
+        );
   if (o.out) await writeFile(o.out, output);
   else process.stdout.write(output);
   return 0;

@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CliError, type CliCommand } from './run.js';
+import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 import type { Store } from '../store/index.js';
 import type { ResponseRecord } from '../survey/records.js';
 
@@ -54,12 +53,24 @@ async function registryPlan(store: Store, path: string) {
   const { cellText } = await import('../ingest/table.js');
   const { planImport } = await import('../server/registry-import.js');
   const bytes = await readFile(path);
-  const table = path.toLowerCase().endsWith('.xlsx') ? await readXlsxTable(bytes, path) : readCsvTable(bytes, path);
-  const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])));
+  const table = path.toLowerCase().endsWith('.xlsx')
+    ? await readXlsxTable(bytes, path)
+    : readCsvTable(bytes, path);
+  const rows = table.rows.map((r) =>
+    Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])),
+  );
   const existing = await store.structures.list();
-  const plan = planImport(table.header, rows, (i) => table.rows[i]!.line, await store.territories.list(), new Set(existing.map((s) => s.id)));
+  const plan = planImport(
+    table.header,
+    rows,
+    (i) => table.rows[i]!.line,
+    await store.territories.list(),
+    new Set(existing.map((s) => s.id)),
+  );
   if (plan.errors.length) {
-    const lines = plan.errors.slice(0, 20).map((e) => `  - ${basename(path)}, line ${e.line}, column "${e.column}" ("${e.value}"): ${e.reason}`);
+    const lines = plan.errors
+      .slice(0, 20)
+      .map((e) => `  - ${basename(path)}, line ${e.line}, column "${e.column}" ("${e.value}"): ${e.reason}`);
     throw new ImportError(`${path}: the registry has ${plan.errors.length} problem(s):\n${lines.join('\n')}`);
   }
   return plan;
@@ -71,16 +82,26 @@ function checkOnePerStructure(responses: ResponseRecord[]): void {
   for (const r of responses) {
     if (r.structure === null) continue;
     const first = seen.get(r.structure);
-    if (first !== undefined) duplicates.push(`structure "${r.structure}" answered twice (responses "${first}" and "${r.id}")`);
+    if (first !== undefined)
+      duplicates.push(`structure "${r.structure}" answered twice (responses "${first}" and "${r.id}")`);
     else seen.set(r.structure, r.id);
   }
   if (duplicates.length) {
-    throw new ImportError(`a campaign keeps one answer per structure:\n${duplicates.slice(0, 20).map((d) => `  - ${d}`).join('\n')}`);
+    throw new ImportError(
+      `a campaign keeps one answer per structure:\n${duplicates
+        .slice(0, 20)
+        .map((d) => `  - ${d}`)
+        .join('\n')}`,
+    );
   }
 }
 
 /** Imports an input folder as a closed campaign, all or nothing. */
-export async function importCampaignFolder(store: Store, dir: string, options: ImportOptions): Promise<ImportSummary> {
+export async function importCampaignFolder(
+  store: Store,
+  dir: string,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const { readInputFolder } = await import('../ingest/index.js');
   const { createRepositories } = await import('../store/repos/index.js');
   const name = options.name.trim();
@@ -90,21 +111,33 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
   checkOnePerStructure(folder.responses);
   const plan = folder.files.registry ? await registryPlan(store, folder.files.registry) : undefined;
 
-  const same = (await store.campaigns.list()).filter((c) => c.name.trim().toLowerCase() === name.toLowerCase());
+  const same = (await store.campaigns.list()).filter(
+    (c) => c.name.trim().toLowerCase() === name.toLowerCase(),
+  );
   if (same.length && !options.replace) {
-    throw new ImportError(`a campaign named "${same[0]!.name}" already exists: choose another --name, or add --replace to replace it and its answers.`);
+    throw new ImportError(
+      `a campaign named "${same[0]!.name}" already exists: choose another --name, or add --replace to replace it and its answers.`,
+    );
   }
   const known = new Set((plan?.structures ?? []).map((s) => s.id));
   if (!plan) {
     for (const s of await store.structures.list()) known.add(s.id);
   }
-  const unknown = [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null && !known.has(s)))];
+  const unknown = [
+    ...new Set(
+      folder.responses.map((r) => r.structure).filter((s): s is string => s !== null && !known.has(s)),
+    ),
+  ];
   if (unknown.length) {
     throw new ImportError(
       `${unknown.length} answer(s) name structures that are neither in the database nor in a structures.csv of ${dir}: ${unknown.slice(0, 10).join(', ')}`,
     );
   }
-  const dates = folder.responses.map((r) => r.submittedAt).filter((d): d is string => !!d).map((d) => new Date(d).toISOString()).sort();
+  const dates = folder.responses
+    .map((r) => r.submittedAt)
+    .filter((d): d is string => !!d)
+    .map((d) => new Date(d).toISOString())
+    .sort();
   // The campaign must close after it opens: without submission dates it spans the last second.
   const opensAt = dates[0] && dates[0] < now ? dates[0] : new Date(Date.parse(now) - 1000).toISOString();
 
@@ -114,8 +147,12 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
       const version = await repos.surveys.getVersion(old.surveyVersionId);
       await trx.deleteFrom('campaigns').where('id', '=', old.id).execute();
       if (version) {
-        const users = await trx.selectFrom('campaigns').innerJoin('survey_versions', 'survey_versions.id', 'campaigns.survey_version_id')
-          .select('campaigns.id').where('survey_versions.survey_id', '=', version.surveyId).execute();
+        const users = await trx
+          .selectFrom('campaigns')
+          .innerJoin('survey_versions', 'survey_versions.id', 'campaigns.survey_version_id')
+          .select('campaigns.id')
+          .where('survey_versions.survey_id', '=', version.surveyId)
+          .execute();
         if (users.length === 0) {
           await trx.deleteFrom('survey_versions').where('survey_id', '=', version.surveyId).execute();
           await trx.deleteFrom('surveys').where('id', '=', version.surveyId).execute();
@@ -123,13 +160,20 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
       }
     }
     for (const t of plan?.territories ?? []) await repos.territories.create(t);
-    const structures = plan ? await repos.structures.upsertMany(plan.structures, now) : { created: 0, updated: 0 };
-    const { survey } = await repos.surveys.create({ title: folder.survey.title || name, definition: folder.survey.json }, now);
+    const structures = plan
+      ? await repos.structures.upsertMany(plan.structures, now)
+      : { created: 0, updated: 0 };
+    const { survey } = await repos.surveys.create(
+      { title: folder.survey.title || name, definition: folder.survey.json },
+      now,
+    );
     const campaign = await repos.campaigns.create(
       { name, surveyVersionId: survey.latestVersionId, opensAt, closesAt: now, createdBy: null },
       now,
     );
-    const invited = plan ? plan.structures.map((s) => s.id) : [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null))];
+    const invited = plan
+      ? plan.structures.map((s) => s.id)
+      : [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null))];
     await repos.invitations.createForPopulation(campaign.id, invited, now);
     let anonymous = 0;
     for (const record of folder.responses) {
@@ -142,7 +186,12 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
       await repos.responses.submit(invitation!.id, record.data, `import-${record.id}`, at);
     }
     await repos.audit.record(
-      { actor: 'cli', action: 'campaign.import', target: campaign.id, details: { name, dir, responses: folder.responses.length, replaced: same.length > 0 } },
+      {
+        actor: 'cli',
+        action: 'campaign.import',
+        target: campaign.id,
+        details: { name, dir, responses: folder.responses.length, replaced: same.length > 0 },
+      },
       now,
     );
     return {
@@ -159,9 +208,8 @@ export async function importCampaignFolder(store: Store, dir: string, options: I
 }
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -171,29 +219,23 @@ async function run(args: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}.\nRun "panorama import --help" for the options.`);
-  }
-  const { values, positionals } = parsed;
+    },
+    '.\nRun "panorama import --help" for the options.',
+  );
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
+  if (positionals.length !== 1)
+    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
   const dir = resolve(positionals[0]!);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`the input folder ${positionals[0]} does not exist or is not a folder.`);
-  if (!values.name?.trim()) throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new CliError(`the input folder ${positionals[0]} does not exist or is not a folder.`);
+  if (!values.name?.trim())
+    throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
 
-  const { loadConfig, ConfigError } = await import('../server/config.js');
+  const config = await loadCliConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
   const { openStore } = await import('../store/index.js');
-  let config;
-  try {
-    config = loadConfig({ overrides: values['data-dir'] ? { dataDir: values['data-dir'] } : {} });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
-    throw err;
-  }
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await store.migrate();
@@ -207,7 +249,8 @@ async function run(args: string[]): Promise<number> {
         `${s.anonymous ? ` (${s.anonymous} anonymous)` : ''}, ${s.structures.created} structures created, ${s.structures.updated} updated, ` +
         `${s.territoriesCreated} territories created.\n`,
     );
-    if (s.warnings) process.stderr.write(`panorama: warning: ${s.warnings} invalid values left out (--lenient).\n`);
+    if (s.warnings)
+      process.stderr.write(`panorama: warning: ${s.warnings} invalid values left out (--lenient).\n`);
     return 0;
   } finally {
     await store.close();
@@ -223,9 +266,14 @@ export const importCommand: CliCommand = {
     try {
       return await run(args);
     } catch (err) {
-      if (err instanceof InputError) throw new CliError(`the folder cannot be imported (nothing was stored):\n${formatProblems(err.problems, 20)}`);
-      if (err instanceof ImportError || err instanceof SurveyDefinitionError) throw new CliError(`${err.message}\nNothing was stored.`);
-      if (err instanceof StoreValidationError) throw new CliError(`the database refused the import (nothing was stored): ${err.message}`);
+      if (err instanceof InputError)
+        throw new CliError(
+          `the folder cannot be imported (nothing was stored):\n${formatProblems(err.problems, 20)}`,
+        );
+      if (err instanceof ImportError || err instanceof SurveyDefinitionError)
+        throw new CliError(`${err.message}\nNothing was stored.`);
+      if (err instanceof StoreValidationError)
+        throw new CliError(`the database refused the import (nothing was stored): ${err.message}`);
       throw err;
     }
   },
