@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { ApiError, forbidden, notFound } from '../errors.js';
+import { ApiError, forbidden, found } from '../errors.js';
+import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser, inScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { BROCHURE_FORMATS, brochureModel, CONTENT_TYPES, fileName, preparePublication, renderBrochure } from '../public/brochure.js';
@@ -25,7 +26,8 @@ export const brochureQuery = z.object({
 });
 export const sheetQuery = z.object({ format: z.enum(['html', 'pdf', 'json']).default('html') });
 
-export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function publicationRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['publication'];
 
   app.put(
@@ -35,8 +37,8 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
       config: { access: 'admin' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const body = request.body as z.infer<typeof indicatorsBody>;
+      const { id } = request.params;
+      const body = request.body;
       const campaign = await getCampaign(ctx, id);
       const { parseIndicatorFile, checkReferences, IndicatorFileError } = await import('../../publish/indicators/load.js');
       const data = await publishCampaignOf(ctx.store, campaign);
@@ -66,7 +68,7 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
     '/api/campaigns/:id/publication',
     { schema: { tags, summary: "The campaign's publication settings (indicator file present, published, k)", params: idParams } },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
+      const { id } = request.params;
       const campaign = await getCampaign(ctx, id);
       const saved = await ctx.store.publications.get(campaign.id);
       return {
@@ -87,8 +89,8 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
       config: { access: 'admin' },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const { published } = request.body as z.infer<typeof publishBody>;
+      const { id } = request.params;
+      const { published } = request.body;
       const campaign = await getCampaign(ctx, id);
       if (published) await preparePublication(ctx.store, campaign); // 409 without an indicator file
       const saved = await ctx.store.publications.setPublished(campaign.id, published, ctx.now().toISOString());
@@ -108,8 +110,8 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
       },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>;
-      const query = request.query as z.infer<typeof brochureQuery>;
+      const { id } = request.params;
+      const query = request.query;
       const campaign = await getCampaign(ctx, id);
       const user = currentUser(request);
       if (query.audience === 'admin' && user.role === 'viewer') {
@@ -153,10 +155,9 @@ export async function publicationRoutes(app: FastifyInstance, ctx: ServerContext
       config: { access: 'respondent' },
     },
     async (request, reply) => {
-      const { token } = request.params as z.infer<typeof tokenParams>;
-      const { format } = request.query as z.infer<typeof sheetQuery>;
-      const invitation = await ctx.store.invitations.findByToken(token);
-      if (!invitation) throw notFound('Lien de questionnaire');
+      const { token } = request.params;
+      const { format } = request.query;
+      const invitation = found(await ctx.store.invitations.findByToken(token), 'Lien de questionnaire');
       if (invitation.structureId === null) {
         throw new ApiError(409, 'no_structure', "La fiche « Se situer par rapport aux autres » n'existe que pour les structures invitées personnellement.");
       }
