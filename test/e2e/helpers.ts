@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  mkdtempSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -9,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, LaunchOptions } from 'playwright-core';
@@ -16,7 +18,13 @@ import { ROOT } from '../support/shared.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where browser tests save screenshots: a temp folder, so a test run never modifies tracked files;
+ * PANORAMA_SCREENSHOTS=1 refreshes the ones in docs/screenshots.
+ */
+export const SCREENSHOTS = process.env.PANORAMA_SCREENSHOTS
+  ? join(ROOT, 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'panorama-screenshots-'));
 
 /** node:test `skip` option: a loud reason when Debian's chromium is not installed. */
 export function skipWithoutChromium(): string | false {

@@ -2,7 +2,7 @@
  * The public site and the structure sheet in real Chromium against the real server (in-process,
  * temp SQLite, random port): keyboard navigation reaches the directory's search field and its
  * results; a structure that has submitted follows "Se situer par rapport aux autres" from its
- * respondent link. Screenshots: docs/screenshots/public-*.png and sheet-*.png.
+ * respondent link. Screenshots (PANORAMA_SCREENSHOTS=1): docs/screenshots/public-*.png and sheet-*.png.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
