@@ -46,6 +46,23 @@ describe('store on SQLite: the embedded file', () => {
     }
   });
 
+  it('pages submitted responses through an index, without sorting the campaign for every page', async () => {
+    const store = await openStore({ dataDir: join(dataDir, 'plan') });
+    try {
+      await store.migrate();
+      // The page query of responses.listSubmitted.
+      const plan = await sql<{ detail: string }>`explain query plan
+        select r.id from responses as r
+        inner join response_revisions as rr on rr.response_id = r.id and rr.revision = r.revision
+        where r.campaign_id = ${'c'} and r.revision > 0 and r.id > ${''} order by r.id limit 500`.execute(store.db);
+      const details = plan.rows.map((row) => row.detail).join('\n');
+      assert.match(details, /USING (COVERING )?INDEX responses_campaign_id/);
+      assert.doesNotMatch(details, /TEMP B-TREE FOR ORDER BY/);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('says which file it cannot open', async () => {
     const notADirectory = join(dataDir, 'plain-file');
     writeFileSync(notADirectory, 'not a directory');

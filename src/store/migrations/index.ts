@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as publications from './0002_publications.js';
+import * as responsesByCampaignId from './0003_responses_by_campaign_id.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -9,6 +10,7 @@ import * as publications from './0002_publications.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_publications': publications,
+  '0003_responses_by_campaign_id': responsesByCampaignId,
 };
 
 export const migrationProvider: MigrationProvider = {
