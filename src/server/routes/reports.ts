@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
-import { buildReport, ReportOptionsError } from '../../stats/index.js';
+import { ReportBuilder, ReportOptionsError } from '../../stats/index.js';
 import { contentTypeOf, renderReport } from '../../report/render/index.js';
 import { writeResponsesCsv } from '../../ingest/index.js';
 import { ApiError } from '../errors.js';
@@ -27,7 +27,11 @@ function parseFilters(where: string | string[] | undefined): { key: string; valu
   return list.map((item) => {
     const at = item.indexOf('=');
     if (at <= 0) {
-      throw new ApiError(400, 'bad_request', `Filtre « ${item} » invalide : attendu cle=valeur (ex. territoire=Lille).`);
+      throw new ApiError(
+        400,
+        'bad_request',
+        `Filtre « ${item} » invalide : attendu cle=valeur (ex. territoire=Lille).`,
+      );
     }
     return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
   });
@@ -40,7 +44,8 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
     {
       schema: {
         tags: ['campaigns'],
-        summary: "The campaign's report in any format, or its raw answers as CSV (scoped to your territories)",
+        summary:
+          "The campaign's report in any format, or its raw answers as CSV (scoped to your territories)",
         params: idParams,
         querystring: reportQuery,
       },
@@ -58,14 +63,18 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
         .filter((s): s is string => s !== null);
       const visibleSet = visible ? new Set(visible) : undefined;
       const population = visibleSet ? invited.filter((s) => visibleSet.has(s)) : invited;
-      const responses: ResponseRecord[] = [];
-      if (!visible || visible.length > 0) {
-        for await (const r of ctx.store.responses.listSubmitted(campaign.id, visible ? { structureIds: visible } : {})) {
-          responses.push(r);
-        }
-      }
-      const base = `${campaign.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'rapport'}`;
+      const scope = visible ? { structureIds: visible } : {};
+      const noneVisible = visible !== undefined && visible.length === 0;
+      const base = `${
+        campaign.name
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase() || 'rapport'
+      }`;
       if (query.format === 'csv') {
+        const responses: ResponseRecord[] = [];
+        if (!noneVisible)
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) responses.push(r);
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
@@ -76,7 +85,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
         : { structures: [], attributes: [] };
       let model;
       try {
-        model = buildReport(survey, responses, {
+        const builder = new ReportBuilder(survey, {
           lang: query.lang,
           registry,
           filters,
@@ -84,6 +93,10 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
           quartiles: query.quartiles,
           base: query.base,
         });
+        // Streamed from the store into the engine: memory holds the tallies, not the responses.
+        if (!noneVisible)
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) builder.add(r);
+        model = builder.finish();
       } catch (err) {
         if (err instanceof ReportOptionsError) throw new ApiError(400, 'bad_request', err.message);
         throw err;
