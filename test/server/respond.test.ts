@@ -100,6 +100,12 @@ describe('respondent link', () => {
     assert.deepEqual(records[0]!.data, { ...valid, france_services: false });
     const response = (await server.store.responses.getByInvitation((await server.store.invitations.findByToken(token))!.id))!;
     assert.equal((await server.store.responses.listRevisions(response.id)).length, 1);
+    // One audit line for the submission, none for the idempotent re-send.
+    const audited = await server.store.audit.list({ action: 'response.submit', target: response.id });
+    assert.deepEqual(
+      audited.map((a) => (a.details as { revision: number }).revision),
+      [1],
+    );
 
     // Changing the answers before closing adds a revision and keeps the first one.
     const second = await respond('POST', `/api/respond/${token}/submit`, {

@@ -123,15 +123,20 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
           checked.problems,
         );
       }
-      const result = await ctx.store.responses.submit(invitation.id, checked.data, submissionId, ctx.now().toISOString());
-      if (!result.duplicate) {
-        await ctx.store.audit.record({
-          actor: `invitation:${invitation.id}`,
-          action: 'response.submit',
-          target: result.response.id,
-          details: { campaignId: campaign.id, structureId: invitation.structureId, revision: result.revision },
-        });
-      }
+      // The answer and its audit entry are written in one transaction: one commit (one fsync) per
+      // submission, and never an answer without its audit line.
+      const result = await ctx.store.transaction(async (repos) => {
+        const submitted = await repos.responses.submit(invitation.id, checked.data, submissionId, ctx.now().toISOString());
+        if (!submitted.duplicate) {
+          await repos.audit.record({
+            actor: `invitation:${invitation.id}`,
+            action: 'response.submit',
+            target: submitted.response.id,
+            details: { campaignId: campaign.id, structureId: invitation.structureId, revision: submitted.revision },
+          });
+        }
+        return submitted;
+      });
       return { submittedAt: result.response.submittedAt, revision: result.revision };
     },
   );
