@@ -46,3 +46,20 @@ export function round(value: number, decimals = 2): number {
 export function percentOf(count: number, base: number): number | null {
   return base > 0 ? round((count / base) * 100, 2) : null;
 }
+
+/** A number question whose bounds are calendar years (e.g. min 1900, max 2026): printed without grouping. */
+export function isYearQuestion(question: { kind: string; min?: number; max?: number }): boolean {
+  return (
+    question.kind === 'number' &&
+    question.min !== undefined &&
+    question.max !== undefined &&
+    question.min >= 1000 &&
+    question.max <= 2999
+  );
+}
+
+/** 1983 → "1983" (never "1 983"); a median between two years keeps one decimal ("1998,5"). */
+export function formatYear(value: number | null | undefined, lang: ReportLang): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return new Intl.NumberFormat(LOCALES[lang], { useGrouping: false, maximumFractionDigits: 1 }).format(value);
+}

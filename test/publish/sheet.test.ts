@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildStructureSheet, UnknownStructureError } from '../../src/publish/sheet/model.js';
 import { renderSheetHtml, renderSheetPdf } from '../../src/publish/sheet/render.js';
+import { buildSurveyModel } from '../../src/survey/model.js';
 import { tinyRegistry, tinyResponses, tinySurvey } from './support/tiny.js';
 
 const campaign = { survey: tinySurvey, responses: tinyResponses(), registry: tinyRegistry() };
@@ -41,5 +42,28 @@ describe('structure sheet', () => {
     const pdf = await renderSheetPdf(sheet);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.throws(() => buildStructureSheet(campaign, 'Z9'), UnknownStructureError);
+  });
+
+  it('prints calendar years without a thousands separator', () => {
+    const survey = buildSurveyModel({
+      pages: [{ name: 'p', elements: [{ type: 'text', inputType: 'number', name: 'creation', min: 1900, max: 2026 }] }],
+    });
+    const years = [1980, 1983, 1990, 1995, 2000, 2005];
+    const structures = years.map((_, i) => ({ id: `S${i + 1}`, name: `Centre S${i + 1}`, attributes: { territoire: 'T' } }));
+    const sheet = buildStructureSheet(
+      {
+        survey,
+        registry: { structures, attributes: ['territoire'] },
+        responses: years.map((creation, i) => ({ id: `R${i + 1}`, structure: `S${i + 1}`, data: { creation } })),
+      },
+      'S2',
+      { questions: ['creation'] },
+    );
+    assert.equal(sheet.rows[0]!.year, true);
+    const html = renderSheetHtml(sheet);
+    assert.match(html, />1983</);
+    // n = 6: minitab median at position 3.5 → 1990 + 0.5 × 5 = 1992.5.
+    assert.match(html, />1992,5</);
+    assert.doesNotMatch(html, /1[\s\u00a0\u202f]9[0-9]{2}/);
   });
 });

@@ -5,6 +5,7 @@ import { buildUnits } from '../indicators/units.js';
 import { quartile, sortedCopy } from '../indicators/numeric.js';
 import { DEFAULT_K, type Audience } from '../suppression.js';
 import { territoryDisplayName } from '../brochure/names.js';
+import { isYearQuestion } from '../../report/format.js';
 
 export interface GroupStats {
   key: 'territory' | 'network' | 'similar';
@@ -21,6 +22,8 @@ export interface GroupStats {
 export interface SheetRow {
   question: string;
   title: string;
+  /** The question holds calendar years: printed without a thousands separator. */
+  year: boolean;
   value: number | null;
   groups: GroupStats[];
 }
@@ -119,6 +122,7 @@ export function buildStructureSheet(campaign: Campaign, structureId: string, opt
     return {
       question: name,
       title: def?.title ?? name,
+      year: def ? isYearQuestion(def) : false,
       value: asNumber(own.data[name]) ?? null,
       groups: groups.map((g) => {
         const values = sortedCopy(g.units.map((u) => asNumber(u.data[name])).filter((v): v is number => v !== undefined));

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { formatNumber } from '../../report/format.js';
+import { formatNumber, formatYear } from '../../report/format.js';
 import { escapeHtml } from '../../report/render/html.js';
 import { escapeXml, MAP_COLORS, MAP_FONT } from '../map/svg.js';
 import { BROCHURE_COLORS as C } from '../brochure/html.js';
@@ -32,19 +32,20 @@ export function sheetRowSvg(row: SheetRow, lang: 'fr' | 'en'): string {
   if (row.value !== null) {
     const vx = x(row.value).toFixed(1);
     parts.push(`<line x1="${vx}" x2="${vx}" y1="0" y2="${height - 14}" stroke="${MAP_COLORS.accent}" stroke-width="2.5"/>`);
-    parts.push(`<text x="${vx}" y="${height - 2}" text-anchor="middle" font-size="9" fill="${MAP_COLORS.accent}">${escapeXml(num(row.value, lang))}</text>`);
+    parts.push(`<text x="${vx}" y="${height - 2}" text-anchor="middle" font-size="9" fill="${MAP_COLORS.accent}">${escapeXml(num(row.value, lang, row.year))}</text>`);
   }
   parts.push('</svg>');
   return parts.join('');
 }
 
 /** Large amounts (budgets) print without decimals; counts and rates keep two. */
-function num(v: number, lang: 'fr' | 'en'): string {
+function num(v: number, lang: 'fr' | 'en', year = false): string {
+  if (year) return formatYear(v, lang);
   return formatNumber(v, lang, Math.abs(v) >= 1000 ? 0 : 2);
 }
 
-function fmt(v: number | null, lang: 'fr' | 'en'): string {
-  return v === null ? 's' : num(v, lang);
+function fmt(v: number | null, lang: 'fr' | 'en', year = false): string {
+  return v === null ? 's' : num(v, lang, year);
 }
 
 function texts(sheet: StructureSheet) {
@@ -69,7 +70,7 @@ export function renderSheetHtml(sheet: StructureSheet): string {
   const rows = sheet.rows
     .map((r) => {
       const groups = r.groups
-        .map((g, i) => `<tr>${i === 0 ? `<th rowspan="${r.groups.length}" scope="row">${escapeHtml(r.title)}</th><td rowspan="${r.groups.length}" class="own">${escapeHtml(r.value === null ? '—' : num(r.value, lang))}</td>` : ''}<td>${escapeHtml(g.label)}</td><td class="n">${g.n}</td><td class="n">${fmt(g.q1, lang)}</td><td class="n">${fmt(g.median, lang)}</td><td class="n">${fmt(g.q3, lang)}</td>${i === 0 ? `<td rowspan="${r.groups.length}">${sheetRowSvg(r, lang)}</td>` : ''}</tr>`)
+        .map((g, i) => `<tr>${i === 0 ? `<th rowspan="${r.groups.length}" scope="row">${escapeHtml(r.title)}</th><td rowspan="${r.groups.length}" class="own">${escapeHtml(r.value === null ? '—' : num(r.value, lang, r.year))}</td>` : ''}<td>${escapeHtml(g.label)}</td><td class="n">${g.n}</td><td class="n">${fmt(g.q1, lang, r.year)}</td><td class="n">${fmt(g.median, lang, r.year)}</td><td class="n">${fmt(g.q3, lang, r.year)}</td>${i === 0 ? `<td rowspan="${r.groups.length}">${sheetRowSvg(r, lang)}</td>` : ''}</tr>`)
         .join('');
       return `<tbody>${groups}</tbody>`;
     })
@@ -94,12 +95,12 @@ export async function renderSheetPdf(sheet: StructureSheet): Promise<Buffer> {
     r.groups.forEach((g, i) => {
       body.push([
         i === 0 ? { text: r.title, rowSpan: r.groups.length, bold: true } : {},
-        i === 0 ? { text: r.value === null ? '—' : num(r.value, lang), rowSpan: r.groups.length, color: C.accent, bold: true, alignment: 'right' } : {},
+        i === 0 ? { text: r.value === null ? '—' : num(r.value, lang, r.year), rowSpan: r.groups.length, color: C.accent, bold: true, alignment: 'right' } : {},
         { text: g.label },
         { text: String(g.n), alignment: 'right' },
-        { text: fmt(g.q1, lang), alignment: 'right' },
-        { text: fmt(g.median, lang), alignment: 'right' },
-        { text: fmt(g.q3, lang), alignment: 'right' },
+        { text: fmt(g.q1, lang, r.year), alignment: 'right' },
+        { text: fmt(g.median, lang, r.year), alignment: 'right' },
+        { text: fmt(g.q3, lang, r.year), alignment: 'right' },
         i === 0 ? ({ svg: sheetRowSvg(r, lang), width: 200, rowSpan: r.groups.length } as Content) : {},
       ] as Content[]);
     });
