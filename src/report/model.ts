@@ -92,6 +92,8 @@ export interface QuestionResult {
   otherTexts?: string[];
   /** Numeric summary (number questions, also given for class tables). */
   stats?: NumericStats;
+  /** "year": the values are calendar years (bounds like 1900–2026), printed without grouping. */
+  valueFormat?: 'year';
   /** Free-text analysis. */
   terms?: TermCount[];
   segments?: SegmentCount[];

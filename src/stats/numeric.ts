@@ -11,6 +11,7 @@ import {
 } from './context.js';
 import { FloatBuffer, numericStats } from './quantiles.js';
 import { CountTable, numericBreakdown } from './table.js';
+import { isYearQuestion } from '../report/format.js';
 
 /** Reads a number answer; CSV imports may hand over "12,5". NaN when it is not a number. */
 export function toNumber(value: unknown): number {
@@ -94,6 +95,7 @@ export class NumericAccumulator implements QuestionAccumulator {
       base: bases[0]!,
       answered: stats.count,
       stats,
+      ...(isYearQuestion(question) ? { valueFormat: 'year' as const } : {}),
     };
     const groupStats = numericBreakdown(ctx.grouping, bases, (s) =>
       numericStats(this.values[s]!.values(), ctx.quartiles),

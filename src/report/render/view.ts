@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../format.js';
+import { formatNumber, formatPercent, formatYear } from '../format.js';
 import { labels, type LabelKey } from '../i18n.js';
 import type {
   Breakdown,
@@ -15,7 +15,7 @@ import type {
  * so the five exports cannot drift apart.
  */
 
-export type CellFormat = 'text' | 'count' | 'percent' | 'decimal';
+export type CellFormat = 'text' | 'count' | 'percent' | 'decimal' | 'year';
 
 export interface Cell {
   /** Display text, already formatted for the report language. */
@@ -120,7 +120,18 @@ const STAT_KEYS: { key: keyof NumericStats; label: LabelKey; decimals: boolean }
   { key: 'max', label: 'max', decimals: true },
 ];
 
-function statCell(stats: NumericStats, key: keyof NumericStats, decimals: boolean, lang: ReportLang): Cell {
+/** Statistics that are themselves years when the values are years (not count, sum or spread). */
+const YEAR_STATS = new Set<keyof NumericStats>(['mean', 'min', 'q1', 'median', 'q3', 'max']);
+
+function statCell(
+  stats: NumericStats,
+  key: keyof NumericStats,
+  decimals: boolean,
+  lang: ReportLang,
+  year: boolean,
+): Cell {
+  if (year && YEAR_STATS.has(key))
+    return { text: formatYear(stats[key], lang), value: stats[key] ?? null, format: 'year' };
   return decimals ? decimalCell(stats[key], lang) : countCell(stats[key], lang);
 }
 
@@ -130,6 +141,7 @@ export function statsTable(
   method: QuartileMethod,
   lang: ReportLang,
   captionIsTitle = false,
+  year = false,
 ): TableBlock {
   const l = labels(lang);
   return {
@@ -139,7 +151,7 @@ export function statsTable(
     head: [l.calculation, l.result],
     rows: STAT_KEYS.map(({ key, label, decimals }) => [
       textCell(l[label]),
-      statCell(stats, key, decimals, lang),
+      statCell(stats, key, decimals, lang, year),
     ]),
     notes: [quartileNote(method, lang)],
   };
@@ -203,7 +215,7 @@ export function breakdownTable(
       head: [l.calculation, ...breakdown.groups.map(groupLabel)],
       rows: STAT_KEYS.map(({ key, label, decimals }) => [
         textCell(l[label]),
-        ...stats.map((s) => statCell(s, key, decimals, lang)),
+        ...stats.map((s) => statCell(s, key, decimals, lang, question.valueFormat === 'year')),
       ]),
       notes: [quartileNote(method, lang)],
     };
@@ -239,10 +251,16 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
     case 'choice':
     case 'classes':
       blocks.push(frequencyTable(question, lang));
-      if (question.stats) blocks.push(statsTable(l.summary, question.stats, method, lang));
+      if (question.stats)
+        blocks.push(
+          statsTable(l.summary, question.stats, method, lang, false, question.valueFormat === 'year'),
+        );
       break;
     case 'numeric':
-      if (question.stats) blocks.push(statsTable(question.title, question.stats, method, lang, true));
+      if (question.stats)
+        blocks.push(
+          statsTable(question.title, question.stats, method, lang, true, question.valueFormat === 'year'),
+        );
       break;
     case 'text':
       blocks.push(termsTable(question, lang), segmentsTable(question, lang));

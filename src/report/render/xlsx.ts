@@ -19,6 +19,7 @@ import { colon, questionBlocks, type Cell, type TableBlock } from './view.js';
 export const PERCENT_FORMAT = '0.00%';
 export const DECIMAL_FORMAT = '#,##0.##';
 export const COUNT_FORMAT = '#,##0';
+export const YEAR_FORMAT = '0.#';
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } };
 
 const FORBIDDEN = /[[\]:*?/\\]/g;
@@ -53,7 +54,8 @@ function writeCell(target: ExcelJS.Cell, cell: Cell): void {
     target.numFmt = PERCENT_FORMAT;
   } else {
     target.value = cell.value;
-    target.numFmt = cell.format === 'count' ? COUNT_FORMAT : DECIMAL_FORMAT;
+    target.numFmt =
+      cell.format === 'count' ? COUNT_FORMAT : cell.format === 'year' ? YEAR_FORMAT : DECIMAL_FORMAT;
   }
 }
 
