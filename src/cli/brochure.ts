@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { formatProblems, InputError } from '../ingest/problems.js';
 import { JsonSyntaxError, parseJsonText } from '../survey/json-position.js';
 import { SurveyDefinitionError } from '../survey/model.js';
 import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { existingFolder, inputFolder, oneOf } from './options.js';
 
 const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
 type BrochureFormat = (typeof FORMATS)[number];
@@ -41,31 +42,12 @@ Example:
     --indicators examples/observatoire-nord-2021/indicators.json --territory Flandre --format pdf --out flandre.pdf
 `;
 
-function oneOf<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
-  }
-  return value as T;
-}
-
-function folder(path: string, what: string): string {
-  const dir = resolve(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new CliError(`${what} ${path} does not exist or is not a folder.`);
-  return dir;
-}
-
 function parsePrevious(items: string[]): { label: string; dir: string }[] {
   return items.map((item) => {
     const at = item.indexOf('=');
     const [label, path] =
       at > 0 && !existsSync(item) ? [item.slice(0, at), item.slice(at + 1)] : [basename(resolve(item)), item];
-    return { label, dir: folder(path, '--previous') };
+    return { label, dir: existingFolder(path, '--previous') };
   });
 }
 
@@ -97,9 +79,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1)
-    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
-  const dir = folder(positionals[0]!, 'the input folder');
+  const dir = inputFolder(positionals, HELP);
   const format: BrochureFormat = oneOf('format', values.format, FORMATS) ?? 'json';
   const audience = oneOf('audience', values.audience, ['public', 'admin'] as const) ?? 'public';
   const lang = oneOf('lang', values.lang, ['fr', 'en'] as const) ?? 'fr';

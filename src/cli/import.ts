@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { inputFolder } from './options.js';
 import type { Store } from '../store/index.js';
 import type { ResponseRecord } from '../survey/records.js';
 
@@ -226,11 +226,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1)
-    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
-  const dir = resolve(positionals[0]!);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new CliError(`the input folder ${positionals[0]} does not exist or is not a folder.`);
+  const dir = inputFolder(positionals, HELP);
   if (!values.name?.trim())
     throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblems, InputError } from '../ingest/problems.js';
@@ -15,6 +15,7 @@ import { JsonSyntaxError } from '../survey/json-position.js';
 import { SurveyDefinitionError } from '../survey/model.js';
 import type { Progress } from './report-input.js';
 import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { inputFolder, oneOf } from './options.js';
 
 const FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf', 'csv'] as const;
 type CliFormat = (typeof FORMATS)[number];
@@ -43,18 +44,6 @@ Options:
 Example:
   panorama report ../shared/fixtures/hdf-2019 --config examples/hdf-2019/report.json --format docx --out hdf.docx
 `;
-
-function oneOf<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
-  }
-  return value as T;
-}
 
 function parseWhere(items: string[]): { key: string; value: string }[] {
   return items.map((item) => {
@@ -125,13 +114,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) {
-    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${HELP}`);
-  }
-  const dir = resolve(positionals[0]!);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError(`the input folder ${positionals[0]} does not exist or is not a folder.`);
-  }
+  const dir = inputFolder(positionals, HELP);
   const format = oneOf('format', values.format, FORMATS) ?? 'json';
   const lang = oneOf<ReportLang>('lang', values.lang, ['fr', 'en']);
   const quartiles = oneOf<QuartileMethod>('quartiles', values.quartiles, ['minitab', 'excel']);
