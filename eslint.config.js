@@ -1,5 +1,41 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/**
+ * Which layer may import which (docs/architecture.md). Each entry: the files of a layer, and the
+ * folders they must not import from. The engine stays pure, the CLI never reaches into the server.
+ */
+const LAYERS = [
+  {
+    files: [
+      'src/survey/**',
+      'src/stats/**',
+      'src/text/**',
+      'src/report/**',
+      'src/ingest/**',
+      'src/publish/**',
+    ],
+    deny: ['server', 'cli', 'web', 'store', 'app'],
+  },
+  { files: ['src/store/**'], deny: ['server', 'cli', 'web', 'app'] },
+  { files: ['src/web/**'], deny: ['server', 'cli', 'store'] },
+];
+
+const boundaryRules = LAYERS.map(({ files, deny }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: deny.map((folder) => ({
+          group: [`**/${folder}/*`, `**/${folder}/**`, `../${folder}`, `../../${folder}`],
+          message: `this layer must not import from src/${folder} (see docs/architecture.md)`,
+        })),
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'out', '**/*.min.js'] },
@@ -7,6 +43,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: {
         process: 'readonly',
         console: 'readonly',
@@ -30,6 +67,28 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test registers tests synchronously; the promise it returns is the runner's business.
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
     },
   },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  ...boundaryRules,
 );

@@ -19,7 +19,7 @@ interface BenchElement {
 }
 
 function elementsOf(survey: SurveyJson): BenchElement[] {
-  return (survey.pages?.[0]?.elements ?? []) as unknown as BenchElement[];
+  return survey.pages?.[0]?.elements ?? [];
 }
 
 /** Translates the generator's simple conditions (`{s4} = 'v1'`) to SQL. */

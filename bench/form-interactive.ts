@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const throttle = Number(values.throttle);
   const throttleRuns = Number(values['throttle-runs'] ?? runs);
-  const mix = MIXES[values.mix!];
+  const mix = MIXES[values.mix];
   if (!mix) fail(`unknown --mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
   if (!(runs > 0 && throttleRuns > 0 && throttle >= 1))
     fail('--runs and --throttle-runs must be positive, --throttle at least 1');

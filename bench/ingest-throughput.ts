@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadResponsesFile, streamJsonlResponses, writeResponsesCsv } from '../src/ingest/index.js';
 import { buildSurveyModel } from '../src/survey/model.js';
-import { CONSULTATION_MIX, SENACS_MIX, generateRegistry, generateResponses, generateSurvey } from './synthetic.js';
+import {
+  CONSULTATION_MIX,
+  SENACS_MIX,
+  generateRegistry,
+  generateResponses,
+  generateSurvey,
+} from './synthetic.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,7 +66,11 @@ try {
     );
   };
   console.log(`survey: ${survey.questions.length} questions (${values.mix}); Node ${process.version}`);
-  await time('jsonl (memory)', jsonlPath, async () => (await loadResponsesFile(jsonlPath, survey)).responses.length);
+  await time(
+    'jsonl (memory)',
+    jsonlPath,
+    async () => (await loadResponsesFile(jsonlPath, survey)).responses.length,
+  );
   await time('jsonl (stream)', jsonlPath, async () => {
     let n = 0;
     for await (const _ of streamJsonlResponses(jsonlPath, survey)) n++;

@@ -57,10 +57,10 @@ async function main(): Promise<void> {
   const count = Number(values.responses);
   const repeat = Number(values.repeat);
   const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
-  const mix = MIXES[values.mix!];
+  const mix = MIXES[values.mix];
   if (!mix) fail(`unknown --mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
   if (!(count > 0) || !(repeat > 0)) fail('--responses and --repeat must be positive numbers');
-  const dialects = values.dialects!.split(',').map((d) => d.trim()) as BenchDialect[];
+  const dialects = values.dialects.split(',').map((d) => d.trim()) as BenchDialect[];
   for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') fail(`unknown dialect ${d}`);
 
   const surveyJson = generateSurvey(mix);

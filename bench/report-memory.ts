@@ -66,7 +66,7 @@ async function main() {
     return;
   }
   const count = Number(values.responses);
-  const mix = MIXES[values.mix!];
+  const mix = MIXES[values.mix];
   if (!mix) throw new Error(`unknown mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
   const surveyJson = generateSurvey(mix);
   const survey = buildSurveyModel(surveyJson, 'synthetic');

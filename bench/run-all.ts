@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   if (values.quick === values.full) fail('choose exactly one of --quick and --full');
   const only = values.only?.split(',').map((s) => s.trim());
   for (const name of only ?? []) if (!STEPS.some((s) => s.name === name)) fail(`unknown step ${name}`);
-  const full = values.full!;
+  const full = values.full;
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,

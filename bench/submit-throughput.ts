@@ -53,11 +53,11 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const invitationCount = Number(values.invitations);
-  const mix = MIXES[values.mix!];
+  const mix = MIXES[values.mix];
   if (!mix) fail(`unknown --mix ${values.mix}; use ${Object.keys(MIXES).join(', ')}`);
   if (!(duration > 0 && connections > 0 && invitationCount > 0))
     fail('--duration, --connections and --invitations must be positive');
-  const dialects = values.dialects!.split(',').map((d) => d.trim()) as BenchDialect[];
+  const dialects = values.dialects.split(',').map((d) => d.trim()) as BenchDialect[];
   for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') fail(`unknown dialect ${d}`);
 
   const surveyJson = generateSurvey(mix);

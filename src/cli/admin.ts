@@ -44,14 +44,17 @@ export const adminCommand: CliCommand = {
       `\n\n${HELP}`,
     );
     const email = z.email().safeParse(values.email ?? '');
-    if (!email.success) throw new CliError(`--email: a valid e-mail address is required (got "${values.email ?? ''}").`);
+    if (!email.success)
+      throw new CliError(`--email: a valid e-mail address is required (got "${values.email ?? ''}").`);
     if (!values.name?.trim()) throw new CliError('--name: the name of the person is required.');
     const role = values.role ?? 'admin';
     if (!['admin', 'correspondent', 'viewer'].includes(role)) {
       throw new CliError(`--role: "${role}" is not one of admin, correspondent, viewer.`);
     }
     if (role === 'correspondent') {
-      throw new CliError('--role correspondent: create correspondents in the web interface (Utilisateurs), where territories are chosen.');
+      throw new CliError(
+        '--role correspondent: create correspondents in the web interface (Utilisateurs), where territories are chosen.',
+      );
     }
     const { hashPassword, generatePassword } = await import('../server/index.js');
     const { MIN_PASSWORD_LENGTH } = await import('../server/auth/passwords.js');
@@ -72,12 +75,18 @@ export const adminCommand: CliCommand = {
         role: role as 'admin' | 'viewer',
         passwordHash: await hashPassword(password),
       });
-      await store.audit.record({ actor: 'cli', action: 'user.create', target: user.id, details: { email: user.email, role } });
+      await store.audit.record({
+        actor: 'cli',
+        action: 'user.create',
+        target: user.id,
+        details: { email: user.email, role },
+      });
       process.stdout.write(`Account created: ${user.email} (${role}).\n`);
       if (generated) process.stdout.write(`Password (shown only once): ${password}\n`);
       return 0;
     } catch (err) {
-      if (err instanceof StoreConflictError) throw new CliError(`an account already exists for ${email.data}.`);
+      if (err instanceof StoreConflictError)
+        throw new CliError(`an account already exists for ${email.data}.`);
       throw err;
     } finally {
       await store.close();

@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblems, InputError } from '../ingest/problems.js';
 import type { BaseMode, QuartileMethod, ReportLang } from '../report/model.js';
-import type { ReportFormat } from '../report/render/index.js';
 import {
   parseReportConfig,
   ReportBuilder,
@@ -152,7 +151,7 @@ async function run(args: string[]): Promise<number> {
       output = Buffer.from(`${JSON.stringify(model, null, 2)}\n`, 'utf8');
     } else {
       const { renderReport } = await import('../report/render/index.js');
-      output = await renderReport(model, format as ReportFormat);
+      output = await renderReport(model, format);
     }
   }
   if (input.warnings.length > 0) {

@@ -62,7 +62,10 @@ export async function runCli(argv: string[]): Promise<number> {
  * node:util parseArgs where a mistake on the command line (unknown option, missing value) becomes a
  * CliError: the parser's message followed by `hint` (the command's help, or where to find it).
  */
-export function parseCommandArgs<T extends ParseArgsConfig>(config: T, hint: string): ReturnType<typeof parseArgs<T>> {
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  config: T,
+  hint: string,
+): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (err) {

@@ -34,7 +34,9 @@ async function ensureWebBuild(): Promise<void> {
     await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
   } catch (err) {
     // The API and respondent links still work; the page explains how to build the interface.
-    process.stderr.write(`panorama: building the web interface failed, serving the API only: ${(err as Error).message}\n`);
+    process.stderr.write(
+      `panorama: building the web interface failed, serving the API only: ${(err as Error).message}\n`,
+    );
   }
 }
 
@@ -91,7 +93,8 @@ export const startCommand: CliCommand = {
     } catch (err) {
       await store.close();
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
+      if (code === 'EADDRINUSE')
+        throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
       throw err;
     }
     const address = app.server.address();
@@ -109,7 +112,10 @@ export const startCommand: CliCommand = {
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.stdout.write('\nStopping Panorama…\n');
-        void app.close().then(() => store.close()).then(resolve, resolve);
+        void app
+          .close()
+          .then(() => store.close())
+          .then(resolve, resolve);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

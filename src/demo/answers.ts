@@ -4,12 +4,12 @@ import type { Prng } from './prng.js';
 const PROJETS = [
   "Création d'un jardin partagé avec les habitants du quartier et l'école voisine.",
   "Mise en place d'un café des parents tous les mardis matin, très fréquenté.",
-  "Séjour familial à la mer pour douze familles qui ne partaient jamais en vacances.",
+  'Séjour familial à la mer pour douze familles qui ne partaient jamais en vacances.',
   "Ouverture d'un espace numérique avec des ateliers d'accompagnement aux démarches en ligne.",
-  "Fête de quartier co-organisée par les jeunes et les bénévoles, plus de 400 participants.",
-  "Accompagnement à la scolarité renforcé avec les collèges et les familles.",
-  "Projet vidéo réalisé par les jeunes sur la mémoire du quartier.",
-  "Ateliers cuisine et santé avec les seniors, en lien avec le CCAS.",
+  'Fête de quartier co-organisée par les jeunes et les bénévoles, plus de 400 participants.',
+  'Accompagnement à la scolarité renforcé avec les collèges et les familles.',
+  'Projet vidéo réalisé par les jeunes sur la mémoire du quartier.',
+  'Ateliers cuisine et santé avec les seniors, en lien avec le CCAS.',
 ];
 const ATTENTES = [
   'Des formations pour les bénévoles et les administrateurs.',
@@ -59,9 +59,14 @@ export function demoAnswers(rng: Prng, structure: StructureInput): Record<string
     ] as const,
     2,
   );
-  if ((data.activites as string[]).includes('other')) data['activites-Comment'] = rng.pick(['Épicerie solidaire', 'Ludothèque', 'Jardin partagé']);
+  if ((data.activites as string[]).includes('other'))
+    data['activites-Comment'] = rng.pick(['Épicerie solidaire', 'Ludothèque', 'Jardin partagé']);
   if ((data.activites as string[]).includes('numerique')) {
-    data.conseiller_numerique = rng.weighted([['oui', 5], ['non', 3], ['en_cours', 1]] as const);
+    data.conseiller_numerique = rng.weighted([
+      ['oui', 5],
+      ['non', 3],
+      ['en_cours', 1],
+    ] as const);
   }
   data.france_services = rng.chance(isEvs ? 0.05 : 0.2);
   if (data.france_services) data.france_services_depuis = rng.int(2020, 2025);
@@ -78,22 +83,40 @@ export function demoAnswers(rng: Prng, structure: StructureInput): Record<string
         1,
       );
   data.budget = isEvs
-    ? rng.weighted([['moins_200k', 8], ['200k_500k', 2]] as const)
-    : rng.weighted([['moins_200k', 1], ['200k_500k', 4], ['500k_1m', 4], ['plus_1m', 2]] as const);
-  if (rng.chance(0.9)) data.satisfaction_locaux = rng.weighted([[1, 1], [2, 2], [3, 4], [4, 4], [5, 2]] as const);
-  data.difficultes = rng.subset(
-    [
-      ['recrutement', 0.55],
-      ['financement', 0.7],
-      ['locaux', 0.3],
-      ['benevoles', 0.45],
-      ['habitants', 0.25],
-      ['other', 0.06],
-    ] as const,
-  );
-  if ((data.difficultes as string[]).includes('other')) data['difficultes-Comment'] = 'Transport des habitants';
+    ? rng.weighted([
+        ['moins_200k', 8],
+        ['200k_500k', 2],
+      ] as const)
+    : rng.weighted([
+        ['moins_200k', 1],
+        ['200k_500k', 4],
+        ['500k_1m', 4],
+        ['plus_1m', 2],
+      ] as const);
+  if (rng.chance(0.9))
+    data.satisfaction_locaux = rng.weighted([
+      [1, 1],
+      [2, 2],
+      [3, 4],
+      [4, 4],
+      [5, 2],
+    ] as const);
+  data.difficultes = rng.subset([
+    ['recrutement', 0.55],
+    ['financement', 0.7],
+    ['locaux', 0.3],
+    ['benevoles', 0.45],
+    ['habitants', 0.25],
+    ['other', 0.06],
+  ] as const);
+  if ((data.difficultes as string[]).includes('other'))
+    data['difficultes-Comment'] = 'Transport des habitants';
   if ((data.difficultes as string[]).length === 0) delete data.difficultes;
-  data.frequentation = rng.weighted([['hausse', 5], ['stable', 4], ['baisse', 2]] as const);
+  data.frequentation = rng.weighted([
+    ['hausse', 5],
+    ['stable', 4],
+    ['baisse', 2],
+  ] as const);
   if (rng.chance(0.6)) data.projet_phare = rng.pick(PROJETS);
   if (rng.chance(0.4)) data.attentes = rng.pick(ATTENTES);
   return data;
@@ -101,6 +124,14 @@ export function demoAnswers(rng: Prng, structure: StructureInput): Record<string
 
 /** The first page only: what a respondent who stopped half-way has saved. */
 export function partialAnswers(full: Record<string, unknown>): Record<string, unknown> {
-  const keep = ['statut', 'statut-Comment', 'annee_creation', 'etp_salaries', 'nb_benevoles', 'publics', 'publics-Comment'];
+  const keep = [
+    'statut',
+    'statut-Comment',
+    'annee_creation',
+    'etp_salaries',
+    'nb_benevoles',
+    'publics',
+    'publics-Comment',
+  ];
   return Object.fromEntries(Object.entries(full).filter(([k]) => keep.includes(k)));
 }

@@ -18,7 +18,11 @@ const TERRITORIES: TerritorySeed[] = [
     name: 'Métropole lilloise',
     departement: 'nord',
     communes: [
-      ['59350', 'Lille', ['Moulins', 'Wazemmes', 'Fives', 'Lille-Sud', 'Bois-Blancs', 'Faubourg de Béthune', 'Saint-Maurice']],
+      [
+        '59350',
+        'Lille',
+        ['Moulins', 'Wazemmes', 'Fives', 'Lille-Sud', 'Bois-Blancs', 'Faubourg de Béthune', 'Saint-Maurice'],
+      ],
       ['59512', 'Roubaix', ['Épeule', 'Alma', 'Pile', 'Trois-Ponts', 'Hommelet']],
       ['59599', 'Tourcoing', ['Bourgogne', 'Belencontre', 'Blanc-Seau']],
       ['59009', "Villeneuve-d'Ascq", ['Pont-de-Bois', 'Résidence']],
@@ -91,7 +95,20 @@ export const DEMO_TERRITORIES: TerritoryInput[] = [
   })),
 ];
 
-const CENTRE_NAMES = ['Les Tilleuls', 'La Passerelle', 'Arc-en-ciel', 'Le Fil d’Ariane', 'Les Glycines', 'Agora', 'Mosaïque', 'L’Escale', 'La Source', 'Le Trait d’Union', 'Horizon', 'Les Hirondelles'];
+const CENTRE_NAMES = [
+  'Les Tilleuls',
+  'La Passerelle',
+  'Arc-en-ciel',
+  'Le Fil d’Ariane',
+  'Les Glycines',
+  'Agora',
+  'Mosaïque',
+  'L’Escale',
+  'La Source',
+  'Le Trait d’Union',
+  'Horizon',
+  'Les Hirondelles',
+];
 
 function slug(text: string): string {
   return text
@@ -114,7 +131,9 @@ export function demoStructures(rng: Prng): StructureInput[] {
         const n = ++counters[territory.departement];
         const id = `${isEvs ? 'EVS' : 'CS'}${dep}-${String(n).padStart(3, '0')}`;
         const label = rng.pick(CENTRE_NAMES);
-        const name = isEvs ? `EVS ${label} – ${commune} ${quartier}` : `Centre social ${label} – ${commune} ${quartier}`;
+        const name = isEvs
+          ? `EVS ${label} – ${commune} ${quartier}`
+          : `Centre social ${label} – ${commune} ${quartier}`;
         out.push({
           id,
           name,
@@ -123,7 +142,13 @@ export function demoStructures(rng: Prng): StructureInput[] {
           communeCode: code,
           territoryId: territory.id,
           qpv: rng.chance(isEvs ? 0.45 : 0.7),
-          managerType: isEvs ? 'associative' : rng.weighted([['associative', 6], ['municipale', 3], ['CAF', 1]] as const),
+          managerType: isEvs
+            ? 'associative'
+            : rng.weighted([
+                ['associative', 6],
+                ['municipale', 3],
+                ['CAF', 1],
+              ] as const),
           attributes: {
             // A few structures have no address on file: reminders list them instead.
             ...(rng.chance(0.93) ? { email: `contact@${slug(id)}.example.org` } : {}),

@@ -29,7 +29,10 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
  * structures), the demo questionnaire, a closed campaign with most answers in and an open one
  * with some answers and drafts. Deterministic for a given seed and `now`.
  */
-export async function seedDemo(store: Store, options: { now?: Date; seed?: number } = {}): Promise<DemoSummary> {
+export async function seedDemo(
+  store: Store,
+  options: { now?: Date; seed?: number } = {},
+): Promise<DemoSummary> {
   const now = options.now ?? new Date();
   const rng = new Prng(options.seed ?? DEMO_SEED);
   const at = (offsetDays: number) => new Date(now.getTime() + offsetDays * DAY).toISOString();
@@ -60,7 +63,8 @@ export async function seedDemo(store: Store, options: { now?: Date; seed?: numbe
     const structure = byId.get(invitation.structureId!)!;
     const answered = rng.chance(structure.territoryId === 'demo-t-opale' ? 0.62 : 0.8);
     if (!answered) {
-      if (rng.chance(0.3)) await store.responses.saveDraft(invitation.id, partialAnswers(demoAnswers(rng, structure)), at(-100));
+      if (rng.chance(0.3))
+        await store.responses.saveDraft(invitation.id, partialAnswers(demoAnswers(rng, structure)), at(-100));
       continue;
     }
     const day = -118 + rng.int(0, 55);
@@ -99,7 +103,10 @@ export async function seedDemo(store: Store, options: { now?: Date; seed?: numbe
     }
   }
   await store.settings.set('demo', { seed: options.seed ?? DEMO_SEED, seededAt: now.toISOString() });
-  await store.audit.record({ actor: 'system', action: 'demo.seed', details: { structures: ids.length } }, now.toISOString());
+  await store.audit.record(
+    { actor: 'system', action: 'demo.seed', details: { structures: ids.length } },
+    now.toISOString(),
+  );
   return {
     territories: DEMO_TERRITORIES.length,
     structures: ids.length,

@@ -48,7 +48,9 @@ function load(): Index {
   if (index) return index;
   const require = createRequire(import.meta.url);
   const read = <T>(name: string): T =>
-    JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8')) as T;
+    JSON.parse(
+      readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'),
+    ) as T;
   const communes = new Map<string, RawCommune>();
   const rank = (c: RawCommune) => TYPE_RANK[c.type] ?? 9;
   const raw = read<RawCommune[]>('communes');
@@ -61,7 +63,9 @@ function load(): Index {
     if (c.type !== 'commune-actuelle') continue;
     for (const old of c.anciensCodes ?? []) if (!communes.has(old)) communes.set(old, c);
   }
-  const departements = new Map(read<{ code: string; nom: string }[]>('departements').map((d) => [d.code, d.nom]));
+  const departements = new Map(
+    read<{ code: string; nom: string }[]>('departements').map((d) => [d.code, d.nom]),
+  );
   const regions = new Map(read<{ code: string; nom: string }[]>('regions').map((r) => [r.code, r.nom]));
   const epciByCommune = new Map<string, CodeName>();
   for (const epci of read<{ code: string; nom: string; membres: { code: string }[] }[]>('epci')) {

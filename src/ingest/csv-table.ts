@@ -31,7 +31,8 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
     const detail = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message;
     throw new InputError([{ file, line, message: `the file is not valid CSV: ${detail}` }]);
   }
-  if (records.length === 0) throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
+  if (records.length === 0)
+    throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
   const [first, ...rest] = records;
   const header = first!.record.map((h) => h.trim());
   const headerLine = startLine(first!);

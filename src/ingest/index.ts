@@ -14,7 +14,13 @@ import { readTable } from './table-file.js';
 export { InputError, formatProblem, formatProblems, type InputProblem } from './problems.js';
 export type { LoadOptions, LoadResult } from './collect.js';
 export { streamJsonlResponses, type StreamOptions } from './jsonl.js';
-export { loadRegistryFile, previewRegistryImport, type RegistryPreview, type RegistryPreviewError, type RegistryPreviewRow } from './registry.js';
+export {
+  loadRegistryFile,
+  previewRegistryImport,
+  type RegistryPreview,
+  type RegistryPreviewError,
+  type RegistryPreviewRow,
+} from './registry.js';
 export { resolveCommune, type CommuneInfo, type CodeName } from './commune.js';
 export { writeResponsesCsv, type CsvExportOptions } from './export-csv.js';
 export { validateResponseData } from '../survey/validate.js';
@@ -30,7 +36,9 @@ export async function loadSurveyFile(path: string): Promise<SurveyModel> {
     return loadSurveyDefinition(text, file);
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
-      throw new InputError([{ file, line: err.line, column: err.column, message: `invalid JSON: ${err.detail}` }]);
+      throw new InputError([
+        { file, line: err.line, column: err.column, message: `invalid JSON: ${err.detail}` },
+      ]);
     }
     if (err instanceof SurveyDefinitionError) {
       throw new InputError(
@@ -47,17 +55,24 @@ export async function loadSurveyFile(path: string): Promise<SurveyModel> {
 }
 
 /** Loads responses from .jsonl (.ndjson), .json, .csv or .xlsx, checked against the survey. */
-export async function loadResponsesFile(path: string, survey: SurveyModel, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadResponsesFile(
+  path: string,
+  survey: SurveyModel,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const file = basename(path);
   const ext = extname(file).toLowerCase();
   if (!RESPONSE_EXTENSIONS.includes(ext)) {
-    throw new InputError([{ file, message: `unsupported responses format "${ext}" (expected .jsonl, .json, .csv or .xlsx)` }]);
+    throw new InputError([
+      { file, message: `unsupported responses format "${ext}" (expected .jsonl, .json, .csv or .xlsx)` },
+    ]);
   }
   if ((ext === '.jsonl' || ext === '.ndjson') && (await sizeOf(path)) > IN_MEMORY_JSONL_LIMIT) {
     return collectStream(path, survey, options);
   }
   const bytes = await readInput(path);
-  if (ext === '.jsonl' || ext === '.ndjson') return parseJsonlResponses(decodeText(bytes).text, file, survey, options);
+  if (ext === '.jsonl' || ext === '.ndjson')
+    return parseJsonlResponses(decodeText(bytes).text, file, survey, options);
   if (ext === '.json') return parseJsonResponses(decodeText(bytes).text, file, survey, options);
   return tableToResponses(await readTable(bytes, file), survey, options);
 }
@@ -80,16 +95,26 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
   try {
     entries = await readdir(dir);
   } catch (err) {
-    throw new InputError([{ file: dir, message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+    throw new InputError([
+      {
+        file: dir,
+        message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      },
+    ]);
   }
   const pick = (stem: string, extensions: string[], required: boolean): string | undefined => {
     const found = entries.filter((e) => extensions.some((ext) => e.toLowerCase() === stem + ext)).sort();
     if (found.length > 1) {
-      throw new InputError([{ file: dir, message: `several ${stem} files (${found.join(', ')}): keep only one` }]);
+      throw new InputError([
+        { file: dir, message: `several ${stem} files (${found.join(', ')}): keep only one` },
+      ]);
     }
     if (found.length === 0 && required) {
       throw new InputError([
-        { file: dir, message: `no ${extensions.map((e) => stem + e).join(' / ')} in this folder (found: ${entries.join(', ') || 'nothing'})` },
+        {
+          file: dir,
+          message: `no ${extensions.map((e) => stem + e).join(' / ')} in this folder (found: ${entries.join(', ') || 'nothing'})`,
+        },
       ]);
     }
     return found[0] && join(dir, found[0]);
@@ -102,14 +127,20 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
   const registry = registryPath ? await loadRegistryFile(registryPath) : undefined;
   const { responses, warnings } = await loadResponsesFile(responsesPath, survey, {
     ...options,
-    ...(registry ? { structures: new Set(registry.structures.map((s) => s.id)), registryName: basename(registryPath!) } : {}),
+    ...(registry
+      ? { structures: new Set(registry.structures.map((s) => s.id)), registryName: basename(registryPath!) }
+      : {}),
   });
   return {
     survey,
     responses,
     ...(registry ? { registry } : {}),
     warnings,
-    files: { survey: surveyPath, responses: responsesPath, ...(registryPath ? { registry: registryPath } : {}) },
+    files: {
+      survey: surveyPath,
+      responses: responsesPath,
+      ...(registryPath ? { registry: registryPath } : {}),
+    },
   };
 }
 
@@ -139,7 +170,12 @@ async function readInput(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'this is a folder, not a file' : (err as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'this is a folder, not a file'
+          : (err as Error).message;
     throw new InputError([{ file: path, message: reason }]);
   }
 }

@@ -39,7 +39,12 @@ export class RecordChecker {
       value = JSON.parse(text);
     } catch {
       const offset = jsonErrorOffset(text);
-      this.collector.error({ file: this.file, line, column: offset + 1, message: `invalid JSON: ${describeJsonError(text, offset)}` });
+      this.collector.error({
+        file: this.file,
+        line,
+        column: offset + 1,
+        message: `invalid JSON: ${describeJsonError(text, offset)}`,
+      });
       return undefined;
     }
     return this.check(value, { file: this.file, line });
@@ -47,7 +52,11 @@ export class RecordChecker {
 
   check(value: unknown, where: Omit<InputProblem, 'message'>): ResponseRecord | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.error(where, undefined, `a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`);
+      this.error(
+        where,
+        undefined,
+        `a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`,
+      );
       return undefined;
     }
     const record = value as Record<string, unknown>;
@@ -59,7 +68,11 @@ export class RecordChecker {
     let usable = true;
     const first = this.ids.check(id, where.line ?? 0);
     if (first !== undefined) {
-      this.error(where, id, `duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`);
+      this.error(
+        where,
+        id,
+        `duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`,
+      );
       usable = false;
     }
     for (const key in record) {
@@ -76,27 +89,40 @@ export class RecordChecker {
     if (structure !== null && (typeof structure !== 'string' || structure === '')) {
       this.error(where, id, `"structure" must be a registry id or null, got ${describe(structure)}`);
       usable = false;
-    } else if (structure !== null && this.registry.structures && !this.registry.structures.has(structure as string)) {
+    } else if (structure !== null && this.registry.structures && !this.registry.structures.has(structure)) {
       this.collector.value({
         ...where,
         responseId: id,
         value: structure,
-        message: unknownStructureMessage(structure as string, this.registry.registryName),
+        message: unknownStructureMessage(structure, this.registry.registryName),
       });
       structure = null;
     }
     const submittedAt = record.submittedAt;
-    if (submittedAt !== undefined && (typeof submittedAt !== 'string' || isoInstant(submittedAt) === undefined)) {
+    if (
+      submittedAt !== undefined &&
+      (typeof submittedAt !== 'string' || isoInstant(submittedAt) === undefined)
+    ) {
       this.error(where, id, `"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`);
       usable = false;
     }
     if (record.data === null || typeof record.data !== 'object' || Array.isArray(record.data)) {
-      this.error(where, id, `"data" must be an object of answers keyed by question name, got ${describe(record.data)}`);
+      this.error(
+        where,
+        id,
+        `"data" must be an object of answers keyed by question name, got ${describe(record.data)}`,
+      );
       return undefined;
     }
     const result = validateResponseData(this.survey, record.data);
     for (const p of result.problems) {
-      this.collector.value({ ...where, responseId: id, question: p.question || undefined, value: p.value, message: p.message });
+      this.collector.value({
+        ...where,
+        responseId: id,
+        question: p.question || undefined,
+        value: p.value,
+        message: p.message,
+      });
     }
     if (!usable) return undefined;
     const out: ResponseRecord = { id, structure: structure as string | null, data: result.data };
@@ -105,12 +131,19 @@ export class RecordChecker {
   }
 
   private error(where: Omit<InputProblem, 'message'>, responseId: string | undefined, message: string): void {
-    this.collector.error(responseId === undefined ? { ...where, message } : { ...where, responseId, message });
+    this.collector.error(
+      responseId === undefined ? { ...where, message } : { ...where, responseId, message },
+    );
   }
 }
 
 /** Reads JSONL text: one response per line, blank lines ignored, every problem listed. */
-export function parseJsonlResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
+export function parseJsonlResponses(
+  text: string,
+  file: string,
+  survey: SurveyModel,
+  options: LoadOptions = {},
+): LoadResult {
   const collector = new ProblemCollector(options.lenient ?? false);
   const checker = new RecordChecker(survey, file, collector, options);
   const responses: ResponseRecord[] = [];
@@ -134,7 +167,12 @@ export function parseJsonlResponses(text: string, file: string, survey: SurveyMo
 }
 
 /** Reads a JSON file holding an array of responses (or `{ "responses": [...] }`). */
-export function parseJsonResponses(text: string, file: string, survey: SurveyModel, options: LoadOptions = {}): LoadResult {
+export function parseJsonResponses(
+  text: string,
+  file: string,
+  survey: SurveyModel,
+  options: LoadOptions = {},
+): LoadResult {
   let parsed: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
@@ -142,11 +180,15 @@ export function parseJsonResponses(text: string, file: string, survey: SurveyMod
   } catch {
     const offset = jsonErrorOffset(body);
     const { line, column } = lineColumnAt(body, offset);
-    throw new InputError([{ file, line, column, message: `invalid JSON: ${describeJsonError(body, offset)}` }]);
+    throw new InputError([
+      { file, line, column, message: `invalid JSON: ${describeJsonError(body, offset)}` },
+    ]);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(list)) {
-    throw new InputError([{ file, message: 'a .json responses file must hold an array of responses (or {"responses": [...]})' }]);
+    throw new InputError([
+      { file, message: 'a .json responses file must hold an array of responses (or {"responses": [...]})' },
+    ]);
   }
   const collector = new ProblemCollector(options.lenient ?? false);
   const checker = new RecordChecker(survey, file, collector, options);
@@ -206,7 +248,8 @@ export async function* streamJsonlResponses(
       if (content === '') continue;
       const record = checker.parseLine(content, line);
       if (options.onWarning && collector.lenient) {
-        while (reported < collector.valueProblems.length) options.onWarning(collector.valueProblems[reported++]!);
+        while (reported < collector.valueProblems.length)
+          options.onWarning(collector.valueProblems[reported++]!);
       }
       if (line % 1000 === 0) options.onProgress?.(Math.min(bytes, totalBytes), totalBytes);
       if (record) yield record;

@@ -45,7 +45,10 @@ export async function loadRegistryFile(path: string): Promise<Registry> {
  * For the web import screen: what would be imported and every problem (line, column, value,
  * reason), without throwing, so nothing is written before the user has seen it.
  */
-export async function previewRegistryImport(input: string | Uint8Array, filename: string): Promise<RegistryPreview> {
+export async function previewRegistryImport(
+  input: string | Uint8Array,
+  filename: string,
+): Promise<RegistryPreview> {
   const file = basename(filename);
   let table: Table;
   try {
@@ -61,7 +64,8 @@ export async function previewRegistryImport(input: string | Uint8Array, filename
 }
 
 function toPreviewError(p: InputProblem): RegistryPreviewError {
-  const column = typeof p.column === 'string' ? p.column.replace(/^[A-Z]+ /, '').replace(/^"(.*)"$/, '$1') : '';
+  const column =
+    typeof p.column === 'string' ? p.column.replace(/^[A-Z]+ /, '').replace(/^"(.*)"$/, '$1') : '';
   return {
     line: p.line ?? 0,
     column,
@@ -71,19 +75,35 @@ function toPreviewError(p: InputProblem): RegistryPreviewError {
 }
 
 /** Builds the registry; problems are returned (never thrown) so the preview can list them. */
-export function tableToRegistry(table: Table): { registry: Registry; problems: InputProblem[]; lines: number[] } {
+export function tableToRegistry(table: Table): {
+  registry: Registry;
+  problems: InputProblem[];
+  lines: number[];
+} {
   const problems: InputProblem[] = [...table.problems];
   const lower = table.header.map((h) => h.toLowerCase());
   const idColumn = lower.findIndex((h) => ID_COLUMNS.has(h));
   const nameColumns = lower.flatMap((h, i) => (NAME_COLUMNS.has(h) ? [i] : []));
   const headerAt = (column?: number) => cellLocation(table, table.headerLine, column);
   if (idColumn < 0) {
-    problems.push({ ...headerAt(), value: table.header.join(', '), message: `the registry has no "id" column (columns: ${table.header.join(', ')})` });
+    problems.push({
+      ...headerAt(),
+      value: table.header.join(', '),
+      message: `the registry has no "id" column (columns: ${table.header.join(', ')})`,
+    });
   }
   if (nameColumns.length === 0) {
-    problems.push({ ...headerAt(), value: table.header.join(', '), message: `the registry has no "nom" (or "name") column (columns: ${table.header.join(', ')})` });
+    problems.push({
+      ...headerAt(),
+      value: table.header.join(', '),
+      message: `the registry has no "nom" (or "name") column (columns: ${table.header.join(', ')})`,
+    });
   } else if (nameColumns.length > 1) {
-    problems.push({ ...headerAt(nameColumns[1]), value: table.header[nameColumns[1]!], message: 'the registry has both a "nom" and a "name" column: keep one' });
+    problems.push({
+      ...headerAt(nameColumns[1]),
+      value: table.header[nameColumns[1]!],
+      message: 'the registry has both a "nom" and a "name" column: keep one',
+    });
   }
   const nameColumn = nameColumns[0] ?? -1;
   const attributeColumns: number[] = [];
@@ -98,7 +118,11 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
     }
     const first = seen.get(header.toLowerCase());
     if (first !== undefined) {
-      problems.push({ ...headerAt(i), value: header, message: `the column ${JSON.stringify(header)} appears twice (columns ${first + 1} and ${i + 1})` });
+      problems.push({
+        ...headerAt(i),
+        value: header,
+        message: `the column ${JSON.stringify(header)} appears twice (columns ${first + 1} and ${i + 1})`,
+      });
       return;
     }
     seen.set(header.toLowerCase(), i);
@@ -123,11 +147,19 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
       } else if (idLines.has(id)) {
         const first = idLines.get(id)!;
         const unit = table.sheet ? 'rows' : 'lines';
-        problems.push({ ...at(idColumn), value: id, message: `the id ${JSON.stringify(id)} is used twice (${unit} ${first} and ${row.line})` });
+        problems.push({
+          ...at(idColumn),
+          value: id,
+          message: `the id ${JSON.stringify(id)} is used twice (${unit} ${first} and ${row.line})`,
+        });
         ok = false;
       } else idLines.set(id, row.line);
       if (name === '') {
-        problems.push({ ...at(nameColumn), value: '', message: `the name of structure ${JSON.stringify(id)} is empty` });
+        problems.push({
+          ...at(nameColumn),
+          value: '',
+          message: `the name of structure ${JSON.stringify(id)} is empty`,
+        });
         ok = false;
       }
       const values: Record<string, string> = {};
@@ -135,7 +167,11 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
       if (communeColumn !== undefined) {
         const problem = fillGeography(values, table.header[communeColumn]!, addedGeo);
         if (problem) {
-          problems.push({ ...at(communeColumn), value: values[table.header[communeColumn]!], message: problem });
+          problems.push({
+            ...at(communeColumn),
+            value: values[table.header[communeColumn]!],
+            message: problem,
+          });
           ok = false;
         }
       }
@@ -145,7 +181,10 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
       }
     }
   }
-  const allAttributes = [...attributes, ...GEO_ATTRIBUTES.filter((g) => addedGeo.has(g) && !attributes.includes(g))];
+  const allAttributes = [
+    ...attributes,
+    ...GEO_ATTRIBUTES.filter((g) => addedGeo.has(g) && !attributes.includes(g)),
+  ];
   for (const s of structures) for (const a of allAttributes) s.attributes[a] ??= '';
   return { registry: { structures, attributes: allAttributes }, problems, lines };
 }
@@ -154,14 +193,20 @@ export function tableToRegistry(table: Table): { registry: Registry; problems: I
  * Fills departement (code), region and epci (names) from an INSEE commune code when the row does
  * not give them. Returns a problem text for a code that does not exist.
  */
-function fillGeography(values: Record<string, string>, column: string, added: Set<string>): string | undefined {
+function fillGeography(
+  values: Record<string, string>,
+  column: string,
+  added: Set<string>,
+): string | undefined {
   let code = values[column] ?? '';
   if (code === '') return undefined;
   // Spreadsheets turn "01053" into 1053: every INSEE code has 5 characters, so the zero comes back.
   if (/^\d{4}$/.test(code)) values[column] = code = `0${code}`;
   if (!looksLikeCommuneCode(code)) {
     // A plain "commune" column may hold names; only a code column must hold codes.
-    return column.toLowerCase() === 'commune' ? undefined : `${JSON.stringify(code)} is not an INSEE commune code (5 characters, e.g. 59350)`;
+    return column.toLowerCase() === 'commune'
+      ? undefined
+      : `${JSON.stringify(code)} is not an INSEE commune code (5 characters, e.g. 59350)`;
   }
   const info = resolveCommune(code);
   if (!info) return `${JSON.stringify(code)} is not a known INSEE commune code`;

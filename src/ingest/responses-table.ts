@@ -96,7 +96,13 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
     const result = validateResponseData(survey, ordered);
     for (const p of result.problems) {
       const column = firstColumn.get(p.question) ?? firstColumn.get(p.question.replace(/-Comment$/, ''));
-      collector.value({ ...cellLocation(table, row.line, column), responseId: id, question: p.question, value: p.value, message: p.message });
+      collector.value({
+        ...cellLocation(table, row.line, column),
+        responseId: id,
+        question: p.question,
+        value: p.value,
+        message: p.message,
+      });
     }
     if (usable) {
       const record: ResponseRecord = { id, structure: converted.structure, data: result.data };
@@ -194,7 +200,8 @@ function convertRow(
   if (matrices) {
     for (const [name, answer] of matrices) {
       const whole = data[name];
-      data[name] = whole && typeof whole === 'object' && !Array.isArray(whole) ? { ...whole, ...answer } : answer;
+      data[name] =
+        whole && typeof whole === 'object' && !Array.isArray(whole) ? { ...whole, ...answer } : answer;
     }
   }
   return out;
@@ -211,7 +218,10 @@ function planColumns(table: Table, survey: SurveyModel, collector: ProblemCollec
     }
     const previous = seen.get(name);
     if (previous !== undefined) {
-      collector.error({ ...at, message: `the column ${JSON.stringify(name)} appears twice (also column ${previous + 1})` });
+      collector.error({
+        ...at,
+        message: `the column ${JSON.stringify(name)} appears twice (also column ${previous + 1})`,
+      });
       return { kind: 'ignored' };
     }
     seen.set(name, index);
@@ -233,7 +243,8 @@ function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
   if (name.endsWith(COMMENT_SUFFIX)) {
     const owner = survey.byName.get(name.slice(0, -COMMENT_SUFFIX.length));
     if (owner && allowsComment(survey, owner.name)) return { kind: 'comment', question: owner };
-    if (owner) return `column ${JSON.stringify(name)}: question "${owner.name}" has no "other" item and no comment box`;
+    if (owner)
+      return `column ${JSON.stringify(name)}: question "${owner.name}" has no "other" item and no comment box`;
   }
   for (const [questionName, sub] of splitCandidates(name)) {
     const q = survey.byName.get(questionName);
@@ -303,7 +314,8 @@ function convertCell(question: QuestionDef, cell: Cell, survey: SurveyModel): un
       if (valueFalse !== undefined && text === String(valueFalse)) return valueFalse;
       const mark = checkboxMark(cell);
       if (mark === undefined) return text;
-      if (valueTrue !== undefined || valueFalse !== undefined) return mark ? valueTrue ?? true : valueFalse ?? false;
+      if (valueTrue !== undefined || valueFalse !== undefined)
+        return mark ? (valueTrue ?? true) : (valueFalse ?? false);
       return mark;
     }
     case 'date':

@@ -25,12 +25,20 @@ export type CellLocation = Pick<InputProblem, 'file' | 'line' | 'column' | 'shee
 
 export function cellLocation(table: Table, line: number, columnIndex: number | undefined): CellLocation {
   if (columnIndex === undefined) {
-    return table.sheet !== undefined ? { file: table.file, sheet: table.sheet, line } : { file: table.file, line };
+    return table.sheet !== undefined
+      ? { file: table.file, sheet: table.sheet, line }
+      : { file: table.file, line };
   }
   const letter = columnLetter(columnIndex);
   const name = table.header[columnIndex] ?? '';
   if (table.sheet !== undefined) {
-    return { file: table.file, sheet: table.sheet, cell: `${letter}${line}`, line, column: JSON.stringify(name) };
+    return {
+      file: table.file,
+      sheet: table.sheet,
+      cell: `${letter}${line}`,
+      line,
+      column: JSON.stringify(name),
+    };
   }
   return { file: table.file, line, column: `${letter} ${JSON.stringify(name)}` };
 }

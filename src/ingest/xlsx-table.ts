@@ -8,7 +8,9 @@ export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Ta
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw new InputError([{ file, message: `the file is not a readable XLSX workbook (${(err as Error).message})` }]);
+    throw new InputError([
+      { file, message: `the file is not a readable XLSX workbook (${(err as Error).message})` },
+    ]);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new InputError([{ file, message: 'the workbook has no sheet' }]);
@@ -21,7 +23,14 @@ export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Ta
   }
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   if (header.length === 0) {
-    throw new InputError([{ file, sheet: sheet.name, line: 1, message: 'the first row of the first sheet is empty: a header row is expected' }]);
+    throw new InputError([
+      {
+        file,
+        sheet: sheet.name,
+        line: 1,
+        message: 'the first row of the first sheet is empty: a header row is expected',
+      },
+    ]);
   }
   const rows: TableRow[] = [];
   const problems: Table['problems'] = [];

@@ -7,7 +7,18 @@ import { z } from 'zod';
  */
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const comparisonOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'notEmpty', 'empty'] as const;
+export const comparisonOps = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'contains',
+  'notEmpty',
+  'empty',
+] as const;
 export type ComparisonOp = (typeof comparisonOps)[number];
 
 const opSchema = z.enum(comparisonOps);
@@ -16,7 +27,11 @@ const questionTest = z
   .object({ question: z.string().min(1), op: opSchema, value: z.union([scalar, z.array(scalar)]).optional() })
   .strict();
 const attributeTest = z
-  .object({ attribute: z.string().min(1), op: opSchema, value: z.union([scalar, z.array(scalar)]).optional() })
+  .object({
+    attribute: z.string().min(1),
+    op: opSchema,
+    value: z.union([scalar, z.array(scalar)]).optional(),
+  })
   .strict();
 
 export type Condition =
@@ -47,7 +62,9 @@ export interface Unit {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function asNumber(value: unknown): number | undefined {
@@ -111,7 +128,10 @@ export function matches(condition: Condition | undefined, unit: Unit): boolean {
 }
 
 /** Every question and attribute a condition refers to, for checking an indicator file. */
-export function conditionRefs(condition: Condition | undefined): { questions: string[]; attributes: string[] } {
+export function conditionRefs(condition: Condition | undefined): {
+  questions: string[];
+  attributes: string[];
+} {
   const out = { questions: [] as string[], attributes: [] as string[] };
   const walk = (c: Condition | undefined): void => {
     if (!c) return;

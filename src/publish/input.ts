@@ -10,7 +10,10 @@ export interface Campaign {
 }
 
 /** Reads survey.json, responses.(jsonl|json|csv|xlsx) and structures.(csv|xlsx) through the ingest module. */
-export async function readCampaignFolder(dir: string, options: { lenient?: boolean } = {}): Promise<Campaign & { warnings: InputProblem[] }> {
+export async function readCampaignFolder(
+  dir: string,
+  options: { lenient?: boolean } = {},
+): Promise<Campaign & { warnings: InputProblem[] }> {
   const folder = await readInputFolder(dir, options);
   return {
     survey: folder.survey,

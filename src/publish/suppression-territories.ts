@@ -17,10 +17,17 @@ export function crossTerritorySuppression(
   k: number,
   lang: 'fr' | 'en' = 'fr',
 ): Map<string, Map<string, string>> {
-  const names = [...new Set((campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v))];
+  const names = [
+    ...new Set(
+      (campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v),
+    ),
+  ];
   const perTerritory = names.map((name) => {
     const figures = applySuppression(
-      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { scope: { attribute: level, value: name }, lang }),
+      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, {
+        scope: { attribute: level, value: name },
+        lang,
+      }),
       file.indicators,
       { k, lang },
     );
@@ -34,7 +41,9 @@ export function crossTerritorySuppression(
     if (hidden.length === 0) continue;
     const hiddenBase = hidden.reduce((sum, c) => sum + c.figure.base, 0);
     if (hidden.length > 1 && hiddenBase >= k) continue;
-    const next = cells.filter((c) => !c.figure.suppressed && c.figure.value !== null).sort((a, b) => a.figure.base - b.figure.base)[0];
+    const next = cells
+      .filter((c) => !c.figure.suppressed && c.figure.value !== null)
+      .sort((a, b) => a.figure.base - b.figure.base)[0];
     if (!next) continue;
     const reasons = out.get(next.name) ?? new Map<string, string>();
     reasons.set(ind.id, REASONS.otherTerritory[lang](hidden.map((h) => h.name).join(', ')));
@@ -43,7 +52,10 @@ export function crossTerritorySuppression(
   return out;
 }
 
-export function applyCrossTerritory(figures: Figure[], reasons: ReadonlyMap<string, string> | undefined): Figure[] {
+export function applyCrossTerritory(
+  figures: Figure[],
+  reasons: ReadonlyMap<string, string> | undefined,
+): Figure[] {
   if (!reasons) return figures;
   return figures.map((f) => (reasons.has(f.id) && !f.suppressed ? suppressFigure(f, reasons.get(f.id)!) : f));
 }

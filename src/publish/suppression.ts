@@ -32,22 +32,37 @@ type Lang = 'fr' | 'en';
 
 /** Why a figure is hidden, in the document's language. */
 export const REASONS = {
-  individual: { fr: () => `valeur individuelle d'une structure (minimum ou maximum)`, en: () => `one structure's own value (minimum or maximum)` },
-  fewConcerned: { fr: (k: number) => `moins de ${k} structures concernées`, en: (k: number) => `fewer than ${k} structures concerned` },
+  individual: {
+    fr: () => `valeur individuelle d'une structure (minimum ou maximum)`,
+    en: () => `one structure's own value (minimum or maximum)`,
+  },
+  fewConcerned: {
+    fr: (k: number) => `moins de ${k} structures concernées`,
+    en: (k: number) => `fewer than ${k} structures concerned`,
+  },
   smallBase: {
     fr: (k: number, n: number) => `repose sur moins de ${k} structures (${n})`,
     en: (k: number, n: number) => `rests on fewer than ${k} structures (${n})`,
   },
-  fewMeet: { fr: (k: number) => `moins de ${k} structures remplissent la condition`, en: (k: number) => `fewer than ${k} structures meet the condition` },
+  fewMeet: {
+    fr: (k: number) => `moins de ${k} structures remplissent la condition`,
+    en: (k: number) => `fewer than ${k} structures meet the condition`,
+  },
   complement: {
-    fr: (k: number) => `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`,
+    fr: (k: number) =>
+      `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`,
     en: (k: number) => `secondary suppression: the complement (fewer than ${k} structures) could be deduced`,
   },
   cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
-  total: { fr: () => 'suppression secondaire : se déduirait du total publié', en: () => 'secondary suppression: could be deduced from the published total' },
+  total: {
+    fr: () => 'suppression secondaire : se déduirait du total publié',
+    en: () => 'secondary suppression: could be deduced from the published total',
+  },
   otherTerritory: {
-    fr: (names: string) => `suppression secondaire : le chiffre d'un autre territoire (${names}) se déduirait de celui-ci et du total du réseau`,
-    en: (names: string) => `secondary suppression: another territory's figure (${names}) could be deduced from this one and the network total`,
+    fr: (names: string) =>
+      `suppression secondaire : le chiffre d'un autre territoire (${names}) se déduirait de celui-ci et du total du réseau`,
+    en: (names: string) =>
+      `secondary suppression: another territory's figure (${names}) could be deduced from this one and the network total`,
   },
 };
 
@@ -97,11 +112,21 @@ export interface PartitionPart {
  * k are hidden; if exactly one is hidden (or the hidden ones could be recovered by subtraction),
  * the smallest shown cell is hidden too so the total does not give them away.
  */
-export function suppressPartition(parts: readonly PartitionPart[], k: number, lang: Lang = 'fr'): Map<string, string> {
+export function suppressPartition(
+  parts: readonly PartitionPart[],
+  k: number,
+  lang: Lang = 'fr',
+): Map<string, string> {
   const hidden = new Map<string, string>();
   for (const p of parts) if (small(p.count, k)) hidden.set(p.key, REASONS.cell[lang](k));
-  if (hidden.size === 1 || (hidden.size > 0 && [...hidden.keys()].reduce((s, key) => s + (parts.find((p) => p.key === key)?.count ?? 0), 0) < k)) {
-    const candidates = parts.filter((p) => !hidden.has(p.key) && p.count > 0).sort((a, b) => a.count - b.count);
+  if (
+    hidden.size === 1 ||
+    (hidden.size > 0 &&
+      [...hidden.keys()].reduce((s, key) => s + (parts.find((p) => p.key === key)?.count ?? 0), 0) < k)
+  ) {
+    const candidates = parts
+      .filter((p) => !hidden.has(p.key) && p.count > 0)
+      .sort((a, b) => a.count - b.count);
     const next = candidates[0];
     if (next) hidden.set(next.key, REASONS.total[lang]());
   }
@@ -129,7 +154,9 @@ function splitTerritory(where: Condition | undefined): { attribute: string; rest
 function partitionGroups(indicators: readonly Indicator[]): string[][] {
   const groups = new Map<string, string[]>();
   const totals = new Set(
-    indicators.filter((i) => i.kind === 'count').map((i) => `${i.kind === 'count' ? i.of : ''}|${i.where ? JSON.stringify(i.where) : ''}`),
+    indicators
+      .filter((i) => i.kind === 'count')
+      .map((i) => `${i.kind === 'count' ? i.of : ''}|${i.where ? JSON.stringify(i.where) : ''}`),
   );
   for (const ind of indicators) {
     if (ind.kind !== 'count') continue;
@@ -162,7 +189,9 @@ export function applySuppression(
     const parts = ids.flatMap((id) => {
       // Cell sizes come from the unsuppressed figures: a hidden cell still counts in the total.
       const f = figures.find((x) => x.id === id);
-      return f && typeof f.value === 'number' && !revealsNoAnswer(byId.get(id)!) ? [{ key: id, count: f.value }] : [];
+      return f && typeof f.value === 'number' && !revealsNoAnswer(byId.get(id)!)
+        ? [{ key: id, count: f.value }]
+        : [];
     });
     for (const [id, reason] of suppressPartition(parts, k, lang)) {
       const i = out.findIndex((x) => x.id === id);

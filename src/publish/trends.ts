@@ -16,7 +16,6 @@ export function changeWording(change: number, lang: 'fr' | 'en' = 'fr'): string 
   return lang === 'fr' ? 'en baisse' : 'falling';
 }
 
-
 export interface PreviousRun {
   /** Campaign label, e.g. "2019". */
   label: string;
@@ -35,12 +34,17 @@ export function attachTrends(
 ): Figure[] {
   if (previous.length === 0) return [...figures];
   return figures.map((figure) => {
-    const earlier = previous.map((run) => ({ label: run.label, value: run.figures.find((f) => f.id === figure.id)?.value ?? null }));
+    const earlier = previous.map((run) => ({
+      label: run.label,
+      value: run.figures.find((f) => f.id === figure.id)?.value ?? null,
+    }));
     const out: Figure = { ...figure, previous: earlier };
     const last = earlier[earlier.length - 1]!;
     if (figure.kind !== 'change' && typeof figure.value === 'number' && typeof last.value === 'number') {
-      const change = figure.unit === '%' ? figure.value - last.value : relativeChange(figure.value, last.value);
-      if (change !== null) out.change = { value: change, wording: changeWording(change, lang), since: last.label };
+      const change =
+        figure.unit === '%' ? figure.value - last.value : relativeChange(figure.value, last.value);
+      if (change !== null)
+        out.change = { value: change, wording: changeWording(change, lang), since: last.label };
     }
     const template = templates.get(figure.id);
     if (template && out.value !== null) out.text = fillWording(template, out, lang);

@@ -34,10 +34,12 @@ const LABELS = {
     otherTexts: 'Réponses « Autre »',
     quartileNoteMinitab:
       'Quartiles calculés selon la méthode « minitab » de LimeSurvey (position p = k(n+1)/4, interpolation linéaire).',
-    quartileNoteExcel: 'Quartiles calculés selon la méthode d’Excel QUARTILE.INC (position p = 1 + k(n−1)/4).',
+    quartileNoteExcel:
+      'Quartiles calculés selon la méthode d’Excel QUARTILE.INC (position p = 1 + k(n−1)/4).',
     baseNoteDisplayed:
       'Les pourcentages sont calculés sur les réponses pour lesquelles la question a été affichée.',
-    baseNoteAll: 'Les pourcentages sont calculés sur l’ensemble des réponses ; « Non affiché » compte les autres.',
+    baseNoteAll:
+      'Les pourcentages sont calculés sur l’ensemble des réponses ; « Non affiché » compte les autres.',
     filterNote: 'Filtre',
     multipleNote: 'Plusieurs réponses possibles : le total peut dépasser 100 %.',
     contents: 'Sommaire',
@@ -93,7 +95,7 @@ const LABELS = {
     otherTexts: '"Other" answers',
     quartileNoteMinitab:
       'Quartiles computed with LimeSurvey\'s "minitab" method (position p = k(n+1)/4, linear interpolation).',
-    quartileNoteExcel: 'Quartiles computed with Excel\'s QUARTILE.INC method (position p = 1 + k(n−1)/4).',
+    quartileNoteExcel: "Quartiles computed with Excel's QUARTILE.INC method (position p = 1 + k(n−1)/4).",
     baseNoteDisplayed: 'Percentages are computed over the responses for which the question was displayed.',
     baseNoteAll: 'Percentages are computed over all responses; "Not displayed" counts the others.',
     filterNote: 'Filter',

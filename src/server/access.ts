@@ -44,7 +44,9 @@ export function visibleStructureIds(store: Store, scope: Scope): Promise<string[
   // A scope object lives for one request: the list is computed once per request.
   let ids = visibleCache.get(scope);
   if (!ids) {
-    ids = store.structures.list({ territoryIds: [...scope.territoryIds] }).then((rows) => rows.map((s) => s.id));
+    ids = store.structures
+      .list({ territoryIds: [...scope.territoryIds] })
+      .then((rows) => rows.map((s) => s.id));
     visibleCache.set(scope, ids);
   }
   return ids;

@@ -1,9 +1,4 @@
-import {
-  COMMENT_SUFFIX,
-  ConditionEvaluator,
-  type QuestionDef,
-  type SurveyModel,
-} from '../survey/index.js';
+import { COMMENT_SUFFIX, ConditionEvaluator, type QuestionDef, type SurveyModel } from '../survey/index.js';
 import { validateResponseData, type ValueProblem } from '../survey/validate.js';
 
 /** Reserved draft key: the page the respondent was on, so another device resumes there. */
@@ -37,9 +32,13 @@ function isEmpty(value: unknown): boolean {
  * respondent goes back and changes a branch). Repeated until stable, since hiding one question
  * can hide another.
  */
-export function dropHiddenAnswers(survey: SurveyModel, data: Record<string, unknown>, evaluator: ConditionEvaluator) {
+export function dropHiddenAnswers(
+  survey: SurveyModel,
+  data: Record<string, unknown>,
+  evaluator: ConditionEvaluator,
+) {
   const out = { ...data };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const q of survey.questions) {
       if (q.visibleIf.length === 0) continue;

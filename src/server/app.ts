@@ -42,7 +42,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     store,
     config,
     mailer:
-      options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
+      options.mailer ??
+      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     now: options.now ?? (() => new Date()),
   };
   const app = Fastify({

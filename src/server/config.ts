@@ -18,7 +18,11 @@ export const serverConfigSchema = z.object({
   smtpUrl: z.string().min(1).optional(),
   mailFrom: z.string().min(1).default('Panorama <panorama@localhost>'),
   /** Maximum request body, in bytes. */
-  bodyLimit: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  bodyLimit: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Login attempts allowed per IP and minute. */
   loginRateLimit: z.coerce.number().int().positive().default(10),
   /** Session lifetime in hours (sliding). */

@@ -42,15 +42,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     // Storage errors a route did not translate itself still get a meaningful status.
     if (err instanceof StoreNotFoundError) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `Introuvable : ${err.entity} « ${err.id} ».` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `Introuvable : ${err.entity} « ${err.id} ».` } });
     }
     if (err instanceof StoreConflictError) {
       return reply.status(409).send({ error: { code: 'conflict', message: `Conflit : ${err.message}` } });
     }
     if (err instanceof StoreValidationError) {
-      return reply
-        .status(400)
-        .send({ error: { code: 'bad_request', message: `Données refusées : ${err.message}`, details: err.problems } });
+      return reply.status(400).send({
+        error: { code: 'bad_request', message: `Données refusées : ${err.message}`, details: err.problems },
+      });
     }
     const status = err.statusCode ?? 500;
     const known: Record<number, [string, string]> = {

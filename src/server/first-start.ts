@@ -19,6 +19,11 @@ export async function ensureFirstAdmin(
     role: 'admin',
     passwordHash: await hashPassword(password),
   });
-  await store.audit.record({ actor: 'system', action: 'user.create', target: user.id, details: { email, firstStart: true } });
+  await store.audit.record({
+    actor: 'system',
+    action: 'user.create',
+    target: user.id,
+    details: { email, firstStart: true },
+  });
   return { user, password };
 }

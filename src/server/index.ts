@@ -1,5 +1,11 @@
 export { createApp, type CreateAppOptions } from './app.js';
-export { loadConfig, ConfigError, serverConfigSchema, type ServerConfig, type ServerConfigInput } from './config.js';
+export {
+  loadConfig,
+  ConfigError,
+  serverConfigSchema,
+  type ServerConfig,
+  type ServerConfigInput,
+} from './config.js';
 export { createMailer, type Mailer, type MailMessage } from './mail.js';
 export { ensureFirstAdmin, DEFAULT_ADMIN_EMAIL } from './first-start.js';
 export { hashPassword, verifyPassword, generatePassword } from './auth/passwords.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifySchema, FastifyTypeProvider } from 'fastify';
+import type { FastifyInstance, FastifyTypeProvider } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ApiError } from './errors.js';
@@ -79,7 +79,7 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
       for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
         out[key] = isZod(value) ? toJsonSchema(value) : value;
       }
-      return { schema: out as FastifySchema, url };
+      return { schema: out, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

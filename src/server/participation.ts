@@ -23,7 +23,11 @@ export async function participationRows(
   ctx: ServerContext,
   request: FastifyRequest,
   campaign: Campaign,
-): Promise<{ rows: ParticipationRow[]; structures: Map<string, StoredStructure>; territories: Map<string, Territory> }> {
+): Promise<{
+  rows: ParticipationRow[];
+  structures: Map<string, StoredStructure>;
+  territories: Map<string, Territory>;
+}> {
   const scope = await requestScope(ctx.store, request);
   const territories = new Map((await ctx.store.territories.list()).map((t) => [t.id, t]));
   const invitations = (await ctx.store.invitations.list(campaign.id)).filter((i) => i.structureId !== null);
@@ -57,7 +61,10 @@ export async function participationRows(
       invitationId: invitation.id,
     });
   }
-  rows.sort((a, b) => (a.territory ?? '').localeCompare(b.territory ?? '', 'fr') || a.name.localeCompare(b.name, 'fr'));
+  rows.sort(
+    (a, b) =>
+      (a.territory ?? '').localeCompare(b.territory ?? '', 'fr') || a.name.localeCompare(b.name, 'fr'),
+  );
   return { rows, structures, territories };
 }
 
@@ -71,7 +78,7 @@ export function groupOf(
 ): string {
   const levels = new Set([...territories.values()].map((t) => t.level));
   if (levels.has(by)) {
-    for (let t = structure.territoryId ? territories.get(structure.territoryId) : undefined; t; ) {
+    for (let t = structure.territoryId ? territories.get(structure.territoryId) : undefined; t;) {
       if (t.level === by) return t.name;
       t = t.parentId ? territories.get(t.parentId) : undefined;
     }
@@ -119,6 +126,11 @@ export function summarise(
     by,
     byGroup: [...groups.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'fr'))
-      .map(([group, g]) => ({ group, population: g.population, responses: g.responses, rate: rate(g.responses, g.population) })),
+      .map(([group, g]) => ({
+        group,
+        population: g.population,
+        responses: g.responses,
+        rate: rate(g.responses, g.population),
+      })),
   };
 }

@@ -28,7 +28,11 @@ function configure(): void {
     italics: join(DEJAVU, 'DejaVuSans-Oblique.ttf'),
     bolditalics: join(DEJAVU, 'DejaVuSans-BoldOblique.ttf'),
   };
-  const roboto = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const roboto = join(
+    dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
+    'fonts',
+    'Roboto',
+  );
   const files = Object.values(dejavu).every(existsSync)
     ? dejavu
     : {
@@ -114,7 +118,10 @@ export async function answersPdf(input: {
       const q = survey.byName.get(name);
       if (!q || !evaluator.isDisplayed(q, data)) continue;
       blocks.push({ text: q.title, style: 'question' });
-      blocks.push({ text: answerText(q, data) ?? 'Sans réponse', style: answerText(q, data) ? 'answer' : 'empty' });
+      blocks.push({
+        text: answerText(q, data) ?? 'Sans réponse',
+        style: answerText(q, data) ? 'answer' : 'empty',
+      });
     }
     if (blocks.length === 0) continue;
     if (page.title) content.push({ text: page.title, style: 'page' });
@@ -126,7 +133,12 @@ export async function answersPdf(input: {
     pageMargins: [45, 50, 45, 50],
     defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.2 },
     content,
-    footer: (current, total) => ({ text: `${current} / ${total}`, alignment: 'center', fontSize: 8, color: '#6b7380' }),
+    footer: (current, total) => ({
+      text: `${current} / ${total}`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#6b7380',
+    }),
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
       subtitle: { fontSize: 13, margin: [0, 0, 0, 8] },

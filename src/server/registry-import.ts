@@ -110,7 +110,7 @@ export function planImport(
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     const line = lineOf(index);
-    const cell = (field: keyof typeof COLUMN_ALIASES) => (cols[field] ? (row[cols[field]!] ?? '').trim() : '');
+    const cell = (field: keyof typeof COLUMN_ALIASES) => (cols[field] ? (row[cols[field]] ?? '').trim() : '');
     const problem = (field: keyof typeof COLUMN_ALIASES, reason: string) =>
       errors.push({ line, column: cols[field] ?? field, value: cell(field), reason });
 
@@ -122,7 +122,8 @@ export function planImport(
     if (id) seen.set(id, line);
 
     const type = parseType(cell('type'));
-    if (type === undefined) problem('type', 'type inconnu : attendu CS (centre social) ou EVS (espace de vie sociale)');
+    if (type === undefined)
+      problem('type', 'type inconnu : attendu CS (centre social) ou EVS (espace de vie sociale)');
     const qpv = parseBool(cell('qpv'));
     if (qpv === undefined) problem('qpv', 'valeur inconnue : attendu oui ou non');
     const email = cell('email');

@@ -5,7 +5,10 @@ import { formatParis } from './dates.js';
 
 export function reminderMessage(ctx: ServerContext, campaign: Campaign, row: ParticipationRow) {
   const closing = campaign.closesAt ? `\nLa campagne se termine le ${formatParis(campaign.closesAt)}.\n` : '';
-  const started = row.status === 'in_progress' ? 'Vous avez commencé à répondre : vos réponses sont enregistrées, il vous reste à les valider.\n' : '';
+  const started =
+    row.status === 'in_progress'
+      ? 'Vous avez commencé à répondre : vos réponses sont enregistrées, il vous reste à les valider.\n'
+      : '';
   return {
     to: row.email!,
     subject: `Rappel : questionnaire « ${campaign.name} » – ${row.name}`,

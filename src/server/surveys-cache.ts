@@ -16,7 +16,10 @@ export function modelOfVersion(version: SurveyVersion): SurveyModel {
   return model;
 }
 
-export async function loadVersion(ctx: ServerContext, versionId: string): Promise<{ version: SurveyVersion; model: SurveyModel }> {
+export async function loadVersion(
+  ctx: ServerContext,
+  versionId: string,
+): Promise<{ version: SurveyVersion; model: SurveyModel }> {
   const version = found(await ctx.store.surveys.getVersion(versionId), 'Version du questionnaire');
   return { version, model: modelOfVersion(version) };
 }

@@ -98,11 +98,11 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       collectOther(data, this.commentKey, this.otherTexts);
     }
     const at = row * this.slots;
-    this.displayed[0]++;
-    this.counts[at]++;
+    this.displayed[0]!++;
+    this.counts[at]!++;
     if (slot > 0) {
-      this.displayed[slot]++;
-      this.counts[at + slot]++;
+      this.displayed[slot]!++;
+      this.counts[at + slot]!++;
     }
   }
 
@@ -191,8 +191,8 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
       return false;
     }
     const at = row * this.slots;
-    this.counts[at]++;
-    if (slot > 0) this.counts[at + slot]++;
+    this.counts[at]!++;
+    if (slot > 0) this.counts[at + slot]!++;
     if (this.hasOther && value === OTHER_VALUE) collectOther(data, this.commentKey, this.otherTexts);
     return true;
   }

@@ -138,7 +138,7 @@ export class ReportBuilder {
     if (!passes(this.filters, data, structure)) return;
     this.participation.add(structure);
     const slot = this.grouping ? this.grouping.slotOf(data, structure) : 0;
-    this.groupSizes[slot]++;
+    this.groupSizes[slot]!++;
     if (this.conditions.length > 0) this.conditionState.fill(-1);
     // Four copies of one loop on purpose: one call site per accumulator class.
     {

@@ -119,7 +119,7 @@ function questionMatcher(question: QuestionDef, wanted: string): (data: Response
     case 'matrix':
       throw new ReportOptionsError(`filter ${name}=${wanted}: a matrix question cannot be used as a filter`);
     default:
-      return (data) => typeof data[name] === 'string' && same(data[name] as string, wanted);
+      return (data) => typeof data[name] === 'string' && same(data[name], wanted);
   }
 }
 

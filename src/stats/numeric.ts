@@ -57,8 +57,8 @@ export class NumericAccumulator implements QuestionAccumulator {
   }
 
   add(data: ResponseData, slot: number): void {
-    this.shown[0]++;
-    if (slot > 0) this.shown[slot]++;
+    this.shown[0]!++;
+    if (slot > 0) this.shown[slot]!++;
     this.table?.show(slot);
     const raw = data[this.question.name];
     const value = isEmptyAnswer(raw) ? NaN : toNumber(raw);
@@ -77,8 +77,8 @@ export class NumericAccumulator implements QuestionAccumulator {
   }
 
   hide(slot: number): void {
-    this.hidden[0]++;
-    if (slot > 0) this.hidden[slot]++;
+    this.hidden[0]!++;
+    if (slot > 0) this.hidden[slot]!++;
     this.table?.hide(slot);
   }
 

@@ -22,7 +22,7 @@ export class ParticipationCounter {
     this.responses++;
     if (structure >= 0) {
       this.linked++;
-      this.perStructure[structure]++;
+      this.perStructure[structure]!++;
     }
   }
 

@@ -23,18 +23,18 @@ export class CountTable {
 
   count(row: number, slot: number): void {
     const at = row * this.slots;
-    this.counts[at]++;
-    if (slot > 0) this.counts[at + slot]++;
+    this.counts[at]!++;
+    if (slot > 0) this.counts[at + slot]!++;
   }
 
   show(slot: number): void {
-    this.displayed[0]++;
-    if (slot > 0) this.displayed[slot]++;
+    this.displayed[0]!++;
+    if (slot > 0) this.displayed[slot]!++;
   }
 
   hide(slot: number): void {
-    this.hidden[0]++;
-    if (slot > 0) this.hidden[slot]++;
+    this.hidden[0]!++;
+    if (slot > 0) this.hidden[slot]!++;
   }
 
   base(slot: number, ctx: ReportContext): number {

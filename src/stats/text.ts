@@ -90,9 +90,9 @@ export class MatrixAccumulator implements QuestionAccumulator {
       const answer = answers[String(rows[r]!.value)];
       const column = isEmptyAnswer(answer) ? undefined : this.columns.get(answer);
       if (column === undefined) {
-        this.counts[r * this.width + this.width - 1]++;
+        this.counts[r * this.width + this.width - 1]!++;
       } else {
-        this.counts[r * this.width + column]++;
+        this.counts[r * this.width + column]!++;
         any = true;
       }
     }

@@ -17,7 +17,12 @@ export interface CampaignPublication {
 export interface PublicationRepository {
   get(campaignId: string): Promise<CampaignPublication | undefined>;
   /** Stores (replaces) the indicator file and k; keeps the published flag. */
-  setIndicators(campaignId: string, indicators: unknown, k?: number | null, now?: string): Promise<CampaignPublication>;
+  setIndicators(
+    campaignId: string,
+    indicators: unknown,
+    k?: number | null,
+    now?: string,
+  ): Promise<CampaignPublication>;
   setPublished(campaignId: string, published: boolean, now?: string): Promise<CampaignPublication>;
   /** Published campaigns' settings. */
   listPublished(): Promise<CampaignPublication[]>;

@@ -1,12 +1,7 @@
 import { ConditionRunner } from 'survey-core';
-import { localize, type LocalizedText } from './localized.js';
+import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
-import {
-  surveyJsonSchema,
-  type ChoiceJson,
-  type ElementJson,
-  type SurveyJson,
-} from './definition-schema.js';
+import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson } from './definition-schema.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
 export type QuestionKind =
@@ -142,11 +137,12 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
   const questions: QuestionDef[] = [];
   const pages: PageDef[] = [];
   const rawPages = json.pages ?? (json.elements ? [{ name: 'page1', elements: json.elements }] : []);
-  if (rawPages.length === 0) problems.push({ path: 'pages', message: 'the survey has no page and no element' });
+  if (rawPages.length === 0)
+    problems.push({ path: 'pages', message: 'the survey has no page and no element' });
 
   rawPages.forEach((page, pageIndex) => {
     const pageName = page.name ?? `page${pageIndex + 1}`;
-    const pageTitle = localize(page.title as LocalizedText | undefined, locale) ?? pageName;
+    const pageTitle = localize(page.title, locale) ?? pageName;
     const pageDef: PageDef = { name: pageName, title: pageTitle, questions: [] };
     pages.push(pageDef);
     const walk = (elements: ElementJson[], path: string, panels: string[], conditions: string[]) => {
@@ -179,8 +175,8 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
   if (problems.length > 0) throw new SurveyDefinitionError(source, problems);
 
   return {
-    title: localize(json.title as LocalizedText | undefined, locale) ?? '',
-    description: localize(json.description as LocalizedText | undefined, locale) ?? '',
+    title: localize(json.title, locale) ?? '',
+    description: localize(json.description, locale) ?? '',
     locale,
     pages,
     questions,
@@ -316,7 +312,11 @@ function checkConditions(
       checked.add(key);
       const runner = new ConditionRunner(condition);
       if (!runner.canRun()) {
-        problems.push({ question: q.name, path: 'visibleIf', message: `the condition "${condition}" cannot be parsed` });
+        problems.push({
+          question: q.name,
+          path: 'visibleIf',
+          message: `the condition "${condition}" cannot be parsed`,
+        });
         continue;
       }
       for (const variable of runner.getVariables()) {

@@ -1,5 +1,12 @@
 import type { ElementJson } from './definition-schema.js';
-import { NONE_VALUE, OTHER_VALUE, choiceKey, type ChoiceValue, type QuestionDef, type SurveyModel } from './model.js';
+import {
+  NONE_VALUE,
+  OTHER_VALUE,
+  choiceKey,
+  type ChoiceValue,
+  type QuestionDef,
+  type SurveyModel,
+} from './model.js';
 
 /** What a question accepts, precomputed once per survey so 100k responses cost map lookups only. */
 export interface QuestionRule {
@@ -57,7 +64,10 @@ function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
 }
 
 /** The custom values a boolean question stores (SurveyJS `valueTrue`/`valueFalse`), when defined. */
-export function booleanValues(survey: SurveyModel, question: string): { valueTrue: unknown; valueFalse: unknown } {
+export function booleanValues(
+  survey: SurveyModel,
+  question: string,
+): { valueTrue: unknown; valueFalse: unknown } {
   const rule = rulesFor(survey).get(question);
   return { valueTrue: rule?.valueTrue, valueFalse: rule?.valueFalse };
 }

@@ -47,7 +47,11 @@ export function validateResponseData(
 ): ValidationResult {
   const problems: ValueProblem[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ question: '', value: data, message: `the answers must be an object keyed by question name, got ${describe(data)}` });
+    problems.push({
+      question: '',
+      value: data,
+      message: `the answers must be an object keyed by question name, got ${describe(data)}`,
+    });
     return { data: {}, problems };
   }
   const rules = rulesFor(survey);
@@ -70,14 +74,23 @@ export function validateResponseData(
 }
 
 /** The value to keep for one key (the same value when valid as given), or undefined to drop it. */
-function checkKey(rules: Map<string, QuestionRule>, key: string, value: unknown, problems: ValueProblem[]): unknown {
+function checkKey(
+  rules: Map<string, QuestionRule>,
+  key: string,
+  value: unknown,
+  problems: ValueProblem[],
+): unknown {
   const rule = rules.get(key);
   if (rule) return checkAnswer(rule, value, problems);
   if (key.endsWith(COMMENT_SUFFIX)) {
     const owner = rules.get(key.slice(0, -COMMENT_SUFFIX.length));
     if (owner?.allowsComment) {
       if (typeof value === 'string') return value.trim() !== '' ? value : undefined;
-      problems.push({ question: key, value, message: `question "${key}": the "other" text must be text, got ${describe(value)}` });
+      problems.push({
+        question: key,
+        value,
+        message: `question "${key}": the "other" text must be text, got ${describe(value)}`,
+      });
       return undefined;
     }
     if (owner) {
@@ -121,18 +134,25 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       return checkMultiple(rule, value, problems);
     case 'number': {
       if (typeof value !== 'number') {
-        const message = typeof value === 'string' ? `${describe(value)} is text, not a number` : `expected a number, got ${describe(value)}`;
+        const message =
+          typeof value === 'string'
+            ? `${describe(value)} is text, not a number`
+            : `expected a number, got ${describe(value)}`;
         return reject(problems, def, message, value);
       }
-      if (!Number.isFinite(value)) return reject(problems, def, `${String(value)} is not a finite number`, value);
-      if (def.min !== undefined && value < def.min) return reject(problems, def, `${value} is below the minimum ${def.min}`, value);
-      if (def.max !== undefined && value > def.max) return reject(problems, def, `${value} is above the maximum ${def.max}`, value);
+      if (!Number.isFinite(value))
+        return reject(problems, def, `${String(value)} is not a finite number`, value);
+      if (def.min !== undefined && value < def.min)
+        return reject(problems, def, `${value} is below the minimum ${def.min}`, value);
+      if (def.max !== undefined && value > def.max)
+        return reject(problems, def, `${value} is above the maximum ${def.max}`, value);
       return value;
     }
     case 'boolean': {
       if (rule.valueTrue !== undefined && value === rule.valueTrue) return value;
       if (rule.valueFalse !== undefined && value === rule.valueFalse) return value;
-      if (rule.valueTrue === undefined && rule.valueFalse === undefined && typeof value === 'boolean') return value;
+      if (rule.valueTrue === undefined && rule.valueFalse === undefined && typeof value === 'boolean')
+        return value;
       const expected =
         rule.valueTrue === undefined && rule.valueFalse === undefined
           ? 'true or false'
@@ -140,13 +160,15 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       return reject(problems, def, `${describe(value)} is not a yes/no answer (expected ${expected})`, value);
     }
     case 'date': {
-      if (typeof value !== 'string') return reject(problems, def, `expected a date as text, got ${describe(value)}`, value);
+      if (typeof value !== 'string')
+        return reject(problems, def, `expected a date as text, got ${describe(value)}`, value);
       const problem = checkDate(value, def.inputType ?? 'date');
       return problem ? reject(problems, def, problem, value) : value;
     }
     case 'text':
     case 'comment':
-      if (typeof value !== 'string') return reject(problems, def, `expected text, got ${describe(value)}`, value);
+      if (typeof value !== 'string')
+        return reject(problems, def, `expected text, got ${describe(value)}`, value);
       return value.trim() === '' ? undefined : value;
     case 'matrix':
       return checkMatrix(rule, value, problems);
@@ -155,7 +177,8 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
 
 function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProblem[]): unknown[] | undefined {
   const { def } = rule;
-  if (!Array.isArray(value)) return reject(problems, def, `expected a list of choices, got ${describe(value)}`, value);
+  if (!Array.isArray(value))
+    return reject(problems, def, `expected a list of choices, got ${describe(value)}`, value);
   const kept: ChoiceValue[] = [];
   let seen: Set<string> | undefined;
   let hasNone = false;
@@ -188,7 +211,11 @@ function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProble
   return kept.length === value.length && kept.every((v, i) => v === value[i]) ? value : kept;
 }
 
-function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[]): Record<string, unknown> | undefined {
+function checkMatrix(
+  rule: QuestionRule,
+  value: unknown,
+  problems: ValueProblem[],
+): Record<string, unknown> | undefined {
   const { def } = rule;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return reject(problems, def, `expected an object of row → column values, got ${describe(value)}`, value);
@@ -206,7 +233,12 @@ function checkMatrix(rule: QuestionRule, value: unknown, problems: ValueProblem[
     if (column === null || column === undefined) continue;
     const typed = matchChoice(rule, column);
     if (typed === undefined) {
-      reject(problems, def, `row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`, column);
+      reject(
+        problems,
+        def,
+        `row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`,
+        column,
+      );
       continue;
     }
     kept[row] = typed;
@@ -228,7 +260,10 @@ function matchChoice(rule: QuestionRule, value: unknown): ChoiceValue | undefine
 
 const ISO_PATTERNS: Record<string, { re: RegExp; example: string }> = {
   date: { re: /^(\d{4})-(\d{2})-(\d{2})$/, example: '2020-04-03' },
-  'datetime-local': { re: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/, example: '2020-04-03T09:30' },
+  'datetime-local': {
+    re: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/,
+    example: '2020-04-03T09:30',
+  },
   datetime: {
     re: /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/,
     example: '2020-04-03T09:30:00+02:00',
@@ -256,7 +291,8 @@ function checkDate(value: string, inputType: string): string | undefined {
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
     if (day < 1 || day > daysInMonth) return invalid;
   }
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return invalid;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
+    return invalid;
   return undefined;
 }
 

@@ -121,7 +121,7 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
   test('--format csv writes the raw answers', async () => {
     const result = await panorama('report', hdf, '--format', 'csv');
     assert.equal(result.code, 0, result.stderr);
-    const rows = parse(result.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(result.stdout, { columns: true, bom: true });
     assert.equal(rows.length, 91);
     assert.equal(rows.filter((r) => r.qpv === 'oui').length, 41);
   });

@@ -47,12 +47,18 @@ test('one column per question, checkbox choices as columns, comma decimal and Fr
         ville: 'Lille',
       },
     },
-    { id: 'R2', structure: null, submittedAt: '2020-04-03T09:32:00', data: { qpv: 'non', salaries: 1234, ouverture: '2021-03-01', agree: false } },
+    {
+      id: 'R2',
+      structure: null,
+      submittedAt: '2020-04-03T09:32:00',
+      data: { qpv: 'non', salaries: 1234, ouverture: '2021-03-01', agree: false },
+    },
   ]);
 });
 
 test('a checkbox as one column holding a ;-separated list, matrix rows as columns', async () => {
-  const csv = 'id,actions,satisfaction/accueil,satisfaction/locaux,taille,taille-Comment\nR1,sante; culture,2,,3,environ\nR2,none,1,2,,\n';
+  const csv =
+    'id,actions,satisfaction/accueil,satisfaction/locaux,taille,taille-Comment\nR1,sante; culture,2,,3,environ\nR2,none,1,2,,\n';
   const { responses } = await load('list.csv', csv);
   assert.deepEqual(
     responses.map((r) => r.data),
@@ -67,8 +73,20 @@ test('UTF-8 with BOM, Windows-1252 and UTF-16 (Excel Unicode text) files read th
   const text = 'id,ville,remarques\nR1,Hénin-Beaumont,"Très bien, merci : ça va"\n';
   const utf8 = await load('bom.csv', '\ufeff' + text);
   const cp1252 = await load('cp1252.csv', iconv.encode(text, 'win1252'));
-  const expected = [{ id: 'R1', structure: null, data: { ville: 'Hénin-Beaumont', remarques: 'Très bien, merci : ça va' } }];
-  const utf16 = await load('utf16.csv', new Uint8Array([0xff, 0xfe, ...Buffer.from(text.replace(/,/g, '\t').replace('"Très bien\t merci : ça va"', 'Très bien, merci : ça va'), 'utf16le')]));
+  const expected = [
+    { id: 'R1', structure: null, data: { ville: 'Hénin-Beaumont', remarques: 'Très bien, merci : ça va' } },
+  ];
+  const utf16 = await load(
+    'utf16.csv',
+    new Uint8Array([
+      0xff,
+      0xfe,
+      ...Buffer.from(
+        text.replace(/,/g, '\t').replace('"Très bien\t merci : ça va"', 'Très bien, merci : ça va'),
+        'utf16le',
+      ),
+    ]),
+  );
   assert.deepEqual(utf8.responses, expected);
   assert.deepEqual(cp1252.responses, expected);
   assert.deepEqual(utf16.responses, expected);
@@ -122,9 +140,18 @@ test('unknown columns are refused (with a hint) unless lenient', async () => {
       [1, 'F "Ville"'],
     ],
   );
-  assert.equal(err.problems[3]!.message, 'column "Ville" is not a question of this survey; did you mean "ville"?');
-  assert.match(err.problems[0]!.message, /column "inconnue" is not a question of this survey \(expected id, structure, submittedAt/);
-  assert.match(err.problems[1]!.message, /"loisirs" is not a choice of question "actions" \(sante, emploi, culture, other, none\)/);
+  assert.equal(
+    err.problems[3]!.message,
+    'column "Ville" is not a question of this survey; did you mean "ville"?',
+  );
+  assert.match(
+    err.problems[0]!.message,
+    /column "inconnue" is not a question of this survey \(expected id, structure, submittedAt/,
+  );
+  assert.match(
+    err.problems[1]!.message,
+    /"loisirs" is not a choice of question "actions" \(sante, emploi, culture, other, none\)/,
+  );
   assert.match(err.problems[2]!.message, /question "qpv" has no "other" item and no comment box/);
   const { responses, warnings } = await load('unknown2.csv', csv, true);
   assert.deepEqual(responses[0]!.data, { qpv: 'oui' });
@@ -132,7 +159,11 @@ test('unknown columns are refused (with a hint) unless lenient', async () => {
 });
 
 test('lenient mode drops only the bad value of the line', async () => {
-  const { responses, warnings } = await load('lenient.csv', 'id,qpv,salaries\nR1,oui,douze\nR2,non,4\n', true);
+  const { responses, warnings } = await load(
+    'lenient.csv',
+    'id,qpv,salaries\nR1,oui,douze\nR2,non,4\n',
+    true,
+  );
   assert.deepEqual(
     responses.map((r) => r.data),
     [{ qpv: 'oui' }, { qpv: 'non', salaries: 4 }],
@@ -145,7 +176,10 @@ test('lenient mode drops only the bad value of the line', async () => {
 
 test('an unclosed quote and an empty file are reported with their line', async () => {
   const unclosed = await problemsOf('quote.csv', 'id,ville\nR1,"Lille\nR2,Lens\n');
-  assert.match(unclosed.message, /quote\.csv, line 2: the file is not valid CSV: a quote opened here is never closed/);
+  assert.match(
+    unclosed.message,
+    /quote\.csv, line 2: the file is not valid CSV: a quote opened here is never closed/,
+  );
   const empty = await problemsOf('empty.csv', '');
   assert.match(empty.message, /empty\.csv, line 1: the file is empty: a header line is expected/);
 });
@@ -184,10 +218,17 @@ test('the raw-answers CSV export reads back identically, also with ; and decimal
     { id: 'R3', structure: null, data: {} },
   ];
   const csv = writeResponsesCsv(survey, responses);
-  assert.ok(csv.startsWith('\ufeffid,structure,submittedAt,qpv,actions/sante,actions/emploi,actions/culture,actions/other,actions/none,actions-Comment,'));
+  assert.ok(
+    csv.startsWith(
+      '\ufeffid,structure,submittedAt,qpv,actions/sante,actions/emploi,actions/culture,actions/other,actions/none,actions-Comment,',
+    ),
+  );
   for (const [name, text] of [
     ['export.csv', csv],
-    ['export-fr.csv', writeResponsesCsv(survey, responses, { separator: ';', decimalComma: true, bom: false })],
+    [
+      'export-fr.csv',
+      writeResponsesCsv(survey, responses, { separator: ';', decimalComma: true, bom: false }),
+    ],
   ] as const) {
     const back = await load(name, text);
     const expected = structuredClone(responses);
@@ -202,7 +243,17 @@ test('the raw-answers CSV export reads back identically, also with ; and decimal
 });
 
 test('line numbers stay exact with CRLF line ends and quoted line breaks', async () => {
-  const csv = ['id,qpv,remarques', 'R1,oui,"deux', 'lignes"', '', 'R2,peut,', 'R3,non,"a', 'b', 'c"', 'R4,x,'].join('\r\n');
+  const csv = [
+    'id,qpv,remarques',
+    'R1,oui,"deux',
+    'lignes"',
+    '',
+    'R2,peut,',
+    'R3,non,"a',
+    'b',
+    'c"',
+    'R4,x,',
+  ].join('\r\n');
   const err = await problemsOf('crlf.csv', csv);
   assert.deepEqual(
     err.problems.map((p) => [p.line, p.responseId]),
@@ -234,7 +285,10 @@ test('with registry ids given, an unknown structure is located (lenient: kept as
 });
 
 test('submission times must be ISO 8601 or French day/month/year', async () => {
-  const err = await problemsOf('times.csv', 'id,submittedAt\nR1,April 3 2020\nR2,2020-13-01\nR3,2020-04-03T09:32:50+02:00\n');
+  const err = await problemsOf(
+    'times.csv',
+    'id,submittedAt\nR1,April 3 2020\nR2,2020-13-01\nR3,2020-04-03T09:32:50+02:00\n',
+  );
   assert.deepEqual(
     err.problems.map((p) => [p.line, p.value]),
     [

@@ -23,7 +23,14 @@ export const SMALL_SURVEY_JSON = {
     {
       name: 'p1',
       elements: [
-        { type: 'radiogroup', name: 'qpv', choices: [{ value: 'oui', text: 'Oui' }, { value: 'non', text: 'Non' }] },
+        {
+          type: 'radiogroup',
+          name: 'qpv',
+          choices: [
+            { value: 'oui', text: 'Oui' },
+            { value: 'non', text: 'Non' },
+          ],
+        },
         {
           type: 'checkbox',
           name: 'actions',

@@ -25,7 +25,10 @@ test('reads one response per line, ignoring blank lines and a BOM', async () => 
   const path = writeFile(
     dir,
     'ok.jsonl',
-    '\ufeff' + [line('R1', { qpv: 'oui' }), '', '   ', line('R2', { salaries: 3 }, { structure: null }), ''].join('\n'),
+    '\ufeff' +
+      [line('R1', { qpv: 'oui' }), '', '   ', line('R2', { salaries: 3 }, { structure: null }), ''].join(
+        '\n',
+      ),
   );
   const { responses, warnings } = await loadResponsesFile(path, survey);
   assert.deepEqual(warnings, []);
@@ -96,7 +99,11 @@ test('record fields are checked: id, structure, submittedAt, data', async () => 
 });
 
 test('lenient mode keeps the response, leaves the bad value out and warns', async () => {
-  const path = writeFile(dir, 'lenient.jsonl', [line('R1', { qpv: 'peut-être', ville: 'Lens' }), line('R2', { qpv: 'non' })].join('\n'));
+  const path = writeFile(
+    dir,
+    'lenient.jsonl',
+    [line('R1', { qpv: 'peut-être', ville: 'Lens' }), line('R2', { qpv: 'non' })].join('\n'),
+  );
   const { responses, warnings } = await loadResponsesFile(path, survey, { lenient: true });
   assert.deepEqual(
     responses.map((r) => [r.id, r.data]),
@@ -129,7 +136,14 @@ test('the printed list is capped at 50 problems with a count of the rest', async
 });
 
 test('a .json file holding an array of responses is read too', async () => {
-  const path = writeFile(dir, 'responses.json', JSON.stringify([{ id: 'A', data: { qpv: 'oui' } }, { id: 'B', data: { qpv: 'x' } }]));
+  const path = writeFile(
+    dir,
+    'responses.json',
+    JSON.stringify([
+      { id: 'A', data: { qpv: 'oui' } },
+      { id: 'B', data: { qpv: 'x' } },
+    ]),
+  );
   const err = await problemsOf(path);
   assert.deepEqual(
     err.problems.map((p) => [p.column, p.responseId, p.question]),
@@ -144,7 +158,9 @@ test('onProgress reports the lines read, ending at the total', async () => {
   const lines = Array.from({ length: 2500 }, (_, i) => line(`R${i}`, { qpv: 'oui' }));
   const path = writeFile(dir, 'progress.jsonl', lines.join('\n'));
   const calls: [number, number][] = [];
-  const { responses } = await loadResponsesFile(path, survey, { onProgress: (done, total) => calls.push([done, total]) });
+  const { responses } = await loadResponsesFile(path, survey, {
+    onProgress: (done, total) => calls.push([done, total]),
+  });
   assert.equal(responses.length, 2500);
   assert.deepEqual(calls, [
     [1000, 2500],
@@ -154,7 +170,11 @@ test('onProgress reports the lines read, ending at the total', async () => {
 });
 
 test('streaming: yields valid responses and throws the full list at the end in strict mode', async () => {
-  const good = writeFile(dir, 'stream.jsonl', [line('R1', { qpv: 'oui' }), '', line('R2', { qpv: 'non' })].join('\n'));
+  const good = writeFile(
+    dir,
+    'stream.jsonl',
+    [line('R1', { qpv: 'oui' }), '', line('R2', { qpv: 'non' })].join('\n'),
+  );
   const seen: ResponseRecord[] = [];
   for await (const r of streamJsonlResponses(good, survey)) seen.push(r);
   assert.deepEqual(
@@ -162,7 +182,11 @@ test('streaming: yields valid responses and throws the full list at the end in s
     [{ qpv: 'oui' }, { qpv: 'non' }],
   );
 
-  const bad = writeFile(dir, 'stream-bad.jsonl', [line('R1', { qpv: 'x' }), line('R2', { qpv: 'non' }), line('R2', {})].join('\n'));
+  const bad = writeFile(
+    dir,
+    'stream-bad.jsonl',
+    [line('R1', { qpv: 'x' }), line('R2', { qpv: 'non' }), line('R2', {})].join('\n'),
+  );
   const ids: string[] = [];
   await assert.rejects(
     async () => {
@@ -184,8 +208,15 @@ test('streaming: yields valid responses and throws the full list at the end in s
 
   const warnings: unknown[] = [];
   const lenientIds: string[] = [];
-  const lenientFile = writeFile(dir, 'stream-lenient.jsonl', [line('R1', { qpv: 'x' }), line('R2', { qpv: 'non' })].join('\n'));
-  for await (const r of streamJsonlResponses(lenientFile, survey, { lenient: true, onWarning: (w) => warnings.push(w.value) })) {
+  const lenientFile = writeFile(
+    dir,
+    'stream-lenient.jsonl',
+    [line('R1', { qpv: 'x' }), line('R2', { qpv: 'non' })].join('\n'),
+  );
+  for await (const r of streamJsonlResponses(lenientFile, survey, {
+    lenient: true,
+    onWarning: (w) => warnings.push(w.value),
+  })) {
     lenientIds.push(r.id);
   }
   assert.deepEqual(lenientIds, ['R1', 'R2']);
@@ -193,7 +224,9 @@ test('streaming: yields valid responses and throws the full list at the end in s
 });
 
 test('streaming: progress in bytes up to the file size, registry ids checked, .ndjson accepted', async () => {
-  const lines = Array.from({ length: 2100 }, (_, i) => line(`R${i}`, { qpv: 'oui' }, { structure: i === 5 ? 'CS-X' : 'CS-1' }));
+  const lines = Array.from({ length: 2100 }, (_, i) =>
+    line(`R${i}`, { qpv: 'oui' }, { structure: i === 5 ? 'CS-X' : 'CS-1' }),
+  );
   const path = writeFile(dir, 'big.ndjson', lines.join('\n') + '\n');
   const calls: [number, number][] = [];
   const warnings: unknown[] = [];

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { InputError, loadRegistryFile, previewRegistryImport, resolveCommune } from '../../src/ingest/index.js';
+import {
+  InputError,
+  loadRegistryFile,
+  previewRegistryImport,
+  resolveCommune,
+} from '../../src/ingest/index.js';
 import { tempDir, writeFile } from './helpers.js';
 
 const dir = tempDir();
@@ -18,7 +23,11 @@ async function registryProblems(name: string, content: string | Uint8Array) {
 
 test('reads id, nom and every other column as attributes, in header order', async () => {
   const registry = await loadRegistryFile(
-    writeFile(dir, 'structures.csv', 'id;nom;territoire;qpv\nCS-1;Centre social Émile Zola;MEL;oui\nCS-2;Maison "Bleue";Artois;\n'),
+    writeFile(
+      dir,
+      'structures.csv',
+      'id;nom;territoire;qpv\nCS-1;Centre social Émile Zola;MEL;oui\nCS-2;Maison "Bleue";Artois;\n',
+    ),
   );
   assert.deepEqual(registry, {
     attributes: ['territoire', 'qpv'],
@@ -27,7 +36,9 @@ test('reads id, nom and every other column as attributes, in header order', asyn
       { id: 'CS-2', name: 'Maison "Bleue"', attributes: { territoire: 'Artois', qpv: '' } },
     ],
   });
-  const english = await loadRegistryFile(writeFile(dir, 'en.csv', iconv.encode('ID,Name,Département\nA,Café,59\n', 'win1252')));
+  const english = await loadRegistryFile(
+    writeFile(dir, 'en.csv', iconv.encode('ID,Name,Département\nA,Café,59\n', 'win1252')),
+  );
   assert.deepEqual(english.structures, [{ id: 'A', name: 'Café', attributes: { Département: '59' } }]);
 });
 
@@ -81,18 +92,29 @@ test('the import preview lists rows and every error (line, column, value, reason
 });
 
 test('a commune code fills departement, region and epci when the registry does not give them', async () => {
-  const csv = 'id,nom,commune,departement\nA,Lille-Sud,59350,\nB,Arras,62041,62-bis\nC,Sans code,,\nD,Nom de commune,Roubaix,\nE,Bourg,1053,\n';
+  const csv =
+    'id,nom,commune,departement\nA,Lille-Sud,59350,\nB,Arras,62041,62-bis\nC,Sans code,,\nD,Nom de commune,Roubaix,\nE,Bourg,1053,\n';
   const preview = await previewRegistryImport(csv, 'geo.csv');
   assert.deepEqual(preview.errors, []);
   assert.deepEqual(preview.registry!.attributes, ['commune', 'departement', 'region', 'epci']);
   assert.deepEqual(
     preview.registry!.structures.map((s) => s.attributes),
     [
-      { commune: '59350', departement: '59', region: 'Hauts-de-France', epci: 'Métropole Européenne de Lille' },
+      {
+        commune: '59350',
+        departement: '59',
+        region: 'Hauts-de-France',
+        epci: 'Métropole Européenne de Lille',
+      },
       { commune: '62041', departement: '62-bis', region: 'Hauts-de-France', epci: "CU d'Arras" },
       { commune: '', departement: '', region: '', epci: '' },
       { commune: 'Roubaix', departement: '', region: '', epci: '' },
-      { commune: '01053', departement: '01', region: 'Auvergne-Rhône-Alpes', epci: 'CA du Bassin de Bourg-en-Bresse' },
+      {
+        commune: '01053',
+        departement: '01',
+        region: 'Auvergne-Rhône-Alpes',
+        epci: 'CA du Bassin de Bourg-en-Bresse',
+      },
     ],
   );
 });

@@ -14,15 +14,51 @@ async function workbook(name: string, rows: unknown[][], sheetName = 'Réponses'
   for (const row of rows) sheet.addRow(row);
   wb.addWorksheet('Notes').addRow(['ignored: only the first sheet is read']);
   const buffer = await wb.xlsx.writeBuffer();
-  return writeFile(dir, name, new Uint8Array(buffer as ArrayBuffer));
+  return writeFile(dir, name, new Uint8Array(buffer));
 }
 
 test('reads typed cells: numbers, booleans, dates, checkbox columns, formulas and rich text', async () => {
   const path = await workbook('ok.xlsx', [
-    ['id', 'structure', 'submittedAt', 'qpv', 'actions/sante', 'actions/emploi', 'salaries', 'ouverture', 'agree', 'note', 'ville'],
-    ['R1', 'CS-1', new Date('2021-02-15T15:15:06Z'), 'oui', 1, 0, 12.5, new Date(Date.UTC(2021, 0, 31)), true, 3, 'Lille'],
+    [
+      'id',
+      'structure',
+      'submittedAt',
+      'qpv',
+      'actions/sante',
+      'actions/emploi',
+      'salaries',
+      'ouverture',
+      'agree',
+      'note',
+      'ville',
+    ],
+    [
+      'R1',
+      'CS-1',
+      new Date('2021-02-15T15:15:06Z'),
+      'oui',
+      1,
+      0,
+      12.5,
+      new Date(Date.UTC(2021, 0, 31)),
+      true,
+      3,
+      'Lille',
+    ],
     [],
-    ['R2', null, null, 'non', 'x', 'oui', '7,5', '31/12/2020', 'non', { formula: '2+2', result: 4 }, { richText: [{ text: 'Ar' }, { text: 'ras' }] }],
+    [
+      'R2',
+      null,
+      null,
+      'non',
+      'x',
+      'oui',
+      '7,5',
+      '31/12/2020',
+      'non',
+      { formula: '2+2', result: 4 },
+      { richText: [{ text: 'Ar' }, { text: 'ras' }] },
+    ],
   ]);
   const { responses, warnings } = await loadResponsesFile(path, survey);
   assert.deepEqual(warnings, []);
@@ -31,12 +67,28 @@ test('reads typed cells: numbers, booleans, dates, checkbox columns, formulas an
       id: 'R1',
       structure: 'CS-1',
       submittedAt: '2021-02-15T15:15:06.000Z',
-      data: { qpv: 'oui', actions: ['sante'], salaries: 12.5, ouverture: '2021-01-31', agree: true, note: 3, ville: 'Lille' },
+      data: {
+        qpv: 'oui',
+        actions: ['sante'],
+        salaries: 12.5,
+        ouverture: '2021-01-31',
+        agree: true,
+        note: 3,
+        ville: 'Lille',
+      },
     },
     {
       id: 'R2',
       structure: null,
-      data: { qpv: 'non', actions: ['sante', 'emploi'], salaries: 7.5, ouverture: '2020-12-31', agree: false, note: 4, ville: 'Arras' },
+      data: {
+        qpv: 'non',
+        actions: ['sante', 'emploi'],
+        salaries: 7.5,
+        ouverture: '2020-12-31',
+        agree: false,
+        note: 4,
+        ville: 'Arras',
+      },
     },
   ]);
 });
@@ -86,8 +138,16 @@ test('a registry can be an XLSX workbook; numeric cells become text', async () =
   assert.deepEqual(registry, {
     attributes: ['departement', 'territoire'],
     structures: [
-      { id: 'CS-59-001', name: 'Centre social Lille-Sud', attributes: { departement: '59', territoire: 'MEL' } },
-      { id: 'CS-62-001', name: 'Centre social Arras', attributes: { departement: '62', territoire: 'Artois' } },
+      {
+        id: 'CS-59-001',
+        name: 'Centre social Lille-Sud',
+        attributes: { departement: '59', territoire: 'MEL' },
+      },
+      {
+        id: 'CS-62-001',
+        name: 'Centre social Arras',
+        attributes: { departement: '62', territoire: 'Artois' },
+      },
     ],
   });
 });

@@ -3,8 +3,22 @@ export const DEMO_INDICATORS = {
   title: 'Observatoire de démonstration',
   territoryAttribute: 'departement',
   indicators: [
-    { id: 'reponses', label: 'Réponses', kind: 'count', of: 'responses', unit: 'réponses', text: '{value} réponses' },
-    { id: 'etp_moyen', label: 'Salariés (ETP) en moyenne', kind: 'mean', question: 'etp_salaries', unit: 'ETP', decimals: 1 },
+    {
+      id: 'reponses',
+      label: 'Réponses',
+      kind: 'count',
+      of: 'responses',
+      unit: 'réponses',
+      text: '{value} réponses',
+    },
+    {
+      id: 'etp_moyen',
+      label: 'Salariés (ETP) en moyenne',
+      kind: 'mean',
+      question: 'etp_salaries',
+      unit: 'ETP',
+      decimals: 1,
+    },
   ],
   sections: [{ title: 'Les structures', indicators: ['etp_moyen'], charts: ['publics'] }],
 };

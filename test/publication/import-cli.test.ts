@@ -76,7 +76,10 @@ describe('panorama import on PostgreSQL', { skip: skipWithoutPostgres() }, () =>
       writeSmallFolder(input, [{ id: 'r1', structure: 'S1', etp: 'trois' }]);
       await assert.rejects(importCampaignFolder(store, input, { name: 'Petit', replace: true }));
       const campaigns = await store.campaigns.list();
-      assert.deepEqual(campaigns.map((c) => c.id), [s.campaignId]);
+      assert.deepEqual(
+        campaigns.map((c) => c.id),
+        [s.campaignId],
+      );
       assert.equal(await store.responses.countSubmitted(s.campaignId), 2);
 
       // Publication settings on PostgreSQL: JSON, booleans and k round-trip; unknown campaign refused.
@@ -85,8 +88,17 @@ describe('panorama import on PostgreSQL', { skip: skipWithoutPostgres() }, () =>
       await store.publications.setIndicators(s.campaignId, file, 3, '2024-01-01T00:00:00Z');
       assert.deepEqual(await store.publications.listPublished(), []);
       const published = await store.publications.setPublished(s.campaignId, true, '2024-01-02T00:00:00Z');
-      assert.deepEqual(published, { campaignId: s.campaignId, indicators: file, published: true, k: 3, updatedAt: '2024-01-02T00:00:00.000Z' });
-      assert.deepEqual((await store.publications.listPublished()).map((p) => p.campaignId), [s.campaignId]);
+      assert.deepEqual(published, {
+        campaignId: s.campaignId,
+        indicators: file,
+        published: true,
+        k: 3,
+        updatedAt: '2024-01-02T00:00:00.000Z',
+      });
+      assert.deepEqual(
+        (await store.publications.listPublished()).map((p) => p.campaignId),
+        [s.campaignId],
+      );
       await assert.rejects(store.publications.setPublished('no-such-campaign', true), /not found/);
     } finally {
       await store.close();

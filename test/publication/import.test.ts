@@ -85,7 +85,7 @@ async function apiFigures(
     const cookie = login.cookies.find((c) => c.name === 'panorama_session')!;
     const headers = {
       cookie: `${cookie.name}=${cookie.value}`,
-      'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
     };
     const put = await app.inject({
       method: 'PUT',
@@ -100,9 +100,7 @@ async function apiFigures(
       headers,
     });
     assert.equal(res.statusCode, 200, res.body);
-    return new Map(
-      (res.json() as { figures: { id: string; value: unknown }[] }).figures.map((f) => [f.id, f]),
-    );
+    return new Map(res.json<{ figures: { id: string; value: unknown }[] }>().figures.map((f) => [f.id, f]));
   } finally {
     await app.close();
   }

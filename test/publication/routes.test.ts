@@ -17,18 +17,38 @@ describe('publication routes (in-process, real SQLite file)', () => {
     const { admin } = server.users;
     const bad = {
       ...DEMO_INDICATORS,
-      indicators: [DEMO_INDICATORS.indicators[0], { ...DEMO_INDICATORS.indicators[1], question: 'etp_inconnu' }, { id: 'x', kind: 'mean' }],
+      indicators: [
+        DEMO_INDICATORS.indicators[0],
+        { ...DEMO_INDICATORS.indicators[1], question: 'etp_inconnu' },
+        { id: 'x', kind: 'mean' },
+      ],
     };
-    const res = await server.request(admin, { method: 'PUT', url: url('/indicators'), payload: { indicators: bad } });
+    const res = await server.request(admin, {
+      method: 'PUT',
+      url: url('/indicators'),
+      payload: { indicators: bad },
+    });
     assert.equal(res.statusCode, 422, res.body);
-    const body = res.json() as { error: { code: string; message: string; details: { path: string; message: string }[] } };
+    const body = res.json<{
+      error: { code: string; message: string; details: { path: string; message: string }[] };
+    }>();
     assert.equal(body.error.code, 'invalid_indicators');
-    assert.ok(body.error.details.some((d) => d.path.startsWith('indicators[2]')), JSON.stringify(body.error.details));
+    assert.ok(
+      body.error.details.some((d) => d.path.startsWith('indicators[2]')),
+      JSON.stringify(body.error.details),
+    );
     assert.match(body.error.message, /indicators\[2\]/);
     assert.equal(await server.store.publications.get(campaignId), undefined);
 
-    const unknownQuestion = { ...DEMO_INDICATORS, indicators: [{ ...DEMO_INDICATORS.indicators[1], question: 'etp_inconnu' }] };
-    const res2 = await server.request(admin, { method: 'PUT', url: url('/indicators'), payload: { indicators: unknownQuestion } });
+    const unknownQuestion = {
+      ...DEMO_INDICATORS,
+      indicators: [{ ...DEMO_INDICATORS.indicators[1], question: 'etp_inconnu' }],
+    };
+    const res2 = await server.request(admin, {
+      method: 'PUT',
+      url: url('/indicators'),
+      payload: { indicators: unknownQuestion },
+    });
     assert.equal(res2.statusCode, 422);
     assert.match(res2.body, /indicators\[0\].*etp_inconnu/);
   });
@@ -36,69 +56,115 @@ describe('publication routes (in-process, real SQLite file)', () => {
   it('brochure before any indicator file: 409; publishing without one: 409', async () => {
     const res = await server.request(server.users.admin, { method: 'GET', url: url('/brochure') });
     assert.equal(res.statusCode, 409);
-    const pub = await server.request(server.users.admin, { method: 'POST', url: url('/publish'), payload: { published: true } });
+    const pub = await server.request(server.users.admin, {
+      method: 'POST',
+      url: url('/publish'),
+      payload: { published: true },
+    });
     assert.equal(pub.statusCode, 409);
   });
 
   it('PUT indicators is for admins only (correspondent 403), then stores the file', async () => {
-    const denied = await server.request(server.users.nord, { method: 'PUT', url: url('/indicators'), payload: { indicators: DEMO_INDICATORS } });
+    const denied = await server.request(server.users.nord, {
+      method: 'PUT',
+      url: url('/indicators'),
+      payload: { indicators: DEMO_INDICATORS },
+    });
     assert.equal(denied.statusCode, 403);
-    const res = await server.request(server.users.admin, { method: 'PUT', url: url('/indicators'), payload: { indicators: DEMO_INDICATORS, k: 3 } });
+    const res = await server.request(server.users.admin, {
+      method: 'PUT',
+      url: url('/indicators'),
+      payload: { indicators: DEMO_INDICATORS, k: 3 },
+    });
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual((res.json() as { k: number; published: boolean }).k, 3);
+    assert.deepEqual(res.json<{ k: number; published: boolean }>().k, 3);
     const stored = await server.store.publications.get(campaignId);
     assert.equal(stored?.published, false);
     const state = await server.request(server.users.viewer, { method: 'GET', url: url('/publication') });
     assert.equal(state.statusCode, 200);
     assert.deepEqual(
-      { ...(state.json() as object), updatedAt: undefined },
-      { campaignId, hasIndicators: true, published: false, k: 3, updatedAt: undefined, publicUrl: `/public/campagnes/${campaignId}` },
+      { ...state.json<object>(), updatedAt: undefined },
+      {
+        campaignId,
+        hasIndicators: true,
+        published: false,
+        k: 3,
+        updatedAt: undefined,
+        publicUrl: `/public/campagnes/${campaignId}`,
+      },
     );
   });
 
   it('brochure figures come from the stored answers, per territory', async () => {
-    const res = await server.request(server.users.admin, { method: 'GET', url: url('/brochure?format=json&audience=admin') });
+    const res = await server.request(server.users.admin, {
+      method: 'GET',
+      url: url('/brochure?format=json&audience=admin'),
+    });
     assert.equal(res.statusCode, 200, res.body);
-    const figures = (res.json() as { figures: { id: string; value: unknown }[] }).figures;
+    const figures = res.json<{ figures: { id: string; value: unknown }[] }>().figures;
     const submitted = await server.store.responses.countSubmitted(campaignId);
     assert.equal(figures.find((f) => f.id === 'reponses')?.value, submitted);
     // Hand computation of the mean for Nord from the store.
-    const nordIds = new Set((await server.store.structures.list({ territoryIds: ['demo-d-nord'] })).map((s) => s.id));
+    const nordIds = new Set(
+      (await server.store.structures.list({ territoryIds: ['demo-d-nord'] })).map((s) => s.id),
+    );
     const values: number[] = [];
     for await (const r of server.store.responses.listSubmitted(campaignId)) {
-      if (r.structure && nordIds.has(r.structure) && typeof r.data.etp_salaries === 'number') values.push(r.data.etp_salaries);
+      if (r.structure && nordIds.has(r.structure) && typeof r.data.etp_salaries === 'number')
+        values.push(r.data.etp_salaries);
     }
-    const nord = await server.request(server.users.nord, { method: 'GET', url: url('/brochure?format=json&territory=Nord&audience=admin') });
+    const nord = await server.request(server.users.nord, {
+      method: 'GET',
+      url: url('/brochure?format=json&territory=Nord&audience=admin'),
+    });
     assert.equal(nord.statusCode, 200, nord.body);
-    const nordFigures = (nord.json() as { figures: { id: string; value: number }[] }).figures;
+    const nordFigures = nord.json<{ figures: { id: string; value: number }[] }>().figures;
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     assert.ok(Math.abs(nordFigures.find((f) => f.id === 'etp_moyen')!.value - mean) < 0.051, `${mean}`);
   });
 
   it('a Nord correspondent cannot get the Pas-de-Calais or the network brochure (403)', async () => {
-    const pdc = await server.request(server.users.nord, { method: 'GET', url: url('/brochure?territory=Pas-de-Calais&format=html') });
+    const pdc = await server.request(server.users.nord, {
+      method: 'GET',
+      url: url('/brochure?territory=Pas-de-Calais&format=html'),
+    });
     assert.equal(pdc.statusCode, 403);
-    assert.match((pdc.json() as { error: { message: string } }).error.message, /Pas-de-Calais/);
+    assert.match(pdc.json<{ error: { message: string } }>().error.message, /Pas-de-Calais/);
     const network = await server.request(server.users.nord, { method: 'GET', url: url('/brochure') });
     assert.equal(network.statusCode, 403);
-    const viewerAdmin = await server.request(server.users.viewer, { method: 'GET', url: url('/brochure?audience=admin') });
+    const viewerAdmin = await server.request(server.users.viewer, {
+      method: 'GET',
+      url: url('/brochure?audience=admin'),
+    });
     assert.equal(viewerAdmin.statusCode, 403);
     const anonymous = await server.request(undefined, { method: 'GET', url: url('/brochure') });
     assert.equal(anonymous.statusCode, 401);
   });
 
   it('renders the brochure as html, pdf and docx; unknown territory is 404', async () => {
-    const html = await server.request(server.users.admin, { method: 'GET', url: url('/brochure?territory=Nord&format=html') });
+    const html = await server.request(server.users.admin, {
+      method: 'GET',
+      url: url('/brochure?territory=Nord&format=html'),
+    });
     assert.equal(html.statusCode, 200);
     assert.match(html.headers['content-type'] as string, /text\/html/);
     assert.match(html.body, /Nord/);
-    const pdf = await server.request(server.users.admin, { method: 'GET', url: url('/brochure?territory=Nord&format=pdf') });
+    const pdf = await server.request(server.users.admin, {
+      method: 'GET',
+      url: url('/brochure?territory=Nord&format=pdf'),
+    });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    const docx = await server.request(server.users.nord, { method: 'GET', url: url('/brochure?territory=Nord&format=docx') });
+    const docx = await server.request(server.users.nord, {
+      method: 'GET',
+      url: url('/brochure?territory=Nord&format=docx'),
+    });
     assert.equal(docx.statusCode, 200);
     assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
-    const unknown = await server.request(server.users.admin, { method: 'GET', url: url('/brochure?territory=Atlantide') });
+    const unknown = await server.request(server.users.admin, {
+      method: 'GET',
+      url: url('/brochure?territory=Atlantide'),
+    });
     assert.equal(unknown.statusCode, 404);
     assert.match(unknown.body, /Atlantide.*Nord/);
   });
@@ -111,9 +177,17 @@ describe('publication routes (in-process, real SQLite file)', () => {
     assert.equal(list0.statusCode, 200);
     assert.doesNotMatch(list0.body, new RegExp(campaignId));
 
-    const denied = await server.request(server.users.nord, { method: 'POST', url: url('/publish'), payload: { published: true } });
+    const denied = await server.request(server.users.nord, {
+      method: 'POST',
+      url: url('/publish'),
+      payload: { published: true },
+    });
     assert.equal(denied.statusCode, 403);
-    const pub = await server.request(server.users.admin, { method: 'POST', url: url('/publish'), payload: { published: true } });
+    const pub = await server.request(server.users.admin, {
+      method: 'POST',
+      url: url('/publish'),
+      payload: { published: true },
+    });
     assert.equal(pub.statusCode, 200, pub.body);
     const list = await server.request(undefined, { method: 'GET', url: '/public' });
     assert.match(list.body, new RegExp(`/public/campagnes/${campaignId}`));
@@ -121,18 +195,31 @@ describe('publication routes (in-process, real SQLite file)', () => {
     const page = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}` });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /territoire=Pas-de-Calais&amp;format=pdf/);
-    const pdf = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord&format=pdf` });
+    const pdf = await server.request(undefined, {
+      method: 'GET',
+      url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord&format=pdf`,
+    });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    const view = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord` });
+    const view = await server.request(undefined, {
+      method: 'GET',
+      url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord`,
+    });
     assert.equal(view.statusCode, 200);
     assert.match(view.body, /Nord/);
     assert.match(view.body, new RegExp(`href="/public/campagnes/${campaignId}">← Retour à la publication`));
     assert.match(view.body, /<main id="brochure"/);
 
-    const unpub = await server.request(server.users.admin, { method: 'POST', url: url('/publish'), payload: { published: false } });
+    const unpub = await server.request(server.users.admin, {
+      method: 'POST',
+      url: url('/publish'),
+      payload: { published: false },
+    });
     assert.equal(unpub.statusCode, 200);
-    const after = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord&format=pdf` });
+    const after = await server.request(undefined, {
+      method: 'GET',
+      url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord&format=pdf`,
+    });
     assert.equal(after.statusCode, 404);
   });
 });
@@ -146,33 +233,56 @@ describe('structure sheet from the respondent link', () => {
 
   it('409 with a French message before submitting, then the sheet beside its territory', async () => {
     const open = server.demo.openCampaign.id;
-    const pending = (await server.store.invitations.list(open, { status: ['not_started', 'in_progress'] })).find((i) => i.structureId);
+    const pending = (
+      await server.store.invitations.list(open, { status: ['not_started', 'in_progress'] })
+    ).find((i) => i.structureId);
     assert.ok(pending);
-    const early = await server.request(undefined, { method: 'GET', url: `/api/respond/${pending.token}/sheet` });
+    const early = await server.request(undefined, {
+      method: 'GET',
+      url: `/api/respond/${pending.token}/sheet`,
+    });
     assert.equal(early.statusCode, 409);
-    assert.match((early.json() as { error: { message: string } }).error.message, /disponible dès que vous aurez envoyé vos réponses/);
+    assert.match(
+      early.json<{ error: { message: string } }>().error.message,
+      /disponible dès que vous aurez envoyé vos réponses/,
+    );
 
     const closed = server.demo.closedCampaign.id;
-    const done = (await server.store.invitations.list(closed, { status: ['submitted'] })).find((i) => i.structureId)!;
-    const json = await server.request(undefined, { method: 'GET', url: `/api/respond/${done.token}/sheet?format=json` });
+    const done = (await server.store.invitations.list(closed, { status: ['submitted'] })).find(
+      (i) => i.structureId,
+    )!;
+    const json = await server.request(undefined, {
+      method: 'GET',
+      url: `/api/respond/${done.token}/sheet?format=json`,
+    });
     assert.equal(json.statusCode, 200, json.body);
-    const sheet = json.json() as { structure: { id: string }; rows: { question: string; value: number | null; groups: { key: string; n: number }[] }[] };
+    const sheet = json.json<{
+      structure: { id: string };
+      rows: { question: string; value: number | null; groups: { key: string; n: number }[] }[];
+    }>();
     assert.equal(sheet.structure.id, done.structureId);
     const etp = sheet.rows.find((r) => r.question === 'etp_salaries')!;
     const response = await server.store.responses.getByInvitation(done.id);
     assert.equal(etp.value, response!.data.etp_salaries);
     // The network group counts every submitted answer with a value.
     let n = 0;
-    for await (const r of server.store.responses.listSubmitted(closed)) if (typeof r.data.etp_salaries === 'number') n++;
+    for await (const r of server.store.responses.listSubmitted(closed))
+      if (typeof r.data.etp_salaries === 'number') n++;
     assert.equal(etp.groups.find((g) => g.key === 'network')!.n, n);
     assert.ok(etp.groups.some((g) => g.key === 'territory'));
 
     const html = await server.request(undefined, { method: 'GET', url: `/api/respond/${done.token}/sheet` });
     assert.equal(html.statusCode, 200);
     assert.match(html.headers['content-type'] as string, /text\/html/);
-    const pdf = await server.request(undefined, { method: 'GET', url: `/api/respond/${done.token}/sheet?format=pdf` });
+    const pdf = await server.request(undefined, {
+      method: 'GET',
+      url: `/api/respond/${done.token}/sheet?format=pdf`,
+    });
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    const unknown = await server.request(undefined, { method: 'GET', url: `/api/respond/${'x'.repeat(32)}/sheet` });
+    const unknown = await server.request(undefined, {
+      method: 'GET',
+      url: `/api/respond/${'x'.repeat(32)}/sheet`,
+    });
     assert.equal(unknown.statusCode, 404);
   });
 });
@@ -183,7 +293,11 @@ describe('public directory of structures', () => {
     server = await startTestServer();
     const [first] = await server.store.structures.list({ territoryIds: ['demo-d-nord'] });
     await server.store.structures.update(first!.id, {
-      attributes: { ...first!.attributes, services: 'Accueil de loisirs ; Aide aux devoirs', horaires: 'lundi 9h-12h ; mercredi 14h-18h' },
+      attributes: {
+        ...first!.attributes,
+        services: 'Accueil de loisirs ; Aide aux devoirs',
+        horaires: 'lundi 9h-12h ; mercredi 14h-18h',
+      },
     });
   });
   after(() => server.close());
@@ -200,7 +314,10 @@ describe('public directory of structures', () => {
     const found = await server.request(undefined, { method: 'GET', url: '/public/structures?q=devoirs' });
     assert.match(found.body, /1 structure correspondant/);
     const pdcCount = (await server.store.structures.list({ territoryIds: ['demo-d-pdc'] })).length;
-    const pdc = await server.request(undefined, { method: 'GET', url: '/public/structures?territoire=demo-d-pdc' });
+    const pdc = await server.request(undefined, {
+      method: 'GET',
+      url: '/public/structures?territoire=demo-d-pdc',
+    });
     assert.match(pdc.body, new RegExp(`${pdcCount} structures correspondant`));
     assert.doesNotMatch(pdc.body, /Aide aux devoirs/);
     const none = await server.request(undefined, { method: 'GET', url: '/public/structures?q=%3Cscript%3E' });

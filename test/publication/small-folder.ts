@@ -2,16 +2,27 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A tiny input folder: one number question, two structures in Flandre (59), answers as given. */
-export function writeSmallFolder(dir: string, answers: { id: string; structure: string | null; etp: unknown }[]): string {
+export function writeSmallFolder(
+  dir: string,
+  answers: { id: string; structure: string | null; etp: unknown }[],
+): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'survey.json'),
-    JSON.stringify({ title: 'Petit', pages: [{ name: 'p', elements: [{ type: 'text', inputType: 'number', name: 'etp' }] }] }),
+    JSON.stringify({
+      title: 'Petit',
+      pages: [{ name: 'p', elements: [{ type: 'text', inputType: 'number', name: 'etp' }] }],
+    }),
   );
-  writeFileSync(join(dir, 'structures.csv'), 'id,nom,departement,territoire\nS1,Centre 1,59,Flandre\nS2,Centre 2,59,Flandre\n');
+  writeFileSync(
+    join(dir, 'structures.csv'),
+    'id,nom,departement,territoire\nS1,Centre 1,59,Flandre\nS2,Centre 2,59,Flandre\n',
+  );
   writeFileSync(
     join(dir, 'responses.jsonl'),
-    answers.map((a) => JSON.stringify({ id: a.id, structure: a.structure, data: { etp: a.etp } })).join('\n') + '\n',
+    answers
+      .map((a) => JSON.stringify({ id: a.id, structure: a.structure, data: { etp: a.etp } }))
+      .join('\n') + '\n',
   );
   return dir;
 }

@@ -18,7 +18,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'panorama-brochure-'));
 
 async function nord() {
   const campaign = await readCampaignFolder(fixtureDir(NORD));
-  const file = await loadIndicatorFile(join(ROOT, 'examples', NORD, 'indicators.json'), campaign.survey, campaign.registry);
+  const file = await loadIndicatorFile(
+    join(ROOT, 'examples', NORD, 'indicators.json'),
+    campaign.survey,
+    campaign.registry,
+  );
   return { campaign, file };
 }
 
@@ -32,7 +36,10 @@ function docxText(docx: Buffer): string {
   const path = join(tmp, `doc-${Math.random()}.docx`);
   writeFileSync(path, docx);
   const xml = execFileSync('unzip', ['-p', path, 'word/document.xml']).toString('utf8');
-  return xml.replace(/<[^>]+>/g, ' ').replace(/&apos;/g, "'").replace(/\s+/g, ' ');
+  return xml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&apos;/g, "'")
+    .replace(/\s+/g, ' ');
 }
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -43,7 +50,11 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
     const html = plain(renderBrochureHtml(model));
     const pdf = plain(pdfText(await renderBrochurePdf(model)));
     const docx = plain(docxText(await renderBrochureDocx(model)));
-    for (const [name, text] of [['html', html], ['pdf', pdf], ['docx', docx]] as const) {
+    for (const [name, text] of [
+      ['html', html],
+      ['pdf', pdf],
+      ['docx', docx],
+    ] as const) {
       // Figures printed in the reference brochure (002), rounded as published.
       for (const expected of ['842 307 €', '695 847 €', '82 %', '76 %', '68 %', '450', '2 772']) {
         assert.ok(text.includes(expected), `${name} shows ${expected}`);
@@ -51,7 +62,11 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
       assert.match(text, /moins de 5 structures/, `${name} states the confidentiality rule`);
     }
     // The map is drawn (vector in HTML) with each territory and its count.
-    for (const [label, n] of [['FLANDRE', 40], ['MÉTROPOLE EUROPÉENNE', 58], ['CAMBRÉSIS SAMBRE', 19]] as const) {
+    for (const [label, n] of [
+      ['FLANDRE', 40],
+      ['MÉTROPOLE EUROPÉENNE', 58],
+      ['CAMBRÉSIS SAMBRE', 19],
+    ] as const) {
       assert.ok(html.includes(label) && html.includes(`>${n} centres sociaux<`), `map shows ${label} ${n}`);
     }
     assert.match(html, /NOMBRE TOTAL<\/tspan> 154 centres sociaux/);
@@ -62,7 +77,10 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
     const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml']).toString('utf8');
     assert.match(xml, /descr="[^"]*Flandre : 40 centres sociaux/);
     assert.match(execFileSync('unzip', ['-l', docxPath]).toString(), /word\/media\/.*\.png/);
-    assert.ok(html.startsWith('<!DOCTYPE html>') && !/<script|<link|src="http/.test(html), 'self-contained HTML');
+    assert.ok(
+      html.startsWith('<!DOCTYPE html>') && !/<script|<link|src="http/.test(html),
+      'self-contained HTML',
+    );
     assert.match(html, /@media print/);
   });
 
@@ -76,7 +94,11 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
     assert.equal(mean(pub).value, null);
     assert.match(mean(pub).reason!, /moins de 20 structures \(19\)/);
     const budgets = campaign.responses
-      .filter((r) => campaign.registry!.structures.find((s) => s.id === r.structure)!.attributes.territoire === territory.name)
+      .filter(
+        (r) =>
+          campaign.registry!.structures.find((s) => s.id === r.structure)!.attributes.territoire ===
+          territory.name,
+      )
       .map((r) => Number(r.data.budget_total));
     assert.equal(budgets.length, 19);
     assert.ok(Math.abs((mean(admin).value as number) - budgets.reduce((a, b) => a + b, 0) / 19) < 1e-6);
@@ -91,7 +113,8 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
     const { campaign, file } = await nord();
     assert.throws(
       () => buildBrochure(campaign, file, { territory: { level: 'territoire', name: 'Flandres' } }),
-      (err: Error) => err instanceof UnknownTerritoryError && /Flandre, Métropole Européenne de Lille/.test(err.message),
+      (err: Error) =>
+        err instanceof UnknownTerritoryError && /Flandre, Métropole Européenne de Lille/.test(err.message),
     );
   });
 });
@@ -99,15 +122,24 @@ describe('territorial brochure', { skip: skipWithoutFixture(NORD) }, () => {
 describe('flash survey results document', { skip: skipWithoutFixture('flash-covid-2020') }, () => {
   it('gives participation by département, the QPV share and averages', async () => {
     const campaign = await readCampaignFolder(fixtureDir('flash-covid-2020'));
-    const file = await loadIndicatorFile(join(ROOT, 'examples/flash-covid-2020/indicators.json'), campaign.survey, campaign.registry);
+    const file = await loadIndicatorFile(
+      join(ROOT, 'examples/flash-covid-2020/indicators.json'),
+      campaign.survey,
+      campaign.registry,
+    );
     const model = buildBrochure(campaign, file, { territory: null });
     assert.deepEqual(
       model.map.territories.map((t) => [t.label, t.structures, t.respondents]),
-      [['Nord (59)', 144, 95], ['Pas-de-Calais (62)', 26, 19]],
+      [
+        ['Nord (59)', 144, 95],
+        ['Pas-de-Calais (62)', 26, 19],
+      ],
     );
     const text = plain(pdfText(await renderBrochurePdf(model)));
-    for (const s of ['67 %', '66 %', '73 %', '63 %', '426', 'dont 95 répondants']) assert.ok(text.includes(s), `PDF shows ${s}`);
+    for (const s of ['67 %', '66 %', '73 %', '63 %', '426', 'dont 95 répondants'])
+      assert.ok(text.includes(s), `PDF shows ${s}`);
     // Participation table under the map: 95/144 and 19/26, 114/170 overall.
-    for (const s of ['Nord (59) 144 95 66 %', 'Pas-de-Calais (62) 26 19 73 %', 'Total 170 114 67 %']) assert.ok(text.includes(s), `PDF table shows ${s}`);
+    for (const s of ['Nord (59) 144 95 66 %', 'Pas-de-Calais (62) 26 19 73 %', 'Total 170 114 67 %'])
+      assert.ok(text.includes(s), `PDF table shows ${s}`);
   });
 });

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matches, type Condition } from '../../src/publish/conditions.js';
 import { evaluateIndicators } from '../../src/publish/indicators/evaluate.js';
-import { IndicatorFileError, loadIndicatorFile, parseIndicatorFile } from '../../src/publish/indicators/load.js';
+import {
+  IndicatorFileError,
+  loadIndicatorFile,
+  parseIndicatorFile,
+} from '../../src/publish/indicators/load.js';
 import { tinyRegistry, tinyResponses, tinySurvey } from './support/tiny.js';
 
 function evaluate(indicators: unknown[], scope?: string) {
@@ -52,8 +56,20 @@ describe('indicator evaluation on a hand-made campaign', () => {
         where: { question: 'budget', op: 'lte', value: 300 },
         condition: { attribute: 'territoire', op: 'eq', value: 'B' },
       },
-      { id: 'ratio', label: 'r', kind: 'ratio', numerator: 'budget', denominator: 'budget', aggregate: 'mean' },
-      { id: 'part', label: 'p', kind: 'participation', where: { attribute: 'territoire', op: 'in', value: ['A', 'B'] } },
+      {
+        id: 'ratio',
+        label: 'r',
+        kind: 'ratio',
+        numerator: 'budget',
+        denominator: 'budget',
+        aggregate: 'mean',
+      },
+      {
+        id: 'part',
+        label: 'p',
+        kind: 'participation',
+        where: { attribute: 'territoire', op: 'in', value: ['A', 'B'] },
+      },
     ]);
     assert.equal(f.get('jardin')!.value, (11 / 25) * 100);
     assert.equal(f.get('jardin')!.numerator, 11);
@@ -78,16 +94,21 @@ describe('indicator evaluation on a hand-made campaign', () => {
   });
 
   it('restricts every figure to a territory scope', () => {
-    const f = evaluate([
-      { id: 'n', label: 'n', kind: 'count', of: 'structures' },
-      { id: 'm', label: 'm', kind: 'mean', question: 'budget' },
-    ], 'C');
+    const f = evaluate(
+      [
+        { id: 'n', label: 'n', kind: 'count', of: 'structures' },
+        { id: 'm', label: 'm', kind: 'mean', question: 'budget' },
+      ],
+      'C',
+    );
     assert.equal(f.get('n')!.value, 10);
     assert.equal(f.get('m')!.value, 550);
   });
 
   it('fills the wording template in French', () => {
-    const f = evaluate([{ id: 's', label: 's', kind: 'sum', question: 'budget', text: '{value} € au total sur {base} centres' }]);
+    const f = evaluate([
+      { id: 's', label: 's', kind: 'sum', question: 'budget', text: '{value} € au total sur {base} centres' },
+    ]);
     assert.equal(f.get('s')!.text, '13\u00a0900 € au total sur 25 centres');
   });
 });
@@ -103,8 +124,24 @@ describe('conditions', () => {
     [{ question: 'missing', op: 'notEmpty' }, false],
     [{ question: 'missing', op: 'ne', value: 'x' }, true],
     [{ attribute: 'dep', op: 'eq', value: 59 }, true],
-    [{ all: [{ question: 'n', op: 'eq', value: 5 }, { attribute: 'dep', op: 'eq', value: '62' }] }, false],
-    [{ any: [{ question: 'n', op: 'eq', value: 5 }, { attribute: 'dep', op: 'eq', value: '62' }] }, true],
+    [
+      {
+        all: [
+          { question: 'n', op: 'eq', value: 5 },
+          { attribute: 'dep', op: 'eq', value: '62' },
+        ],
+      },
+      false,
+    ],
+    [
+      {
+        any: [
+          { question: 'n', op: 'eq', value: 5 },
+          { attribute: 'dep', op: 'eq', value: '62' },
+        ],
+      },
+      true,
+    ],
     [{ not: { question: 's', op: 'eq', value: 'oui' } }, false],
   ];
   for (const [condition, expected] of cases) {
@@ -129,10 +166,17 @@ describe('indicator file errors', () => {
   it('reports schema problems with their JSON path', () => {
     assert.throws(
       () => parseIndicatorFile({ title: 'x', indicators: [{ id: 'a', label: 'a', kind: 'mean' }] }, 'f.json'),
-      (err: Error) => err instanceof IndicatorFileError && /indicators\[0\]/.test(err.message) && /f\.json/.test(err.message),
+      (err: Error) =>
+        err instanceof IndicatorFileError &&
+        /indicators\[0\]/.test(err.message) &&
+        /f\.json/.test(err.message),
     );
     assert.throws(
-      () => parseIndicatorFile({ title: 'x', indicators: [{ id: 'a', label: 'a', kind: 'average', question: 'q' }] }),
+      () =>
+        parseIndicatorFile({
+          title: 'x',
+          indicators: [{ id: 'a', label: 'a', kind: 'average', question: 'q' }],
+        }),
       /indicators\[0\]/,
     );
   });

@@ -1,16 +1,36 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { boundaryMapSvg, parseBoundaries, schematicMapSvg, territoryCounts } from '../../src/publish/map/index.js';
+import {
+  boundaryMapSvg,
+  parseBoundaries,
+  schematicMapSvg,
+  territoryCounts,
+} from '../../src/publish/map/index.js';
 import { svgToPng } from '../../src/report/charts/index.js';
 import { tinyRegistry, tinyResponses, tinySurvey } from './support/tiny.js';
 
 const square = (name: string, lon: number, lat: number) => ({
   type: 'Feature',
   properties: { nom: name },
-  geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + 1, lat], [lon + 1, lat + 1], [lon, lat + 1], [lon, lat]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + 1, lat],
+        [lon + 1, lat + 1],
+        [lon, lat + 1],
+        [lon, lat],
+      ],
+    ],
+  },
 });
 
-const campaign = { survey: tinySurvey, responses: tinyResponses().filter((r) => r.structure !== 'C1'), registry: tinyRegistry() };
+const campaign = {
+  survey: tinySurvey,
+  responses: tinyResponses().filter((r) => r.structure !== 'C1'),
+  registry: tinyRegistry(),
+};
 
 describe('territory maps', () => {
   it('counts structures and respondents per territory, largest first', () => {
@@ -26,8 +46,16 @@ describe('territory maps', () => {
   });
 
   it('schematic map shows every territory label with its count and the total', () => {
-    const svg = schematicMapSvg(territoryCounts(campaign, 'territoire'), { title: 'Carte des centres', unit: 'centres sociaux', totalLabel: 'NOMBRE TOTAL' });
-    for (const [label, n] of [['A', 12], ['B', 3], ['C', 10]] as const) {
+    const svg = schematicMapSvg(territoryCounts(campaign, 'territoire'), {
+      title: 'Carte des centres',
+      unit: 'centres sociaux',
+      totalLabel: 'NOMBRE TOTAL',
+    });
+    for (const [label, n] of [
+      ['A', 12],
+      ['B', 3],
+      ['C', 10],
+    ] as const) {
       assert.match(svg, new RegExp(`>${label}</text>`));
       assert.match(svg, new RegExp(`>${n} centres sociaux</text>`));
     }
@@ -41,8 +69,15 @@ describe('territory maps', () => {
       { type: 'FeatureCollection', features: [square('A', 2, 50), square('B', 3, 50), square('C', 4, 50)] },
       'squares.geojson',
     );
-    const svg = boundaryMapSvg(boundaries, territoryCounts(campaign, 'territoire'), { title: 'Carte', unit: 'centres', width: 640, height: 440 });
-    const paths = [...svg.matchAll(/<path d="M([\d.]+),([\d.]+)L([\d.]+),([\d.]+)L([\d.]+),([\d.]+)/g)].map((m) => m.slice(1).map(Number));
+    const svg = boundaryMapSvg(boundaries, territoryCounts(campaign, 'territoire'), {
+      title: 'Carte',
+      unit: 'centres',
+      width: 640,
+      height: 440,
+    });
+    const paths = [...svg.matchAll(/<path d="M([\d.]+),([\d.]+)L([\d.]+),([\d.]+)L([\d.]+),([\d.]+)/g)].map(
+      (m) => m.slice(1).map(Number),
+    );
     assert.equal(paths.length, 3);
     // Equal squares in lon/lat: same projected width, x increasing A → B → C, y equal.
     const widths = paths.map((p) => p[2]! - p[0]!);
@@ -50,8 +85,15 @@ describe('territory maps', () => {
     assert.ok(paths[0]![0]! < paths[1]![0]! && paths[1]![0]! < paths[2]![0]!);
     // At 50.5° N a degree of longitude is cos(50.5°) ≈ 0.636 of a degree of latitude.
     const heightPx = Math.abs(paths[0]![5]! - paths[0]![3]!);
-    assert.ok(Math.abs(widths[0]! / heightPx - Math.cos((50.5 * Math.PI) / 180)) < 0.01, `${widths[0]} / ${heightPx}`);
-    for (const [label, n] of [['A', 12], ['B', 3], ['C', 10]] as const) {
+    assert.ok(
+      Math.abs(widths[0]! / heightPx - Math.cos((50.5 * Math.PI) / 180)) < 0.01,
+      `${widths[0]} / ${heightPx}`,
+    );
+    for (const [label, n] of [
+      ['A', 12],
+      ['B', 3],
+      ['C', 10],
+    ] as const) {
       assert.match(svg, new RegExp(`>${label}</text>`));
       assert.match(svg, new RegExp(`>${n} centres</text>`));
     }
@@ -62,9 +104,18 @@ describe('territory maps', () => {
   });
 
   it('lists territories without a boundary and rejects a file that is not GeoJSON', () => {
-    const boundaries = parseBoundaries({ type: 'FeatureCollection', features: [square('A', 2, 50)] }, 'one.geojson');
-    const svg = boundaryMapSvg(boundaries, territoryCounts(campaign, 'territoire'), { title: 'Carte', unit: 'centres' });
+    const boundaries = parseBoundaries(
+      { type: 'FeatureCollection', features: [square('A', 2, 50)] },
+      'one.geojson',
+    );
+    const svg = boundaryMapSvg(boundaries, territoryCounts(campaign, 'territoire'), {
+      title: 'Carte',
+      unit: 'centres',
+    });
     assert.match(svg, /Sans contour : C \(10\), B \(3\)/);
-    assert.throws(() => parseBoundaries({ type: 'Feature' }, 'bad.geojson'), /bad\.geojson: not a GeoJSON FeatureCollection/);
+    assert.throws(
+      () => parseBoundaries({ type: 'Feature' }, 'bad.geojson'),
+      /bad\.geojson: not a GeoJSON FeatureCollection/,
+    );
   });
 });

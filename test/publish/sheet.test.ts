@@ -11,7 +11,11 @@ describe('structure sheet', () => {
   it('places a structure beside its territory, the network and similar structures', () => {
     // C7 has budget 700. Sorted network budgets: 100×3, 200×3, 300×3, 400…1000 ×2, 1100, 1200. Terciles at
     // positions 26/3 = 8.67 → 300 and 52/3 = 17.33 → 700 + 0.33 × 100 = 733.3: 700 is "moyenne" (300, 733.3].
-    const sheet = buildStructureSheet(campaign, 'C7', { questions: ['budget'], sizeQuestion: 'budget', k: 3 });
+    const sheet = buildStructureSheet(campaign, 'C7', {
+      questions: ['budget'],
+      sizeQuestion: 'budget',
+      k: 3,
+    });
     assert.equal(sheet.sizeClass, 'moyenne');
     const row = sheet.rows[0]!;
     assert.equal(row.value, 700);
@@ -46,15 +50,28 @@ describe('structure sheet', () => {
 
   it('prints calendar years without a thousands separator', () => {
     const survey = buildSurveyModel({
-      pages: [{ name: 'p', elements: [{ type: 'text', inputType: 'number', name: 'creation', min: 1900, max: 2026 }] }],
+      pages: [
+        {
+          name: 'p',
+          elements: [{ type: 'text', inputType: 'number', name: 'creation', min: 1900, max: 2026 }],
+        },
+      ],
     });
     const years = [1980, 1983, 1990, 1995, 2000, 2005];
-    const structures = years.map((_, i) => ({ id: `S${i + 1}`, name: `Centre S${i + 1}`, attributes: { territoire: 'T' } }));
+    const structures = years.map((_, i) => ({
+      id: `S${i + 1}`,
+      name: `Centre S${i + 1}`,
+      attributes: { territoire: 'T' },
+    }));
     const sheet = buildStructureSheet(
       {
         survey,
         registry: { structures, attributes: ['territoire'] },
-        responses: years.map((creation, i) => ({ id: `R${i + 1}`, structure: `S${i + 1}`, data: { creation } })),
+        responses: years.map((creation, i) => ({
+          id: `R${i + 1}`,
+          structure: `S${i + 1}`,
+          data: { creation },
+        })),
       },
       'S2',
       { questions: ['creation'] },

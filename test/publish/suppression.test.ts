@@ -9,16 +9,37 @@ const file = parseIndicatorFile({
   title: 'Test',
   indicators: [
     { id: 'centres', label: 'Centres', kind: 'count', of: 'structures' },
-    { id: 'centres_b', label: 'Centres B', kind: 'count', of: 'structures', where: { attribute: 'territoire', op: 'eq', value: 'B' } },
+    {
+      id: 'centres_b',
+      label: 'Centres B',
+      kind: 'count',
+      of: 'structures',
+      where: { attribute: 'territoire', op: 'eq', value: 'B' },
+    },
     { id: 'budget_moyen', label: 'Budget moyen', kind: 'mean', question: 'budget' },
     { id: 'budget_max', label: 'Budget max', kind: 'max', question: 'budget' },
-    { id: 'jardin', label: 'Jardin', kind: 'share', condition: { question: 'jardin', op: 'eq', value: 'oui' } },
-    { id: 'grand', label: 'Grand budget', kind: 'count', where: { question: 'budget', op: 'gte', value: 500 } },
+    {
+      id: 'jardin',
+      label: 'Jardin',
+      kind: 'share',
+      condition: { question: 'jardin', op: 'eq', value: 'oui' },
+    },
+    {
+      id: 'grand',
+      label: 'Grand budget',
+      kind: 'count',
+      where: { question: 'budget', op: 'gte', value: 500 },
+    },
     ...['A', 'B', 'C'].map((t) => ({
       id: `grand_${t.toLowerCase()}`,
       label: `Grand budget ${t}`,
       kind: 'count',
-      where: { all: [{ question: 'budget', op: 'gte', value: 500 }, { attribute: 'territoire', op: 'eq', value: t }] },
+      where: {
+        all: [
+          { question: 'budget', op: 'gte', value: 500 },
+          { attribute: 'territoire', op: 'eq', value: t },
+        ],
+      },
     })),
   ],
 });
@@ -44,7 +65,7 @@ describe('statistical confidentiality', () => {
     assert.equal(b.get('budget_moyen')!.value, 200); // (100 + 200 + 300) / 3
   });
 
-  it('hides min/max (one structure\'s value) unless the indicator allows it', () => {
+  it("hides min/max (one structure's value) unless the indicator allows it", () => {
     const all = figures();
     assert.equal(all.get('budget_max')!.value, null);
     assert.match(all.get('budget_max')!.suppressed!.reason, /individuelle/);
@@ -84,7 +105,16 @@ describe('statistical confidentiality', () => {
       5,
     );
     assert.deepEqual([...hidden.keys()].sort(), ['x', 'z']);
-    assert.equal(suppressPartition([{ key: 'x', count: 5 }, { key: 'y', count: 9 }], 5).size, 0);
+    assert.equal(
+      suppressPartition(
+        [
+          { key: 'x', count: 5 },
+          { key: 'y', count: 9 },
+        ],
+        5,
+      ).size,
+      0,
+    );
   });
 
   it('states the rule with its threshold', () => {
@@ -97,15 +127,20 @@ describe('secondary suppression across territorial brochures', () => {
     const { buildBrochure } = await import('../../src/publish/brochure/model.js');
     const campaign = { survey: tinySurvey, responses: tinyResponses(), registry: tinyRegistry() };
     const mean = (territory: string | null, audience: 'public' | 'admin' = 'public') =>
-      buildBrochure(campaign, file, { territory: territory ? { level: 'territoire', name: territory } : null, audience, k: 5 }).figures.find(
-        (f) => f.id === 'budget_moyen',
-      )!;
+      buildBrochure(campaign, file, {
+        territory: territory ? { level: 'territoire', name: territory } : null,
+        audience,
+        k: 5,
+      }).figures.find((f) => f.id === 'budget_moyen')!;
     // B (3 centres) is hidden; network 556 over 25 and A 650 over 12 would give C, then B = (13 900 − 7 800 − 5 500) / 3.
     assert.equal(mean('B').value, null);
     assert.equal(mean(null).value, 556);
     assert.equal(mean('A').value, 650);
     assert.equal(mean('C').value, null);
-    assert.match(mean('C').suppressed!.reason, /suppression secondaire : le chiffre d'un autre territoire \(B\)/);
+    assert.match(
+      mean('C').suppressed!.reason,
+      /suppression secondaire : le chiffre d'un autre territoire \(B\)/,
+    );
     assert.equal(mean('C', 'admin').value, 550);
   });
 });

@@ -23,7 +23,11 @@ test('year questions are flagged by the engine and printed as years, other numbe
   ];
   const model = buildReport(
     survey,
-    values.map(([creation, adherents], i) => ({ id: `R${i}`, structure: null, data: { creation, adherents } })),
+    values.map(([creation, adherents], i) => ({
+      id: `R${i}`,
+      structure: null,
+      data: { creation, adherents },
+    })),
     { lang: 'fr' },
   );
   const [creation, adherents] = model.questions;

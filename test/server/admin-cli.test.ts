@@ -25,7 +25,17 @@ test('admin create: generated password printed once and stored hashed; duplicate
   const password = /Password \(shown only once\): (\S+)/.exec(created.stdout)?.[1];
   assert.ok(password && password.length >= 16, created.stdout);
 
-  const given = run('create', '--email', 'lecture@federation.fr', '--name', 'Lecture', '--role', 'viewer', '--password', 'un-long-mot-de-passe');
+  const given = run(
+    'create',
+    '--email',
+    'lecture@federation.fr',
+    '--name',
+    'Lecture',
+    '--role',
+    'viewer',
+    '--password',
+    'un-long-mot-de-passe',
+  );
   assert.equal(given.status, 0, given.stderr);
   assert.doesNotMatch(given.stdout, /Password/);
 
@@ -47,7 +57,7 @@ test('admin create: generated password printed once and stored hashed; duplicate
     assert.equal(user.role, 'admin');
     assert.notEqual(user.passwordHash, password);
     assert.match(user.passwordHash, /^\$argon2id\$/);
-    assert.equal(await verifyPassword(user.passwordHash, password!), true);
+    assert.equal(await verifyPassword(user.passwordHash, password), true);
     assert.equal((await store.users.findByEmail('lecture@federation.fr'))!.role, 'viewer');
     assert.equal(await store.users.count(), 2);
   } finally {

@@ -26,7 +26,11 @@ describe('login', () => {
     assert.equal(body.user.role, 'correspondent');
     assert.deepEqual(body.user.territoryIds, ['demo-d-nord']);
     assert.equal(body.user.passwordHash, undefined);
-    const me = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `panorama_session=${cookie.value}` } });
+    const me = await server.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `panorama_session=${cookie.value}` },
+    });
     assert.equal(me.statusCode, 200);
     assert.equal(me.json().csrfToken, body.csrfToken);
     const audit = await server.store.audit.list({ action: 'login', actor: body.user.id });
@@ -96,7 +100,12 @@ describe('users (admin)', () => {
     const res = await server.request(server.users.admin, {
       method: 'POST',
       url: '/api/users',
-      payload: { email: 'pdc@test.fr', name: 'Correspondante PdC', role: 'correspondent', territoryIds: ['demo-d-pdc'] },
+      payload: {
+        email: 'pdc@test.fr',
+        name: 'Correspondante PdC',
+        role: 'correspondent',
+        territoryIds: ['demo-d-pdc'],
+      },
     });
     assert.equal(res.statusCode, 201, res.body);
     const { password, user } = res.json();
@@ -111,7 +120,11 @@ describe('users (admin)', () => {
       payload: { email: 'PDC@test.fr', name: 'X', role: 'viewer' },
     });
     assert.equal(duplicate.statusCode, 409);
-    const disabled = await server.request(server.users.admin, { method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } });
+    const disabled = await server.request(server.users.admin, {
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { disabled: true },
+    });
     assert.equal(disabled.statusCode, 200);
     assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 401);
   });
@@ -120,7 +133,11 @@ describe('users (admin)', () => {
 test('with an https BASE_URL the session cookie is Secure', async () => {
   const secure = await startTestServer({ baseUrl: 'https://observatoire.example.org' });
   try {
-    const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@test.fr', password: PASSWORD } });
+    const res = await secure.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@test.fr', password: PASSWORD },
+    });
     assert.equal(res.statusCode, 200);
     const cookie = res.cookies.find((c) => c.name === 'panorama_session')!;
     assert.equal(cookie.secure, true);
@@ -138,7 +155,10 @@ test('sessions expire after SESSION_HOURS of inactivity, and activity extends th
     server.clock.now = new Date(start.getTime() + 11 * hour);
     const active = await server.request(session, { method: 'GET', url: '/api/auth/me' });
     assert.equal(active.statusCode, 200);
-    assert.ok(active.cookies.some((c) => c.name === 'panorama_session'), 'cookie renewed');
+    assert.ok(
+      active.cookies.some((c) => c.name === 'panorama_session'),
+      'cookie renewed',
+    );
     server.clock.now = new Date(start.getTime() + 22 * hour);
     assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 200);
     server.clock.now = new Date(start.getTime() + 35 * hour);

@@ -52,8 +52,18 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ name: 'Ternois', level: 'territoire', parentId: 'demo-d-pdc' }),
   },
   { method: 'GET', path: '/api/structures', expect: 'filtered', url: () => '/api/structures' },
-  { method: 'GET', path: '/api/structures', expect: 'forbidden', url: () => '/api/structures?territory=demo-d-pdc' },
-  { method: 'GET', path: '/api/structures/{id}', expect: 'forbidden', url: (c) => `/api/structures/${c.pdcStructure}` },
+  {
+    method: 'GET',
+    path: '/api/structures',
+    expect: 'forbidden',
+    url: () => '/api/structures?territory=demo-d-pdc',
+  },
+  {
+    method: 'GET',
+    path: '/api/structures/{id}',
+    expect: 'forbidden',
+    url: (c) => `/api/structures/${c.pdcStructure}`,
+  },
   {
     method: 'PUT',
     path: '/api/structures/{id}',
@@ -76,7 +86,12 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ filename: 'r.csv', content: csv }),
   },
   { method: 'GET', path: '/api/surveys', expect: 'no-territorial-data', url: () => '/api/surveys' },
-  { method: 'GET', path: '/api/surveys/{id}', expect: 'no-territorial-data', url: (c) => `/api/surveys/${c.surveyId}` },
+  {
+    method: 'GET',
+    path: '/api/surveys/{id}',
+    expect: 'no-territorial-data',
+    url: (c) => `/api/surveys/${c.surveyId}`,
+  },
   {
     method: 'POST',
     path: '/api/surveys',
@@ -105,7 +120,12 @@ const ROUTES: RouteCase[] = [
       population: { territoryIds: ['demo-d-pdc'] },
     }),
   },
-  { method: 'GET', path: '/api/campaigns/{id}', expect: 'filtered', url: (c) => `/api/campaigns/${c.closedCampaign}` },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}`,
+  },
   {
     method: 'PATCH',
     path: '/api/campaigns/{id}',
@@ -138,14 +158,12 @@ const ROUTES: RouteCase[] = [
     expect: 'forbidden',
     url: (c) => `/api/campaigns/${c.closedCampaign}/responses/${c.pdcStructure}`,
   },
-  ...(['json', 'html', 'csv', 'xlsx', 'docx', 'pdf'] as const).map(
-    (format): RouteCase => ({
-      method: 'GET',
-      path: '/api/campaigns/{id}/report',
-      expect: 'filtered',
-      url: (c) => `/api/campaigns/${c.closedCampaign}/report?format=${format}&by=departement`,
-    }),
-  ),
+  ...(['json', 'html', 'csv', 'xlsx', 'docx', 'pdf'] as const).map((format): RouteCase => ({
+    method: 'GET',
+    path: '/api/campaigns/{id}/report',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/report?format=${format}&by=departement`,
+  })),
   { method: 'GET', path: '/api/respond/{token}', expect: 'token', url: () => '' },
   { method: 'PUT', path: '/api/respond/{token}/draft', expect: 'token', url: () => '' },
   { method: 'POST', path: '/api/respond/{token}/submit', expect: 'token', url: () => '' },
@@ -173,7 +191,12 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/respond/{token}/sheet', expect: 'token', url: () => '' },
   // Publication settings hold no territorial data (indicator definitions only).
-  { method: 'GET', path: '/api/campaigns/{id}/publication', expect: 'no-territorial-data', url: (c) => `/api/campaigns/${c.closedCampaign}/publication` },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/publication',
+    expect: 'no-territorial-data',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/publication`,
+  },
 ];
 
 let server: TestServer;
@@ -203,7 +226,7 @@ describe('route table', () => {
   test('covers every route of the OpenAPI document', async () => {
     const res = await server.request(undefined, { method: 'GET', url: '/api/docs/json' });
     assert.equal(res.statusCode, 200);
-    const doc = res.json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = res.json<{ paths: Record<string, Record<string, unknown>> }>();
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods)
         .filter((m) => m !== 'head')
@@ -242,7 +265,10 @@ describe('a correspondent of Nord never reaches Pas-de-Calais data', () => {
   test('lists, counts and reports are restricted to Nord', async () => {
     const structures = await server.request(server.users.nord, { method: 'GET', url: '/api/structures' });
     assert.deepEqual(
-      structures.json().structures.map((s: { id: string }) => s.id).sort(),
+      structures
+        .json()
+        .structures.map((s: { id: string }) => s.id)
+        .sort(),
       [...nordIds].sort(),
     );
     const territories = await server.request(server.users.nord, { method: 'GET', url: '/api/territories' });
@@ -256,8 +282,13 @@ describe('a correspondent of Nord never reaches Pas-de-Calais data', () => {
     });
     const p = participation.json();
     assert.equal(p.population, nordIds.length);
-    assert.deepEqual(p.byGroup.map((g: { group: string }) => g.group), ['Nord']);
-    const submittedNord = await server.store.responses.countSubmitted(ctx.closedCampaign, { structureIds: nordIds });
+    assert.deepEqual(
+      p.byGroup.map((g: { group: string }) => g.group),
+      ['Nord'],
+    );
+    const submittedNord = await server.store.responses.countSubmitted(ctx.closedCampaign, {
+      structureIds: nordIds,
+    });
     assert.equal(p.responses, submittedNord);
 
     const report = await server.request(server.users.nord, {
@@ -267,7 +298,10 @@ describe('a correspondent of Nord never reaches Pas-de-Calais data', () => {
     assert.equal(report.json().participation.population, nordIds.length);
     assert.equal(report.json().participation.responses, submittedNord);
 
-    const campaign = await server.request(server.users.nord, { method: 'GET', url: `/api/campaigns/${ctx.closedCampaign}` });
+    const campaign = await server.request(server.users.nord, {
+      method: 'GET',
+      url: `/api/campaigns/${ctx.closedCampaign}`,
+    });
     assert.equal(campaign.json().campaign.invitations, nordIds.length);
     assert.equal(campaign.json().campaign.submitted, submittedNord);
   });
@@ -277,15 +311,16 @@ describe('a correspondent of Nord never reaches Pas-de-Calais data', () => {
       method: 'GET',
       url: `/api/campaigns/${ctx.closedCampaign}/participation?by=departement`,
     });
-    assert.deepEqual(p.json().byGroup.map((g: { group: string }) => g.group), ['Nord', 'Pas-de-Calais']);
+    assert.deepEqual(
+      p.json().byGroup.map((g: { group: string }) => g.group),
+      ['Nord', 'Pas-de-Calais'],
+    );
     assert.equal(p.json().population, nordIds.length + pdcIds.length);
   });
 });
 
 describe('roles and sessions', () => {
-  const writes = ROUTES.filter(
-    (r) => r.method !== 'GET' && r.expect !== 'token' && r.expect !== 'public',
-  );
+  const writes = ROUTES.filter((r) => r.method !== 'GET' && r.expect !== 'token' && r.expect !== 'public');
 
   for (const route of writes) {
     test(`viewer gets 403 on ${route.method} ${route.path}`, async () => {

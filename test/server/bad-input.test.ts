@@ -14,8 +14,13 @@ describe('survey upload', () => {
   test('malformed JSON text: 422 with line and column, nothing stored', async () => {
     const before = (await server.store.surveys.list()).length;
     // Line 4 misses a comma before "name": the parser stops at column 52, where that key starts.
-    const text = '{\n  "title": "Essai",\n  "pages": [\n    { "name": "p1", "elements": [ { "type": "text" "name": "q1" } ] }\n  ]\n}';
-    const res = await server.request(server.users.admin, { method: 'POST', url: '/api/surveys', payload: { definition: text } });
+    const text =
+      '{\n  "title": "Essai",\n  "pages": [\n    { "name": "p1", "elements": [ { "type": "text" "name": "q1" } ] }\n  ]\n}';
+    const res = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/surveys',
+      payload: { definition: text },
+    });
     assert.equal(res.statusCode, 422);
     const { error } = res.json();
     assert.equal(error.code, 'invalid_definition');
@@ -30,15 +35,26 @@ describe('survey upload', () => {
       title: 'Essai',
       pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'couleur', choices: ['a', 'a'] }] }],
     };
-    const res = await server.request(server.users.admin, { method: 'POST', url: '/api/surveys', payload: { definition } });
+    const res = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/surveys',
+      payload: { definition },
+    });
     assert.equal(res.statusCode, 422);
     assert.match(res.json().error.message, /couleur/);
     assert.equal(res.json().error.details[0].question, 'couleur');
   });
 
   test('a valid definition creates version 1, a new upload version 2; campaigns keep theirs', async () => {
-    const definition = { title: 'Flash', pages: [{ name: 'p1', elements: [{ type: 'boolean', name: 'ok' }] }] };
-    const res = await server.request(server.users.admin, { method: 'POST', url: '/api/surveys', payload: { definition: JSON.stringify(definition) } });
+    const definition = {
+      title: 'Flash',
+      pages: [{ name: 'p1', elements: [{ type: 'boolean', name: 'ok' }] }],
+    };
+    const res = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/surveys',
+      payload: { definition: JSON.stringify(definition) },
+    });
     assert.equal(res.statusCode, 201, res.body);
     const survey = res.json().survey;
     assert.equal(survey.version, 1);
@@ -57,7 +73,9 @@ describe('survey upload', () => {
     const v2 = await server.request(server.users.admin, {
       method: 'POST',
       url: `/api/surveys/${survey.id}/versions`,
-      payload: { definition: { ...definition, pages: [{ name: 'p1', elements: [{ type: 'text', name: 'autre' }] }] } },
+      payload: {
+        definition: { ...definition, pages: [{ name: 'p1', elements: [{ type: 'text', name: 'autre' }] }] },
+      },
     });
     assert.equal(v2.statusCode, 201);
     assert.equal(v2.json().survey.version, 2);
@@ -71,7 +89,11 @@ describe('registry import', () => {
     const before = (await server.store.structures.list()).length;
     const csv = 'identifiant_structure;raison;ville\nX1;Centre A;Lille\n';
     for (const url of ['/api/structures/import/preview', '/api/structures/import']) {
-      const res = await server.request(server.users.admin, { method: 'POST', url, payload: { filename: 'registre.csv', content: b64(csv) } });
+      const res = await server.request(server.users.admin, {
+        method: 'POST',
+        url,
+        payload: { filename: 'registre.csv', content: b64(csv) },
+      });
       const errors = url.endsWith('preview') ? res.json().errors : res.json().error.details;
       if (url.endsWith('preview')) assert.equal(res.statusCode, 200);
       else assert.equal(res.statusCode, 422);
@@ -98,7 +120,12 @@ describe('registry import', () => {
       payload: { filename: 'registre.csv', content: b64(csv) },
     });
     assert.equal(res.statusCode, 422);
-    const details = res.json().error.details as { line: number; column: string; value: string; reason: string }[];
+    const details = res.json().error.details as {
+      line: number;
+      column: string;
+      value: string;
+      reason: string;
+    }[];
     const seen = details.map((d) => `${d.line}|${d.column}|${d.value}`);
     assert.deepEqual(seen.sort(), [
       '3|code_commune|99999',
@@ -120,7 +147,11 @@ describe('registry import', () => {
       'CS59-001,Centre renommé,CS,59350,oui,Métropole lilloise,,municipale',
     ].join('\n');
     const payload = { filename: 'registre.csv', content: b64(csv) };
-    const preview = await server.request(server.users.admin, { method: 'POST', url: '/api/structures/import/preview', payload });
+    const preview = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import/preview',
+      payload,
+    });
     assert.equal(preview.statusCode, 200, preview.body);
     const p = preview.json();
     assert.deepEqual(p.errors, []);
@@ -130,7 +161,11 @@ describe('registry import', () => {
     assert.deepEqual(p.territoriesToCreate, [{ name: 'Calaisis', level: 'territoire' }]);
     assert.equal(await server.store.structures.get('IMP-1'), undefined);
 
-    const res = await server.request(server.users.admin, { method: 'POST', url: '/api/structures/import', payload });
+    const res = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import',
+      payload,
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(res.json(), { created: 2, updated: 1, territoriesCreated: 1 });
     const port = (await server.store.structures.get('IMP-1'))!;
@@ -191,7 +226,9 @@ describe('registry import', () => {
 
 describe('request limits', () => {
   test('an oversized body gets 413 with a clear message and nothing is stored', async () => {
-    const invitation = (await server.store.invitations.list(server.demo.openCampaign.id, { status: ['not_started'] }))[0]!;
+    const invitation = (
+      await server.store.invitations.list(server.demo.openCampaign.id, { status: ['not_started'] })
+    )[0]!;
     const res = await server.app.inject({
       method: 'PUT',
       url: `/api/respond/${invitation.token}/draft`,

@@ -18,7 +18,8 @@ const answers = (i: number) => ({
 test('200 concurrent submissions from different structures are all stored exactly once; re-sending is idempotent', async () => {
   // A campaign over 200 fresh structures (the demo has 60), created through the registry import.
   const lines = ['id;nom;territoire'];
-  for (let i = 0; i < 200; i++) lines.push(`LOAD-${i};Centre ${i};${i % 2 ? 'Artois' : 'Métropole lilloise'}`);
+  for (let i = 0; i < 200; i++)
+    lines.push(`LOAD-${i};Centre ${i};${i % 2 ? 'Artois' : 'Métropole lilloise'}`);
   const imported = await server.request(server.users.admin, {
     method: 'POST',
     url: '/api/structures/import',
@@ -39,7 +40,9 @@ test('200 concurrent submissions from different structures are all stored exactl
   });
   assert.equal(created.statusCode, 201, created.body);
   const campaignId = created.json().campaign.id as string;
-  const invitations = (await server.store.invitations.list(campaignId)).filter((i) => i.structureId?.startsWith('LOAD-'));
+  const invitations = (await server.store.invitations.list(campaignId)).filter((i) =>
+    i.structureId?.startsWith('LOAD-'),
+  );
   assert.equal(invitations.length, 200);
 
   const submitAll = () =>
@@ -53,14 +56,24 @@ test('200 concurrent submissions from different structures are all stored exactl
       ),
     );
   const first = await submitAll();
-  assert.deepEqual(first.map((r) => r.statusCode).filter((s) => s !== 200), []);
+  assert.deepEqual(
+    first.map((r) => r.statusCode).filter((s) => s !== 200),
+    [],
+  );
   const second = await submitAll();
-  assert.deepEqual(second.map((r) => r.statusCode).filter((s) => s !== 200), []);
-  assert.deepEqual(second.map((r) => r.json().revision), first.map(() => 1));
+  assert.deepEqual(
+    second.map((r) => r.statusCode).filter((s) => s !== 200),
+    [],
+  );
+  assert.deepEqual(
+    second.map((r) => r.json().revision),
+    first.map(() => 1),
+  );
 
   const structureIds = invitations.map((i) => i.structureId!);
   const stored: string[] = [];
-  for await (const r of server.store.responses.listSubmitted(campaignId, { structureIds })) stored.push(r.structure!);
+  for await (const r of server.store.responses.listSubmitted(campaignId, { structureIds }))
+    stored.push(r.structure!);
   assert.equal(stored.length, 200);
   assert.equal(new Set(stored).size, 200);
   const revisions = await server.store.db

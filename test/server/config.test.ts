@@ -20,7 +20,10 @@ test('defaults, then the config file, then the environment', () => {
     const fromFile = loadConfig({ env: {}, file });
     assert.equal(fromFile.port, 8080);
     assert.equal(fromFile.baseUrl, 'http://localhost:8080');
-    const fromEnv = loadConfig({ env: { PORT: '9000', BASE_URL: 'https://obs.example.org/', DATA_DIR: dir }, file });
+    const fromEnv = loadConfig({
+      env: { PORT: '9000', BASE_URL: 'https://obs.example.org/', DATA_DIR: dir },
+      file,
+    });
     assert.equal(fromEnv.port, 9000);
     assert.equal(fromEnv.baseUrl, 'https://obs.example.org');
     assert.equal(fromEnv.mailFrom, 'Fédé <fede@example.org>');
@@ -35,7 +38,8 @@ test('defaults, then the config file, then the environment', () => {
 test('a wrong value names the environment variable', () => {
   assert.throws(
     () => loadConfig({ env: { PORT: 'abc', DATABASE_URL: 'mysql://x' }, file: '/nonexistent.json' }),
-    (err: unknown) => err instanceof ConfigError && /PORT/.test(err.message) && /DATABASE_URL/.test(err.message),
+    (err: unknown) =>
+      err instanceof ConfigError && /PORT/.test(err.message) && /DATABASE_URL/.test(err.message),
   );
 });
 

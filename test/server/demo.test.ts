@@ -5,13 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSurveyModel } from '../../src/survey/index.js';
 import { resolveCommune } from '../../src/ingest/index.js';
-import { DEMO_SURVEY, DEMO_TERRITORIES, Prng, demoAnswers, demoStructures, partialAnswers, seedDemo } from '../../src/demo/index.js';
+import {
+  DEMO_SURVEY,
+  DEMO_TERRITORIES,
+  Prng,
+  demoAnswers,
+  demoStructures,
+  partialAnswers,
+  seedDemo,
+} from '../../src/demo/index.js';
 import { checkSubmission } from '../../src/server/answers.js';
 import { openStore } from '../../src/store/index.js';
 
 test('the demo survey is a valid definition with about 15 questions, conditions and required questions', () => {
   const survey = buildSurveyModel(DEMO_SURVEY, 'demo');
-  assert.ok(survey.questions.length >= 14 && survey.questions.length <= 20, `${survey.questions.length} questions`);
+  assert.ok(
+    survey.questions.length >= 14 && survey.questions.length <= 20,
+    `${survey.questions.length} questions`,
+  );
   assert.ok(survey.questions.some((q) => q.visibleIf.length > 0));
   assert.ok(survey.questions.some((q) => q.kind === 'multiple' && q.hasOther));
   assert.ok(survey.questions.some((q) => q.kind === 'number'));
@@ -40,7 +51,9 @@ test('the network: ~60 structures in real communes of their département, determ
   assert.ok(a.length >= 55 && a.length <= 65, `${a.length} structures`);
   assert.equal(new Set(a.map((s) => s.id)).size, a.length);
   const parentOf = new Map(DEMO_TERRITORIES.map((t) => [t.id, t.parentId]));
-  const depCode = new Map(DEMO_TERRITORIES.filter((t) => t.level === 'departement').map((t) => [t.id, t.code]));
+  const depCode = new Map(
+    DEMO_TERRITORIES.filter((t) => t.level === 'departement').map((t) => [t.id, t.code]),
+  );
   for (const s of a) {
     const commune = resolveCommune(s.communeCode!);
     assert.ok(commune, `${s.communeCode} resolves`);
@@ -64,7 +77,10 @@ test('seeding: a closed campaign with most answers, an open one with some answer
     assert.ok(store.campaigns.isOpen(open, now.toISOString()));
     const closedCounts = await store.invitations.countByStatus(closed.id);
     assert.equal(closedCounts.submitted, summary.closedCampaign.submitted);
-    assert.ok(closedCounts.submitted / summary.structures > 0.6, 'most structures answered the closed campaign');
+    assert.ok(
+      closedCounts.submitted / summary.structures > 0.6,
+      'most structures answered the closed campaign',
+    );
     const openCounts = await store.invitations.countByStatus(open.id);
     assert.ok(openCounts.submitted > 5 && openCounts.submitted < summary.structures / 2);
     assert.ok(openCounts.in_progress > 0, 'drafts in the open campaign');

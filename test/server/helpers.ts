@@ -68,7 +68,7 @@ export async function startTestServer(
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'panorama_session')!;
-    const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+    const csrfToken = res.json<{ csrfToken: string }>().csrfToken;
     return { csrfToken, headers: { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': csrfToken } };
   };
   const users = {

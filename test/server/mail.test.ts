@@ -15,7 +15,9 @@ test('a reminder lands in the outbox as an .eml with the personal link, in Frenc
   const late = await server.store.invitations.list(campaignId, { status: ['not_started', 'in_progress'] });
   const target = late.find((i) => i.structureId)!;
   const structure = (await server.store.structures.get(target.structureId!))!;
-  await server.store.structures.update(structure.id, { attributes: { ...structure.attributes, email: 'directrice@centre.example.org' } });
+  await server.store.structures.update(structure.id, {
+    attributes: { ...structure.attributes, email: 'directrice@centre.example.org' },
+  });
   const res = await server.request(server.users.admin, {
     method: 'POST',
     url: `/api/campaigns/${campaignId}/reminders`,
@@ -44,11 +46,18 @@ test('reminding everyone late sends one message per structure with an address an
   const outbox = join(server.dir, 'outbox');
   const before = readdirSync(outbox).length;
   const participation = (
-    await server.request(server.users.nord, { method: 'GET', url: `/api/campaigns/${campaignId}/participation` })
+    await server.request(server.users.nord, {
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/participation`,
+    })
   ).json();
   const lateNord = participation.structures.filter((s: { status: string }) => s.status !== 'submitted');
   const withEmail = lateNord.filter((s: { email: string | null }) => s.email);
-  const res = await server.request(server.users.nord, { method: 'POST', url: `/api/campaigns/${campaignId}/reminders`, payload: {} });
+  const res = await server.request(server.users.nord, {
+    method: 'POST',
+    url: `/api/campaigns/${campaignId}/reminders`,
+    payload: {},
+  });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().sent, withEmail.length);
   assert.equal(res.json().withoutEmail.length, lateNord.length - withEmail.length);
@@ -63,10 +72,16 @@ test('reminding everyone late sends one message per structure with an address an
 
 test('the non-respondents CSV lists exactly those who have not submitted', async () => {
   const campaignId = server.demo.openCampaign.id;
-  const res = await server.request(server.users.admin, { method: 'GET', url: `/api/campaigns/${campaignId}/non-respondents.csv` });
+  const res = await server.request(server.users.admin, {
+    method: 'GET',
+    url: `/api/campaigns/${campaignId}/non-respondents.csv`,
+  });
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /text\/csv/);
-  const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+  const lines = res.body
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   assert.equal(lines[0], 'id;nom;territoire;statut;email;relances;lien');
   const late = await server.store.invitations.list(campaignId, { status: ['not_started', 'in_progress'] });
   assert.equal(lines.length - 1, late.filter((i) => i.structureId).length);

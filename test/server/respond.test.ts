@@ -64,7 +64,10 @@ describe('respondent link', () => {
   test('each token only ever shows and changes its own structure', async () => {
     const a = await freshToken();
     const b = await freshToken();
-    assert.equal((await respond('PUT', `/api/respond/${a.token}/draft`, { data: { statut: 'caf' } })).statusCode, 200);
+    assert.equal(
+      (await respond('PUT', `/api/respond/${a.token}/draft`, { data: { statut: 'caf' } })).statusCode,
+      200,
+    );
     const seenByB = (await respond('GET', `/api/respond/${b.token}`)).json();
     assert.equal(seenByB.structure.id, b.structureId);
     assert.deepEqual(seenByB.data, {});
@@ -81,7 +84,12 @@ describe('respondent link', () => {
     assert.equal(save.statusCode, 200, save.body);
     assert.ok(Date.parse(save.json().savedAt));
     const resumed = (await respond('GET', `/api/respond/${token}`)).json();
-    assert.deepEqual(resumed.data, { statut: 'association', 'statut-Comment': 'x', __page: 1, etp_salaries: 4 });
+    assert.deepEqual(resumed.data, {
+      statut: 'association',
+      'statut-Comment': 'x',
+      __page: 1,
+      etp_salaries: 4,
+    });
     assert.equal(resumed.status, 'in_progress');
   });
 
@@ -89,16 +97,25 @@ describe('respondent link', () => {
     const { token, structureId } = await freshToken();
     // france_services_depuis is hidden when france_services is false: its value must not be kept.
     const data = { ...valid, france_services: false, france_services_depuis: 2021, __page: 2 };
-    const first = await respond('POST', `/api/respond/${token}/submit`, { data, submissionId: 'sub-aaaaaaaa' });
+    const first = await respond('POST', `/api/respond/${token}/submit`, {
+      data,
+      submissionId: 'sub-aaaaaaaa',
+    });
     assert.equal(first.statusCode, 200, first.body);
     assert.equal(first.json().revision, 1);
-    const again = await respond('POST', `/api/respond/${token}/submit`, { data, submissionId: 'sub-aaaaaaaa' });
+    const again = await respond('POST', `/api/respond/${token}/submit`, {
+      data,
+      submissionId: 'sub-aaaaaaaa',
+    });
     assert.deepEqual(again.json(), first.json());
     const records = [];
-    for await (const r of server.store.responses.listSubmitted(openCampaign, { structureIds: [structureId] })) records.push(r);
+    for await (const r of server.store.responses.listSubmitted(openCampaign, { structureIds: [structureId] }))
+      records.push(r);
     assert.equal(records.length, 1);
     assert.deepEqual(records[0]!.data, { ...valid, france_services: false });
-    const response = (await server.store.responses.getByInvitation((await server.store.invitations.findByToken(token))!.id))!;
+    const response = (await server.store.responses.getByInvitation(
+      (await server.store.invitations.findByToken(token))!.id,
+    ))!;
     assert.equal((await server.store.responses.listRevisions(response.id)).length, 1);
     // One audit line for the submission, none for the idempotent re-send.
     const audited = await server.store.audit.list({ action: 'response.submit', target: response.id });
@@ -114,7 +131,10 @@ describe('respondent link', () => {
     });
     assert.equal(second.json().revision, 2);
     const revisions = await server.store.responses.listRevisions(response.id);
-    assert.deepEqual(revisions.map((r) => r.data.frequentation), ['stable', 'hausse']);
+    assert.deepEqual(
+      revisions.map((r) => r.data.frequentation),
+      ['stable', 'hausse'],
+    );
     const state = (await respond('GET', `/api/respond/${token}`)).json();
     assert.equal(state.status, 'submitted');
     assert.equal(state.revision, 2);
@@ -125,8 +145,16 @@ describe('respondent link', () => {
     });
     assert.equal(history.statusCode, 200, history.body);
     assert.deepEqual(
-      history.json().revisions.map((r: { revision: number; data: { frequentation: string } }) => [r.revision, r.data.frequentation]),
-      [[1, 'stable'], [2, 'hausse']],
+      history
+        .json()
+        .revisions.map((r: { revision: number; data: { frequentation: string } }) => [
+          r.revision,
+          r.data.frequentation,
+        ]),
+      [
+        [1, 'stable'],
+        [2, 'hausse'],
+      ],
     );
   });
 
@@ -140,7 +168,9 @@ describe('respondent link', () => {
     const { error } = res.json();
     assert.equal(error.code, 'invalid_answers');
     assert.match(error.message, /fréquentation/);
-    const byQuestion = Object.fromEntries(error.details.map((d: { question: string; value: unknown }) => [d.question, d.value]));
+    const byQuestion = Object.fromEntries(
+      error.details.map((d: { question: string; value: unknown }) => [d.question, d.value]),
+    );
     assert.equal(byQuestion.frequentation, 'en-chute-libre');
     assert.equal(byQuestion.etp_salaries, 'beaucoup');
     const invitation = (await server.store.invitations.findByToken(token))!;
@@ -151,14 +181,23 @@ describe('respondent link', () => {
   test('a required displayed question left empty is named', async () => {
     const { token } = await freshToken();
     const { frequentation: _f, ...missing } = valid;
-    const res = await respond('POST', `/api/respond/${token}/submit`, { data: missing, submissionId: 'sub-required' });
+    const res = await respond('POST', `/api/respond/${token}/submit`, {
+      data: missing,
+      submissionId: 'sub-required',
+    });
     assert.equal(res.statusCode, 422);
-    assert.deepEqual(res.json().error.details.map((d: { question: string }) => d.question), ['frequentation']);
+    assert.deepEqual(
+      res.json().error.details.map((d: { question: string }) => d.question),
+      ['frequentation'],
+    );
   });
 
   test('a closed campaign refuses submissions and drafts with a clear French message', async () => {
     const structure = (await server.store.invitations.list(closedCampaign, { status: ['not_started'] }))[0]!;
-    const res = await respond('POST', `/api/respond/${structure.token}/submit`, { data: valid, submissionId: 'sub-late-1' });
+    const res = await respond('POST', `/api/respond/${structure.token}/submit`, {
+      data: valid,
+      submissionId: 'sub-late-1',
+    });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().error.code, 'campaign_closed');
     assert.match(res.json().error.message, /est clos depuis le \d{2}\/\d{2}\/\d{4}/);
@@ -184,7 +223,10 @@ describe('respondent link', () => {
     });
     assert.equal(created.statusCode, 201, created.body);
     const invitation = (await server.store.invitations.list(created.json().campaign.id))[0]!;
-    const res = await respond('POST', `/api/respond/${invitation.token}/submit`, { data: valid, submissionId: 'sub-early-1' });
+    const res = await respond('POST', `/api/respond/${invitation.token}/submit`, {
+      data: valid,
+      submissionId: 'sub-early-1',
+    });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().error.code, 'campaign_not_open');
     assert.match(res.json().error.message, /pas encore ouvert/);
@@ -196,13 +238,22 @@ describe('respondent link', () => {
     const saved = server.clock.now;
     try {
       server.clock.now = new Date(Date.parse(campaign.closesAt!) - 1000);
-      const before = await respond('POST', `/api/respond/${token}/submit`, { data: valid, submissionId: 'sub-edge-1' });
+      const before = await respond('POST', `/api/respond/${token}/submit`, {
+        data: valid,
+        submissionId: 'sub-edge-1',
+      });
       assert.equal(before.statusCode, 200);
       server.clock.now = new Date(Date.parse(campaign.closesAt!) + 1000);
-      const late = await respond('POST', `/api/respond/${token}/submit`, { data: valid, submissionId: 'sub-edge-2' });
+      const late = await respond('POST', `/api/respond/${token}/submit`, {
+        data: valid,
+        submissionId: 'sub-edge-2',
+      });
       assert.equal(late.statusCode, 409);
       // Re-sending the submission that was accepted in time still answers the same.
-      const retry = await respond('POST', `/api/respond/${token}/submit`, { data: valid, submissionId: 'sub-edge-1' });
+      const retry = await respond('POST', `/api/respond/${token}/submit`, {
+        data: valid,
+        submissionId: 'sub-edge-1',
+      });
       assert.equal(retry.statusCode, 200);
       assert.equal(retry.json().revision, 1);
     } finally {

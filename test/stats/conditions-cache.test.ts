@@ -104,7 +104,11 @@ describe('ConditionEvaluator with known keys', () => {
     const evaluator = new ConditionEvaluator(4096, ['a', 'A', 'b']);
     const runner = new ConditionRunner("{a} = 'x'");
     for (const data of [{}, { A: 'x' }, {}, { A: 'x' }, { a: 'y' }]) {
-      assert.equal(evaluator.evaluate("{a} = 'x'", data), runner.runValues(data) === true, JSON.stringify(data));
+      assert.equal(
+        evaluator.evaluate("{a} = 'x'", data),
+        runner.runValues(data) === true,
+        JSON.stringify(data),
+      );
     }
   });
 });

@@ -80,7 +80,7 @@ test('FloatBuffer grows past its initial capacity and keeps every value', () => 
 describe('numericStatsOfCounts (ratings summarised from their counts)', () => {
   // Deterministic pseudo-random cases: the count form must equal the expanded sample's summary.
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const cases: { values: number[]; counts: number[] }[] = [
     { values: [1, 2, 3, 4, 5], counts: [0, 0, 0, 0, 0] },
     { values: [1, 2, 3], counts: [0, 1, 0] },

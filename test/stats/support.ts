@@ -19,10 +19,10 @@ export function readFixture(dir: string): {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as ResponseRecord);
-  const rows = parse(readFileSync(join(dir, 'structures.csv'), 'utf8'), {
+  const rows = parse<Record<string, string>>(readFileSync(join(dir, 'structures.csv'), 'utf8'), {
     columns: true,
     bom: true,
-  }) as Record<string, string>[];
+  });
   const attributes = Object.keys(rows[0] ?? {}).filter((k) => k !== 'id' && k !== 'nom');
   const structures = rows.map((r) => ({
     id: r.id!,

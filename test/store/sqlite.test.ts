@@ -54,7 +54,9 @@ describe('store on SQLite: the embedded file', () => {
       const plan = await sql<{ detail: string }>`explain query plan
         select r.id from responses as r
         inner join response_revisions as rr on rr.response_id = r.id and rr.revision = r.revision
-        where r.campaign_id = ${'c'} and r.revision > 0 and r.id > ${''} order by r.id limit 500`.execute(store.db);
+        where r.campaign_id = ${'c'} and r.revision > 0 and r.id > ${''} order by r.id limit 500`.execute(
+        store.db,
+      );
       const details = plan.rows.map((row) => row.detail).join('\n');
       assert.match(details, /USING (COVERING )?INDEX responses_campaign_id/);
       assert.doesNotMatch(details, /TEMP B-TREE FOR ORDER BY/);

@@ -150,7 +150,7 @@ export function responseTests(ctx: SuiteContext): void {
     );
     const response = await ctx.store.responses.getByInvitation(invitation.id);
     assert.equal(response?.revision, 10);
-    assert.equal((await ctx.store.responses.listRevisions(response!.id)).length, 10);
+    assert.equal((await ctx.store.responses.listRevisions(response.id)).length, 10);
 
     // A double click sends the same first submission several times at once: one revision only.
     const fresh = await makeCampaign(ctx, 1);

@@ -61,7 +61,10 @@ test('reads every question type with its choices, other item and conditions', ()
     { value: 'oui', label: 'Oui', labels: undefined },
     { value: 'non', label: 'non' },
   ]);
-  assert.deepEqual(survey.byName.get('note')!.choices.map((c) => c.value), [1, 2, 3, 4]);
+  assert.deepEqual(
+    survey.byName.get('note')!.choices.map((c) => c.value),
+    [1, 2, 3, 4],
+  );
   assert.deepEqual(survey.byName.get('m')!.visibleIf, ['{annee} > 2000']);
   assert.equal(survey.byName.get('annee')!.max, 2019);
 

@@ -38,7 +38,11 @@ test('"other" chosen without its text is valid', () => {
 
 test('a single choice outside the choices names the question, value and choices', () => {
   assert.deepEqual(problemsOf({ qpv: 'peut-être' }), [
-    { question: 'qpv', value: 'peut-être', message: 'question "qpv": "peut-être" is not one of the choices (oui, non)' },
+    {
+      question: 'qpv',
+      value: 'peut-être',
+      message: 'question "qpv": "peut-être" is not one of the choices (oui, non)',
+    },
   ]);
 });
 
@@ -46,7 +50,10 @@ test('choice values given as text find their numeric choice and come back typed'
   const result = validateResponseData(survey, { taille: '2', note: '3', satisfaction: { accueil: '1' } });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(result.data, { taille: 2, note: 3, satisfaction: { accueil: 1 } });
-  assert.match(problemsOf({ taille: 4 })[0]!.message, /question "taille": 4 is not one of the choices \(1, 2, 3\)/);
+  assert.match(
+    problemsOf({ taille: 4 })[0]!.message,
+    /question "taille": 4 is not one of the choices \(1, 2, 3\)/,
+  );
 });
 
 test('unknown keys and misplaced comments are refused', () => {
@@ -62,12 +69,16 @@ test('unknown keys and misplaced comments are refused', () => {
 });
 
 test('multiple choice: not a list, unknown element, duplicate, none with others', () => {
-  assert.match(problemsOf({ actions: 'sante' })[0]!.message, /question "actions": expected a list of choices, got "sante"/);
+  assert.match(
+    problemsOf({ actions: 'sante' })[0]!.message,
+    /question "actions": expected a list of choices, got "sante"/,
+  );
   assert.deepEqual(problemsOf({ actions: ['sante', 'loisirs'] }), [
     {
       question: 'actions',
       value: 'loisirs',
-      message: 'question "actions": "loisirs" is not one of the choices (sante, emploi, culture, other, none)',
+      message:
+        'question "actions": "loisirs" is not one of the choices (sante, emploi, culture, other, none)',
     },
   ]);
   assert.match(problemsOf({ actions: ['sante', 'sante'] })[0]!.message, /"sante" is listed twice/);
@@ -79,30 +90,60 @@ test('multiple choice: not a list, unknown element, duplicate, none with others'
 });
 
 test('numbers: text, non-finite and out of range values', () => {
-  assert.equal(problemsOf({ salaries: 'douze' })[0]!.message, 'question "salaries": "douze" is text, not a number');
+  assert.equal(
+    problemsOf({ salaries: 'douze' })[0]!.message,
+    'question "salaries": "douze" is text, not a number',
+  );
   assert.equal(problemsOf({ salaries: '12' })[0]!.message, 'question "salaries": "12" is text, not a number');
-  assert.equal(problemsOf({ salaries: Number.NaN })[0]!.message, 'question "salaries": NaN is not a finite number');
-  assert.equal(problemsOf({ salaries: 5001 })[0]!.message, 'question "salaries": 5001 is above the maximum 5000');
+  assert.equal(
+    problemsOf({ salaries: Number.NaN })[0]!.message,
+    'question "salaries": NaN is not a finite number',
+  );
+  assert.equal(
+    problemsOf({ salaries: 5001 })[0]!.message,
+    'question "salaries": 5001 is above the maximum 5000',
+  );
   assert.equal(problemsOf({ salaries: -1 })[0]!.message, 'question "salaries": -1 is below the minimum 0');
   assert.deepEqual(problemsOf({ salaries: 0 }), []);
   assert.deepEqual(problemsOf({ salaries: 5000 }), []);
 });
 
 test('booleans, dates, ratings, matrices and texts of the wrong shape', () => {
-  assert.match(problemsOf({ agree: 'oui' })[0]!.message, /question "agree": "oui" is not a yes\/no answer \(expected true or false\)/);
+  assert.match(
+    problemsOf({ agree: 'oui' })[0]!.message,
+    /question "agree": "oui" is not a yes\/no answer \(expected true or false\)/,
+  );
   assert.match(problemsOf({ ouverture: '2021-02-30' })[0]!.message, /"2021-02-30" is not a real date/);
-  assert.match(problemsOf({ ouverture: '30/01/2021' })[0]!.message, /"30\/01\/2021" is not a valid ISO date \(expected e\.g\. 2020-04-03\)/);
+  assert.match(
+    problemsOf({ ouverture: '30/01/2021' })[0]!.message,
+    /"30\/01\/2021" is not a valid ISO date \(expected e\.g\. 2020-04-03\)/,
+  );
   assert.match(problemsOf({ ouverture: 20210130 })[0]!.message, /expected a date as text, got 20210130/);
-  assert.match(problemsOf({ note: 5 })[0]!.message, /question "note": 5 is not one of the choices \(1, 2, 3, 4\)/);
+  assert.match(
+    problemsOf({ note: 5 })[0]!.message,
+    /question "note": 5 is not one of the choices \(1, 2, 3, 4\)/,
+  );
   assert.match(problemsOf({ satisfaction: 'bien' })[0]!.message, /expected an object of row → column values/);
-  assert.match(problemsOf({ satisfaction: { cuisine: 1 } })[0]!.message, /row "cuisine" is not a row of this matrix \(accueil, locaux\)/);
-  assert.match(problemsOf({ satisfaction: { accueil: 3 } })[0]!.message, /row "accueil": 3 is not one of the columns \(1, 2\)/);
+  assert.match(
+    problemsOf({ satisfaction: { cuisine: 1 } })[0]!.message,
+    /row "cuisine" is not a row of this matrix \(accueil, locaux\)/,
+  );
+  assert.match(
+    problemsOf({ satisfaction: { accueil: 3 } })[0]!.message,
+    /row "accueil": 3 is not one of the columns \(1, 2\)/,
+  );
   assert.match(problemsOf({ ville: 59 })[0]!.message, /question "ville": expected text, got 59/);
-  assert.match(problemsOf({ remarques: ['a'] })[0]!.message, /question "remarques": expected text, got \["a"\]/);
+  assert.match(
+    problemsOf({ remarques: ['a'] })[0]!.message,
+    /question "remarques": expected text, got \["a"\]/,
+  );
 });
 
 test('answers must be an object', () => {
-  assert.match(problemsOf(['oui'])[0]!.message, /the answers must be an object keyed by question name, got \["oui"\]/);
+  assert.match(
+    problemsOf(['oui'])[0]!.message,
+    /the answers must be an object keyed by question name, got \["oui"\]/,
+  );
   assert.match(problemsOf(null)[0]!.message, /got null/);
 });
 
@@ -178,5 +219,8 @@ test('a choice given by its label (or in the wrong case) points to the value to 
     'question "qpv": "Oui" is not one of the choices (oui, non); answers use choice values, not labels: did you mean "oui"?',
   );
   assert.match(problemsOf({ actions: ['Aucun'] })[0]!.message, /did you mean "none"\?$/);
-  assert.match(problemsOf({ satisfaction: { accueil: 'Bonne' } })[0]!.message, /row "accueil": "Bonne" is not one of the columns \(1, 2\)$/);
+  assert.match(
+    problemsOf({ satisfaction: { accueil: 'Bonne' } })[0]!.message,
+    /row "accueil": "Bonne" is not one of the columns \(1, 2\)$/,
+  );
 });

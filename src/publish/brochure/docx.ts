@@ -18,7 +18,15 @@ import {
 import { svgSize, svgToPng } from '../../report/charts/index.js';
 import { docxChart } from '../../report/render/docx.js';
 import type { BrochureModel, BrochureSection } from './model.js';
-import { brochureMapSvg, colophon, coverLines, mapTitle, participationRows, tileOf, type Tile } from './view.js';
+import {
+  brochureMapSvg,
+  colophon,
+  coverLines,
+  mapTitle,
+  participationRows,
+  tileOf,
+  type Tile,
+} from './view.js';
 
 const FONT = 'Calibri';
 const BLUE = '2F6FB0';
@@ -37,21 +45,52 @@ function tileCell(t: Tile | undefined, width: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: t ? { type: ShadingType.CLEAR, color: 'auto', fill: PALE } : undefined,
-    borders: { top: none, bottom: none, right: none, left: t ? { style: BorderStyle.SINGLE, size: 24, color } : none },
+    borders: {
+      top: none,
+      bottom: none,
+      right: none,
+      left: t ? { style: BorderStyle.SINGLE, size: 24, color } : none,
+    },
     margins: { top: 100, bottom: 100, left: 140, right: 100 },
     children: t
       ? [
-          new Paragraph({ children: [new TextRun({ text: t.big, bold: true, color, size: t.wordy ? 24 : t.big.length > 10 ? 34 : 42 })] }),
+          new Paragraph({
+            children: [
+              new TextRun({
+                text: t.big,
+                bold: true,
+                color,
+                size: t.wordy ? 24 : t.big.length > 10 ? 34 : 42,
+              }),
+            ],
+          }),
           new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: t.caption, size: 18 })] }),
-          ...(t.suppressed ? [new Paragraph({ children: [new TextRun({ text: t.suppressed, italics: true, size: 15, color: MUTED })] })] : []),
-          ...(t.trend ? [new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: t.trend, size: 15, color: MUTED })] })] : []),
+          ...(t.suppressed
+            ? [
+                new Paragraph({
+                  children: [new TextRun({ text: t.suppressed, italics: true, size: 15, color: MUTED })],
+                }),
+              ]
+            : []),
+          ...(t.trend
+            ? [
+                new Paragraph({
+                  spacing: { before: 60 },
+                  children: [new TextRun({ text: t.trend, size: 15, color: MUTED })],
+                }),
+              ]
+            : []),
         ]
       : [new Paragraph('')],
   });
 }
 
 function gapCell(): TableCell {
-  return new TableCell({ width: { size: GAP_TWIPS, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph('')] });
+  return new TableCell({
+    width: { size: GAP_TWIPS, type: WidthType.DXA },
+    borders: { top: none, bottom: none, left: none, right: none },
+    children: [new Paragraph('')],
+  });
 }
 
 /** Three tiles per row; an empty spacer row keeps rows apart. */
@@ -64,16 +103,40 @@ function tilesTable(tiles: Tile[]): Table {
       rows.push(
         new TableRow({
           height: { value: GAP_TWIPS, rule: 'exact' },
-          children: [0, 1, 2, 3, 4].map(() => new TableCell({ borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph('')] })),
+          children: [0, 1, 2, 3, 4].map(
+            () =>
+              new TableCell({
+                borders: { top: none, bottom: none, left: none, right: none },
+                children: [new Paragraph('')],
+              }),
+          ),
         }),
       );
     }
-    rows.push(new TableRow({ cantSplit: true, children: [tileCell(row[0], tileWidth), gapCell(), tileCell(row[1], tileWidth), gapCell(), tileCell(row[2], tileWidth)] }));
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          tileCell(row[0], tileWidth),
+          gapCell(),
+          tileCell(row[1], tileWidth),
+          gapCell(),
+          tileCell(row[2], tileWidth),
+        ],
+      }),
+    );
   }
   return new Table({
     width: { size: WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: [tileWidth, GAP_TWIPS, tileWidth, GAP_TWIPS, tileWidth],
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    borders: {
+      top: none,
+      bottom: none,
+      left: none,
+      right: none,
+      insideHorizontal: none,
+      insideVertical: none,
+    },
     rows,
   });
 }
@@ -84,23 +147,45 @@ function heading(text: string): Paragraph {
     keepNext: true,
     spacing: { before: 360, after: 160 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 2 } },
-    children: [new TextRun({ text: text.toLocaleUpperCase('fr-FR'), color: ACCENT, bold: true, size: 28, font: FONT })],
+    children: [
+      new TextRun({ text: text.toLocaleUpperCase('fr-FR'), color: ACCENT, bold: true, size: 28, font: FONT }),
+    ],
   });
 }
 
 function sectionChildren(section: BrochureSection, model: BrochureModel): (Paragraph | Table)[] {
   return [
     heading(section.title),
-    ...(section.intro ? [new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: section.intro, size: 20 })] })] : []),
+    ...(section.intro
+      ? [
+          new Paragraph({
+            spacing: { after: 160 },
+            children: [new TextRun({ text: section.intro, size: 20 })],
+          }),
+        ]
+      : []),
     ...(section.figures.length ? [tilesTable(section.figures.map((f) => tileOf(f, model.lang)))] : []),
     ...section.charts.flatMap((q) => {
       const chart = docxChart(q, model.lang);
       return chart
         ? [
-            new Paragraph({ keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text: q.title, bold: true, size: 19 })] }),
+            new Paragraph({
+              keepNext: true,
+              spacing: { before: 240 },
+              children: [new TextRun({ text: q.title, bold: true, size: 19 })],
+            }),
             chart,
             new Paragraph({
-              children: [new TextRun({ text: [`${q.base} ${model.lang === 'fr' ? 'réponses' : 'responses'}`, ...(q.notes ?? [])].join(' · '), size: 14, color: MUTED })],
+              children: [
+                new TextRun({
+                  text: [
+                    `${q.base} ${model.lang === 'fr' ? 'réponses' : 'responses'}`,
+                    ...(q.notes ?? []),
+                  ].join(' · '),
+                  size: 14,
+                  color: MUTED,
+                }),
+              ],
             }),
           ]
         : [];
@@ -117,7 +202,12 @@ function participationTable(model: BrochureModel): Table {
       width: { size: widths[i]!, type: WidthType.DXA },
       shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
       borders: { top: none, left: none, right: none, bottom: line },
-      children: [new Paragraph({ alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [new TextRun({ text, bold, size: 18 })] })],
+      children: [
+        new Paragraph({
+          alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
+          children: [new TextRun({ text, bold, size: 18 })],
+        }),
+      ],
     });
   return new Table({
     alignment: AlignmentType.CENTER,
@@ -147,7 +237,9 @@ function mapParagraph(model: BrochureModel): (Paragraph | Table)[] {
           altText: {
             name: 'carte',
             title: mapTitle(model),
-            description: model.map.territories.map((t) => `${t.name} : ${t.structures} ${model.map.unit}`).join(' ; '),
+            description: model.map.territories
+              .map((t) => `${t.name} : ${t.structures} ${model.map.unit}`)
+              .join(' ; '),
           },
         }),
       ],
@@ -167,11 +259,24 @@ export async function renderBrochureDocx(model: BrochureModel): Promise<Buffer> 
         children: [
           new TableCell({
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: BLUE },
-            borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 36, color: ACCENT } },
+            borders: {
+              top: none,
+              left: none,
+              right: none,
+              bottom: { style: BorderStyle.SINGLE, size: 36, color: ACCENT },
+            },
             margins: { top: 300, bottom: 300, left: 300, right: 300 },
             children: [
-              new Paragraph({ children: [new TextRun({ text: cover.kicker.toLocaleUpperCase('fr-FR'), color: 'FFFFFF', size: 18 })] }),
-              new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 120, after: 120 }, children: [new TextRun({ text: cover.title, color: 'FFFFFF', bold: true, size: 44 })] }),
+              new Paragraph({
+                children: [
+                  new TextRun({ text: cover.kicker.toLocaleUpperCase('fr-FR'), color: 'FFFFFF', size: 18 }),
+                ],
+              }),
+              new Paragraph({
+                heading: HeadingLevel.TITLE,
+                spacing: { before: 120, after: 120 },
+                children: [new TextRun({ text: cover.title, color: 'FFFFFF', bold: true, size: 44 })],
+              }),
               new Paragraph({ children: [new TextRun({ text: cover.subtitle, color: 'FFFFFF', size: 22 })] }),
             ],
           }),
@@ -203,7 +308,13 @@ export async function renderBrochureDocx(model: BrochureModel): Promise<Buffer> 
           ...model.sections.flatMap((s) => sectionChildren(s, model)),
           ...mapParagraph(model),
           heading(fr ? 'Note de méthode' : 'Method'),
-          ...model.methodNotes.map((n) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: n, size: 16, color: MUTED })] })),
+          ...model.methodNotes.map(
+            (n) =>
+              new Paragraph({
+                bullet: { level: 0 },
+                children: [new TextRun({ text: n, size: 16, color: MUTED })],
+              }),
+          ),
         ],
       },
     ],

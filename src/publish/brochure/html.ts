@@ -3,7 +3,13 @@ import { escapeHtml } from '../../report/render/html.js';
 import type { BrochureModel, BrochureSection } from './model.js';
 import { brochureMapSvg, colophon, coverLines, participationRows, tileOf, type Tile } from './view.js';
 
-export const BROCHURE_COLORS = { ink: '#1f2d3d', accent: '#e5007d', blue: '#2f6fb0', pale: '#f3f6fa', muted: '#6b7380' };
+export const BROCHURE_COLORS = {
+  ink: '#1f2d3d',
+  accent: '#e5007d',
+  blue: '#2f6fb0',
+  pale: '#f3f6fa',
+  muted: '#6b7380',
+};
 
 const CSS = `
 *{box-sizing:border-box}
@@ -43,11 +49,13 @@ footer{padding:4mm 14mm 0;font-size:8pt;color:${BROCHURE_COLORS.muted};border-to
 `;
 
 function tileHtml(t: Tile): string {
-  return `<div class="tile${t.suppressed ? ' suppressed' : ''}" data-figure="${escapeHtml(t.id)}">` +
+  return (
+    `<div class="tile${t.suppressed ? ' suppressed' : ''}" data-figure="${escapeHtml(t.id)}">` +
     `<div class="big${t.wordy ? ' wordy' : ''}">${escapeHtml(t.big)}</div>` +
     `<div class="caption">${escapeHtml(t.suppressed ? `${t.caption} — ${t.suppressed}` : t.caption)}</div>` +
     (t.trend ? `<div class="trend">${escapeHtml(t.trend)}</div>` : '') +
-    `</div>`;
+    `</div>`
+  );
 }
 
 function sectionHtml(section: BrochureSection, model: BrochureModel): string {
@@ -55,12 +63,16 @@ function sectionHtml(section: BrochureSection, model: BrochureModel): string {
   const charts = section.charts
     .map((q) => {
       const svg = questionChartSvg(q, model.lang);
-      return svg ? `<figure class="chart"><h3>${escapeHtml(q.title)}</h3>${svg}<div class="base">${q.base} ${base}${(q.notes ?? []).map((n) => ` · ${escapeHtml(n)}`).join('')}</div></figure>` : '';
+      return svg
+        ? `<figure class="chart"><h3>${escapeHtml(q.title)}</h3>${svg}<div class="base">${q.base} ${base}${(q.notes ?? []).map((n) => ` · ${escapeHtml(n)}`).join('')}</div></figure>`
+        : '';
     })
     .join('');
-  return `<section><h2>${escapeHtml(section.title)}</h2>` +
+  return (
+    `<section><h2>${escapeHtml(section.title)}</h2>` +
     (section.intro ? `<p class="intro">${escapeHtml(section.intro)}</p>` : '') +
-    `<div class="tiles">${section.figures.map((f) => tileHtml(tileOf(f, model.lang))).join('')}</div>${charts}</section>`;
+    `<div class="tiles">${section.figures.map((f) => tileHtml(tileOf(f, model.lang))).join('')}</div>${charts}</section>`
+  );
 }
 
 function participationHtml(model: BrochureModel): string {
@@ -75,11 +87,15 @@ export function renderBrochureHtml(model: BrochureModel): string {
   const cover = coverLines(model);
   const map = brochureMapSvg(model);
   const fr = model.lang === 'fr';
-  return `<!DOCTYPE html><html lang="${model.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+  return (
+    `<!DOCTYPE html><html lang="${model.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${escapeHtml(`${cover.title} — ${model.scopeLabel}`)}</title><style>${CSS}</style></head><body><main class="page">` +
     `<header class="cover"><div class="kicker">${escapeHtml(cover.kicker)}</div><h1>${escapeHtml(cover.title)}</h1><div class="subtitle">${escapeHtml(cover.subtitle)}</div></header>` +
     model.sections.map((s) => sectionHtml(s, model)).join('') +
-    (map ? `<section class="map"><h2>${fr ? 'Le réseau sur le territoire' : 'The network'}</h2>${map}${participationHtml(model)}</section>` : '') +
+    (map
+      ? `<section class="map"><h2>${fr ? 'Le réseau sur le territoire' : 'The network'}</h2>${map}${participationHtml(model)}</section>`
+      : '') +
     `<section class="method"><h2>${fr ? 'Note de méthode' : 'Method'}</h2><ul>${model.methodNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>` +
-    `<footer>${escapeHtml(colophon(model))}</footer></main></body></html>`;
+    `<footer>${escapeHtml(colophon(model))}</footer></main></body></html>`
+  );
 }

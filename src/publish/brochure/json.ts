@@ -36,7 +36,11 @@ export function brochureJson(model: BrochureModel) {
       ...(f.change ? { change: f.change } : {}),
       ...(f.network !== undefined ? { network: f.network } : {}),
     })),
-    territories: model.map.territories.map((t) => ({ name: t.name, structures: t.structures, respondents: t.respondents })),
+    territories: model.map.territories.map((t) => ({
+      name: t.name,
+      structures: t.structures,
+      respondents: t.respondents,
+    })),
     methodNotes: model.methodNotes,
   };
 }

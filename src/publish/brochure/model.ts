@@ -53,7 +53,14 @@ export interface BrochureModel {
   responses: number;
   figures: Figure[];
   sections: BrochureSection[];
-  map: { attribute: string; unit: string; territories: TerritoryCount[]; total: number; boundaries?: Boundaries; property?: string };
+  map: {
+    attribute: string;
+    unit: string;
+    territories: TerritoryCount[];
+    total: number;
+    boundaries?: Boundaries;
+    property?: string;
+  };
   methodNotes: string[];
   previousLabels: string[];
   generatedAt: string;
@@ -65,17 +72,28 @@ export class UnknownTerritoryError extends Error {
     readonly territory: string,
     readonly known: string[],
   ) {
-    super(`unknown territory "${territory}" for level "${level}". Known: ${known.join(', ') || '(none: the registry has no such column)'}`);
+    super(
+      `unknown territory "${territory}" for level "${level}". Known: ${known.join(', ') || '(none: the registry has no such column)'}`,
+    );
     this.name = 'UnknownTerritoryError';
   }
 }
 
 export function knownTerritories(campaign: Campaign, level: string): string[] {
-  const names = new Set((campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v));
+  const names = new Set(
+    (campaign.registry?.structures ?? []).map((s) => s.attributes[level]).filter((v): v is string => !!v),
+  );
   return [...names].sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
-function chartQuestions(campaign: Campaign, file: IndicatorFile, scope: Scope | undefined, k: number, audience: Audience, lang: 'fr' | 'en') {
+function chartQuestions(
+  campaign: Campaign,
+  file: IndicatorFile,
+  scope: Scope | undefined,
+  k: number,
+  audience: Audience,
+  lang: 'fr' | 'en',
+) {
   const names = new Set(file.sections.flatMap((s) => s.charts));
   if (names.size === 0) return new Map<string, QuestionResult>();
   const report = buildReport(campaign.survey, campaign.responses, {
@@ -92,42 +110,72 @@ function chartQuestions(campaign: Campaign, file: IndicatorFile, scope: Scope | 
       .filter((r) => r.rowKind !== 'no-answer' && r.rowKind !== 'not-displayed')
       .map((r) => (audience === 'public' && r.count > 0 && r.count < k ? { ...r, percent: null } : r));
     const hidden = rows.filter((r) => r.percent === null).map((r) => r.label);
-    const note = lang === 'fr'
-      ? `Secret statistique : modalités citées par moins de ${k} structures non représentées (${hidden.join(', ')}).`
-      : `Confidentiality: answers given by fewer than ${k} structures are not drawn (${hidden.join(', ')}).`;
+    const note =
+      lang === 'fr'
+        ? `Secret statistique : modalités citées par moins de ${k} structures non représentées (${hidden.join(', ')}).`
+        : `Confidentiality: answers given by fewer than ${k} structures are not drawn (${hidden.join(', ')}).`;
     out.set(q.name, { ...q, rows, notes: hidden.length ? [note] : [] });
   }
   return out;
 }
 
 /** Everything a territorial brochure shows, with confidentiality applied: renderers only lay it out. */
-export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: BrochureOptions): BrochureModel {
+export function buildBrochure(
+  campaign: Campaign,
+  file: IndicatorFile,
+  options: BrochureOptions,
+): BrochureModel {
   const lang = options.lang ?? 'fr';
   const k = options.k ?? DEFAULT_K;
   const audience = options.audience ?? 'public';
   const territory = options.territory;
   if (territory) {
     const known = knownTerritories(campaign, territory.level);
-    if (!known.includes(territory.name)) throw new UnknownTerritoryError(territory.level, territory.name, known);
+    if (!known.includes(territory.name))
+      throw new UnknownTerritoryError(territory.level, territory.name, known);
   }
-  const scope: Scope | undefined = territory ? { attribute: territory.level, value: territory.name } : undefined;
+  const scope: Scope | undefined = territory
+    ? { attribute: territory.level, value: territory.name }
+    : undefined;
   const evaluate = (c: Campaign) =>
-    applySuppression(evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }), file.indicators, { k, audience, lang });
-  const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({ label: p.label, figures: evaluate(p.campaign) }));
+    applySuppression(
+      evaluateIndicators(c.survey, c.responses, c.registry, file, { ...(scope ? { scope } : {}), lang }),
+      file.indicators,
+      { k, audience, lang },
+    );
+  const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({
+    label: p.label,
+    figures: evaluate(p.campaign),
+  }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
-  let figures = applySuppression(attachTrends(evaluate(campaign), previousRuns, templates, lang), file.indicators, { k, audience, lang });
+  let figures = applySuppression(
+    attachTrends(evaluate(campaign), previousRuns, templates, lang),
+    file.indicators,
+    { k, audience, lang },
+  );
   if (scope && audience === 'public') {
-    figures = applyCrossTerritory(figures, crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value));
+    figures = applyCrossTerritory(
+      figures,
+      crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value),
+    );
   }
   if (scope) {
-    const network = applySuppression(evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }), file.indicators, { k, audience, lang });
+    const network = applySuppression(
+      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }),
+      file.indicators,
+      { k, audience, lang },
+    );
     const networkById = new Map(network.map((f) => [f.id, f.value]));
     // Counts of a territory are not comparable to the network's; rates, means and shares are.
     // Figures fixed to a registry subset (where on an attribute) are the same for every territory.
     const comparable = new Set(
-      file.indicators.filter((i) => !['count', 'sum'].includes(i.kind) && conditionRefs(i.where).attributes.length === 0).map((i) => i.id),
+      file.indicators
+        .filter((i) => !['count', 'sum'].includes(i.kind) && conditionRefs(i.where).attributes.length === 0)
+        .map((i) => i.id),
     );
-    figures = figures.map((f) => (comparable.has(f.id) && networkById.get(f.id) != null ? { ...f, network: networkById.get(f.id)! } : f));
+    figures = figures.map((f) =>
+      comparable.has(f.id) && networkById.get(f.id) != null ? { ...f, network: networkById.get(f.id)! } : f,
+    );
   }
   const byId = new Map(figures.map((f) => [f.id, f]));
   const networkOnly = new Set(file.indicators.filter((i) => i.networkOnly).map((i) => i.id));
@@ -142,12 +190,22 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     charts: s.charts.map((q) => charts.get(q)).filter((q): q is QuestionResult => !!q),
   }));
   // A section left without any figure or chart in this territory is dropped rather than printed empty.
-  for (let i = sections.length - 1; i >= 0; i--) if (!sections[i]!.figures.length && !sections[i]!.charts.length) sections.splice(i, 1);
-  if (file.sections.length === 0) sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
-  const mapAttribute = territory && territory.level !== file.territoryAttribute && campaign.registry?.attributes.includes(file.territoryAttribute)
-    ? file.territoryAttribute
-    : (territory?.level ?? file.territoryAttribute);
-  const territories = territoryCounts(campaign, mapAttribute, territory && territory.level !== mapAttribute ? scope : undefined, territory?.level === mapAttribute ? territory.name : undefined);
+  for (let i = sections.length - 1; i >= 0; i--)
+    if (!sections[i]!.figures.length && !sections[i]!.charts.length) sections.splice(i, 1);
+  if (file.sections.length === 0)
+    sections.push({ title: lang === 'fr' ? 'Chiffres clés' : 'Key figures', figures, charts: [] });
+  const mapAttribute =
+    territory &&
+    territory.level !== file.territoryAttribute &&
+    campaign.registry?.attributes.includes(file.territoryAttribute)
+      ? file.territoryAttribute
+      : (territory?.level ?? file.territoryAttribute);
+  const territories = territoryCounts(
+    campaign,
+    mapAttribute,
+    territory && territory.level !== mapAttribute ? scope : undefined,
+    territory?.level === mapAttribute ? territory.name : undefined,
+  );
   const notes = [
     audience === 'public'
       ? methodNote(k, lang)
@@ -155,7 +213,7 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
         ? 'Version administrateur : tous les chiffres sont affichés, y compris ceux couverts par le secret statistique. Ne pas diffuser.'
         : 'Administrator version: every figure is shown, including confidential ones. Do not distribute.',
     lang === 'fr'
-      ? 'Moyennes et médianes : sur les réponses renseignées. Parts : sur l\'ensemble des réponses du périmètre, sauf mention contraire.'
+      ? "Moyennes et médianes : sur les réponses renseignées. Parts : sur l'ensemble des réponses du périmètre, sauf mention contraire."
       : 'Means and medians: over the responses with a value. Shares: over all responses in scope unless stated otherwise.',
   ];
   if (previousRuns.length) {
@@ -172,14 +230,20 @@ export function buildBrochure(campaign: Campaign, file: IndicatorFile, options: 
     territory,
     scopeLabel: territory
       ? `${levelLabel(territory.level, lang)} : ${territoryDisplayName(territory.level, territory.name)}`
-      : lang === 'fr' ? 'Ensemble du réseau' : 'Whole network',
+      : lang === 'fr'
+        ? 'Ensemble du réseau'
+        : 'Whole network',
     lang,
     audience,
     k,
     responses: buildUnits(campaign.responses, campaign.registry, scope).responses.length,
     figures,
     sections,
-    map: { attribute: mapAttribute, unit: file.mapUnit, territories, total: territories.reduce((s, t) => s + t.structures, 0),
+    map: {
+      attribute: mapAttribute,
+      unit: file.mapUnit,
+      territories,
+      total: territories.reduce((s, t) => s + t.structures, 0),
       ...(options.boundaries ? { boundaries: options.boundaries } : {}),
       ...(options.boundaryProperty ? { property: options.boundaryProperty } : {}),
     },

@@ -18,7 +18,10 @@ let departements: Map<string, string> | undefined;
 export function territoryDisplayName(level: string, name: string): string {
   if (level !== 'departement' || !/^(\d{2,3}|2[AB])$/.test(name)) return name;
   if (!departements) {
-    const list = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as { code: string; nom: string }[];
+    const list = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/departements.json') as {
+      code: string;
+      nom: string;
+    }[];
     departements = new Map(list.map((d) => [d.code, d.nom]));
   }
   const label = departements.get(name);

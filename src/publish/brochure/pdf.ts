@@ -13,14 +13,29 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 function tileStack(t: Tile): Content {
   return {
     stack: [
-      { text: t.big, fontSize: t.wordy ? 12 : t.big.length > 10 ? 17 : 21, bold: true, color: t.suppressed ? '#b4b4b4' : C.blue },
+      {
+        text: t.big,
+        fontSize: t.wordy ? 12 : t.big.length > 10 ? 17 : 21,
+        bold: true,
+        color: t.suppressed ? '#b4b4b4' : C.blue,
+      },
       { text: t.caption, fontSize: 8.5, margin: [0, 3, 0, 0], color: t.suppressed ? C.muted : C.ink },
-      ...(t.suppressed ? [{ text: t.suppressed, fontSize: 7, italics: true, color: C.muted, margin: [0, 2, 0, 0] } as Content] : []),
+      ...(t.suppressed
+        ? [
+            {
+              text: t.suppressed,
+              fontSize: 7,
+              italics: true,
+              color: C.muted,
+              margin: [0, 2, 0, 0],
+            } as Content,
+          ]
+        : []),
       ...(t.trend ? [{ text: t.trend, fontSize: 7, color: C.muted, margin: [0, 3, 0, 0] } as Content] : []),
     ],
     fillColor: C.pale,
     margin: [6, 6, 4, 6],
-  } as Content;
+  };
 }
 
 /** Three tiles per row in one table row, so a row's tiles share their height. */
@@ -48,14 +63,20 @@ function tilesGrid(tiles: Tile[]): Content[] {
       },
       margin: [0, 0, 0, 10],
       unbreakable: true,
-    } as Content);
+    });
   }
   return rows;
 }
 
 function svgBlock(svg: string, maxWidth: number, margin: [number, number, number, number]): Content {
   const { width } = svgSize(svg);
-  return { svg, width: Math.min(maxWidth, (width * maxWidth) / CHART_WIDTH), font: FONT, margin, alignment: 'center' } as Content;
+  return {
+    svg,
+    width: Math.min(maxWidth, (width * maxWidth) / CHART_WIDTH),
+    font: FONT,
+    margin,
+    alignment: 'center',
+  };
 }
 
 function sectionContent(section: BrochureSection, model: BrochureModel): Content[] {
@@ -63,12 +84,21 @@ function sectionContent(section: BrochureSection, model: BrochureModel): Content
   return [
     {
       stack: [
-        { text: section.title.toLocaleUpperCase(model.lang === 'fr' ? 'fr-FR' : 'en-GB'), fontSize: 13, bold: true, color: C.accent },
-        { canvas: [{ type: 'line', x1: 0, y1: 2, x2: CONTENT_WIDTH, y2: 2, lineWidth: 1.5, lineColor: C.accent }] },
+        {
+          text: section.title.toLocaleUpperCase(model.lang === 'fr' ? 'fr-FR' : 'en-GB'),
+          fontSize: 13,
+          bold: true,
+          color: C.accent,
+        },
+        {
+          canvas: [
+            { type: 'line', x1: 0, y1: 2, x2: CONTENT_WIDTH, y2: 2, lineWidth: 1.5, lineColor: C.accent },
+          ],
+        },
       ],
       margin: [0, 14, 0, 8],
       headlineLevel: 1,
-    } as Content,
+    },
     ...(section.intro ? [{ text: section.intro, fontSize: 9.5, margin: [0, 0, 0, 8] } as Content] : []),
     ...tilesGrid(section.figures.map((f) => tileOf(f, model.lang))),
     ...section.charts.flatMap((q): Content[] => {
@@ -79,10 +109,15 @@ function sectionContent(section: BrochureSection, model: BrochureModel): Content
           stack: [
             { text: q.title, bold: true, fontSize: 9.5, margin: [0, 4, 0, 2] },
             svgBlock(svg, CONTENT_WIDTH * 0.9, [0, 2, 0, 0]),
-            { text: [`${q.base} ${responses}`, ...(q.notes ?? []).map((n) => ` · ${n}`)].join(''), fontSize: 7, color: C.muted, margin: [0, 0, 0, 8] },
+            {
+              text: [`${q.base} ${responses}`, ...(q.notes ?? []).map((n) => ` · ${n}`)].join(''),
+              fontSize: 7,
+              color: C.muted,
+              margin: [0, 0, 0, 8],
+            },
           ],
           unbreakable: true,
-        } as Content,
+        },
       ];
     }),
   ];
@@ -97,7 +132,9 @@ function participationTable(model: BrochureModel): Content {
       widths: ['*', 70, 70, 80],
       body: [
         head.map((h, i) => ({ text: h, bold: true, fillColor: C.pale, alignment: align(i) })),
-        ...rows.map((r, j) => r.map((c, i) => ({ text: c, alignment: align(i), bold: j === rows.length - 1 }))),
+        ...rows.map((r, j) =>
+          r.map((c, i) => ({ text: c, alignment: align(i), bold: j === rows.length - 1 })),
+        ),
       ],
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => '#dde3ea' },
@@ -113,7 +150,12 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
   const content: Content[] = [
     {
       stack: [
-        { text: cover.kicker.toLocaleUpperCase('fr-FR'), fontSize: 9, color: '#ffffff', characterSpacing: 0.6 },
+        {
+          text: cover.kicker.toLocaleUpperCase('fr-FR'),
+          fontSize: 9,
+          color: '#ffffff',
+          characterSpacing: 0.6,
+        },
         { text: cover.title, fontSize: 22, bold: true, color: '#ffffff', margin: [0, 8, 0, 6] },
         { text: cover.subtitle, fontSize: 11, color: '#ffffff' },
       ],
@@ -124,7 +166,13 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
       ? [
           {
             stack: [
-              { text: fr ? 'LE RÉSEAU SUR LE TERRITOIRE' : 'THE NETWORK', fontSize: 13, bold: true, color: C.accent, margin: [0, 14, 0, 4] },
+              {
+                text: fr ? 'LE RÉSEAU SUR LE TERRITOIRE' : 'THE NETWORK',
+                fontSize: 13,
+                bold: true,
+                color: C.accent,
+                margin: [0, 14, 0, 4],
+              },
               svgBlock(map, CONTENT_WIDTH, [0, 4, 0, 8]),
               participationTable(model),
             ],
@@ -134,11 +182,17 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
       : []),
     {
       stack: [
-        { text: fr ? 'NOTE DE MÉTHODE' : 'METHOD', fontSize: 10, bold: true, color: C.muted, margin: [0, 12, 0, 4] },
+        {
+          text: fr ? 'NOTE DE MÉTHODE' : 'METHOD',
+          fontSize: 10,
+          bold: true,
+          color: C.muted,
+          margin: [0, 12, 0, 4],
+        },
         { ul: model.methodNotes, fontSize: 7.5, color: C.muted },
       ],
       unbreakable: true,
-    } as Content,
+    },
   ];
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
@@ -149,7 +203,12 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
     // The cover band is drawn behind the first page's title block.
     background: (page: number) =>
       page === 1
-        ? { canvas: [{ type: 'rect', x: 0, y: 0, w: PAGE_WIDTH, h: 150, color: C.blue }, { type: 'rect', x: 0, y: 150, w: PAGE_WIDTH, h: 5, color: C.accent }] }
+        ? {
+            canvas: [
+              { type: 'rect', x: 0, y: 0, w: PAGE_WIDTH, h: 150, color: C.blue },
+              { type: 'rect', x: 0, y: 150, w: PAGE_WIDTH, h: 5, color: C.accent },
+            ],
+          }
         : null,
     footer: (page: number, pages: number) => ({
       columns: [

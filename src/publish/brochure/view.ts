@@ -21,7 +21,10 @@ export interface Tile {
 function trendLine(figure: Figure, lang: 'fr' | 'en'): string | undefined {
   if (!figure.previous?.length) return undefined;
   const past = figure.previous
-    .map((p) => `${p.label}${lang === 'fr' ? '\u00a0:' : ':'} ${typeof p.value === 'number' ? formatWithUnit({ ...figure, value: p.value }, lang) : p.value === null ? 's' : String(p.value)}`)
+    .map(
+      (p) =>
+        `${p.label}${lang === 'fr' ? '\u00a0:' : ':'} ${typeof p.value === 'number' ? formatWithUnit({ ...figure, value: p.value }, lang) : p.value === null ? 's' : String(p.value)}`,
+    )
     .join(' · ');
   if (!figure.change) return past;
   const sign = figure.change.value > 0 ? '+' : figure.change.value < 0 ? '−' : '';
@@ -48,13 +51,17 @@ export function tileOf(figure: Figure, lang: 'fr' | 'en'): Tile {
       big: 's',
       wordy: false,
       caption: figure.label,
-      suppressed: lang === 'fr' ? `Secret statistique : ${figure.suppressed.reason}` : `Confidential: ${figure.suppressed.reason}`,
+      suppressed:
+        lang === 'fr'
+          ? `Secret statistique : ${figure.suppressed.reason}`
+          : `Confidential: ${figure.suppressed.reason}`,
     };
   }
   const wordy = typeof figure.value !== 'number';
   const trend = [networkLine(figure, lang), trendLine(figure, lang)].filter(Boolean).join(' · ') || undefined;
   const extra = trend ? { trend } : {};
-  if (figure.value === null) return { id: figure.id, big: '—', wordy: false, caption: figure.label, ...extra };
+  if (figure.value === null)
+    return { id: figure.id, big: '—', wordy: false, caption: figure.label, ...extra };
   if (wordy) return { id: figure.id, big: formatValue(figure, lang), wordy, caption: figure.label, ...extra };
   // Wording that opens with the value ("842 307 € de budget moyen") is split as the printed
   // brochures do: the number (and a € or % sign) big, the rest of the sentence under it.
@@ -63,12 +70,21 @@ export function tileOf(figure: Figure, lang: 'fr' | 'en'): Tile {
   if (text.startsWith(value)) {
     const sign = /^[\s\u00a0]*(€|%)/.exec(text.slice(value.length));
     const big = sign ? `${value}\u00a0${sign[1]}` : value;
-    const rest = text.slice(value.length + (sign ? sign[0].length : 0)).replace(/^[\s\u00a0:,–—-]+/, '').trim();
+    const rest = text
+      .slice(value.length + (sign ? sign[0].length : 0))
+      .replace(/^[\s\u00a0:,–—-]+/, '')
+      .trim();
     if (rest) return { id: figure.id, big, wordy, caption: rest, ...extra };
   }
   const unit = unitSymbol(figure.unit);
   const big = unit.length <= 4 ? formatWithUnit(figure, lang) : value;
-  return { id: figure.id, big, wordy, caption: figure.text ?? (big === value && unit ? `${unit} — ${figure.label}` : figure.label), ...extra };
+  return {
+    id: figure.id,
+    big,
+    wordy,
+    caption: figure.text ?? (big === value && unit ? `${unit} — ${figure.label}` : figure.label),
+    ...extra,
+  };
 }
 
 export function mapTitle(model: BrochureModel): string {
@@ -95,7 +111,15 @@ export function coverLines(model: BrochureModel): { kicker: string; title: strin
   return {
     kicker: model.publisher ?? 'Panorama',
     title: model.title,
-    subtitle: [model.subtitle, scope, model.audience === 'admin' ? (fr ? 'VERSION ADMINISTRATEUR — ne pas diffuser' : 'ADMINISTRATOR VERSION — do not distribute') : undefined]
+    subtitle: [
+      model.subtitle,
+      scope,
+      model.audience === 'admin'
+        ? fr
+          ? 'VERSION ADMINISTRATEUR — ne pas diffuser'
+          : 'ADMINISTRATOR VERSION — do not distribute'
+        : undefined,
+    ]
       .filter(Boolean)
       .join(' · '),
   };
@@ -111,10 +135,32 @@ export function colophon(model: BrochureModel): string {
 /** Participation by territory under the map: structures, respondents and rate (not confidential). */
 export function participationRows(model: BrochureModel): { head: string[]; rows: string[][] } {
   const fr = model.lang === 'fr';
-  const rate = (a: number, b: number) => (b > 0 ? `${formatNumber((a / b) * 100, model.lang, 0)}${fr ? '\u00a0%' : '%'}` : '');
-  const rows = model.map.territories.map((t) => [t.label, formatNumber(t.structures, model.lang, 0), formatNumber(t.respondents, model.lang, 0), rate(t.respondents, t.structures)]);
-  const total = model.map.territories.reduce((acc, t) => [acc[0]! + t.structures, acc[1]! + t.respondents], [0, 0]);
-  rows.push([fr ? 'Total' : 'Total', formatNumber(total[0]!, model.lang, 0), formatNumber(total[1]!, model.lang, 0), rate(total[1]!, total[0]!)]);
+  const rate = (a: number, b: number) =>
+    b > 0 ? `${formatNumber((a / b) * 100, model.lang, 0)}${fr ? '\u00a0%' : '%'}` : '';
+  const rows = model.map.territories.map((t) => [
+    t.label,
+    formatNumber(t.structures, model.lang, 0),
+    formatNumber(t.respondents, model.lang, 0),
+    rate(t.respondents, t.structures),
+  ]);
+  const total = model.map.territories.reduce(
+    (acc, t) => [acc[0]! + t.structures, acc[1]! + t.respondents],
+    [0, 0],
+  );
+  rows.push([
+    fr ? 'Total' : 'Total',
+    formatNumber(total[0], model.lang, 0),
+    formatNumber(total[1], model.lang, 0),
+    rate(total[1]!, total[0]!),
+  ]);
   const unit = model.map.unit.charAt(0).toUpperCase() + model.map.unit.slice(1);
-  return { head: [levelLabel(model.map.attribute, model.lang), unit, fr ? 'Répondants' : 'Respondents', fr ? 'Taux de réponse' : 'Response rate'], rows };
+  return {
+    head: [
+      levelLabel(model.map.attribute, model.lang),
+      unit,
+      fr ? 'Répondants' : 'Respondents',
+      fr ? 'Taux de réponse' : 'Response rate',
+    ],
+    rows,
+  };
 }

@@ -76,13 +76,17 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
       const values = numericValues(where(sets[ind.of]), ind.question);
       const stat =
         ind.kind === 'sum'
-          ? values.length ? sum(values) : null
+          ? values.length
+            ? sum(values)
+            : null
           : ind.kind === 'mean'
             ? mean(values)
             : ind.kind === 'median'
               ? median(values)
               : values.length
-                ? ind.kind === 'min' ? Math.min(...values) : Math.max(...values)
+                ? ind.kind === 'min'
+                  ? Math.min(...values)
+                  : Math.max(...values)
                 : null;
       return { value: stat, base: values.length };
     }
@@ -119,20 +123,31 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
         base: units.filter((u) => !isBlank(u.data[ind.question])).length,
         numerator: chosen.length ? Math.min(...chosen.map(([, c]) => c)) : 0,
         counts: Object.fromEntries(ranked),
-        valueLabel: joinLabels(values.map((v) => choiceLabel(survey, ind.question, v)), lang),
+        valueLabel: joinLabels(
+          values.map((v) => choiceLabel(survey, ind.question, v)),
+          lang,
+        ),
       };
     }
     case 'change': {
       const units = where(sets.responses);
       const stat = (vs: number[]): number | null =>
-        ind.statistic === 'sum' ? (vs.length ? sum(vs) : null) : ind.statistic === 'mean' ? mean(vs) : median(vs);
+        ind.statistic === 'sum'
+          ? vs.length
+            ? sum(vs)
+            : null
+          : ind.statistic === 'mean'
+            ? mean(vs)
+            : median(vs);
       const now = stat(numericValues(units, ind.question));
       const before = stat(numericValues(units, ind.previousQuestion));
       const value = relativeChange(now, before);
       return {
         value,
         base: numericValues(units, ind.question).length,
-        ...(value === null ? {} : { change: { value, wording: changeWording(value, lang), since: ind.previousQuestion } }),
+        ...(value === null
+          ? {}
+          : { change: { value, wording: changeWording(value, lang), since: ind.previousQuestion } }),
       };
     }
   }

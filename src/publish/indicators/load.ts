@@ -16,7 +16,9 @@ export class IndicatorFileError extends Error {
     readonly file: string,
     readonly problems: IndicatorProblem[],
   ) {
-    super(`${file}: invalid indicator file:\n${problems.map((p) => `  - ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+    super(
+      `${file}: invalid indicator file:\n${problems.map((p) => `  - ${p.path || '(root)'}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'IndicatorFileError';
   }
 }
@@ -34,7 +36,11 @@ function questionsOf(ind: Indicator): string[] {
 }
 
 /** Checks that every question, attribute and section reference exists, so a typo fails loudly. */
-export function checkReferences(file: IndicatorFile, survey: SurveyModel, registry: Registry | undefined): IndicatorProblem[] {
+export function checkReferences(
+  file: IndicatorFile,
+  survey: SurveyModel,
+  registry: Registry | undefined,
+): IndicatorProblem[] {
   const problems: IndicatorProblem[] = [];
   const known = (name: string) => survey.byName.has(name);
   const attrs = new Set(registry?.attributes ?? []);
@@ -44,7 +50,8 @@ export function checkReferences(file: IndicatorFile, survey: SurveyModel, regist
     if (seen.has(ind.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${ind.id}"` });
     seen.add(ind.id);
     for (const q of questionsOf(ind)) {
-      if (!known(q)) problems.push({ path: at, message: `unknown question "${q}" (not in the survey definition)` });
+      if (!known(q))
+        problems.push({ path: at, message: `unknown question "${q}" (not in the survey definition)` });
     }
     const refs = [conditionRefs(ind.where), ind.kind === 'share' ? conditionRefs(ind.condition) : undefined];
     for (const r of refs) {
@@ -53,22 +60,28 @@ export function checkReferences(file: IndicatorFile, survey: SurveyModel, regist
       }
       for (const a of r?.attributes ?? []) {
         if (registry && !attrs.has(a)) {
-          problems.push({ path: at, message: `condition refers to unknown registry attribute "${a}" (known: ${[...attrs].join(', ')})` });
+          problems.push({
+            path: at,
+            message: `condition refers to unknown registry attribute "${a}" (known: ${[...attrs].join(', ')})`,
+          });
         }
       }
     }
     if ((ind.kind === 'count' && ind.of !== 'responses') || ind.kind === 'participation') {
-      if (!registry) problems.push({ path: at, message: `needs a registry (structures.csv) but the campaign has none` });
+      if (!registry)
+        problems.push({ path: at, message: `needs a registry (structures.csv) but the campaign has none` });
     }
   });
   file.sections.forEach((s, i) => {
     for (const id of s.indicators) {
-      if (!seen.has(id)) problems.push({ path: `sections[${i}].indicators`, message: `unknown indicator id "${id}"` });
+      if (!seen.has(id))
+        problems.push({ path: `sections[${i}].indicators`, message: `unknown indicator id "${id}"` });
     }
     for (const q of s.charts) {
       const def = survey.byName.get(q);
       if (!def) problems.push({ path: `sections[${i}].charts`, message: `unknown question "${q}"` });
-      else if (def.choices.length === 0) problems.push({ path: `sections[${i}].charts`, message: `question "${q}" has no choices to chart` });
+      else if (def.choices.length === 0)
+        problems.push({ path: `sections[${i}].charts`, message: `question "${q}" has no choices to chart` });
     }
   });
   return problems;
@@ -85,7 +98,11 @@ export function parseIndicatorFile(json: unknown, file = 'indicators.json'): Ind
   return parsed.data;
 }
 
-export async function loadIndicatorFile(path: string, survey?: SurveyModel, registry?: Registry): Promise<IndicatorFile> {
+export async function loadIndicatorFile(
+  path: string,
+  survey?: SurveyModel,
+  registry?: Registry,
+): Promise<IndicatorFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -96,7 +113,9 @@ export async function loadIndicatorFile(path: string, survey?: SurveyModel, regi
   try {
     json = parseJsonText(text, path);
   } catch (err) {
-    throw new IndicatorFileError(path, [{ path: '', message: (err as Error).message.replace(`${path}: `, '') }]);
+    throw new IndicatorFileError(path, [
+      { path: '', message: (err as Error).message.replace(`${path}: `, '') },
+    ]);
   }
   const file = parseIndicatorFile(json, path);
   if (survey) {

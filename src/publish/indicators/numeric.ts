@@ -25,9 +25,13 @@ export function mean(values: readonly number[]): number | null {
 }
 
 /** Quartile k (1, 2 = median, 3) of sorted values, with the statistics engine's methods. */
-export function quartile(sorted: readonly number[], k: 1 | 2 | 3, method: QuartileMethod = 'minitab'): number | null {
+export function quartile(
+  sorted: readonly number[],
+  k: 1 | 2 | 3,
+  method: QuartileMethod = 'minitab',
+): number | null {
   const q = quartiles(sorted, method);
-  return q ? q[k - 1] : null;
+  return q ? (q[k - 1] ?? null) : null;
 }
 
 export function sortedCopy(values: readonly number[]): number[] {

@@ -22,7 +22,11 @@ function submittedTime(r: ResponseRecord): number {
   return Number.isNaN(t) ? -Infinity : t;
 }
 
-export function buildUnits(responses: readonly ResponseRecord[], registry: Registry | undefined, scope?: Scope): UnitSets {
+export function buildUnits(
+  responses: readonly ResponseRecord[],
+  registry: Registry | undefined,
+  scope?: Scope,
+): UnitSets {
   const byId = new Map((registry?.structures ?? []).map((s) => [s.id, s]));
   const inScope = (id: string | null): boolean => {
     if (!scope) return true;
@@ -35,11 +39,16 @@ export function buildUnits(responses: readonly ResponseRecord[], registry: Regis
   for (const r of responses) {
     if (!inScope(r.structure)) continue;
     const structure = r.structure !== null ? byId.get(r.structure) : undefined;
-    const unit: Unit = { data: r.data, attributes: structure?.attributes ?? {}, structure: structure ? structure.id : null };
+    const unit: Unit = {
+      data: r.data,
+      attributes: structure?.attributes ?? {},
+      structure: structure ? structure.id : null,
+    };
     responseUnits.push(unit);
     if (structure) {
       const previous = latest.get(structure.id);
-      if (!previous || submittedTime(r) >= submittedTime(previous.record)) latest.set(structure.id, { record: r, unit });
+      if (!previous || submittedTime(r) >= submittedTime(previous.record))
+        latest.set(structure.id, { record: r, unit });
     }
   }
   const structures: Unit[] = (registry?.structures ?? [])

@@ -8,7 +8,10 @@ export function unitSymbol(unit: string): string {
 }
 
 /** The bare value: "842 307", "82", a choice label for mode/top figures, "" when absent. */
-export function formatValue(figure: Pick<Figure, 'value' | 'decimals' | 'valueLabel'>, lang: 'fr' | 'en'): string {
+export function formatValue(
+  figure: Pick<Figure, 'value' | 'decimals' | 'valueLabel'>,
+  lang: 'fr' | 'en',
+): string {
   const v = figure.value;
   if (v === null) return '';
   if (typeof v === 'number') return formatNumber(v, lang, figure.decimals);
@@ -16,7 +19,10 @@ export function formatValue(figure: Pick<Figure, 'value' | 'decimals' | 'valueLa
 }
 
 /** The value with its unit, as printed in a key-figure tile: "842 307 €", "82 %", "18 ETP". */
-export function formatWithUnit(figure: Pick<Figure, 'value' | 'decimals' | 'valueLabel' | 'unit'>, lang: 'fr' | 'en'): string {
+export function formatWithUnit(
+  figure: Pick<Figure, 'value' | 'decimals' | 'valueLabel' | 'unit'>,
+  lang: 'fr' | 'en',
+): string {
   const text = formatValue(figure, lang);
   if (!text || typeof figure.value !== 'number') return text;
   const unit = unitSymbol(figure.unit);
@@ -31,22 +37,23 @@ export function formatWithUnit(figure: Pick<Figure, 'value' | 'decimals' | 'valu
  * {change} the change wording when trends are known.
  */
 export function fillWording(template: string, figure: Figure, lang: 'fr' | 'en'): string {
-  return template.replace(/\{(value_unit|value|base|numerator|label|change)\}/g, (_, key: string) => {
-    switch (key) {
-      case 'value':
-        return formatValue(figure, lang);
-      case 'value_unit':
-        return formatWithUnit(figure, lang);
-      case 'base':
-        return formatNumber(figure.base, lang, 0);
-      case 'numerator':
-        return figure.numerator === undefined ? '' : formatNumber(figure.numerator, lang, 0);
-      case 'label':
-        return figure.label;
-      default:
-        return figure.change ? `(${figure.change.wording})` : '';
-    }
-  })
+  return template
+    .replace(/\{(value_unit|value|base|numerator|label|change)\}/g, (_, key: string) => {
+      switch (key) {
+        case 'value':
+          return formatValue(figure, lang);
+        case 'value_unit':
+          return formatWithUnit(figure, lang);
+        case 'base':
+          return formatNumber(figure.base, lang, 0);
+        case 'numerator':
+          return figure.numerator === undefined ? '' : formatNumber(figure.numerator, lang, 0);
+        case 'label':
+          return figure.label;
+        default:
+          return figure.change ? `(${figure.change.wording})` : '';
+      }
+    })
     .replace(/[ \t\n]+/g, ' ')
     .replace(/ +([).,])/g, '$1')
     .replace(/\( *\)/g, '')

@@ -13,7 +13,13 @@ const geometry = z.discriminatedUnion('type', [
 export const boundariesSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z
-    .array(z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()).nullable(), geometry }))
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.record(z.string(), z.unknown()).nullable(),
+        geometry,
+      }),
+    )
     .min(1),
 });
 export type Boundaries = z.infer<typeof boundariesSchema>;
@@ -47,8 +53,12 @@ const PROPERTY_CANDIDATES = ['name', 'nom', 'territoire', 'libelle', 'NAME', 'NO
 export function matchProperty(boundaries: Boundaries, names: readonly string[], preferred?: string): string {
   if (preferred) return preferred;
   const keys = new Set(boundaries.features.flatMap((f) => Object.keys(f.properties ?? {})));
-  const score = (key: string) => boundaries.features.filter((f) => names.includes(String(f.properties?.[key] ?? ''))).length;
-  const ordered = [...PROPERTY_CANDIDATES.filter((k) => keys.has(k)), ...[...keys].filter((k) => !PROPERTY_CANDIDATES.includes(k))];
+  const score = (key: string) =>
+    boundaries.features.filter((f) => names.includes(String(f.properties?.[key] ?? ''))).length;
+  const ordered = [
+    ...PROPERTY_CANDIDATES.filter((k) => keys.has(k)),
+    ...[...keys].filter((k) => !PROPERTY_CANDIDATES.includes(k)),
+  ];
   let best = ordered[0] ?? 'name';
   for (const key of ordered) if (score(key) > score(best)) best = key;
   return best;
@@ -56,12 +66,19 @@ export function matchProperty(boundaries: Boundaries, names: readonly string[], 
 
 /** Equirectangular projection of the collection's bounding box, longitudes scaled by cos(lat0). */
 function projection(boundaries: Boundaries, width: number, height: number, margin: number) {
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const f of boundaries.features) {
-    for (const poly of polygons(f)) for (const r of poly) for (const [lon, lat] of r) {
-      minLon = Math.min(minLon, lon!); maxLon = Math.max(maxLon, lon!);
-      minLat = Math.min(minLat, lat!); maxLat = Math.max(maxLat, lat!);
-    }
+    for (const poly of polygons(f))
+      for (const r of poly)
+        for (const [lon, lat] of r) {
+          minLon = Math.min(minLon, lon!);
+          maxLon = Math.max(maxLon, lon!);
+          minLat = Math.min(minLat, lat!);
+          maxLat = Math.max(maxLat, lat!);
+        }
   }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const spanX = Math.max(1e-9, (maxLon - minLon) * k);
@@ -69,7 +86,10 @@ function projection(boundaries: Boundaries, width: number, height: number, margi
   const scale = Math.min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY);
   const offsetX = (width - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
-  return (lon: number, lat: number): [number, number] => [offsetX + (lon - minLon) * k * scale, offsetY + (maxLat - lat) * scale];
+  return (lon: number, lat: number): [number, number] => [
+    offsetX + (lon - minLon) * k * scale,
+    offsetY + (maxLat - lat) * scale,
+  ];
 }
 
 /** Area-weighted centroid of the feature's largest outer ring, in projected coordinates. */
@@ -78,12 +98,16 @@ function labelPoint(f: Feature, project: (lon: number, lat: number) => [number, 
   let bestArea = -1;
   for (const poly of polygons(f)) {
     const pts = poly[0]!.map(([lon, lat]) => project(lon!, lat!));
-    let a = 0, cx = 0, cy = 0;
+    let a = 0,
+      cx = 0,
+      cy = 0;
     for (let i = 0; i < pts.length - 1; i++) {
       const [x0, y0] = pts[i]!;
       const [x1, y1] = pts[i + 1]!;
       const cross = x0 * y1 - x1 * y0;
-      a += cross; cx += (x0 + x1) * cross; cy += (y0 + y1) * cross;
+      a += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
     }
     if (Math.abs(a) > bestArea && a !== 0) {
       bestArea = Math.abs(a);
@@ -100,7 +124,11 @@ export interface BoundaryMapOptions extends MapOptions {
 }
 
 /** With boundaries: a choropleth of counts (5 equal classes up to the maximum) with labels and a legend. */
-export function boundaryMapSvg(boundaries: Boundaries, territories: readonly TerritoryCount[], options: BoundaryMapOptions): string {
+export function boundaryMapSvg(
+  boundaries: Boundaries,
+  territories: readonly TerritoryCount[],
+  options: BoundaryMapOptions,
+): string {
   const lang = options.lang ?? 'fr';
   const width = options.width ?? 640;
   const mapHeight = options.height ?? 440;
@@ -110,7 +138,8 @@ export function boundaryMapSvg(boundaries: Boundaries, territories: readonly Ter
   const project = projection(boundaries, width, mapHeight, 20);
   const byName = new Map(territories.map((t) => [t.name, t]));
   const max = Math.max(1, ...territories.map((t) => t.structures));
-  const classOf = (n: number) => Math.min(CHOROPLETH.length - 1, Math.floor((n / max) * CHOROPLETH.length - 1e-9));
+  const classOf = (n: number) =>
+    Math.min(CHOROPLETH.length - 1, Math.floor((n / max) * CHOROPLETH.length - 1e-9));
   const paths: string[] = [];
   const labels: string[] = [];
   const drawn = new Set<string>();
@@ -118,19 +147,44 @@ export function boundaryMapSvg(boundaries: Boundaries, territories: readonly Ter
     const name = String(f.properties?.[property] ?? '');
     const t = byName.get(name);
     const d = polygons(f)
-      .flatMap((poly) => poly.map((r) => 'M' + r.map(([lon, lat]) => project(lon!, lat!).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z'))
+      .flatMap((poly) =>
+        poly.map(
+          (r) =>
+            'M' +
+            r
+              .map(([lon, lat]) =>
+                project(lon!, lat!)
+                  .map((v) => v.toFixed(1))
+                  .join(','),
+              )
+              .join('L') +
+            'Z',
+        ),
+      )
       .join('');
     const fill = t ? CHOROPLETH[classOf(t.structures)] : MAP_COLORS.land;
     const stroke = t?.highlighted ? MAP_COLORS.accent : MAP_COLORS.border;
-    paths.push(`<path d="${d}" fill="${fill}" stroke="${stroke}" stroke-width="${t?.highlighted ? 3 : 1.5}" fill-rule="evenodd"><title>${escapeXml(name)}</title></path>`);
+    paths.push(
+      `<path d="${d}" fill="${fill}" stroke="${stroke}" stroke-width="${t?.highlighted ? 3 : 1.5}" fill-rule="evenodd"><title>${escapeXml(name)}</title></path>`,
+    );
     if (!t) continue;
     drawn.add(t.name);
     const [x, y] = labelPoint(f, project);
     const dark = classOf(t.structures) >= 3;
     const color = dark ? '#ffffff' : MAP_COLORS.ink;
     const lines = wrapLabel(t.label.toLocaleUpperCase('fr-FR'), 16);
-    labels.push(textLines(lines, x, y - 8 - (lines.length - 1) * 6, `text-anchor="middle" font-size="10" font-weight="bold" fill="${color}"`, 12));
-    labels.push(`<text x="${x.toFixed(1)}" y="${(y + 6 + (lines.length - 1) * 6).toFixed(1)}" text-anchor="middle" font-size="10" fill="${color}">${formatNumber(t.structures, lang, 0)} ${escapeXml(options.unit)}</text>`);
+    labels.push(
+      textLines(
+        lines,
+        x,
+        y - 8 - (lines.length - 1) * 6,
+        `text-anchor="middle" font-size="10" font-weight="bold" fill="${color}"`,
+        12,
+      ),
+    );
+    labels.push(
+      `<text x="${x.toFixed(1)}" y="${(y + 6 + (lines.length - 1) * 6).toFixed(1)}" text-anchor="middle" font-size="10" fill="${color}">${formatNumber(t.structures, lang, 0)} ${escapeXml(options.unit)}</text>`,
+    );
   }
   const missing = territories.filter((t) => !drawn.has(t.name));
   const legendY = top + mapHeight + 8;

@@ -41,14 +41,26 @@ export function schematicMapSvg(territories: readonly TerritoryCount[], options:
     const cy = top + Math.floor(i / columns) * cellHeight + maxRadius + 4;
     const r = Math.max(8, maxRadius * Math.sqrt(t.structures / max));
     const fill = t.highlighted ? MAP_COLORS.accent : MAP_COLORS.bubble;
-    parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}" fill="${fill}" fill-opacity="0.88"/>`);
+    parts.push(
+      `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}" fill="${fill}" fill-opacity="0.88"/>`,
+    );
     const count = formatNumber(t.structures, lang, 0);
     if (r >= 16) {
-      parts.push(`<text x="${cx.toFixed(1)}" y="${(cy + 6).toFixed(1)}" text-anchor="middle" font-size="${Math.min(22, r * 0.7).toFixed(0)}" font-weight="bold" fill="#ffffff">${count}</text>`);
+      parts.push(
+        `<text x="${cx.toFixed(1)}" y="${(cy + 6).toFixed(1)}" text-anchor="middle" font-size="${Math.min(22, r * 0.7).toFixed(0)}" font-weight="bold" fill="#ffffff">${count}</text>`,
+      );
     }
     const labelY = cy + maxRadius + 22;
     const lines = wrapLabel(t.label.toLocaleUpperCase('fr-FR'), Math.max(12, Math.floor(cell / 8)));
-    parts.push(textLines(lines, cx, labelY, `text-anchor="middle" font-size="11" font-weight="bold" fill="${MAP_COLORS.ink}"`, 13));
+    parts.push(
+      textLines(
+        lines,
+        cx,
+        labelY,
+        `text-anchor="middle" font-size="11" font-weight="bold" fill="${MAP_COLORS.ink}"`,
+        13,
+      ),
+    );
     parts.push(
       `<text x="${cx.toFixed(1)}" y="${(labelY + lines.length * 13 + 2).toFixed(1)}" text-anchor="middle" font-size="11" fill="${MAP_COLORS.muted}">${count} ${escapeXml(options.unit)}</text>`,
     );
@@ -61,7 +73,9 @@ export function schematicMapSvg(territories: readonly TerritoryCount[], options:
   if (options.totalLabel) {
     const total = territories.reduce((s, t) => s + t.structures, 0);
     const y = top + rows * cellHeight + 16;
-    parts.push(`<rect x="${width / 2 - 150}" y="${y}" width="300" height="40" rx="6" fill="${MAP_COLORS.land}"/>`);
+    parts.push(
+      `<rect x="${width / 2 - 150}" y="${y}" width="300" height="40" rx="6" fill="${MAP_COLORS.land}"/>`,
+    );
     parts.push(
       `<text x="${width / 2}" y="${y + 26}" text-anchor="middle" font-size="14" fill="${MAP_COLORS.ink}"><tspan font-weight="bold">${escapeXml(options.totalLabel)}</tspan> ${formatNumber(total, lang, 0)} ${escapeXml(options.unit)}</text>`,
     );

@@ -31,6 +31,9 @@ export function wrapLabel(label: string, max: number): string[] {
 
 export function textLines(lines: string[], x: number, y: number, attrs: string, lineHeight: number): string {
   return lines
-    .map((l, i) => `<text x="${x.toFixed(1)}" y="${(y + i * lineHeight).toFixed(1)}" ${attrs}>${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${x.toFixed(1)}" y="${(y + i * lineHeight).toFixed(1)}" ${attrs}>${escapeXml(l)}</text>`,
+    )
     .join('');
 }

@@ -15,7 +15,12 @@ export interface TerritoryCount {
 }
 
 /** Structures and respondents per value of a registry attribute (optionally within a scope), largest first. */
-export function territoryCounts(campaign: Campaign, attribute: string, scope?: Scope, highlighted?: string): TerritoryCount[] {
+export function territoryCounts(
+  campaign: Campaign,
+  attribute: string,
+  scope?: Scope,
+  highlighted?: string,
+): TerritoryCount[] {
   const labelOf = (name: string) => territoryDisplayName(attribute, name);
   const answered = new Set(campaign.responses.map((r) => r.structure).filter((s): s is string => s !== null));
   const counts = new Map<string, TerritoryCount>();
@@ -23,10 +28,18 @@ export function territoryCounts(campaign: Campaign, attribute: string, scope?: S
     if (scope && s.attributes[scope.attribute] !== scope.value) continue;
     const name = s.attributes[attribute];
     if (!name) continue;
-    const entry = counts.get(name) ?? { name, label: labelOf(name), structures: 0, respondents: 0, highlighted: name === highlighted };
+    const entry = counts.get(name) ?? {
+      name,
+      label: labelOf(name),
+      structures: 0,
+      respondents: 0,
+      highlighted: name === highlighted,
+    };
     entry.structures++;
     if (answered.has(s.id)) entry.respondents++;
     counts.set(name, entry);
   }
-  return [...counts.values()].sort((a, b) => b.structures - a.structures || a.name.localeCompare(b.name, 'fr'));
+  return [...counts.values()].sort(
+    (a, b) => b.structures - a.structures || a.name.localeCompare(b.name, 'fr'),
+  );
 }

@@ -74,14 +74,20 @@ function classIndex(value: number, limits: number[]): number {
 function classLabel(i: number, limits: number[], lang: 'fr' | 'en'): string {
   const names = lang === 'fr' ? ['petite', 'moyenne', 'grande'] : ['small', 'medium', 'large'];
   if (limits.length === 2) return names[i]!;
-  return lang === 'fr' ? `classe ${i + 1} sur ${limits.length + 1}` : `class ${i + 1} of ${limits.length + 1}`;
+  return lang === 'fr'
+    ? `classe ${i + 1} sur ${limits.length + 1}`
+    : `class ${i + 1} of ${limits.length + 1}`;
 }
 
 /**
  * One structure's own values beside the quartiles of its territory, of the whole network and of
  * similar structures (same territory and size class). Pure.
  */
-export function buildStructureSheet(campaign: Campaign, structureId: string, options: SheetOptions = {}): StructureSheet {
+export function buildStructureSheet(
+  campaign: Campaign,
+  structureId: string,
+  options: SheetOptions = {},
+): StructureSheet {
   const lang = options.lang ?? 'fr';
   const k = options.k ?? DEFAULT_K;
   const level = options.level ?? 'territoire';
@@ -90,13 +96,16 @@ export function buildStructureSheet(campaign: Campaign, structureId: string, opt
   const own = units.find((u) => u.structure === structureId);
   if (!structure || !own) throw new UnknownStructureError(structureId);
   const questions = options.questions ?? numberQuestions(campaign.survey);
-  const sizeQuestion = options.sizeQuestion ?? ['budget_total', 'etp', ...questions].find((q) => campaign.survey.byName.has(q));
+  const sizeQuestion =
+    options.sizeQuestion ?? ['budget_total', 'etp', ...questions].find((q) => campaign.survey.byName.has(q));
   const territory = structure.attributes[level] ?? null;
   const inTerritory = units.filter((u) => territory !== null && u.attributes[level] === territory);
   let similar = inTerritory;
   let sizeClass: string | undefined;
   if (sizeQuestion) {
-    const sizes = sortedCopy(units.map((u) => asNumber(u.data[sizeQuestion])).filter((v): v is number => v !== undefined));
+    const sizes = sortedCopy(
+      units.map((u) => asNumber(u.data[sizeQuestion])).filter((v): v is number => v !== undefined),
+    );
     const limits = options.sizeLimits ?? [tercile(sizes, 1), tercile(sizes, 2)];
     const ownSize = asNumber(own.data[sizeQuestion]);
     if (ownSize !== undefined) {
@@ -114,7 +123,13 @@ export function buildStructureSheet(campaign: Campaign, structureId: string, opt
     ...(territory ? [{ key: 'territory' as const, label: territoryName, units: inTerritory }] : []),
     { key: 'network', label: fr ? 'Ensemble du réseau' : 'Whole network', units },
     ...(sizeClass && territory
-      ? [{ key: 'similar' as const, label: fr ? `Même territoire et taille ${sizeClass}` : `Same territory, ${sizeClass} size`, units: similar }]
+      ? [
+          {
+            key: 'similar' as const,
+            label: fr ? `Même territoire et taille ${sizeClass}` : `Same territory, ${sizeClass} size`,
+            units: similar,
+          },
+        ]
       : []),
   ];
   const rows = questions.map((name): SheetRow => {
@@ -125,7 +140,9 @@ export function buildStructureSheet(campaign: Campaign, structureId: string, opt
       year: def ? isYearQuestion(def) : false,
       value: asNumber(own.data[name]) ?? null,
       groups: groups.map((g) => {
-        const values = sortedCopy(g.units.map((u) => asNumber(u.data[name])).filter((v): v is number => v !== undefined));
+        const values = sortedCopy(
+          g.units.map((u) => asNumber(u.data[name])).filter((v): v is number => v !== undefined),
+        );
         const hide = options.audience !== 'admin' && values.length < k;
         return {
           key: g.key,

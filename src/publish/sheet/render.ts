@@ -14,25 +14,40 @@ export function sheetRowSvg(row: SheetRow, lang: 'fr' | 'en'): string {
   const shown = row.groups.filter((g) => g.q1 !== null && g.q3 !== null);
   const numbers = [row.value, ...shown.flatMap((g) => [g.q1, g.q3])].filter((v): v is number => v !== null);
   const height = row.groups.length * LINE + 18;
-  if (numbers.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}"></svg>`;
+  if (numbers.length === 0)
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}"></svg>`;
   let lo = Math.min(...numbers);
   let hi = Math.max(...numbers);
-  if (hi === lo) { lo -= 1; hi += 1; }
+  if (hi === lo) {
+    lo -= 1;
+    hi += 1;
+  }
   const pad = (hi - lo) * 0.08;
-  lo -= pad; hi += pad;
+  lo -= pad;
+  hi += pad;
   const x = (v: number) => 8 + ((v - lo) / (hi - lo)) * (W - 16);
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="${MAP_FONT}">`];
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="${MAP_FONT}">`,
+  ];
   row.groups.forEach((g, i) => {
     const y = 4 + i * LINE;
     parts.push(`<line x1="8" x2="${W - 8}" y1="${y + 6}" y2="${y + 6}" stroke="#e3e8ee" stroke-width="1"/>`);
     if (g.q1 === null || g.q3 === null || g.median === null) return;
-    parts.push(`<rect x="${x(g.q1).toFixed(1)}" y="${y}" width="${Math.max(1.5, x(g.q3) - x(g.q1)).toFixed(1)}" height="12" fill="${g.key === 'network' ? MAP_COLORS.bubbleLight : MAP_COLORS.bubble}"/>`);
-    parts.push(`<line x1="${x(g.median).toFixed(1)}" x2="${x(g.median).toFixed(1)}" y1="${y - 1}" y2="${y + 13}" stroke="${MAP_COLORS.ink}" stroke-width="2"/>`);
+    parts.push(
+      `<rect x="${x(g.q1).toFixed(1)}" y="${y}" width="${Math.max(1.5, x(g.q3) - x(g.q1)).toFixed(1)}" height="12" fill="${g.key === 'network' ? MAP_COLORS.bubbleLight : MAP_COLORS.bubble}"/>`,
+    );
+    parts.push(
+      `<line x1="${x(g.median).toFixed(1)}" x2="${x(g.median).toFixed(1)}" y1="${y - 1}" y2="${y + 13}" stroke="${MAP_COLORS.ink}" stroke-width="2"/>`,
+    );
   });
   if (row.value !== null) {
     const vx = x(row.value).toFixed(1);
-    parts.push(`<line x1="${vx}" x2="${vx}" y1="0" y2="${height - 14}" stroke="${MAP_COLORS.accent}" stroke-width="2.5"/>`);
-    parts.push(`<text x="${vx}" y="${height - 2}" text-anchor="middle" font-size="9" fill="${MAP_COLORS.accent}">${escapeXml(num(row.value, lang, row.year))}</text>`);
+    parts.push(
+      `<line x1="${vx}" x2="${vx}" y1="0" y2="${height - 14}" stroke="${MAP_COLORS.accent}" stroke-width="2.5"/>`,
+    );
+    parts.push(
+      `<text x="${vx}" y="${height - 2}" text-anchor="middle" font-size="9" fill="${MAP_COLORS.accent}">${escapeXml(num(row.value, lang, row.year))}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -56,8 +71,12 @@ function texts(sheet: StructureSheet) {
       sheet.surveyTitle,
       sheet.territory ? `${fr ? 'Territoire' : 'Territory'} : ${sheet.territory}` : undefined,
       sheet.sizeClass ? `${fr ? 'Taille' : 'Size'} (${sheet.sizeQuestion}) : ${sheet.sizeClass}` : undefined,
-    ].filter(Boolean).join(' · '),
-    head: fr ? ['Indicateur', 'Votre valeur', 'Groupe', 'n', 'Q1', 'Médiane', 'Q3'] : ['Indicator', 'Your value', 'Group', 'n', 'Q1', 'Median', 'Q3'],
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    head: fr
+      ? ['Indicateur', 'Votre valeur', 'Groupe', 'n', 'Q1', 'Médiane', 'Q3']
+      : ['Indicator', 'Your value', 'Group', 'n', 'Q1', 'Median', 'Q3'],
     legend: fr
       ? `Barres : de Q1 à Q3 (la moitié des structures du groupe), trait noir : médiane, trait rose : votre valeur. « s » : groupe de moins de ${sheet.k} structures (secret statistique).`
       : `Bars: Q1 to Q3 (half the group's structures), black tick: median, pink line: your value. "s": group of fewer than ${sheet.k} structures (confidentiality).`,
@@ -70,7 +89,10 @@ export function renderSheetHtml(sheet: StructureSheet): string {
   const rows = sheet.rows
     .map((r) => {
       const groups = r.groups
-        .map((g, i) => `<tr>${i === 0 ? `<th rowspan="${r.groups.length}" scope="row">${escapeHtml(r.title)}</th><td rowspan="${r.groups.length}" class="own">${escapeHtml(r.value === null ? '—' : num(r.value, lang, r.year))}</td>` : ''}<td>${escapeHtml(g.label)}</td><td class="n">${g.n}</td><td class="n">${fmt(g.q1, lang, r.year)}</td><td class="n">${fmt(g.median, lang, r.year)}</td><td class="n">${fmt(g.q3, lang, r.year)}</td>${i === 0 ? `<td rowspan="${r.groups.length}">${sheetRowSvg(r, lang)}</td>` : ''}</tr>`)
+        .map(
+          (g, i) =>
+            `<tr>${i === 0 ? `<th rowspan="${r.groups.length}" scope="row">${escapeHtml(r.title)}</th><td rowspan="${r.groups.length}" class="own">${escapeHtml(r.value === null ? '—' : num(r.value, lang, r.year))}</td>` : ''}<td>${escapeHtml(g.label)}</td><td class="n">${g.n}</td><td class="n">${fmt(g.q1, lang, r.year)}</td><td class="n">${fmt(g.median, lang, r.year)}</td><td class="n">${fmt(g.q3, lang, r.year)}</td>${i === 0 ? `<td rowspan="${r.groups.length}">${sheetRowSvg(r, lang)}</td>` : ''}</tr>`,
+        )
         .join('');
       return `<tbody>${groups}</tbody>`;
     })
@@ -90,12 +112,25 @@ tbody{break-inside:avoid}.legend{font-size:8pt;color:${C.muted}}@page{size:A4 la
 export async function renderSheetPdf(sheet: StructureSheet): Promise<Buffer> {
   const t = texts(sheet);
   const lang = sheet.lang;
-  const body: Content[][] = [[...t.head.map((h): Content => ({ text: h, bold: true, fillColor: C.pale })), { text: '', fillColor: C.pale }]];
+  const body: Content[][] = [
+    [
+      ...t.head.map((h): Content => ({ text: h, bold: true, fillColor: C.pale })),
+      { text: '', fillColor: C.pale },
+    ],
+  ];
   for (const r of sheet.rows) {
     r.groups.forEach((g, i) => {
       body.push([
         i === 0 ? { text: r.title, rowSpan: r.groups.length, bold: true } : {},
-        i === 0 ? { text: r.value === null ? '—' : num(r.value, lang, r.year), rowSpan: r.groups.length, color: C.accent, bold: true, alignment: 'right' } : {},
+        i === 0
+          ? {
+              text: r.value === null ? '—' : num(r.value, lang, r.year),
+              rowSpan: r.groups.length,
+              color: C.accent,
+              bold: true,
+              alignment: 'right',
+            }
+          : {},
         { text: g.label },
         { text: String(g.n), alignment: 'right' },
         { text: fmt(g.q1, lang, r.year), alignment: 'right' },

@@ -3,7 +3,7 @@ import { hash, verify, type Options } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong yet fast enough for a login endpoint.
 // `Algorithm` is an ambient const enum (unusable with isolatedModules): 2 is Argon2id.
-const OPTIONS: Options = { algorithm: 2 as Options['algorithm'], memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

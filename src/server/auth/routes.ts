@@ -50,8 +50,17 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
       }
       const now = ctx.now();
       const expires = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
-      const { token, session } = await ctx.store.sessions.create(found.id, expires.toISOString(), now.toISOString());
-      await ctx.store.audit.record({ actor: found.id, action: 'login', target: found.id, details: { ip: request.ip } });
+      const { token, session } = await ctx.store.sessions.create(
+        found.id,
+        expires.toISOString(),
+        now.toISOString(),
+      );
+      await ctx.store.audit.record({
+        actor: found.id,
+        action: 'login',
+        target: found.id,
+        details: { ip: request.ip },
+      });
       setSessionCookie(ctx, reply, token);
       const { passwordHash: _hash, ...user } = found;
       return { user: publicUser(user), csrfToken: session.csrfToken };
@@ -64,7 +73,11 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
     async (request, reply) => {
       if (request.auth) {
         await ctx.store.sessions.delete(request.auth.token);
-        await ctx.store.audit.record({ actor: request.auth.user.id, action: 'logout', target: request.auth.user.id });
+        await ctx.store.audit.record({
+          actor: request.auth.user.id,
+          action: 'logout',
+          target: request.auth.user.id,
+        });
       }
       clearSessionCookie(ctx, reply);
       return { ok: true };
@@ -73,7 +86,10 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' }, config: { access: 'public' } },
+    {
+      schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' },
+      config: { access: 'public' },
+    },
     async (request) => {
       if (!request.auth) throw unauthenticated();
       return { user: publicUser(request.auth.user), csrfToken: request.auth.csrfToken };

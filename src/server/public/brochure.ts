@@ -53,7 +53,11 @@ export async function brochureModel(
     });
   } catch (err) {
     if (err instanceof UnknownTerritoryError) {
-      throw new ApiError(404, 'unknown_territory', `Territoire « ${err.territory} » inconnu pour le niveau « ${err.level} ». Territoires connus : ${err.known.join(', ') || '(aucun)'}.`);
+      throw new ApiError(
+        404,
+        'unknown_territory',
+        `Territoire « ${err.territory} » inconnu pour le niveau « ${err.level} ». Territoires connus : ${err.known.join(', ') || '(aucun)'}.`,
+      );
     }
     throw err;
   }
@@ -78,12 +82,14 @@ export async function renderBrochure(model: BrochureModel, format: BrochureForma
 
 /** A file name for downloads: "observatoire-nord-2021-flandre.pdf". */
 export function fileName(...parts: (string | undefined)[]): string {
-  return parts
-    .filter((p): p is string => !!p)
-    .join('-')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase() || 'brochure';
+  return (
+    parts
+      .filter((p): p is string => !!p)
+      .join('-')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'brochure'
+  );
 }

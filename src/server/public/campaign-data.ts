@@ -10,11 +10,16 @@ import { modelOfVersion } from '../surveys-cache.js';
  */
 export async function publishCampaignOf(store: Store, campaign: StoredCampaign): Promise<Campaign> {
   const version = await store.surveys.getVersion(campaign.surveyVersionId);
-  if (!version) throw new Error(`survey version ${campaign.surveyVersionId} of campaign ${campaign.id} is missing`);
+  if (!version)
+    throw new Error(`survey version ${campaign.surveyVersionId} of campaign ${campaign.id} is missing`);
   const survey = modelOfVersion(version);
   const responses: ResponseRecord[] = [];
   for await (const r of store.responses.listSubmitted(campaign.id)) responses.push(r);
-  const invited = (await store.invitations.list(campaign.id)).map((i) => i.structureId).filter((s): s is string => s !== null);
-  const registry = invited.length ? await store.structures.registry({ ids: invited }) : { structures: [], attributes: [] };
+  const invited = (await store.invitations.list(campaign.id))
+    .map((i) => i.structureId)
+    .filter((s): s is string => s !== null);
+  const registry = invited.length
+    ? await store.structures.registry({ ids: invited })
+    : { structures: [], attributes: [] };
   return { survey, responses, registry };
 }

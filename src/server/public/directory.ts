@@ -26,7 +26,15 @@ export function matchesQuery(s: StoredStructure, territory: string, query: strin
   const words = norm(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const a = s.attributes;
-  const text = norm([s.name, s.address ?? '', a[DIRECTORY_ATTRIBUTES.commune] ?? '', territory, a[DIRECTORY_ATTRIBUTES.services] ?? ''].join(' '));
+  const text = norm(
+    [
+      s.name,
+      s.address ?? '',
+      a[DIRECTORY_ATTRIBUTES.commune] ?? '',
+      territory,
+      a[DIRECTORY_ATTRIBUTES.services] ?? '',
+    ].join(' '),
+  );
   return words.every((w) => text.includes(w));
 }
 
@@ -46,12 +54,41 @@ function structureDetails(s: StoredStructure, territory: string): Html {
   const hours = splitList(s.attributes[DIRECTORY_ATTRIBUTES.hours]);
   const commune = s.attributes[DIRECTORY_ATTRIBUTES.commune];
   return html`<dl>
-<dt>Adresse</dt><dd>${s.address ?? (commune || 'non renseignée')}</dd>
-${territory ? html`<dt>Territoire</dt><dd>${territory}</dd>` : ''}
-${s.type ? html`<dt>Type</dt><dd>${s.type === 'CS' ? 'Centre social' : 'Espace de vie sociale'}</dd>` : ''}
-<dt>Services</dt><dd>${services.length ? html`<ul class="tags">${services.map((v) => html`<li>${v}</li>`)}</ul>` : 'non renseignés'}</dd>
-<dt>Horaires</dt><dd>${hours.length ? html`<ul class="tags">${hours.map((v) => html`<li>${v}</li>`)}</ul>` : 'non renseignés'}</dd>
-</dl>`;
+    <dt>Adresse</dt>
+    <dd>${s.address ?? (commune || 'non renseignée')}</dd>
+    ${
+      territory
+        ? html`<dt>Territoire</dt>
+            <dd>${territory}</dd>`
+        : ''
+    }
+    ${
+      s.type
+        ? html`<dt>Type</dt>
+            <dd>${s.type === 'CS' ? 'Centre social' : 'Espace de vie sociale'}</dd>`
+        : ''
+    }
+    <dt>Services</dt>
+    <dd>
+      ${
+        services.length
+          ? html`<ul class="tags">
+              ${services.map((v) => html`<li>${v}</li>`)}
+            </ul>`
+          : 'non renseignés'
+      }
+    </dd>
+    <dt>Horaires</dt>
+    <dd>
+      ${
+        hours.length
+          ? html`<ul class="tags">
+              ${hours.map((v) => html`<li>${v}</li>`)}
+            </ul>`
+          : 'non renseignés'
+      }
+    </dd>
+  </dl>`;
 }
 
 export function directoryPage(options: {
@@ -63,7 +100,12 @@ export function directoryPage(options: {
   const byId = new Map(options.territories.map((t) => [t.id, t]));
   const depth = (t: Territory) => {
     let d = 0;
-    for (let p = t.parentId ? byId.get(t.parentId) : undefined; p && d < 10; p = p.parentId ? byId.get(p.parentId) : undefined) d++;
+    for (
+      let p = t.parentId ? byId.get(t.parentId) : undefined;
+      p && d < 10;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      d++;
     return d;
   };
   const ordered = orderTree(options.territories);
@@ -72,30 +114,48 @@ export function directoryPage(options: {
   return page(
     'Annuaire des structures',
     html`<h1>Annuaire des structures</h1>
-<p>Trouvez un centre social ou un espace de vie sociale près de chez vous : ses services et ses horaires.</p>
-<form class="search" role="search" method="get" action="/public/structures">
-<div><label for="q">Rechercher (nom, commune, service)</label>
-<input type="search" id="q" name="q" value="${options.query}" autocomplete="off"></div>
-<div><label for="territoire">Territoire</label>
-<select id="territoire" name="territoire">
-<option value="">Tous les territoires</option>
-${ordered.map((t) => html`<option value="${t.id}"${t.id === options.territoryId ? html` selected` : ''}>${'\u00a0\u00a0'.repeat(depth(t))}${t.name}</option>`)}
-</select></div>
-<div><button type="submit">Rechercher</button></div>
-</form>
-<section aria-labelledby="resultats">
-<h2 id="resultats">${count === 0 ? 'Aucune structure' : count === 1 ? '1 structure' : `${count} structures`}${filtered ? ' correspondant à votre recherche' : ''}</h2>
-${
-  count === 0
-    ? html`<p>Essayez un autre mot ou un autre territoire. <a href="/public/structures">Voir toutes les structures</a></p>`
-    : html`<ul class="cards">${options.structures.map(
-        (s) => html`<li class="card"><article aria-labelledby="s-${s.id}">
-<h3 id="s-${s.id}"><a href="/public/structures/${encodeURIComponent(s.id)}">${s.name}</a></h3>
-${structureDetails(s, territoryLabel(byId, s.territoryId))}
-</article></li>`,
-      )}</ul>`
-}
-</section>`,
+      <p>
+        Trouvez un centre social ou un espace de vie sociale près de chez vous : ses services et ses horaires.
+      </p>
+      <form class="search" role="search" method="get" action="/public/structures">
+        <div>
+          <label for="q">Rechercher (nom, commune, service)</label>
+          <input type="search" id="q" name="q" value="${options.query}" autocomplete="off" />
+        </div>
+        <div>
+          <label for="territoire">Territoire</label>
+          <select id="territoire" name="territoire">
+            <option value="">Tous les territoires</option>
+            ${ordered.map((t) => html`<option value="${t.id}" ${t.id === options.territoryId ? html` selected` : ''}>${'\u00a0\u00a0'.repeat(depth(t))}${t.name}</option>`)}
+          </select>
+        </div>
+        <div><button type="submit">Rechercher</button></div>
+      </form>
+      <section aria-labelledby="resultats">
+        <h2 id="resultats">
+          ${count === 0 ? 'Aucune structure' : count === 1 ? '1 structure' : `${count} structures`}${filtered ? ' correspondant à votre recherche' : ''}
+        </h2>
+        ${
+          count === 0
+            ? html`<p>
+                Essayez un autre mot ou un autre territoire.
+                <a href="/public/structures">Voir toutes les structures</a>
+              </p>`
+            : html`<ul class="cards">
+                ${options.structures.map(
+                  (s) =>
+                    html`<li class="card">
+                      <article aria-labelledby="s-${s.id}">
+                        <h3 id="s-${s.id}">
+                          <a href="/public/structures/${encodeURIComponent(s.id)}">${s.name}</a>
+                        </h3>
+                        ${structureDetails(s, territoryLabel(byId, s.territoryId))}
+                      </article>
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>`,
     { current: 'structures' },
   );
 }
@@ -105,7 +165,10 @@ export function structurePage(s: StoredStructure, territories: Territory[]): str
   return page(
     s.name,
     html`<p><a href="/public/structures">← Retour à l'annuaire</a></p>
-<article class="card" aria-labelledby="titre"><h1 id="titre">${s.name}</h1>${structureDetails(s, territoryLabel(byId, s.territoryId))}</article>`,
+      <article class="card" aria-labelledby="titre">
+        <h1 id="titre">${s.name}</h1>
+        ${structureDetails(s, territoryLabel(byId, s.territoryId))}
+      </article>`,
     { current: 'structures' },
   );
 }

@@ -1,7 +1,10 @@
 /** Server-rendered pages of the public site: accessible HTML, no JavaScript needed. */
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Tagged template that escapes every interpolated value unless it is already `Html`. */
@@ -67,32 +70,48 @@ button:hover,.button:hover{background:#0b2f5e;color:#fff}
 footer.site{border-top:1px solid #c5ceda;margin-top:3rem;padding:1rem 1.5rem;color:#4a5563;font-size:.95rem;text-align:center}
 `;
 
-export function page(title: string, body: Html, options: { current?: 'campaigns' | 'structures' } = {}): string {
+export function page(
+  title: string,
+  body: Html,
+  options: { current?: 'campaigns' | 'structures' } = {},
+): string {
   const current = (key: string) => (options.current === key ? new Html(' aria-current="page"') : '');
-  return `<!doctype html>${html`<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — Panorama, observatoire des centres sociaux</title>
-<style>${new Html(CSS)}</style>
-</head>
-<body>
-<a class="skip" href="#contenu">Aller au contenu</a>
-<header class="site">
-<a class="brand" href="/public">Panorama — observatoire des centres sociaux</a>
-<nav aria-label="Site public"><ul>
-<li><a href="/public"${current('campaigns')}>Publications</a></li>
-<li><a href="/public/structures"${current('structures')}>Annuaire des structures</a></li>
-</ul></nav>
-</header>
-<main id="contenu" tabindex="-1">
-${body}
-</main>
-<footer class="site">Données publiées par le réseau. Les chiffres reposant sur trop peu de structures ne sont pas diffusés (secret statistique).</footer>
-</body>
-</html>`.value}`;
+  return `<!doctype html>${
+    html`<html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} — Panorama, observatoire des centres sociaux</title>
+        <style>
+          ${new Html(CSS)}
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#contenu">Aller au contenu</a>
+        <header class="site">
+          <a class="brand" href="/public">Panorama — observatoire des centres sociaux</a>
+          <nav aria-label="Site public">
+            <ul>
+              <li><a href="/public" ${current('campaigns')}>Publications</a></li>
+              <li><a href="/public/structures" ${current('structures')}>Annuaire des structures</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="contenu" tabindex="-1">${body}</main>
+        <footer class="site">
+          Données publiées par le réseau. Les chiffres reposant sur trop peu de structures ne sont pas
+          diffusés (secret statistique).
+        </footer>
+      </body>
+    </html>`.value
+  }`;
 }
 
 export function errorPage(title: string, message: string): string {
-  return page(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/public">Retour aux publications</a></p>`);
+  return page(
+    title,
+    html`<h1>${title}</h1>
+      <p>${message}</p>
+      <p><a href="/public">Retour aux publications</a></p>`,
+  );
 }

@@ -36,17 +36,25 @@ function checkDates(opensAt: string, closesAt: string): void {
 export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
-  app.get('/api/campaigns', { schema: { tags, summary: 'List campaigns (counts scoped)' } }, async (request) => {
-    const campaigns = await ctx.store.campaigns.list();
-    const out = [];
-    for (const c of campaigns) out.push(await campaignView(ctx, request, c));
-    return { campaigns: out };
-  });
+  app.get(
+    '/api/campaigns',
+    { schema: { tags, summary: 'List campaigns (counts scoped)' } },
+    async (request) => {
+      const campaigns = await ctx.store.campaigns.list();
+      const out = [];
+      for (const c of campaigns) out.push(await campaignView(ctx, request, c));
+      return { campaigns: out };
+    },
+  );
 
   app.post(
     '/api/campaigns',
     {
-      schema: { tags, summary: 'Create a campaign (freezes the survey version, invites the population)', body: createCampaignBody },
+      schema: {
+        tags,
+        summary: 'Create a campaign (freezes the survey version, invites the population)',
+        body: createCampaignBody,
+      },
       config: { access: 'admin' },
     },
     async (request, reply) => {
@@ -57,7 +65,8 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
       const closesAt = parseCampaignDate(body.closesAt, 'end')!.toISOString();
       checkDates(opensAt, closesAt);
       for (const id of body.population?.territoryIds ?? []) {
-        if (!(await ctx.store.territories.get(id))) throw new ApiError(400, 'bad_request', `Territoire inconnu : « ${id} ».`);
+        if (!(await ctx.store.territories.get(id)))
+          throw new ApiError(400, 'bad_request', `Territoire inconnu : « ${id} ».`);
       }
       const filter = toPopulationFilter(body.population);
       const user = currentUser(request);
@@ -86,23 +95,36 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
     },
   );
 
-  app.get('/api/campaigns/:id', { schema: { tags, summary: 'One campaign', params: idParams } }, async (request) => {
-    const { id } = request.params;
-    return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };
-  });
+  app.get(
+    '/api/campaigns/:id',
+    { schema: { tags, summary: 'One campaign', params: idParams } },
+    async (request) => {
+      const { id } = request.params;
+      return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };
+    },
+  );
 
   app.patch(
     '/api/campaigns/:id',
     {
-      schema: { tags, summary: 'Change name, dates or anonymous link', params: idParams, body: updateCampaignBody },
+      schema: {
+        tags,
+        summary: 'Change name, dates or anonymous link',
+        params: idParams,
+        body: updateCampaignBody,
+      },
       config: { access: 'admin' },
     },
     async (request) => {
       const { id } = request.params;
       const body = request.body;
       const existing = await getCampaign(ctx, id);
-      const opensAt = body.opensAt ? parseCampaignDate(body.opensAt, 'start')!.toISOString() : existing.opensAt;
-      const closesAt = body.closesAt ? parseCampaignDate(body.closesAt, 'end')!.toISOString() : existing.closesAt;
+      const opensAt = body.opensAt
+        ? parseCampaignDate(body.opensAt, 'start')!.toISOString()
+        : existing.opensAt;
+      const closesAt = body.closesAt
+        ? parseCampaignDate(body.closesAt, 'end')!.toISOString()
+        : existing.closesAt;
       if (closesAt) checkDates(opensAt, closesAt);
       await ctx.store.campaigns.update(id, {
         ...(body.name ? { name: body.name } : {}),
@@ -112,7 +134,12 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
       if (body.anonymousLink !== undefined && body.anonymousLink !== Boolean(existing.publicToken)) {
         await ctx.store.campaigns.setPublicLink(id, body.anonymousLink);
       }
-      await ctx.store.audit.record({ actor: currentUser(request).id, action: 'campaign.update', target: id, details: body });
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: 'campaign.update',
+        target: id,
+        details: body,
+      });
       return { campaign: await campaignView(ctx, request, (await ctx.store.campaigns.get(id))!) };
     },
   );

@@ -62,7 +62,12 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
   app.post(
     '/api/campaigns/:id/reminders',
     {
-      schema: { tags, summary: 'E-mail reminders to structures that have not submitted', params: idParams, body: remindersBody },
+      schema: {
+        tags,
+        summary: 'E-mail reminders to structures that have not submitted',
+        params: idParams,
+        body: remindersBody,
+      },
       config: { access: 'write' },
     },
     async (request) => {
@@ -85,14 +90,22 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
         targets = targets.filter((r) => wanted.has(r.id));
       }
       if (campaignState(campaign, ctx.now()) === 'closed') {
-        throw new ApiError(409, 'campaign_closed', 'La campagne est close : les relances ne sont plus possibles.');
+        throw new ApiError(
+          409,
+          'campaign_closed',
+          'La campagne est close : les relances ne sont plus possibles.',
+        );
       }
       const result = await sendReminders(ctx, campaign, targets);
       await ctx.store.audit.record({
         actor: currentUser(request).id,
         action: 'campaign.reminders',
         target: campaign.id,
-        details: { sent: result.sent, withoutEmail: result.withoutEmail.length, failed: result.failed.length },
+        details: {
+          sent: result.sent,
+          withoutEmail: result.withoutEmail.length,
+          failed: result.failed.length,
+        },
       });
       return result;
     },

@@ -6,7 +6,13 @@ import { ApiError } from '../errors.js';
 import { formatParis } from '../dates.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
-import { brochureModel, CONTENT_TYPES, fileName, preparePublication, renderBrochure } from '../public/brochure.js';
+import {
+  brochureModel,
+  CONTENT_TYPES,
+  fileName,
+  preparePublication,
+  renderBrochure,
+} from '../public/brochure.js';
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const brochureQuery = z.object({
@@ -28,12 +34,28 @@ const day = (at: string) => formatParis(at).split(' ')[0]!;
 function withSiteBar(document: string, campaignId: string, territory: string | undefined): string {
   const base = `/public/campagnes/${encodeURIComponent(campaignId)}`;
   const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
-  const style = 'background:#0b2f5e;color:#fff;padding:.6rem 1.5rem;font-family:system-ui,sans-serif;display:flex;gap:1.5rem;flex-wrap:wrap';
-  const bar = html`<style>.pn-skip{position:absolute;left:-999px}.pn-skip:focus{left:1rem;top:.5rem;background:#fff;color:#1d4f91;padding:.4rem .8rem;z-index:10}</style>
-<a class="pn-skip" href="#brochure">Aller à la plaquette</a>
-<nav aria-label="Publication" style="${style}"><a style="color:#fff" href="${base}">← Retour à la publication</a>
-<a style="color:#fff" href="${base}/plaquette?${q}format=pdf" download>Télécharger en PDF</a>
-<a style="color:#fff" href="${base}/plaquette?${q}format=docx" download>Télécharger en Word (DOCX)</a></nav>`;
+  const style =
+    'background:#0b2f5e;color:#fff;padding:.6rem 1.5rem;font-family:system-ui,sans-serif;display:flex;gap:1.5rem;flex-wrap:wrap';
+  const bar = html`<style>
+      .pn-skip {
+        position: absolute;
+        left: -999px;
+      }
+      .pn-skip:focus {
+        left: 1rem;
+        top: 0.5rem;
+        background: #fff;
+        color: #1d4f91;
+        padding: 0.4rem 0.8rem;
+        z-index: 10;
+      }
+    </style>
+    <a class="pn-skip" href="#brochure">Aller à la plaquette</a>
+    <nav aria-label="Publication" style="${style}">
+      <a style="color:#fff" href="${base}">← Retour à la publication</a>
+      <a style="color:#fff" href="${base}/plaquette?${q}format=pdf" download>Télécharger en PDF</a>
+      <a style="color:#fff" href="${base}/plaquette?${q}format=docx" download>Télécharger en Word (DOCX)</a>
+    </nav>`;
   const at = document.indexOf('<body>');
   if (at < 0) return document;
   const rest = document.slice(at + '<body>'.length).replace('<main', '<main id="brochure"');
@@ -43,9 +65,16 @@ function withSiteBar(document: string, campaignId: string, territory: string | u
 const CACHE_MS = 10 * 60_000;
 const CACHE_ENTRIES = 50;
 
-function sendBrochure(reply: FastifyReply, body: Buffer, format: 'html' | 'pdf' | 'docx', name: string, territory: string | undefined) {
+function sendBrochure(
+  reply: FastifyReply,
+  body: Buffer,
+  format: 'html' | 'pdf' | 'docx',
+  name: string,
+  territory: string | undefined,
+) {
   reply.type(CONTENT_TYPES[format]);
-  if (format !== 'html') reply.header('content-disposition', `attachment; filename="${fileName(name, territory)}.${format}"`);
+  if (format !== 'html')
+    reply.header('content-disposition', `attachment; filename="${fileName(name, territory)}.${format}"`);
   return reply.send(body);
 }
 
@@ -64,7 +93,11 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
     return ctx.store.campaigns.get(id);
   }
   const notPublished = (reply: FastifyReply) =>
-    sendPage(reply, errorPage('Publication introuvable', "Cette publication n'existe pas ou n'est pas (ou plus) publiée."), 404);
+    sendPage(
+      reply,
+      errorPage('Publication introuvable', "Cette publication n'existe pas ou n'est pas (ou plus) publiée."),
+      404,
+    );
 
   app.get('/public', { config, schema }, async (_request, reply) => {
     const campaigns: Campaign[] = [];
@@ -78,16 +111,29 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
       page(
         'Publications',
         html`<h1>Publications de l'observatoire</h1>
-<p>Les chiffres clés des enquêtes menées auprès des centres sociaux et espaces de vie sociale du réseau, par territoire.</p>
-${
-  campaigns.length === 0
-    ? html`<p>Aucune publication pour le moment.</p>`
-    : html`<ul class="cards">${campaigns.map(
-        (c) => html`<li class="card"><h2 style="margin-top:0;font-size:1.2rem"><a href="/public/campagnes/${encodeURIComponent(c.id)}">${c.name}</a></h2>
-<p class="muted">Enquête ouverte le ${day(c.opensAt)}${c.closesAt ? html`, close le ${day(c.closesAt)}` : ''}.</p></li>`,
-      )}</ul>`
-}
-<p><a href="/public/structures">Consulter l'annuaire des structures</a></p>`,
+          <p>
+            Les chiffres clés des enquêtes menées auprès des centres sociaux et espaces de vie sociale du
+            réseau, par territoire.
+          </p>
+          ${
+            campaigns.length === 0
+              ? html`<p>Aucune publication pour le moment.</p>`
+              : html`<ul class="cards">
+                  ${campaigns.map(
+                    (c) =>
+                      html`<li class="card">
+                        <h2 style="margin-top:0;font-size:1.2rem">
+                          <a href="/public/campagnes/${encodeURIComponent(c.id)}">${c.name}</a>
+                        </h2>
+                        <p class="muted">
+                          Enquête ouverte le
+                          ${day(c.opensAt)}${c.closesAt ? html`, close le ${day(c.closesAt)}` : ''}.
+                        </p>
+                      </li>`,
+                  )}
+                </ul>`
+          }
+          <p><a href="/public/structures">Consulter l'annuaire des structures</a></p>`,
         { current: 'campaigns' },
       ),
     );
@@ -106,24 +152,41 @@ ${
     const links = (label: string, territory?: string) => {
       const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
       return html`<div class="downloads">
-<a href="${base}?${q}format=html">Consulter<span class="sr-only"> la plaquette ${label}</span></a>
-<a href="${base}?${q}format=pdf" download>PDF<span class="sr-only"> de la plaquette ${label}</span></a>
-<a href="${base}?${q}format=docx" download>Word (DOCX)<span class="sr-only"> de la plaquette ${label}</span></a>
-</div>`;
+        <a href="${base}?${q}format=html">Consulter<span class="sr-only"> la plaquette ${label}</span></a>
+        <a href="${base}?${q}format=pdf" download
+          >PDF<span class="sr-only"> de la plaquette ${label}</span></a
+        >
+        <a href="${base}?${q}format=docx" download
+          >Word (DOCX)<span class="sr-only"> de la plaquette ${label}</span></a
+        >
+      </div>`;
     };
     return sendPage(
       reply,
       page(
         campaign.name,
         html`<p><a href="/public">← Toutes les publications</a></p>
-<h1>${prepared.file.title || campaign.name}</h1>
-<p class="muted">${campaign.name} — ${prepared.campaign.responses.length} réponses.</p>
-<section aria-labelledby="reseau"><h2 id="reseau">Ensemble du réseau</h2>
-<div class="card"><h3>Plaquette de l'ensemble du réseau</h3>${links("de l'ensemble du réseau")}</div></section>
-<section aria-labelledby="territoires"><h2 id="territoires">Par ${levelLabel(level, 'fr').toLowerCase()}</h2>
-<ul class="cards">${territories.map(
-          (t) => html`<li class="card"><h3>${territoryDisplayName(level, t)}</h3>${links(territoryDisplayName(level, t), t)}</li>`,
-        )}</ul></section>`,
+          <h1>${prepared.file.title || campaign.name}</h1>
+          <p class="muted">${campaign.name} — ${prepared.campaign.responses.length} réponses.</p>
+          <section aria-labelledby="reseau">
+            <h2 id="reseau">Ensemble du réseau</h2>
+            <div class="card">
+              <h3>Plaquette de l'ensemble du réseau</h3>
+              ${links("de l'ensemble du réseau")}
+            </div>
+          </section>
+          <section aria-labelledby="territoires">
+            <h2 id="territoires">Par ${levelLabel(level, 'fr').toLowerCase()}</h2>
+            <ul class="cards">
+              ${territories.map(
+                (t) =>
+                  html`<li class="card">
+                    <h3>${territoryDisplayName(level, t)}</h3>
+                    ${links(territoryDisplayName(level, t), t)}
+                  </li>`,
+              )}
+            </ul>
+          </section>`,
         { current: 'campaigns' },
       ),
     );
@@ -132,32 +195,53 @@ ${
   // Anyone may ask for a PDF: rendered documents are kept a while, and a limit per IP keeps a
   // script from keeping the CPU busy.
   const brochureCache = new Map<string, { at: number; body: Buffer }>();
-  app.get('/public/campagnes/:id/plaquette', { config: { ...config, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const query = brochureQuery.safeParse(request.query);
-    if (!query.success) return sendPage(reply, errorPage('Adresse invalide', 'Format inconnu : choisissez html, pdf ou docx.'), 400);
-    const campaign = await published(id);
-    if (!campaign) return notPublished(reply);
-    const format = query.data.format;
-    const publication = (await ctx.store.publications.get(campaign.id))!;
-    const key = [campaign.id, publication.updatedAt, await ctx.store.responses.countSubmitted(campaign.id), query.data.territoire ?? '', format].join('\u0000');
-    const cached = brochureCache.get(key);
-    if (cached && cached.at > Date.now() - CACHE_MS) return sendBrochure(reply, cached.body, format, campaign.name, query.data.territoire);
-    const prepared = await preparePublication(ctx.store, campaign);
-    let model;
-    try {
-      // Public audience: figures resting on fewer than k structures are suppressed.
-      model = await brochureModel(prepared, { territory: query.data.territoire || undefined, audience: 'public' });
-    } catch (err) {
-      if (err instanceof ApiError && err.statusCode === 404) return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
-      throw err;
-    }
-    let body = await renderBrochure(model, format);
-    if (format === 'html') body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
-    if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);
-    brochureCache.set(key, { at: Date.now(), body });
-    return sendBrochure(reply, body, format, campaign.name, query.data.territoire);
-  });
+  app.get(
+    '/public/campagnes/:id/plaquette',
+    { config: { ...config, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema },
+    async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      const query = brochureQuery.safeParse(request.query);
+      if (!query.success)
+        return sendPage(
+          reply,
+          errorPage('Adresse invalide', 'Format inconnu : choisissez html, pdf ou docx.'),
+          400,
+        );
+      const campaign = await published(id);
+      if (!campaign) return notPublished(reply);
+      const format = query.data.format;
+      const publication = (await ctx.store.publications.get(campaign.id))!;
+      const key = [
+        campaign.id,
+        publication.updatedAt,
+        await ctx.store.responses.countSubmitted(campaign.id),
+        query.data.territoire ?? '',
+        format,
+      ].join('\u0000');
+      const cached = brochureCache.get(key);
+      if (cached && cached.at > Date.now() - CACHE_MS)
+        return sendBrochure(reply, cached.body, format, campaign.name, query.data.territoire);
+      const prepared = await preparePublication(ctx.store, campaign);
+      let model;
+      try {
+        // Public audience: figures resting on fewer than k structures are suppressed.
+        model = await brochureModel(prepared, {
+          territory: query.data.territoire || undefined,
+          audience: 'public',
+        });
+      } catch (err) {
+        if (err instanceof ApiError && err.statusCode === 404)
+          return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
+        throw err;
+      }
+      let body = await renderBrochure(model, format);
+      if (format === 'html')
+        body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
+      if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);
+      brochureCache.set(key, { at: Date.now(), body });
+      return sendBrochure(reply, body, format, campaign.name, query.data.territoire);
+    },
+  );
 
   app.get('/public/structures', { config, schema }, async (request, reply) => {
     const query = directoryQuery.parse(request.query);
@@ -166,13 +250,21 @@ ${
     const territoryId = byId.has(query.territoire) ? query.territoire : '';
     const structures = await ctx.store.structures.list(territoryId ? { territoryIds: [territoryId] } : {});
     const found = structures.filter((s) => matchesQuery(s, territoryLabel(byId, s.territoryId), query.q));
-    return sendPage(reply, directoryPage({ structures: found, territories, query: query.q.trim(), territoryId }));
+    return sendPage(
+      reply,
+      directoryPage({ structures: found, territories, query: query.q.trim(), territoryId }),
+    );
   });
 
   app.get('/public/structures/:id', { config, schema }, async (request, reply) => {
     const { id } = idParams.parse(request.params);
     const structure = await ctx.store.structures.get(id);
-    if (!structure) return sendPage(reply, errorPage('Structure introuvable', "Cette structure n'est pas dans l'annuaire."), 404);
+    if (!structure)
+      return sendPage(
+        reply,
+        errorPage('Structure introuvable', "Cette structure n'est pas dans l'annuaire."),
+        404,
+      );
     return sendPage(reply, structurePage(structure, await ctx.store.territories.list()));
   });
 }

@@ -5,7 +5,14 @@ import { ApiError, forbidden, found } from '../errors.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser, inScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
-import { BROCHURE_FORMATS, brochureModel, CONTENT_TYPES, fileName, preparePublication, renderBrochure } from '../public/brochure.js';
+import {
+  BROCHURE_FORMATS,
+  brochureModel,
+  CONTENT_TYPES,
+  fileName,
+  preparePublication,
+  renderBrochure,
+} from '../public/brochure.js';
 import { publishCampaignOf } from '../public/campaign-data.js';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -33,14 +40,20 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
   app.put(
     '/api/campaigns/:id/indicators',
     {
-      schema: { tags, summary: "Store the campaign's indicator file (checked against its survey and registry)", params: idParams, body: indicatorsBody },
+      schema: {
+        tags,
+        summary: "Store the campaign's indicator file (checked against its survey and registry)",
+        params: idParams,
+        body: indicatorsBody,
+      },
       config: { access: 'admin' },
     },
     async (request) => {
       const { id } = request.params;
       const body = request.body;
       const campaign = await getCampaign(ctx, id);
-      const { parseIndicatorFile, checkReferences, IndicatorFileError } = await import('../../publish/indicators/load.js');
+      const { parseIndicatorFile, checkReferences, IndicatorFileError } =
+        await import('../../publish/indicators/load.js');
       const data = await publishCampaignOf(ctx.store, campaign);
       let problems;
       try {
@@ -58,15 +71,31 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           problems,
         );
       }
-      const saved = await ctx.store.publications.setIndicators(campaign.id, body.indicators, body.k ?? null, ctx.now().toISOString());
-      await ctx.store.audit.record({ actor: currentUser(request).id, action: 'campaign.indicators', target: campaign.id, details: { k: saved.k } });
+      const saved = await ctx.store.publications.setIndicators(
+        campaign.id,
+        body.indicators,
+        body.k ?? null,
+        ctx.now().toISOString(),
+      );
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: 'campaign.indicators',
+        target: campaign.id,
+        details: { k: saved.k },
+      });
       return { campaignId: campaign.id, published: saved.published, k: saved.k, updatedAt: saved.updatedAt };
     },
   );
 
   app.get(
     '/api/campaigns/:id/publication',
-    { schema: { tags, summary: "The campaign's publication settings (indicator file present, published, k)", params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: "The campaign's publication settings (indicator file present, published, k)",
+        params: idParams,
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const campaign = await getCampaign(ctx, id);
@@ -85,7 +114,12 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
   app.post(
     '/api/campaigns/:id/publish',
     {
-      schema: { tags, summary: 'Show (or hide) the campaign on the public site /public', params: idParams, body: publishBody },
+      schema: {
+        tags,
+        summary: 'Show (or hide) the campaign on the public site /public',
+        params: idParams,
+        body: publishBody,
+      },
       config: { access: 'admin' },
     },
     async (request) => {
@@ -93,8 +127,16 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const { published } = request.body;
       const campaign = await getCampaign(ctx, id);
       if (published) await preparePublication(ctx.store, campaign); // 409 without an indicator file
-      const saved = await ctx.store.publications.setPublished(campaign.id, published, ctx.now().toISOString());
-      await ctx.store.audit.record({ actor: currentUser(request).id, action: published ? 'campaign.publish' : 'campaign.unpublish', target: campaign.id });
+      const saved = await ctx.store.publications.setPublished(
+        campaign.id,
+        published,
+        ctx.now().toISOString(),
+      );
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: published ? 'campaign.publish' : 'campaign.unpublish',
+        target: campaign.id,
+      });
       return { campaignId: campaign.id, published: saved.published, k: saved.k, updatedAt: saved.updatedAt };
     },
   );
@@ -104,7 +146,8 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
     {
       schema: {
         tags,
-        summary: 'Key-figures brochure of the network or of one territory (scoped: correspondents get only their territories)',
+        summary:
+          'Key-figures brochure of the network or of one territory (scoped: correspondents get only their territories)',
         params: idParams,
         querystring: brochureQuery,
       },
@@ -115,29 +158,45 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const campaign = await getCampaign(ctx, id);
       const user = currentUser(request);
       if (query.audience === 'admin' && user.role === 'viewer') {
-        throw forbidden('La version interne (toutes les valeurs, sans secret statistique) est réservée aux administrateurs et correspondants.');
+        throw forbidden(
+          'La version interne (toutes les valeurs, sans secret statistique) est réservée aux administrateurs et correspondants.',
+        );
       }
       // Scope first: a correspondent learns nothing about a campaign outside their territories.
       const scope = await requestScope(ctx.store, request);
       const assertTerritory = async (level: string | undefined) => {
         if (scope.all) return;
         if (!query.territory) {
-          throw forbidden("La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).");
+          throw forbidden(
+            "La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).",
+          );
         }
-        const match = (await ctx.store.territories.list()).filter((t) => (!level || t.level === level) && t.name === query.territory);
+        const match = (await ctx.store.territories.list()).filter(
+          (t) => (!level || t.level === level) && t.name === query.territory,
+        );
         if (!match.some((t) => inScope(scope, t.id))) {
-          throw forbidden(`Le territoire « ${query.territory} » ne fait pas partie de vos territoires : vous n'avez pas accès à sa plaquette.`);
+          throw forbidden(
+            `Le territoire « ${query.territory} » ne fait pas partie de vos territoires : vous n'avez pas accès à sa plaquette.`,
+          );
         }
       };
       await assertTerritory(query.level);
       const prepared = await preparePublication(ctx.store, campaign);
       const level = query.level ?? prepared.file.territoryAttribute;
       await assertTerritory(level);
-      const model = await brochureModel(prepared, { territory: query.territory, level, audience: query.audience, lang: query.lang });
+      const model = await brochureModel(prepared, {
+        territory: query.territory,
+        level,
+        audience: query.audience,
+        lang: query.lang,
+      });
       const body = await renderBrochure(model, query.format);
       reply.type(CONTENT_TYPES[query.format]);
       if (query.format === 'pdf' || query.format === 'docx') {
-        reply.header('content-disposition', `attachment; filename="${fileName(campaign.name, query.territory)}.${query.format}"`);
+        reply.header(
+          'content-disposition',
+          `attachment; filename="${fileName(campaign.name, query.territory)}.${query.format}"`,
+        );
       }
       return body;
     },
@@ -148,7 +207,8 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
     {
       schema: {
         tags: ['respondent'],
-        summary: "The structure's sheet: its values beside the quartiles of its territory, the network and similar structures",
+        summary:
+          "The structure's sheet: its values beside the quartiles of its territory, the network and similar structures",
         params: tokenParams,
         querystring: sheetQuery,
       },
@@ -159,7 +219,11 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const { format } = request.query;
       const invitation = found(await ctx.store.invitations.findByToken(token), 'Lien de questionnaire');
       if (invitation.structureId === null) {
-        throw new ApiError(409, 'no_structure', "La fiche « Se situer par rapport aux autres » n'existe que pour les structures invitées personnellement.");
+        throw new ApiError(
+          409,
+          'no_structure',
+          "La fiche « Se situer par rapport aux autres » n'existe que pour les structures invitées personnellement.",
+        );
       }
       if (invitation.status !== 'submitted') {
         throw new ApiError(
@@ -173,7 +237,9 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const publication = await ctx.store.publications.get(campaign.id);
       const { buildStructureSheet } = await import('../../publish/sheet/model.js');
       const attributes = data.registry?.attributes ?? [];
-      const level = attributes.includes('territoire') ? 'territoire' : (['departement', 'region'].find((l) => attributes.includes(l)) ?? 'territoire');
+      const level = attributes.includes('territoire')
+        ? 'territoire'
+        : (['departement', 'region'].find((l) => attributes.includes(l)) ?? 'territoire');
       const sheet = buildStructureSheet(data, invitation.structureId, {
         audience: 'public',
         level,
@@ -182,7 +248,12 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       if (format === 'json') return sheet;
       const { renderSheetHtml, renderSheetPdf } = await import('../../publish/sheet/render.js');
       if (format === 'pdf') {
-        reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName('fiche', sheet.structure.name)}.pdf"`);
+        reply
+          .type('application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="${fileName('fiche', sheet.structure.name)}.pdf"`,
+          );
         return renderSheetPdf(sheet);
       }
       reply.type('text/html; charset=utf-8');

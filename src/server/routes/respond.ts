@@ -60,11 +60,16 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/api/respond/:token',
-    { schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams }, config },
+    {
+      schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams },
+      config,
+    },
     async (request) => {
       const { token } = request.params;
       const { invitation, campaign, definition } = await open(ctx, token);
-      const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
+      const structure = invitation.structureId
+        ? await ctx.store.structures.get(invitation.structureId)
+        : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       return {
         campaign: {
@@ -86,7 +91,15 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.put(
     '/api/respond/:token/draft',
-    { schema: { tags, summary: 'Autosave the draft (unknown keys dropped)', params: tokenParams, body: draftBody }, config },
+    {
+      schema: {
+        tags,
+        summary: 'Autosave the draft (unknown keys dropped)',
+        params: tokenParams,
+        body: draftBody,
+      },
+      config,
+    },
     async (request) => {
       const { token } = request.params;
       const { data } = request.body;
@@ -100,7 +113,15 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.post(
     '/api/respond/:token/submit',
-    { schema: { tags, summary: 'Submit the answers (strict validation, idempotent)', params: tokenParams, body: submitBody }, config },
+    {
+      schema: {
+        tags,
+        summary: 'Submit the answers (strict validation, idempotent)',
+        params: tokenParams,
+        body: submitBody,
+      },
+      config,
+    },
     async (request) => {
       const { token } = request.params;
       const { data, submissionId } = request.body;
@@ -108,7 +129,9 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
       // A retried submission (lost answer, double click) gets its original answer, even after closing.
       const existing = await ctx.store.responses.getByInvitation(invitation.id);
       if (existing) {
-        const previous = (await ctx.store.responses.listRevisions(existing.id)).find((r) => r.submissionId === submissionId);
+        const previous = (await ctx.store.responses.listRevisions(existing.id)).find(
+          (r) => r.submissionId === submissionId,
+        );
         if (previous) return { submittedAt: previous.submittedAt, revision: previous.revision };
       }
       assertOpen(ctx, campaign);
@@ -126,13 +149,22 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
       // The answer and its audit entry are written in one transaction: one commit (one fsync) per
       // submission, and never an answer without its audit line.
       const result = await ctx.store.transaction(async (repos) => {
-        const submitted = await repos.responses.submit(invitation.id, checked.data, submissionId, ctx.now().toISOString());
+        const submitted = await repos.responses.submit(
+          invitation.id,
+          checked.data,
+          submissionId,
+          ctx.now().toISOString(),
+        );
         if (!submitted.duplicate) {
           await repos.audit.record({
             actor: `invitation:${invitation.id}`,
             action: 'response.submit',
             target: submitted.response.id,
-            details: { campaignId: campaign.id, structureId: invitation.structureId, revision: submitted.revision },
+            details: {
+              campaignId: campaign.id,
+              structureId: invitation.structureId,
+              revision: submitted.revision,
+            },
           });
         }
         return submitted;
@@ -147,7 +179,9 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
     async (request, reply) => {
       const { token } = request.params;
       const { invitation, campaign, survey } = await open(ctx, token);
-      const structure = invitation.structureId ? await ctx.store.structures.get(invitation.structureId) : undefined;
+      const structure = invitation.structureId
+        ? await ctx.store.structures.get(invitation.structureId)
+        : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       const pdf = await answersPdf({
         survey,
@@ -157,7 +191,9 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         submittedAt: response?.submittedAt ?? null,
         revision: response?.revision ?? 0,
       });
-      reply.type('application/pdf').header('content-disposition', `attachment; filename="reponses-${campaign.id}.pdf"`);
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="reponses-${campaign.id}.pdf"`);
       return pdf;
     },
   );

@@ -26,7 +26,10 @@ export async function responseRoutes(server: FastifyInstance, ctx: ServerContext
       const campaign = await getCampaign(ctx, id);
       const structure = found(await ctx.store.structures.get(structureId), 'Structure');
       assertStructureInScope(await requestScope(ctx.store, request), structure);
-      const invitation = found(await ctx.store.invitations.findForStructure(campaign.id, structureId), 'Invitation de cette structure à la campagne');
+      const invitation = found(
+        await ctx.store.invitations.findForStructure(campaign.id, structureId),
+        'Invitation de cette structure à la campagne',
+      );
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       const revisions = response ? await ctx.store.responses.listRevisions(response.id) : [];
       const { [PAGE_KEY]: _page, ...draft } = response?.data ?? {};

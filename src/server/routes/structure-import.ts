@@ -22,7 +22,12 @@ const PREVIEW_ROWS = 50;
 async function readUpload(request: FastifyRequest): Promise<{ filename: string; bytes: Buffer }> {
   if (request.isMultipart()) {
     const file = await request.file();
-    if (!file) throw new ApiError(400, 'bad_request', 'Aucun fichier reçu : joignez le fichier dans le champ « file ».');
+    if (!file)
+      throw new ApiError(
+        400,
+        'bad_request',
+        'Aucun fichier reçu : joignez le fichier dans le champ « file ».',
+      );
     return { filename: file.filename, bytes: await file.toBuffer() };
   }
   const body = parseOr400(importBody, request.body, 'Corps de la requête');
@@ -40,12 +45,21 @@ async function readTable(filename: string, bytes: Buffer): Promise<Table> {
         422,
         'invalid_registry',
         `Le fichier « ${filename} » est illisible : ${err.problems[0]?.message ?? err.message}`,
-        err.problems.map((p) => ({ line: p.line ?? 0, column: String(p.column ?? ''), value: '', reason: p.message })),
+        err.problems.map((p) => ({
+          line: p.line ?? 0,
+          column: String(p.column ?? ''),
+          value: '',
+          reason: p.message,
+        })),
       );
     }
     throw err;
   }
-  throw new ApiError(400, 'bad_request', `Format de fichier non pris en charge (« ${filename} ») : envoyez un fichier .csv ou .xlsx.`);
+  throw new ApiError(
+    400,
+    'bad_request',
+    `Format de fichier non pris en charge (« ${filename} ») : envoyez un fichier .csv ou .xlsx.`,
+  );
 }
 
 interface Analysed {
@@ -58,7 +72,9 @@ interface Analysed {
 async function analyse(ctx: ServerContext, request: FastifyRequest): Promise<Analysed> {
   const { filename, bytes } = await readUpload(request);
   const table = await readTable(filename, bytes);
-  const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])));
+  const rows = table.rows.map((r) =>
+    Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])),
+  );
   const errors: ImportProblem[] = table.problems.map((p) => ({
     line: p.line ?? 0,
     column: String(p.column ?? ''),
@@ -68,10 +84,20 @@ async function analyse(ctx: ServerContext, request: FastifyRequest): Promise<Ana
   const cols = mapColumns(table.header);
   const found = table.header.join(', ') || '(aucune)';
   if (!cols.id) {
-    errors.push({ line: table.headerLine, column: 'id', value: '', reason: `colonne obligatoire « id » absente (colonnes trouvées : ${found})` });
+    errors.push({
+      line: table.headerLine,
+      column: 'id',
+      value: '',
+      reason: `colonne obligatoire « id » absente (colonnes trouvées : ${found})`,
+    });
   }
   if (!cols.name) {
-    errors.push({ line: table.headerLine, column: 'nom', value: '', reason: `colonne obligatoire « nom » absente (colonnes trouvées : ${found})` });
+    errors.push({
+      line: table.headerLine,
+      column: 'nom',
+      value: '',
+      reason: `colonne obligatoire « nom » absente (colonnes trouvées : ${found})`,
+    });
   }
   const duplicateHeaders = table.header.filter((h, i) => h && table.header.indexOf(h) !== i);
   for (const h of new Set(duplicateHeaders)) {
@@ -96,7 +122,10 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   const schema = { tags, consumes: ['application/json', 'multipart/form-data'] };
   app.post(
     '/api/structures/import/preview',
-    { schema: { ...schema, summary: 'Check a registry file (CSV/XLSX) without writing anything' }, config: { access: 'admin' } },
+    {
+      schema: { ...schema, summary: 'Check a registry file (CSV/XLSX) without writing anything' },
+      config: { access: 'admin' },
+    },
     async (request) => {
       const { table, rows, plan, errors } = await analyse(ctx, request);
       return {
@@ -113,7 +142,10 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.post(
     '/api/structures/import',
-    { schema: { ...schema, summary: 'Import a registry file: all rows or nothing' }, config: { access: 'admin' } },
+    {
+      schema: { ...schema, summary: 'Import a registry file: all rows or nothing' },
+      config: { access: 'admin' },
+    },
     async (request) => {
       const { plan, errors, rows } = await analyse(ctx, request);
       if (errors.length) {
@@ -125,7 +157,8 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
           errors,
         );
       }
-      if (rows.length === 0) throw new ApiError(422, 'invalid_registry', 'Le fichier ne contient aucune structure.', []);
+      if (rows.length === 0)
+        throw new ApiError(422, 'invalid_registry', 'Le fichier ne contient aucune structure.', []);
       const user = currentUser(request);
       try {
         const result = await ctx.store.transaction(async (repos) => {
@@ -142,9 +175,15 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         return { ...result, territoriesCreated: plan.territories.length };
       } catch (err) {
         if (err instanceof StoreValidationError) {
-          throw new ApiError(422, 'invalid_registry', `Import refusé, rien n'a été écrit : ${err.message}`, err.problems);
+          throw new ApiError(
+            422,
+            'invalid_registry',
+            `Import refusé, rien n'a été écrit : ${err.message}`,
+            err.problems,
+          );
         }
-        if (err instanceof StoreError) throw new ApiError(422, 'invalid_registry', `Import refusé, rien n'a été écrit : ${err.message}`);
+        if (err instanceof StoreError)
+          throw new ApiError(422, 'invalid_registry', `Import refusé, rien n'a été écrit : ${err.message}`);
         throw err;
       }
     },

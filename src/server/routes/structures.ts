@@ -58,24 +58,40 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
       const query = request.query;
       const scope = await requestScope(ctx.store, request);
       if (query.territory && !scope.all && !scope.territoryIds.has(query.territory)) {
-        throw new ApiError(403, 'forbidden', "Ce territoire ne fait pas partie des vôtres : vous n'y avez pas accès.");
+        throw new ApiError(
+          403,
+          'forbidden',
+          "Ce territoire ne fait pas partie des vôtres : vous n'y avez pas accès.",
+        );
       }
-      const territoryIds = query.territory ? [query.territory] : scope.all ? undefined : [...scope.territoryIds];
+      const territoryIds = query.territory
+        ? [query.territory]
+        : scope.all
+          ? undefined
+          : [...scope.territoryIds];
       const list =
         territoryIds && territoryIds.length === 0
           ? []
           : await ctx.store.structures.list({ territoryIds, search: query.q?.trim() || undefined });
       const territories = await territoryMap(ctx);
-      return { structures: list.filter((s) => inScope(scope, s.territoryId)).map((s) => structureView(s, territories)) };
+      return {
+        structures: list
+          .filter((s) => inScope(scope, s.territoryId))
+          .map((s) => structureView(s, territories)),
+      };
     },
   );
 
-  app.get('/api/structures/:id', { schema: { tags, summary: 'One structure', params: idParams } }, async (request) => {
-    const { id } = request.params;
-    const structure = found(await ctx.store.structures.get(id), 'Structure');
-    assertStructureInScope(await requestScope(ctx.store, request), structure);
-    return { structure: structureView(structure, await territoryMap(ctx)) };
-  });
+  app.get(
+    '/api/structures/:id',
+    { schema: { tags, summary: 'One structure', params: idParams } },
+    async (request) => {
+      const { id } = request.params;
+      const structure = found(await ctx.store.structures.get(id), 'Structure');
+      assertStructureInScope(await requestScope(ctx.store, request), structure);
+      return { structure: structureView(structure, await territoryMap(ctx)) };
+    },
+  );
 
   app.put(
     '/api/structures/:id',
@@ -90,7 +106,11 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
       const scope = await requestScope(ctx.store, request);
       assertStructureInScope(scope, existing);
       if (body.territoryId !== undefined && !inScope(scope, body.territoryId)) {
-        throw new ApiError(403, 'forbidden', 'Vous ne pouvez rattacher une structure qu’à un de vos territoires.');
+        throw new ApiError(
+          403,
+          'forbidden',
+          'Vous ne pouvez rattacher une structure qu’à un de vos territoires.',
+        );
       }
       const { email, attributes, ...patch } = body;
       let nextAttributes = attributes ?? (email !== undefined ? { ...existing.attributes } : undefined);
@@ -104,11 +124,18 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
           ...patch,
           ...(nextAttributes ? { attributes: nextAttributes } : {}),
         });
-        await ctx.store.audit.record({ actor: currentUser(request).id, action: 'structure.update', target: id, details: body });
+        await ctx.store.audit.record({
+          actor: currentUser(request).id,
+          action: 'structure.update',
+          target: id,
+          details: body,
+        });
         return { structure: structureView(updated, await territoryMap(ctx)) };
       } catch (err) {
-        if (err instanceof StoreNotFoundError) throw new ApiError(400, 'bad_request', `${err.entity} inconnu : « ${err.id} ».`);
-        if (err instanceof StoreValidationError) throw new ApiError(400, 'bad_request', err.message, err.problems);
+        if (err instanceof StoreNotFoundError)
+          throw new ApiError(400, 'bad_request', `${err.entity} inconnu : « ${err.id} ».`);
+        if (err instanceof StoreValidationError)
+          throw new ApiError(400, 'bad_request', err.message, err.problems);
         throw err;
       }
     },

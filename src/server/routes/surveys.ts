@@ -20,7 +20,10 @@ export const definitionBody = z.object({
 const idParams = z.object({ id: z.string().min(1) });
 
 /** Parses and checks an uploaded definition; 422 naming the question, or the JSON line/column. */
-export function checkDefinition(definition: string | Record<string, unknown>): { json: unknown; model: SurveyModel } {
+export function checkDefinition(definition: string | Record<string, unknown>): {
+  json: unknown;
+  model: SurveyModel;
+} {
   try {
     const json = typeof definition === 'string' ? parseJsonText(definition, 'questionnaire') : definition;
     return { json, model: buildSurveyModel(json, 'questionnaire') };
@@ -35,7 +38,11 @@ export function checkDefinition(definition: string | Record<string, unknown>): {
     }
     if (err instanceof SurveyDefinitionError) {
       const first = err.problems[0];
-      const where = first?.question ? ` (question « ${first.question} »)` : first?.path ? ` (${first.path})` : '';
+      const where = first?.question
+        ? ` (question « ${first.question} »)`
+        : first?.path
+          ? ` (${first.path})`
+          : '';
       throw new ApiError(
         422,
         'invalid_definition',
@@ -83,28 +90,45 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
 
   app.post(
     '/api/surveys',
-    { schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody }, config: { access: 'admin' } },
+    {
+      schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody },
+      config: { access: 'admin' },
+    },
     async (request, reply) => {
       const { definition } = request.body;
       const { json, model } = checkDefinition(definition);
       const title = model.title.trim() || 'Questionnaire sans titre';
       const { survey } = await ctx.store.surveys.create({ title, definition: json });
-      await ctx.store.audit.record({ actor: currentUser(request).id, action: 'survey.create', target: survey.id, details: { title } });
+      await ctx.store.audit.record({
+        actor: currentUser(request).id,
+        action: 'survey.create',
+        target: survey.id,
+        details: { title },
+      });
       reply.status(201);
       return { survey: await surveyDetail(ctx, survey) };
     },
   );
 
-  app.get('/api/surveys/:id', { schema: { tags, summary: 'One questionnaire', params: idParams } }, async (request) => {
-    const { id } = request.params;
-    const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
-    return { survey: await surveyDetail(ctx, survey) };
-  });
+  app.get(
+    '/api/surveys/:id',
+    { schema: { tags, summary: 'One questionnaire', params: idParams } },
+    async (request) => {
+      const { id } = request.params;
+      const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
+      return { survey: await surveyDetail(ctx, survey) };
+    },
+  );
 
   app.post(
     '/api/surveys/:id/versions',
     {
-      schema: { tags, summary: 'Add a version (campaigns keep theirs)', params: idParams, body: definitionBody },
+      schema: {
+        tags,
+        summary: 'Add a version (campaigns keep theirs)',
+        params: idParams,
+        body: definitionBody,
+      },
       config: { access: 'admin' },
     },
     async (request, reply) => {
@@ -113,7 +137,8 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
       const existing = found(await ctx.store.surveys.get(id), 'Questionnaire');
       const { json, model } = checkDefinition(definition);
       const version = await ctx.store.surveys.addVersion(id, json);
-      if (model.title.trim() && model.title.trim() !== existing.title) await ctx.store.surveys.rename(id, model.title.trim());
+      if (model.title.trim() && model.title.trim() !== existing.title)
+        await ctx.store.surveys.rename(id, model.title.trim());
       await ctx.store.audit.record({
         actor: currentUser(request).id,
         action: 'survey.version',

@@ -27,7 +27,11 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
       const byId = new Map(all.map((t) => [t.id, t]));
       const visible = new Set<string>();
       for (const id of scope.territoryIds) {
-        for (let t = byId.get(id); t && !visible.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) {
+        for (
+          let t = byId.get(id);
+          t && !visible.has(t.id);
+          t = t.parentId ? byId.get(t.parentId) : undefined
+        ) {
           visible.add(t.id);
         }
       }
@@ -37,7 +41,10 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
 
   app.post(
     '/api/territories',
-    { schema: { tags, summary: 'Create a territory', body: createTerritoryBody }, config: { access: 'admin' } },
+    {
+      schema: { tags, summary: 'Create a territory', body: createTerritoryBody },
+      config: { access: 'admin' },
+    },
     async (request, reply) => {
       const body = request.body;
       try {
@@ -54,7 +61,8 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
         if (err instanceof StoreNotFoundError) {
           throw new ApiError(400, 'bad_request', `Territoire parent inconnu : « ${body.parentId} ».`);
         }
-        if (err instanceof StoreConflictError) throw new ApiError(409, 'conflict', 'Ce territoire existe déjà.');
+        if (err instanceof StoreConflictError)
+          throw new ApiError(409, 'conflict', 'Ce territoire existe déjà.');
         throw err;
       }
     },

@@ -45,9 +45,13 @@ function mapConflict(err: unknown): never {
 export async function userRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  app.get('/api/users', { schema: { tags, summary: 'List accounts' }, config: { access: 'admin' } }, async () => ({
-    users: (await ctx.store.users.list()).map(publicUser),
-  }));
+  app.get(
+    '/api/users',
+    { schema: { tags, summary: 'List accounts' }, config: { access: 'admin' } },
+    async () => ({
+      users: (await ctx.store.users.list()).map(publicUser),
+    }),
+  );
 
   app.post(
     '/api/users',
@@ -56,7 +60,11 @@ export async function userRoutes(server: FastifyInstance, ctx: ServerContext): P
       const body = request.body;
       await checkTerritories(ctx, body.territoryIds);
       if (body.role === 'correspondent' && body.territoryIds.length === 0) {
-        throw new ApiError(400, 'bad_request', 'Un correspondant doit être rattaché à au moins un territoire.');
+        throw new ApiError(
+          400,
+          'bad_request',
+          'Un correspondant doit être rattaché à au moins un territoire.',
+        );
       }
       const generated = body.password ? undefined : generatePassword();
       const user = await ctx.store.users

@@ -87,7 +87,8 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
             ? toIso(patch.closesAt, 'closesAt')
             : null;
       checkDates(opensAt, closesAt);
-      const name = patch.name === undefined ? current.name : requiredText(patch.name, 'campaign name', 'name');
+      const name =
+        patch.name === undefined ? current.name : requiredText(patch.name, 'campaign name', 'name');
       await db
         .updateTable('campaigns')
         .set({

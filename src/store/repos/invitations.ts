@@ -22,7 +22,11 @@ export function toInvitation(row: Selectable<InvitationsTable>): Invitation {
 }
 
 /** A fresh invitation: its own secret token, nothing answered, never reminded. */
-function newInvitationRow(campaignId: string, structureId: string | null, now: string): Selectable<InvitationsTable> {
+function newInvitationRow(
+  campaignId: string,
+  structureId: string | null,
+  now: string,
+): Selectable<InvitationsTable> {
   return {
     id: newId(),
     campaign_id: campaignId,
@@ -37,7 +41,11 @@ function newInvitationRow(campaignId: string, structureId: string | null, now: s
 }
 
 async function assertCampaignExists(db: Kysely<Database>, campaignId: string): Promise<void> {
-  const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+  const campaign = await db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('id', '=', campaignId)
+    .executeTakeFirst();
   if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
 }
 

@@ -16,20 +16,39 @@ function fromRow(row: CampaignPublicationsTable): CampaignPublication {
 
 export function publicationRepository({ db }: RepoContext): PublicationRepository {
   async function get(campaignId: string) {
-    const row = await db.selectFrom('campaign_publications').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst();
+    const row = await db
+      .selectFrom('campaign_publications')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirst();
     return row ? fromRow(row) : undefined;
   }
 
   async function upsert(campaignId: string, patch: Partial<CampaignPublicationsTable>, now: string) {
-    const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+    const campaign = await db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
     if (!campaign) throw new StoreNotFoundError('campaign', campaignId);
     const existing = await get(campaignId);
     if (existing) {
-      await db.updateTable('campaign_publications').set({ ...patch, updated_at: now }).where('campaign_id', '=', campaignId).execute();
+      await db
+        .updateTable('campaign_publications')
+        .set({ ...patch, updated_at: now })
+        .where('campaign_id', '=', campaignId)
+        .execute();
     } else {
       await db
         .insertInto('campaign_publications')
-        .values({ campaign_id: campaignId, indicators: null, published: 0, k: null, ...patch, updated_at: now })
+        .values({
+          campaign_id: campaignId,
+          indicators: null,
+          published: 0,
+          k: null,
+          ...patch,
+          updated_at: now,
+        })
         .execute();
     }
     return (await get(campaignId))!;
@@ -44,7 +63,11 @@ export function publicationRepository({ db }: RepoContext): PublicationRepositor
       return upsert(campaignId, { published: toDbBool(published) }, toIso(now, 'now'));
     },
     async listPublished() {
-      const rows = await db.selectFrom('campaign_publications').selectAll().where('published', '=', 1).execute();
+      const rows = await db
+        .selectFrom('campaign_publications')
+        .selectAll()
+        .where('published', '=', 1)
+        .execute();
       return rows.map(fromRow);
     },
   };

@@ -187,9 +187,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
         for (const part of chunk(valid, 100)) {
           await trx
             .insertInto('structures')
-            .values(
-              part.map((r) => ({ id: r.id, ...editableColumns(r), created_at: now, updated_at: now })),
-            )
+            .values(part.map((r) => ({ id: r.id, ...editableColumns(r), created_at: now, updated_at: now })))
             .onConflict((oc) =>
               oc.column('id').doUpdateSet((eb) => ({
                 name: eb.ref('excluded.name'),

@@ -3,7 +3,16 @@ import type { Survey, SurveyRepository, SurveyVersion } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, SurveyVersionsTable, SurveysTable } from '../types.js';
 import type { RepoContext } from './common.js';
-import { inTransaction, isUniqueViolation, mapConflict, newId, nowIso, parseJson, requiredText, toIso } from './common.js';
+import {
+  inTransaction,
+  isUniqueViolation,
+  mapConflict,
+  newId,
+  nowIso,
+  parseJson,
+  requiredText,
+  toIso,
+} from './common.js';
 
 function toVersion(row: Selectable<SurveyVersionsTable>): SurveyVersion {
   return {

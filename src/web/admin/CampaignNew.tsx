@@ -45,7 +45,7 @@ export function CampaignNewPage() {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
 
-  const allTerritories = territories.data?.territories ?? [];
+  const allTerritories = useMemo(() => territories.data?.territories ?? [], [territories.data]);
   const tree = useMemo(() => flattenTree(buildTree(allTerritories)), [allTerritories]);
   const matching = useMemo(() => {
     const list = structures.data?.structures;

@@ -53,7 +53,10 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
   }
 
   const s = state.data;
-  const details = error instanceof ApiError && Array.isArray(error.details) ? (error.details as { path: string; message: string }[]) : [];
+  const details =
+    error instanceof ApiError && Array.isArray(error.details)
+      ? (error.details as { path: string; message: string }[])
+      : [];
   return (
     <details className="panel">
       <summary>{t('publication.title')}</summary>
@@ -72,11 +75,23 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
         <div className="grid-2">
           <label htmlFor={`${id}-k`}>
             {t('publication.k')}
-            <input id={`${id}-k`} type="number" min={1} value={k} placeholder="5" onChange={(e) => setK(e.target.value)} />
+            <input
+              id={`${id}-k`}
+              type="number"
+              min={1}
+              value={k}
+              placeholder="5"
+              onChange={(e) => setK(e.target.value)}
+            />
           </label>
           <label htmlFor={`${id}-file`}>
             {t('publication.file')}
-            <input id={`${id}-file`} type="file" accept=".json,application/json" onChange={(e) => void upload(e.target.files?.[0])} />
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void upload(e.target.files?.[0])}
+            />
           </label>
         </div>
       )}
@@ -103,7 +118,11 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
             DOCX
           </a>
           {canEdit && (
-            <button type="button" className={s.published ? '' : 'primary'} onClick={() => void publish(!s.published)}>
+            <button
+              type="button"
+              className={s.published ? '' : 'primary'}
+              onClick={() => void publish(!s.published)}
+            >
               {s.published ? t('publication.unpublish') : t('publication.publish')}
             </button>
           )}

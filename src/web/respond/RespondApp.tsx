@@ -39,6 +39,7 @@ export default function RespondApp({ token }: { token: string }) {
         setView({ kind: 'error', message });
       });
     // t only changes with the language; reloading then would drop what is on screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
   useEffect(load, [load]);
 

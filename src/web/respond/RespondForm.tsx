@@ -69,6 +69,7 @@ export function RespondForm({
     }
     return m;
     // The language is applied below without rebuilding (rebuilding would drop unsaved input).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [payload, readOnly]);
 
   useEffect(() => {

@@ -24,7 +24,11 @@ const sizes: [string, number][] = [
 
 export function tinyRegistry(): Registry {
   const structures = sizes.flatMap(([t, n]) =>
-    Array.from({ length: n }, (_, i) => ({ id: `${t}${i + 1}`, name: `Centre ${t}${i + 1}`, attributes: { territoire: t } })),
+    Array.from({ length: n }, (_, i) => ({
+      id: `${t}${i + 1}`,
+      name: `Centre ${t}${i + 1}`,
+      attributes: { territoire: t },
+    })),
   );
   return { structures, attributes: ['territoire'] };
 }
@@ -36,7 +40,11 @@ export function tinyResponses(): ResponseRecord[] {
     return {
       id: `R${i + 1}`,
       structure: s.id,
-      data: { budget: rank * 100, jardin: rank <= 4 ? 'oui' : 'non', partenaires: rank % 2 ? ['caf'] : ['caf', 'ars'] },
+      data: {
+        budget: rank * 100,
+        jardin: rank <= 4 ? 'oui' : 'non',
+        partenaires: rank % 2 ? ['caf'] : ['caf', 'ars'],
+      },
     };
   });
 }
