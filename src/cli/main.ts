@@ -1,9 +1,16 @@
 import { CliError, runCli } from './run.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { pickLang } from '../contract/lang.js';
 
 try {
   process.exitCode = await runCli(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof CliError) {
+  if (err instanceof PanoramaError) {
+    // PANORAMA_LANG, else the locale (LANG=en_GB.UTF-8 → English); French otherwise.
+    const lang = pickLang(process.env.PANORAMA_LANG ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
+    process.stderr.write(`panorama: ${err.messageIn(lang)}\n`);
+    process.exitCode = err.status >= 500 ? 70 : 2;
+  } else if (err instanceof CliError) {
     process.stderr.write(`panorama: ${err.message}\n`);
     process.exitCode = err.exitCode;
   } else {

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ServerConfig, ServerConfigInput } from '../server/config.js';
+import type { ServerConfig, ServerConfigInput } from '../app/config.js';
 
 /** A user mistake: printed as one clear message, never with a stack trace. */
 export class CliError extends Error {
@@ -76,7 +76,7 @@ export function parseCommandArgs<T extends ParseArgsConfig>(
 /** The server configuration (file, environment, then `overrides`), a bad value being a CliError. */
 export async function loadCliConfig(overrides: ServerConfigInput): Promise<ServerConfig> {
   // Loaded on demand: commands that never touch the server (report) start without it.
-  const { loadConfig, ConfigError } = await import('../server/config.js');
+  const { loadConfig, ConfigError } = await import('../app/config.js');
   try {
     return loadConfig({ overrides });
   } catch (err) {

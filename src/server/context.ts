@@ -1,14 +1,8 @@
-import type { Store, User } from '../store/index.js';
-import type { ServerConfig } from './config.js';
-import type { Mailer } from './mail.js';
+import type { User } from '../store/index.js';
+import type { AppDeps } from '../app/deps.js';
 
-export interface ServerContext {
-  store: Store;
-  config: ServerConfig;
-  mailer: Mailer;
-  /** The current time; tests replace it to move around campaign dates. */
-  now(): Date;
-}
+/** The server hands its routes the application's dependencies (src/app/deps.ts). */
+export type ServerContext = AppDeps;
 
 export type AccessLevel =
   /** No session needed (login, health, docs, SPA). */

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../store/index.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { pickLang } from '../contract/lang.js';
 
 /** An error meant for the API client: status, stable code, French message, optional details. */
 export class ApiError extends Error {
@@ -29,12 +31,20 @@ export function found<T>(value: T | null | undefined, what: string): T {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; params?: unknown; details?: unknown };
 }
 
 /** Maps every failure to `{ error: { code, message, details? } }`; never leaks a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((err: FastifyError | ApiError | PanoramaError, request, reply) => {
+    if (err instanceof PanoramaError) {
+      // The message is worded at the edge, in the language the client asked for.
+      const lang = pickLang(request.headers['accept-language']);
+      const body: ErrorBody = { error: { code: err.code, message: err.messageIn(lang), params: err.params } };
+      if (err.details !== undefined) body.error.details = err.details;
+      if (err.status >= 500) request.log.error(err);
+      return reply.status(err.status).send(body);
+    }
     if (err instanceof ApiError) {
       const body: ErrorBody = { error: { code: err.code, message: err.message } };
       if (err.details !== undefined) body.error.details = err.details;

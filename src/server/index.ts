@@ -5,8 +5,8 @@ export {
   serverConfigSchema,
   type ServerConfig,
   type ServerConfigInput,
-} from './config.js';
-export { createMailer, type Mailer, type MailMessage } from './mail.js';
+} from '../app/config.js';
+export { createMailer, type Mailer, type MailMessage } from '../app/mail.js';
 export { ensureFirstAdmin, DEFAULT_ADMIN_EMAIL } from './first-start.js';
 export { hashPassword, verifyPassword, generatePassword } from './auth/passwords.js';
 export { DEFAULT_WEB_ROOT } from './web.js';

@@ -27,7 +27,7 @@ export async function startHarness(t: TestContext): Promise<Harness> {
   await ensureWebBuild();
   const { openStore } = await import('../../src/store/index.js');
   const { createApp } = await import('../../src/server/app.js');
-  const { loadConfig } = await import('../../src/server/config.js');
+  const { loadConfig } = await import('../../src/app/config.js');
   const { hashPassword } = await import('../../src/server/auth/passwords.js');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'panorama-e2e-'));

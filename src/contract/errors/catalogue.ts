@@ -1,0 +1,13 @@
+import { commonErrors } from './common.js';
+
+/**
+ * Every error code Panorama can raise, with its status and its messages. Each module adds its own
+ * file (`errors/<module>.ts`, made with defineErrors) and spreads it here; a code is never reused.
+ */
+export const ERROR_CATALOGUE = {
+  ...commonErrors,
+};
+
+export type ErrorCatalogue = typeof ERROR_CATALOGUE;
+export type ErrorCode = keyof ErrorCatalogue;
+export type ErrorParamsOf<C extends ErrorCode> = Parameters<ErrorCatalogue[C]['fr']>[0];
