@@ -1,0 +1,36 @@
+/** Interface strings of this area, French first; English has exactly the same keys. */
+export const fr = {
+  'results.title': 'Résultats — {name}',
+  'results.filters': 'Filtres',
+  'results.addFilter': 'Ajouter un filtre',
+  'results.removeFilter': 'Retirer le filtre',
+  'results.filterKey': 'Critère',
+  'results.filterValue': 'Valeur',
+  'results.by': 'Ventiler par',
+  'results.noBreakdown': '— Aucune ventilation —',
+  'results.registryGroup': 'Référentiel',
+  'results.questionsGroup': 'Questions',
+  'results.lang': 'Langue du rapport',
+  'results.apply': 'Afficher le rapport',
+  'results.downloads': 'Télécharger',
+  'results.frameTitle': 'Rapport de la campagne',
+  'results.csv': 'Réponses brutes (CSV)',
+} as const;
+
+export const en: Record<keyof typeof fr, string> = {
+  'results.title': 'Results — {name}',
+  'results.filters': 'Filters',
+  'results.addFilter': 'Add a filter',
+  'results.removeFilter': 'Remove filter',
+  'results.filterKey': 'Criterion',
+  'results.filterValue': 'Value',
+  'results.by': 'Break down by',
+  'results.noBreakdown': '— No breakdown —',
+  'results.registryGroup': 'Registry',
+  'results.questionsGroup': 'Questions',
+  'results.lang': 'Report language',
+  'results.apply': 'Show the report',
+  'results.downloads': 'Download',
+  'results.frameTitle': 'Campaign report',
+  'results.csv': 'Raw answers (CSV)',
+};
