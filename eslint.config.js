@@ -15,6 +15,7 @@ const LAYERS = [
       'src/report/**',
       'src/ingest/**',
       'src/publish/**',
+      'src/csv/**',
     ],
     deny: ['server', 'cli', 'web', 'store', 'app'],
   },

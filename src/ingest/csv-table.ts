@@ -3,6 +3,7 @@ import { decodeText } from './decode.js';
 import type { InputProblem } from './problems.js';
 import { InputError } from './problems.js';
 import type { Table, TableRow } from './table.js';
+import { unneutraliseCell } from '../csv/write.js';
 
 const SEPARATORS = [',', ';', '\t'] as const;
 
@@ -34,7 +35,7 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
   if (records.length === 0)
     throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
   const [first, ...rest] = records;
-  const header = first!.record.map((h) => h.trim());
+  const header = first!.record.map((h) => unneutraliseCell(h.trim()));
   const headerLine = startLine(first!);
   const problems: InputProblem[] = [];
   const rows: TableRow[] = [];
@@ -50,7 +51,8 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
       });
       continue;
     }
-    rows.push({ cells: cells.slice(0, header.length), line });
+    // Text a spreadsheet would have run as a formula was written with an apostrophe (src/csv).
+    rows.push({ cells: cells.slice(0, header.length).map(unneutraliseCell), line });
   }
   return { file, header, headerLine, rows, problems };
 }

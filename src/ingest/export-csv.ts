@@ -1,15 +1,9 @@
 import { NONE_VALUE, OTHER_VALUE, choiceKey, commentKey, type SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { allowsComment } from '../survey/question-rules.js';
+import { writeCsv, type CsvCell, type CsvWriteOptions } from '../csv/write.js';
 
-export interface CsvExportOptions {
-  /** Field separator; `;` suits French Excel. Default `,`. */
-  separator?: ',' | ';' | '\t';
-  /** Write numbers with a decimal comma (12,5). Default false. */
-  decimalComma?: boolean;
-  /** Start with a UTF-8 byte-order mark so Excel reads accents correctly. Default true. */
-  bom?: boolean;
-}
+export type CsvExportOptions = CsvWriteOptions;
 
 type Column = { header: string; value: (r: ResponseRecord) => unknown };
 
@@ -23,14 +17,15 @@ export function writeResponsesCsv(
   responses: Iterable<ResponseRecord>,
   options: CsvExportOptions = {},
 ): string {
-  const separator = options.separator ?? ',';
-  const decimalComma = options.decimalComma ?? false;
   const columns = exportColumns(survey);
-  const lines = [columns.map((c) => quote(c.header, separator)).join(separator)];
-  for (const response of responses) {
-    lines.push(columns.map((c) => quote(format(c.value(response), decimalComma), separator)).join(separator));
-  }
-  return (options.bom === false ? '' : '\ufeff') + lines.join('\r\n') + '\r\n';
+  const rows = (function* () {
+    for (const response of responses) yield columns.map((c) => format(c.value(response)));
+  })();
+  return writeCsv(
+    columns.map((c) => c.header),
+    rows,
+    options,
+  );
 }
 
 function exportColumns(survey: SurveyModel): Column[] {
@@ -77,20 +72,9 @@ function exportColumns(survey: SurveyModel): Column[] {
   return columns;
 }
 
-function format(value: unknown, decimalComma: boolean): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return decimalComma ? String(value).replace('.', ',') : String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+/** Numbers stay numbers (the writer neutralises text only); lists and objects as JSON. */
+function format(value: unknown): CsvCell {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
-}
-
-function quote(text: string, separator: string): string {
-  const needs =
-    text.includes(separator) ||
-    text.includes('"') ||
-    text.includes('\n') ||
-    text.includes('\r') ||
-    text !== text.trim();
-  return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }

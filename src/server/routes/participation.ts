@@ -6,7 +6,7 @@ import { currentUser } from '../access.js';
 import { campaignState, getCampaign } from '../campaign-view.js';
 import { participationRows, summarise } from '../participation.js';
 import { sendReminders } from '../reminders.js';
-import { toCsv } from '../csv.js';
+import { writeCsv } from '../../csv/write.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -48,9 +48,10 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
       const campaign = await getCampaign(ctx, id);
       const { rows } = await participationRows(ctx, request, campaign);
       const late = rows.filter((r) => r.status !== 'submitted');
-      const csv = toCsv(
+      const csv = writeCsv(
         ['id', 'nom', 'territoire', 'statut', 'email', 'relances', 'lien'],
         late.map((r) => [r.id, r.name, r.territory, STATUS_FR[r.status], r.email, r.reminderCount, r.link]),
+        { separator: ';' },
       );
       reply
         .type('text/csv; charset=utf-8')
