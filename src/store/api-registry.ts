@@ -74,6 +74,24 @@ export interface StructureInput {
   attributes?: Record<string, string>;
 }
 
+/**
+ * A change to one structure that keeps what it does not name: a field left undefined stays as
+ * stored, null clears it; attributes are set or removed one by one. For an id that does not exist
+ * yet the patch creates the structure (then `name` is required).
+ */
+export interface StructurePatch {
+  id: string;
+  name?: string;
+  type?: StructureType | null;
+  address?: string | null;
+  communeCode?: string | null;
+  territoryId?: string | null;
+  qpv?: boolean | null;
+  managerType?: string | null;
+  setAttributes?: Record<string, string>;
+  removeAttributes?: string[];
+}
+
 export interface StructureListOptions {
   /** Restrict to structures in these territories or any of their descendants. */
   territoryIds?: readonly string[];
@@ -100,6 +118,15 @@ export interface StructureRepository {
    * `createdAt` of existing rows is kept.
    */
   upsertMany(rows: readonly StructureInput[], now?: string): Promise<{ created: number; updated: number }>;
+  /**
+   * Applies patches in ONE transaction, each to the row as stored at that moment (rows are locked
+   * on PostgreSQL): what a patch does not name is kept. All or nothing, like upsertMany; an unknown
+   * id without a name is refused. Patches that change nothing leave the row (and updatedAt) alone.
+   */
+  patchMany(
+    patches: readonly StructurePatch[],
+    now?: string,
+  ): Promise<{ created: number; updated: number; unchanged: number }>;
   get(id: string): Promise<StoredStructure | undefined>;
   /** Ordered by name then id. */
   list(options?: StructureListOptions): Promise<StoredStructure[]>;

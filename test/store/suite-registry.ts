@@ -196,6 +196,66 @@ export function registryTests(ctx: SuiteContext): void {
     assert.deepEqual(await s.list(), before);
   });
 
+  it('structures: patchMany keeps every field a patch does not name, all or nothing', async () => {
+    const h = await makeHierarchy(ctx);
+    const s = ctx.store.structures;
+    const [a, b, c] = [uid('pa'), uid('pb'), uid('pc')];
+    await s.upsertMany(
+      [
+        {
+          id: a,
+          name: 'Centre A',
+          type: 'CS',
+          address: '1 rue',
+          communeCode: '59350',
+          territoryId: h.mel.id,
+          qpv: true,
+          managerType: 'associative',
+          attributes: { email: 'a@centre.fr', agrement: '2020' },
+        },
+        { id: b, name: 'Centre B', territoryId: h.artois.id, attributes: { email: 'b@centre.fr' } },
+      ],
+      '2024-01-01T00:00:00.000Z',
+    );
+    const counts = await s.patchMany(
+      [
+        { id: a, name: 'Centre A renommé', setAttributes: { email: 'nouveau@centre.fr' } },
+        { id: b, removeAttributes: ['email'], qpv: null },
+        { id: c, name: 'Centre C', territoryId: h.nord.id, setAttributes: { agrement: '2024' } },
+      ],
+      '2024-02-01T00:00:00.000Z',
+    );
+    assert.deepEqual(counts, { created: 1, updated: 2, unchanged: 0 });
+    const after = (await s.get(a))!;
+    assert.equal(after.name, 'Centre A renommé');
+    assert.deepEqual(
+      [after.type, after.address, after.communeCode, after.territoryId, after.qpv, after.managerType],
+      ['CS', '1 rue', '59350', h.mel.id, true, 'associative'],
+      'fields the patch does not name are kept',
+    );
+    assert.deepEqual(after.attributes, { email: 'nouveau@centre.fr', agrement: '2020' });
+    assert.equal(after.createdAt, '2024-01-01T00:00:00.000Z');
+    assert.deepEqual((await s.get(b))!.attributes, {});
+    assert.equal((await s.get(b))!.territoryId, h.artois.id);
+    assert.equal((await s.get(c))!.name, 'Centre C');
+
+    // A patch that changes nothing leaves updatedAt alone.
+    const same = await s.patchMany([{ id: a, name: 'Centre A renommé' }], '2024-03-01T00:00:00.000Z');
+    assert.deepEqual(same, { created: 0, updated: 0, unchanged: 1 });
+    assert.equal((await s.get(a))!.updatedAt, '2024-02-01T00:00:00.000Z');
+
+    // A new id without a name, or an unknown territory: nothing of the batch is written.
+    await assert.rejects(
+      s.patchMany([{ id: a, name: 'Jamais' }, { id: uid('pd'), qpv: true }]),
+      (e: unknown) => e instanceof StoreValidationError && /name/.test(e.message),
+    );
+    await assert.rejects(
+      s.patchMany([{ id: a, name: 'Jamais' }, { id: b, territoryId: 'no-such-territory' }]),
+      StoreValidationError,
+    );
+    assert.equal((await s.get(a))!.name, 'Centre A renommé');
+  });
+
   it('structures: list by territory (descendants included), search, update, population', async () => {
     const h = await makeHierarchy(ctx);
     const s = ctx.store.structures;

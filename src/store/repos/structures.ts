@@ -6,10 +6,12 @@ import type {
   StoredStructure,
   StructureInput,
   StructureListOptions,
+  StructurePatch,
   StructureRepository,
 } from '../api.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
-import type { StructuresTable } from '../types.js';
+import type { Database, StructuresTable } from '../types.js';
+import type { Kysely } from 'kysely';
 import type { RepoContext } from './common.js';
 import {
   chunk,
@@ -117,6 +119,89 @@ function describe(problems: StoreValidationError['problems']): string {
   return `structures not imported, nothing was changed: ${shown.join('; ')}${more}`;
 }
 
+/** Current rows of these ids (locked for the transaction on PostgreSQL when `lock`). */
+async function storedRows(trx: Kysely<Database>, ids: readonly string[], lock: boolean) {
+  const out: Selectable<StructuresTable>[] = [];
+  for (const part of chunk([...new Set(ids)])) {
+    const query = trx.selectFrom('structures').selectAll().where('id', 'in', part);
+    out.push(...(await (lock ? query.forUpdate() : query).execute()));
+  }
+  return out;
+}
+
+async function checkTerritories(trx: Kysely<Database>, valid: readonly ValidStructure[]): Promise<void> {
+  const territoryIds = [...new Set(valid.map((r) => r.territoryId).filter((t): t is string => t !== null))];
+  const known = new Set<string>();
+  for (const part of chunk(territoryIds)) {
+    const found = await trx.selectFrom('territories').select('id').where('id', 'in', part).execute();
+    for (const r of found) known.add(r.id);
+  }
+  const missing: StoreValidationError['problems'] = [];
+  valid.forEach((r, index) => {
+    if (r.territoryId !== null && !known.has(r.territoryId)) {
+      missing.push({
+        row: index,
+        id: r.id,
+        field: 'territoryId',
+        value: r.territoryId,
+        message: `unknown territory "${r.territoryId}"`,
+      });
+    }
+  });
+  if (missing.length > 0) throw new StoreValidationError(describe(missing), missing);
+}
+
+/** Inserts or replaces whole rows; `createdAt` of existing rows is kept. */
+async function writeRows(
+  trx: Kysely<Database>,
+  valid: readonly ValidStructure[],
+  now: string,
+): Promise<void> {
+  for (const part of chunk(valid, 100)) {
+    await trx
+      .insertInto('structures')
+      .values(part.map((r) => ({ id: r.id, ...editableColumns(r), created_at: now, updated_at: now })))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          type: eb.ref('excluded.type'),
+          address: eb.ref('excluded.address'),
+          commune_code: eb.ref('excluded.commune_code'),
+          territory_id: eb.ref('excluded.territory_id'),
+          qpv: eb.ref('excluded.qpv'),
+          manager_type: eb.ref('excluded.manager_type'),
+          attributes: eb.ref('excluded.attributes'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The whole row a patch leads to: the stored one with the patch's fields over it. */
+function applyPatch(stored: StoredStructure | undefined, patch: StructurePatch): StructureInput {
+  const { setAttributes, removeAttributes, ...fields } = patch;
+  const attributes = { ...(stored?.attributes ?? {}) };
+  for (const key of removeAttributes ?? []) delete attributes[key];
+  Object.assign(attributes, setAttributes ?? {});
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const base: StructureInput = stored ? { ...stored } : { id: patch.id, name: '' };
+  return { ...base, ...defined, id: patch.id, attributes };
+}
+
+function sameRow(a: ReturnType<typeof editableColumns>, b: ReturnType<typeof editableColumns>): boolean {
+  return (Object.keys(a) as (keyof typeof a)[]).every((k) =>
+    k === 'attributes' ? sameAttributes(a.attributes, b.attributes) : a[k] === b[k],
+  );
+}
+
+function sameAttributes(a: string, b: string): boolean {
+  const x = JSON.parse(a) as Record<string, string>;
+  const y = JSON.parse(b) as Record<string, string>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.hasOwn(y, k) && x[k] === y[k]);
+}
+
 export function structureRepository(ctx: RepoContext): StructureRepository {
   const { db } = ctx;
   const territories = territoryRepository(ctx);
@@ -157,53 +242,44 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
       const { problems, valid } = validateRows(rows);
       if (problems.length > 0) throw new StoreValidationError(describe(problems), problems);
       return inTransaction(db, async (trx) => {
-        const territoryIds = [
-          ...new Set(valid.map((r) => r.territoryId).filter((t): t is string => t !== null)),
-        ];
-        const known = new Set<string>();
-        for (const part of chunk(territoryIds)) {
-          const found = await trx.selectFrom('territories').select('id').where('id', 'in', part).execute();
-          for (const r of found) known.add(r.id);
-        }
-        const missing: StoreValidationError['problems'] = [];
-        valid.forEach((r, index) => {
-          if (r.territoryId !== null && !known.has(r.territoryId)) {
-            missing.push({
-              row: index,
-              id: r.id,
-              field: 'territoryId',
-              value: r.territoryId,
-              message: `unknown territory "${r.territoryId}"`,
-            });
-          }
-        });
-        if (missing.length > 0) throw new StoreValidationError(describe(missing), missing);
-
-        const existing = new Set<string>();
-        for (const part of chunk(valid.map((r) => r.id))) {
-          const found = await trx.selectFrom('structures').select('id').where('id', 'in', part).execute();
-          for (const r of found) existing.add(r.id);
-        }
-        for (const part of chunk(valid, 100)) {
-          await trx
-            .insertInto('structures')
-            .values(part.map((r) => ({ id: r.id, ...editableColumns(r), created_at: now, updated_at: now })))
-            .onConflict((oc) =>
-              oc.column('id').doUpdateSet((eb) => ({
-                name: eb.ref('excluded.name'),
-                type: eb.ref('excluded.type'),
-                address: eb.ref('excluded.address'),
-                commune_code: eb.ref('excluded.commune_code'),
-                territory_id: eb.ref('excluded.territory_id'),
-                qpv: eb.ref('excluded.qpv'),
-                manager_type: eb.ref('excluded.manager_type'),
-                attributes: eb.ref('excluded.attributes'),
-                updated_at: eb.ref('excluded.updated_at'),
-              })),
+        await checkTerritories(trx, valid);
+        const existing = new Set(
+          (
+            await storedRows(
+              trx,
+              valid.map((r) => r.id),
+              false,
             )
-            .execute();
-        }
+          ).map((r) => r.id),
+        );
+        await writeRows(trx, valid, now);
         return { created: valid.length - existing.size, updated: existing.size };
+      });
+    },
+
+    async patchMany(patches, now = nowIso()) {
+      now = toIso(now, 'now');
+      return inTransaction(db, async (trx) => {
+        const stored = new Map(
+          (
+            await storedRows(
+              trx,
+              patches.map((p) => p.id),
+              ctx.dialect === 'postgres',
+            )
+          ).map((r) => [r.id, toStructure(r)]),
+        );
+        const merged = patches.map((patch) => applyPatch(stored.get(patch.id), patch));
+        const { problems, valid } = validateRows(merged);
+        if (problems.length > 0) throw new StoreValidationError(describe(problems), problems);
+        await checkTerritories(trx, valid);
+        const changed = valid.filter((r) => {
+          const before = stored.get(r.id);
+          return !before || !sameRow(editableColumns(r), editableColumns(validateRows([before]).valid[0]!));
+        });
+        await writeRows(trx, changed, now);
+        const created = changed.filter((r) => !stored.has(r.id)).length;
+        return { created, updated: changed.length - created, unchanged: valid.length - changed.length };
       });
     },
 
