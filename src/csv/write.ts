@@ -53,8 +53,9 @@ export function writeCsv(
   const body = stringify(records, {
     delimiter: options.separator ?? ',',
     record_delimiter: 'windows',
-    // Outer spaces are meaningful to whoever wrote them: quoted, a spreadsheet keeps them.
-    quoted_match: /^\s|\s$/,
+    // Line breaks (csv-stringify quotes only the record delimiter itself, \r\n) and outer spaces,
+    // which a spreadsheet keeps only when quoted.
+    quoted_match: /^\s|\s$|[\r\n]/,
   });
   return (options.bom === false ? '' : '\ufeff') + body;
 }

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, assertJsonDepth, jsonDepthExcess } from '../survey/json-depth.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -35,6 +36,16 @@ export class RecordChecker {
   /** Parses and checks one JSONL line; returns the record when it can be kept. */
   parseLine(text: string, line: number): ResponseRecord | undefined {
     let value: unknown;
+    const excess = jsonDepthExcess(text);
+    if (excess) {
+      this.collector.error({
+        file: this.file,
+        line,
+        column: excess.offset + 1,
+        message: `the JSON is nested too deeply: depth ${excess.depth} reached, at most ${MAX_JSON_DEPTH} levels are accepted`,
+      });
+      return undefined;
+    }
     try {
       value = JSON.parse(text);
     } catch {
@@ -175,6 +186,7 @@ export function parseJsonResponses(
 ): LoadResult {
   let parsed: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  assertJsonDepth(body, file);
   try {
     parsed = JSON.parse(body);
   } catch {

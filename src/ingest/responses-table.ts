@@ -1,3 +1,4 @@
+import { jsonDepthExcess } from '../survey/json-depth.js';
 import {
   COMMENT_SUFFIX,
   NONE_VALUE,
@@ -322,6 +323,8 @@ function convertCell(question: QuestionDef, cell: Cell, survey: SurveyModel): un
       return toIsoDate(cell, question.inputType ?? 'date');
     case 'matrix': {
       const text = cellText(cell);
+      // Too deep to be a matrix answer: kept as text, refused by validation like any other text.
+      if (jsonDepthExcess(text)) return text;
       try {
         return JSON.parse(text);
       } catch {

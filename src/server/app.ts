@@ -6,6 +6,7 @@ import type { Store } from '../store/index.js';
 import type { ServerConfig } from '../app/config.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandler } from './errors.js';
+import { installJsonBodyParser } from './json-body.js';
 import { createMailer, type Mailer } from '../app/mail.js';
 import { installZodSchemas } from './openapi.js';
 import { installSessionHook } from './auth/session.js';
@@ -55,6 +56,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   app.decorate('panorama', ctx);
   installErrorHandler(app);
+  installJsonBodyParser(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.bodyLimit, files: 1 } });
   await app.register(rateLimit, {

@@ -1,4 +1,5 @@
 import { jsonErrorOffset } from './json-error.js';
+import { assertJsonDepth } from './json-depth.js';
 
 /** Turns JSON.parse failures into "line L, column C" messages a person can act on. */
 export class JsonSyntaxError extends Error {
@@ -27,6 +28,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  assertJsonDepth(body, file);
   try {
     return JSON.parse(body);
   } catch {

@@ -1,6 +1,7 @@
 import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
+import { isReservedKey } from './reserved.js';
 import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson } from './definition-schema.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
@@ -75,6 +76,8 @@ export interface DefinitionProblem {
   /** JSON path to the offending element, e.g. pages[1].elements[3]. */
   path: string;
   message: string;
+  /** Error code (src/contract/errors) for problems the edges word in the user's language. */
+  code?: 'reserved_question_name';
 }
 
 export class SurveyDefinitionError extends Error {
@@ -193,6 +196,15 @@ function toQuestion(
   problems: DefinitionProblem[],
 ): QuestionDef | undefined {
   const problem = (message: string) => problems.push({ question: element.name, path, message });
+  if (isReservedKey(element.name)) {
+    problems.push({
+      question: element.name,
+      path,
+      code: 'reserved_question_name',
+      message: `the name "${element.name}" is reserved (it would break how answers are stored): rename the question`,
+    });
+    return undefined;
+  }
   const kind = kindOf(element);
   if (!kind) {
     problem(`the question type "${element.type}" is not supported`);
@@ -234,6 +246,11 @@ function toQuestion(
     if (!element.columns?.length) problem('a matrix needs "columns"');
     base.rows = toChoices(element.rows ?? [], locale);
     base.choices = toChoices(element.columns ?? [], locale);
+    // Rows are keys of the matrix answer object, like question names.
+    for (const row of base.rows.filter((r) => isReservedKey(String(r.value))))
+      problem(
+        `the row value "${String(row.value)}" is reserved (it would break how answers are stored): rename it`,
+      );
   }
   const seen = new Set<string>();
   for (const choice of [...base.choices, ...base.rows]) {

@@ -1,4 +1,5 @@
 import { commonErrors } from './common.js';
+import { inputErrors } from './inputs.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -6,6 +7,7 @@ import { commonErrors } from './common.js';
  */
 export const ERROR_CATALOGUE = {
   ...commonErrors,
+  ...inputErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

@@ -10,6 +10,7 @@ import {
   type SurveyModel,
 } from '../../survey/index.js';
 import { ApiError, found } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
@@ -37,6 +38,13 @@ export function checkDefinition(definition: string | Record<string, unknown>): {
       );
     }
     if (err instanceof SurveyDefinitionError) {
+      const reserved = err.problems.find((p) => p.code === 'reserved_question_name');
+      if (reserved) {
+        throw new PanoramaError('reserved_question_name', {
+          name: reserved.question ?? '',
+          path: reserved.path,
+        }).with(err.problems);
+      }
       const first = err.problems[0];
       const where = first?.question
         ? ` (question « ${first.question} »)`
