@@ -4,19 +4,30 @@ import { validateResponseData, type ValueProblem } from '../survey/validate.js';
 /** Reserved draft key: the page the respondent was on, so another device resumes there. */
 export const PAGE_KEY = '__page';
 
-/** Draft autosave: keeps only keys the survey knows (questions, their comments, the page index). */
-export function cleanDraft(survey: SurveyModel, data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (value === undefined) continue;
-    if (key === PAGE_KEY) {
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) out[key] = value;
-      continue;
-    }
-    const owner = key.endsWith(COMMENT_SUFFIX) ? key.slice(0, -COMMENT_SUFFIX.length) : key;
-    if (survey.byName.has(owner)) out[key] = value;
+/**
+ * Draft autosave, checked like a submission except for required answers: every value must be one
+ * the question accepts (a choice, a number, a date…) and every key a question of the survey, or
+ * the draft is refused with the problems and the stored draft stays as it was. Answers to
+ * questions hidden by a condition are kept: the respondent may change the branch back.
+ */
+export function checkDraft(
+  survey: SurveyModel,
+  data: Record<string, unknown>,
+): { data: Record<string, unknown>; problems: ValueProblem[] } {
+  const { [PAGE_KEY]: page, ...answers } = data;
+  const result = validateResponseData(survey, answers);
+  const problems = [...result.problems];
+  const out: Record<string, unknown> = { ...result.data };
+  if (page !== undefined) {
+    if (typeof page === 'number' && Number.isInteger(page) && page >= 0) out[PAGE_KEY] = page;
+    else
+      problems.push({
+        question: PAGE_KEY,
+        value: page,
+        message: `the page index must be a whole number, got ${JSON.stringify(page)}`,
+      });
   }
-  return out;
+  return { data: out, problems };
 }
 
 function isEmpty(value: unknown): boolean {

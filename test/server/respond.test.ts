@@ -76,10 +76,36 @@ describe('respondent link', () => {
     assert.equal(seenByA.data.statut, 'caf');
   });
 
-  test('draft autosave drops unknown keys, keeps the page, and resumes elsewhere', async () => {
+  test('a draft is checked like a submission, required answers aside; a refused draft changes nothing', async () => {
+    const { token, structureId } = await freshToken();
+    const invitationId = (await server.store.invitations.findForStructure(openCampaign, structureId))!.id;
+    const first = await respond('PUT', `/api/respond/${token}/draft`, { data: { statut: 'caf', __page: 0 } });
+    assert.equal(first.statusCode, 200, first.body);
+    for (const [data, question] of [
+      [{ statut: 'pirate' }, 'statut'],
+      [{ statut: 'caf', etp_salaries: 'beaucoup' }, 'etp_salaries'],
+      [{ statut: 'caf', activites: ['accueil', 'n-existe-pas'] }, 'activites'],
+      [{ statut: 'caf', inconnu: 'y' }, 'inconnu'],
+      [{ statut: 'caf', __page: 'deux' }, '__page'],
+    ] as const) {
+      const res = await respond('PUT', `/api/respond/${token}/draft`, { data });
+      assert.equal(res.statusCode, 422, `${question}: ${res.body}`);
+      const { error } = res.json();
+      assert.equal(error.code, 'invalid_draft');
+      assert.match(error.message, /Le brouillon n'a pas été enregistré/);
+      assert.deepEqual(
+        error.details.map((p: { question: string }) => p.question),
+        [question],
+      );
+    }
+    const stored = await server.store.responses.getByInvitation(invitationId);
+    assert.deepEqual(stored?.data, { statut: 'caf', __page: 0 }, 'the refused drafts changed nothing');
+  });
+
+  test('draft autosave keeps the page and "other" texts, and resumes elsewhere', async () => {
     const { token } = await freshToken();
     const save = await respond('PUT', `/api/respond/${token}/draft`, {
-      data: { statut: 'association', 'statut-Comment': 'x', inconnu: 'y', __page: 1, etp_salaries: 4 },
+      data: { statut: 'association', 'statut-Comment': 'x', __page: 1, etp_salaries: 4 },
     });
     assert.equal(save.statusCode, 200, save.body);
     assert.ok(Date.parse(save.json().savedAt));

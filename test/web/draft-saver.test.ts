@@ -104,6 +104,31 @@ test('a failed save is retried with the newest data', async () => {
   assert.equal(server.states.at(-1), 'saved');
 });
 
+test('a refused draft (422) is not resent, but the next change is saved', async () => {
+  const server = recorder();
+  let refused = 0;
+  const saver = new DraftSaver<number>({
+    send: async (v) => {
+      if (v === 1) {
+        refused++;
+        throw new Error('valeur refusée');
+      }
+      return server.send(v);
+    },
+    delayMs: 5,
+    retryMs: 5,
+    isRefused: () => true,
+    onState: (s) => server.states.push(s.kind),
+  });
+  saver.schedule(1);
+  await sleep(60);
+  assert.equal(refused, 1, 'the refused data is sent once');
+  assert.equal(server.states.at(-1), 'failed');
+  saver.schedule(2);
+  await waitFor(() => server.received.length >= 1);
+  assert.deepEqual(server.received, [2]);
+});
+
 test('a fatal error (campaign closed) stops saving', async () => {
   const server = recorder();
   let calls = 0;

@@ -7,7 +7,9 @@ import { ApiError, found } from '../errors.js';
 import { campaignState } from '../campaign-view.js';
 import { formatParis } from '../dates.js';
 import { loadVersion } from '../surveys-cache.js';
-import { checkSubmission, cleanDraft } from '../answers.js';
+import { checkDraft, checkSubmission } from '../answers.js';
+import { PanoramaError } from '../../contract/errors/index.js';
+import type { ValueProblem } from '../../survey/validate.js';
 import { answersPdf } from '../pdf-copy.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
@@ -53,6 +55,12 @@ function assertOpen(ctx: ServerContext, campaign: Campaign): void {
   }
 }
 
+/** The titles of the questions a list of problems is about (names for keys that are no question). */
+function titlesOf(survey: SurveyModel, problems: ValueProblem[]): string[] {
+  const names = [...new Set(problems.map((p) => p.question.replace(/-Comment$/, '')))];
+  return names.map((n) => survey.byName.get(n)?.title ?? n);
+}
+
 export async function respondRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['respondent'];
@@ -94,7 +102,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
     {
       schema: {
         tags,
-        summary: 'Autosave the draft (unknown keys dropped)',
+        summary: 'Autosave the draft (checked like a submission, required answers aside)',
         params: tokenParams,
         body: draftBody,
       },
@@ -105,8 +113,13 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
       const { data } = request.body;
       const { invitation, campaign, survey } = await open(ctx, token);
       assertOpen(ctx, campaign);
+      const checked = checkDraft(survey, data);
+      if (checked.problems.length)
+        throw new PanoramaError('invalid_draft', { questions: titlesOf(survey, checked.problems) }).with(
+          checked.problems,
+        );
       const now = ctx.now().toISOString();
-      const saved = await ctx.store.responses.saveDraft(invitation.id, cleanDraft(survey, data), now);
+      const saved = await ctx.store.responses.saveDraft(invitation.id, checked.data, now);
       return { savedAt: saved.draftUpdatedAt ?? now };
     },
   );
@@ -136,16 +149,10 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
       }
       assertOpen(ctx, campaign);
       const checked = checkSubmission(survey, data);
-      if (checked.problems.length) {
-        const names = [...new Set(checked.problems.map((p) => p.question))];
-        const titles = names.map((n) => `« ${survey.byName.get(n)?.title ?? n} »`);
-        throw new ApiError(
-          422,
-          'invalid_answers',
-          `Certaines réponses ne sont pas acceptées (${titles.join(', ')}) : corrigez-les puis envoyez à nouveau. Rien n'a été enregistré.`,
+      if (checked.problems.length)
+        throw new PanoramaError('invalid_answers', { questions: titlesOf(survey, checked.problems) }).with(
           checked.problems,
         );
-      }
       // The answer and its audit entry are written in one transaction: one commit (one fsync) per
       // submission, and never an answer without its audit line.
       const result = await ctx.store.transaction(async (repos) => {

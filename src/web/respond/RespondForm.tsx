@@ -83,6 +83,7 @@ export function RespondForm({
       new DraftSaver<Record<string, unknown>>({
         send: (data) => saveDraft(token, data),
         isFatal: (error) => error instanceof ApiError && (error.status === 409 || error.status === 404),
+        isRefused: (error) => error instanceof ApiError && error.status === 422,
         onState: (state) => {
           setSaveState(state);
           if (state.kind === 'failed' && state.fatal)

@@ -17,6 +17,8 @@ export interface DraftSaverOptions<T> {
   retryMs?: number;
   /** A fatal error (campaign closed, link revoked) stops saving. */
   isFatal?: (error: unknown) => boolean;
+  /** The server refused this data (a value it does not accept): not retried, newer data is still sent. */
+  isRefused?: (error: unknown) => boolean;
   onState?: (state: SaveState) => void;
 }
 
@@ -103,6 +105,8 @@ export class DraftSaver<T> {
       const message = error instanceof Error ? error.message : String(error);
       this.options.onState?.({ kind: 'failed', message, fatal });
       if (fatal) this.stop();
+      else if (this.options.isRefused?.(error))
+        return false; // resending the same data cannot help
       else if (!this.pending) this.pending = next; // newer data, if any, supersedes the failed one
       return true;
     }
