@@ -16,10 +16,11 @@ export type { LoadOptions, LoadResult } from './collect.js';
 export { streamJsonlResponses, type StreamOptions } from './jsonl.js';
 export {
   loadRegistryFile,
-  previewRegistryImport,
-  type RegistryPreview,
-  type RegistryPreviewError,
-  type RegistryPreviewRow,
+  readRegistryTable,
+  REGISTRY_FIELDS,
+  type RegistryField,
+  type RegistryRead,
+  type RegistryRow,
 } from './registry.js';
 export { resolveCommune, type CommuneInfo, type CodeName } from './commune.js';
 export { writeResponsesCsv, type CsvExportOptions } from './export-csv.js';

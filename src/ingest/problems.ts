@@ -5,13 +5,19 @@ export interface InputProblem {
   line?: number;
   /** Column: a header name with its letter for tables (`C "qpv"`), a character position for JSON. */
   column?: string | number;
+  /** The column's header name alone (`qpv`), for tables. */
+  header?: string;
   /** Spreadsheet sheet name and cell address (e.g. `C7`), for XLSX inputs. */
   sheet?: string;
   cell?: string;
   responseId?: string;
   question?: string;
   value?: unknown;
+  /** English text, for the command line; `code` and `params` word it in other languages. */
   message: string;
+  /** Error code of src/contract/errors, when the problem has one. */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** How many problems an error message prints before summarising the rest. */

@@ -21,7 +21,7 @@ export interface Table {
   problems: InputProblem[];
 }
 
-export type CellLocation = Pick<InputProblem, 'file' | 'line' | 'column' | 'sheet' | 'cell'>;
+export type CellLocation = Pick<InputProblem, 'file' | 'line' | 'column' | 'header' | 'sheet' | 'cell'>;
 
 export function cellLocation(table: Table, line: number, columnIndex: number | undefined): CellLocation {
   if (columnIndex === undefined) {
@@ -38,9 +38,10 @@ export function cellLocation(table: Table, line: number, columnIndex: number | u
       cell: `${letter}${line}`,
       line,
       column: JSON.stringify(name),
+      header: name,
     };
   }
-  return { file: table.file, line, column: `${letter} ${JSON.stringify(name)}` };
+  return { file: table.file, line, column: `${letter} ${JSON.stringify(name)}`, header: name };
 }
 
 /** Cell text with surrounding spaces removed; '' for an empty cell. */

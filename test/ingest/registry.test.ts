@@ -1,12 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import {
-  InputError,
-  loadRegistryFile,
-  previewRegistryImport,
-  resolveCommune,
-} from '../../src/ingest/index.js';
+import { InputError, loadRegistryFile, readRegistryTable, resolveCommune } from '../../src/ingest/index.js';
+import { tableToRegistry } from '../../src/ingest/registry.js';
+import { readTable } from '../../src/ingest/table-file.js';
+
+/** What the import preview reads: every problem (line, header, value, message) and the rows kept. */
+async function readRegistry(input: string | Uint8Array, file: string) {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const table = await readTable(bytes, file);
+  const read = readRegistryTable(table);
+  return {
+    read,
+    errors: read.problems.map((p) => ({ line: p.line, column: p.header, value: p.value, reason: p.message })),
+    registry: tableToRegistry(table).registry,
+  };
+}
 import { tempDir, writeFile } from './helpers.js';
 
 const dir = tempDir();
@@ -47,11 +56,11 @@ test('missing id and name columns are named with the columns found', async () =>
   assert.deepEqual(
     err.problems.map((p) => p.message),
     [
-      'the registry has no "id" column (columns: code, libelle)',
-      'the registry has no "nom" (or "name") column (columns: code, libelle)',
+      'the mandatory "id" column is missing (or "identifiant", "code structure"); columns found: code, libelle',
+      'the "nom" column is missing (or "name", "raison sociale"); columns found: code, libelle',
     ],
   );
-  assert.match(err.message, /nocols\.csv, line 1: the registry has no "id" column/);
+  assert.match(err.message, /nocols\.csv, line 1: the mandatory "id" column is missing/);
 });
 
 test('empty ids, empty names, duplicate ids (both lines) and ragged lines are all listed', async () => {
@@ -59,18 +68,18 @@ test('empty ids, empty names, duplicate ids (both lines) and ragged lines are al
   const err = await registryProblems('bad.csv', csv);
   assert.deepEqual(err.message.split('\n'), [
     '4 problems in bad.csv:',
-    '  - bad.csv, line 6: this line has 2 fields but the header has 3 columns (separator ","; check quotes and separators)',
     '  - bad.csv, line 3, column A "id": the structure id is empty',
     '  - bad.csv, line 4, column B "nom": the name of structure "C" is empty',
     '  - bad.csv, line 5, column A "id": the id "A" is used twice (lines 2 and 5)',
+    '  - bad.csv, line 6: this line has 2 fields but the header has 3 columns (separator ","; check quotes and separators)',
   ]);
 });
 
-test('the import preview lists rows and every error (line, column, value, reason) without throwing', async () => {
+test('the import reader lists rows and every error (line, column, value, reason) without throwing', async () => {
   const csv = 'id,nom,code_commune\nA,Un,59350\nA,Deux,62041\nC,Trois,99999\nD,Quatre,Lille\n';
-  const preview = await previewRegistryImport(csv, 'import.csv');
-  assert.deepEqual(preview.columns, ['id', 'nom', 'code_commune']);
-  assert.deepEqual(preview.errors, [
+  const { read, errors } = await readRegistry(csv, 'import.csv');
+  assert.deepEqual(read.table.header, ['id', 'nom', 'code_commune']);
+  assert.deepEqual(errors, [
     { line: 3, column: 'id', value: 'A', reason: 'the id "A" is used twice (lines 2 and 3)' },
     { line: 4, column: 'code_commune', value: '99999', reason: '"99999" is not a known INSEE commune code' },
     {
@@ -81,24 +90,43 @@ test('the import preview lists rows and every error (line, column, value, reason
     },
   ]);
   assert.deepEqual(
-    preview.rows.map((r) => [r.line, r.id]),
+    read.rows.map((r) => [r.line, r.id]),
     [[2, 'A']],
   );
-  assert.equal(preview.registry, undefined);
+  await assert.rejects(
+    readRegistry(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), 'broken.xlsx'),
+    /not a readable XLSX workbook/,
+  );
+});
 
-  const broken = await previewRegistryImport(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), 'broken.xlsx');
-  assert.equal(broken.errors.length, 1);
-  assert.match(broken.errors[0]!.reason, /not a readable XLSX workbook/);
+test('one set of column names: accents, case and punctuation do not matter; two columns for one field are refused', async () => {
+  const { read } = await readRegistry(
+    'Code structure;Raison sociale;Code_INSEE;Courriel;Département\nA;Un;59350;a@b.fr;59\n',
+    'aliases.csv',
+  );
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.rows[0]!.fields, {
+    id: 'A',
+    name: 'Un',
+    communeCode: '59350',
+    email: 'a@b.fr',
+    departement: '59',
+  });
+  const twice = await readRegistry('id,nom,name\nA,Un,One\n', 'twice.csv');
+  assert.deepEqual(
+    twice.errors.map((e) => [e.line, e.column, e.reason]),
+    [[1, 'name', 'the columns "nom" and "name" give the same information: keep only one']],
+  );
 });
 
 test('a commune code fills departement, region and epci when the registry does not give them', async () => {
   const csv =
     'id,nom,commune,departement\nA,Lille-Sud,59350,\nB,Arras,62041,62-bis\nC,Sans code,,\nD,Nom de commune,Roubaix,\nE,Bourg,1053,\n';
-  const preview = await previewRegistryImport(csv, 'geo.csv');
+  const preview = await readRegistry(csv, 'geo.csv');
   assert.deepEqual(preview.errors, []);
-  assert.deepEqual(preview.registry!.attributes, ['commune', 'departement', 'region', 'epci']);
+  assert.deepEqual(preview.registry.attributes, ['commune', 'departement', 'region', 'epci']);
   assert.deepEqual(
-    preview.registry!.structures.map((s) => s.attributes),
+    preview.registry.structures.map((s) => s.attributes),
     [
       {
         commune: '59350',
