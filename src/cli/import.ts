@@ -2,20 +2,25 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder } from './options.js';
-import type { Store } from '../store/index.js';
+import type { Repositories, Store } from '../store/index.js';
+import { pickLang, type Lang } from '../contract/lang.js';
 import type { ResponseRecord } from '../survey/records.js';
 
 const HELP = `Usage: panorama import <dir> --name NAME [options]
 
 Imports a finished campaign from an input folder into the Panorama database: the survey
-(survey.json), the registry (structures.csv|xlsx: structures, and territories created from the
-"departement" and "territoire" columns) and a CLOSED campaign holding every submitted answer
+(survey.json; a questionnaire already stored with the same definition is reused), the registry
+(structures.csv|xlsx: structures, and territories created from the "departement" and
+"territoire" columns) and a CLOSED campaign holding every submitted answer
 (responses.jsonl|json|csv|xlsx; answers without structure are kept as anonymous).
+The registry never erases: a column absent from structures.csv, or an empty cell, leaves what
+is stored unchanged (e-mails set in the application stay); --clear-empty makes empty cells clear.
 Everything is written in one transaction: on any error nothing is stored.
 
 Options:
   --name NAME        campaign name (required), e.g. "Observatoire Nord 2021"
   --replace          replace an existing campaign of the same name (and its answers)
+  --clear-empty      empty cells of structures.csv clear the stored values
   --data-dir DIR     SQLite data folder (default: DATA_DIR or ./data; DATABASE_URL selects PostgreSQL)
   --lenient          leave out invalid answers with a warning instead of refusing the import
   --help             show this help
@@ -28,13 +33,19 @@ export interface ImportOptions {
   name: string;
   replace?: boolean;
   lenient?: boolean;
+  /** Empty cells of structures.csv clear the stored values (default: they leave them unchanged). */
+  clearEmpty?: boolean;
+  /** Language of the problems listed in errors (default: French). */
+  lang?: Lang;
   now?: Date;
 }
 
 export interface ImportSummary {
   campaignId: string;
   surveyId: string;
-  structures: { created: number; updated: number };
+  /** True when a stored questionnaire with the same definition was used instead of a new one. */
+  surveyReused: boolean;
+  structures: { created: number; updated: number; unchanged: number };
   territoriesCreated: number;
   responses: number;
   anonymous: number;
@@ -47,33 +58,57 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-async function registryPlan(store: Store, path: string) {
-  const { readCsvTable } = await import('../ingest/csv-table.js');
-  const { readXlsxTable } = await import('../ingest/xlsx-table.js');
-  const { cellText } = await import('../ingest/table.js');
-  const { planImport } = await import('../server/registry-import.js');
-  const bytes = await readFile(path);
-  const table = path.toLowerCase().endsWith('.xlsx')
-    ? await readXlsxTable(bytes, path)
-    : readCsvTable(bytes, path);
-  const rows = table.rows.map((r) =>
-    Object.fromEntries(table.header.map((h, i) => [h, cellText(r.cells[i])])),
-  );
-  const existing = await store.structures.list();
-  const plan = planImport(
-    table.header,
-    rows,
-    (i) => table.rows[i]!.line,
-    await store.territories.list(),
-    new Set(existing.map((s) => s.id)),
-  );
-  if (plan.errors.length) {
-    const lines = plan.errors
+async function registryPlan(store: Store, path: string, options: ImportOptions) {
+  const { planRegistryFile, wordProblems } = await import('../app/registry/import.js');
+  const { plan } = await planRegistryFile(store, {
+    filename: basename(path),
+    bytes: await readFile(path),
+    clearEmpty: options.clearEmpty ?? false,
+  });
+  if (plan.problems.length) {
+    const lang = options.lang ?? 'fr';
+    const lines = wordProblems(plan.problems, lang)
       .slice(0, 20)
-      .map((e) => `  - ${basename(path)}, line ${e.line}, column "${e.column}" ("${e.value}"): ${e.reason}`);
-    throw new ImportError(`${path}: the registry has ${plan.errors.length} problem(s):\n${lines.join('\n')}`);
+      .map(
+        (e) =>
+          `  - ${basename(path)}, ${lang === 'fr' ? 'ligne' : 'line'} ${e.line}${e.column ? `, ${lang === 'fr' ? 'colonne' : 'column'} "${e.column}"` : ''}: ${e.reason}`,
+      );
+    const head =
+      lang === 'fr'
+        ? `${path} : le référentiel comporte ${plan.problems.length} problème(s) :`
+        : `${path}: the registry has ${plan.problems.length} problem(s):`;
+    throw new ImportError(`${head}\n${lines.join('\n')}`);
   }
   return plan;
+}
+
+/** A stored version whose definition is the folder's (compared once both are read the same way). */
+async function sameDefinition(repos: Repositories, definition: unknown) {
+  const { buildSurveyModel } = await import('../survey/model.js');
+  const wanted = canonicalJson(definition);
+  for (const survey of await repos.surveys.list()) {
+    for (const version of await repos.surveys.listVersions(survey.id)) {
+      let json: unknown;
+      try {
+        json = buildSurveyModel(version.definition, `version ${version.version}`).json;
+      } catch {
+        continue; // an older definition Panorama no longer reads cannot be the same
+      }
+      if (canonicalJson(json) === wanted) return { surveyId: survey.id, versionId: version.id };
+    }
+  }
+  return undefined;
+}
+
+/** JSON with object keys sorted, so two definitions written in another key order compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 function checkOnePerStructure(responses: ResponseRecord[]): void {
@@ -104,12 +139,13 @@ export async function importCampaignFolder(
 ): Promise<ImportSummary> {
   const { readInputFolder } = await import('../ingest/index.js');
   const { createRepositories } = await import('../store/repos/index.js');
+  const { applyRegistryPlan } = await import('../app/registry/import.js');
   const name = options.name.trim();
   if (!name) throw new ImportError('--name: the campaign name is required.');
   const now = (options.now ?? new Date()).toISOString();
   const folder = await readInputFolder(dir, { lenient: options.lenient ?? false });
   checkOnePerStructure(folder.responses);
-  const plan = folder.files.registry ? await registryPlan(store, folder.files.registry) : undefined;
+  const plan = folder.files.registry ? await registryPlan(store, folder.files.registry, options) : undefined;
 
   const same = (await store.campaigns.list()).filter(
     (c) => c.name.trim().toLowerCase() === name.toLowerCase(),
@@ -119,7 +155,8 @@ export async function importCampaignFolder(
       `a campaign named "${same[0]!.name}" already exists: choose another --name, or add --replace to replace it and its answers.`,
     );
   }
-  const known = new Set((plan?.structures ?? []).map((s) => s.id));
+  const fileIds = folder.registry?.structures.map((s) => s.id) ?? [];
+  const known = new Set(fileIds);
   if (!plan) {
     for (const s of await store.structures.list()) known.add(s.id);
   }
@@ -159,20 +196,25 @@ export async function importCampaignFolder(
         }
       }
     }
-    for (const t of plan?.territories ?? []) await repos.territories.create(t);
     const structures = plan
-      ? await repos.structures.upsertMany(plan.structures, now)
-      : { created: 0, updated: 0 };
-    const { survey } = await repos.surveys.create(
-      { title: folder.survey.title || name, definition: folder.survey.json },
-      now,
-    );
+      ? await applyRegistryPlan(repos, plan, now)
+      : { created: 0, updated: 0, unchanged: 0 };
+    const reused = await sameDefinition(repos, folder.survey.json);
+    let survey: { surveyId: string; versionId: string };
+    if (reused) survey = reused;
+    else {
+      const created = await repos.surveys.create(
+        { title: folder.survey.title || name, definition: folder.survey.json },
+        now,
+      );
+      survey = { surveyId: created.survey.id, versionId: created.survey.latestVersionId };
+    }
     const campaign = await repos.campaigns.create(
-      { name, surveyVersionId: survey.latestVersionId, opensAt, closesAt: now, createdBy: null },
+      { name, surveyVersionId: survey.versionId, opensAt, closesAt: now, createdBy: null },
       now,
     );
     const invited = plan
-      ? plan.structures.map((s) => s.id)
+      ? fileIds
       : [...new Set(folder.responses.map((r) => r.structure).filter((s): s is string => s !== null))];
     await repos.invitations.createForPopulation(campaign.id, invited, now);
     let anonymous = 0;
@@ -196,8 +238,13 @@ export async function importCampaignFolder(
     );
     return {
       campaignId: campaign.id,
-      surveyId: survey.id,
-      structures,
+      surveyId: survey.surveyId,
+      surveyReused: reused !== undefined,
+      structures: {
+        created: structures.created,
+        updated: structures.updated,
+        unchanged: structures.unchanged,
+      },
       territoriesCreated: plan?.territories.length ?? 0,
       responses: folder.responses.length,
       anonymous,
@@ -215,6 +262,7 @@ async function run(args: string[]): Promise<number> {
       options: {
         name: { type: 'string' },
         replace: { type: 'boolean' },
+        'clear-empty': { type: 'boolean' },
         lenient: { type: 'boolean' },
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -239,11 +287,14 @@ async function run(args: string[]): Promise<number> {
       name: values.name,
       replace: values.replace ?? false,
       lenient: values.lenient ?? false,
+      clearEmpty: values['clear-empty'] ?? false,
+      lang: pickLang(process.env.PANORAMA_LANG ?? process.env.LANG?.split('.')[0]?.replace('_', '-')),
     });
     process.stdout.write(
       `${s.replaced ? 'Replaced' : 'Imported'} campaign "${values.name.trim()}" (id ${s.campaignId}, closed): ${s.responses} answers` +
         `${s.anonymous ? ` (${s.anonymous} anonymous)` : ''}, ${s.structures.created} structures created, ${s.structures.updated} updated, ` +
-        `${s.territoriesCreated} territories created.\n`,
+        `${s.structures.unchanged} unchanged, ${s.territoriesCreated} territories created` +
+        `${s.surveyReused ? ', questionnaire already stored reused' : ''}.\n`,
     );
     if (s.warnings)
       process.stderr.write(`panorama: warning: ${s.warnings} invalid values left out (--lenient).\n`);

@@ -21,12 +21,14 @@ export interface RegistryRow {
   commune?: CommuneInfo;
   /** Free columns present in the file, by header name ('' for an empty cell). */
   attributes: Record<string, string>;
+  /** The row has a problem (listed in `problems`): it is never imported. */
+  invalid?: true;
 }
 
 export interface RegistryRead {
   table: Table;
   columns: RegistryColumns;
-  /** Rows without problems, in file order. */
+  /** Every data row, in file order; rows with a problem are marked `invalid`. */
   rows: RegistryRow[];
   /** Every problem of the file (structure, header, cells), in file order. */
   problems: InputProblem[];
@@ -50,10 +52,14 @@ export function readRegistryTable(table: Table, options: RegistryReadOptions = {
   const found = table.header.filter((h) => h !== '').join(', ') || '—';
   const headerAt = cellLocation(table, table.headerLine, undefined);
   if (fields.id === undefined)
-    problems.push(registryProblem({ ...headerAt, value: found }, 'registry_no_id_column', { found }));
+    problems.push(
+      registryProblem({ ...headerAt, header: 'id', value: found }, 'registry_no_id_column', { found }),
+    );
   // Without ids nothing can be matched: a missing name column is reported with it.
   if (fields.name === undefined && (options.requireName || fields.id === undefined))
-    problems.push(registryProblem({ ...headerAt, value: found }, 'registry_no_name_column', { found }));
+    problems.push(
+      registryProblem({ ...headerAt, header: 'nom', value: found }, 'registry_no_name_column', { found }),
+    );
 
   const rows: RegistryRow[] = [];
   if (fields.id !== undefined && (fields.name !== undefined || !options.requireName)) {
@@ -61,7 +67,8 @@ export function readRegistryTable(table: Table, options: RegistryReadOptions = {
     for (const tableRow of table.rows) {
       const before = problems.length;
       const row = readRow(table, columns, tableRow.cells, tableRow.line, problems, idLines, options);
-      if (problems.length === before) rows.push(row);
+      if (problems.length > before) row.invalid = true;
+      rows.push(row);
     }
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -40,27 +40,29 @@ function statisticsRegistry(read: RegistryRead): Registry {
     .filter(({ index }) => fieldAt.has(index) || columns.attributes.includes(index));
   const attributes = attributeColumns.map((c) => c.header);
   const addedGeo = new Set<string>();
-  const structures: Structure[] = read.rows.map((row) => {
-    const values: Record<string, string> = {};
-    for (const { header, index } of attributeColumns) {
-      const field = fieldAt.get(index);
-      values[header] = field ? (row.fields[field] ?? '') : (row.attributes[header] ?? '');
-    }
-    if (row.commune) {
-      const geo = {
-        departement: row.commune.departement.code,
-        region: row.commune.region.name,
-        epci: row.commune.epci?.name ?? '',
-      };
-      for (const key of GEO_ATTRIBUTES) {
-        if ((values[key] ?? '') === '' && geo[key] !== '') {
-          values[key] = geo[key];
-          addedGeo.add(key);
+  const structures: Structure[] = read.rows
+    .filter((row) => !row.invalid)
+    .map((row) => {
+      const values: Record<string, string> = {};
+      for (const { header, index } of attributeColumns) {
+        const field = fieldAt.get(index);
+        values[header] = field ? (row.fields[field] ?? '') : (row.attributes[header] ?? '');
+      }
+      if (row.commune) {
+        const geo = {
+          departement: row.commune.departement.code,
+          region: row.commune.region.name,
+          epci: row.commune.epci?.name ?? '',
+        };
+        for (const key of GEO_ATTRIBUTES) {
+          if ((values[key] ?? '') === '' && geo[key] !== '') {
+            values[key] = geo[key];
+            addedGeo.add(key);
+          }
         }
       }
-    }
-    return { id: row.id, name: row.fields.name ?? '', attributes: values };
-  });
+      return { id: row.id, name: row.fields.name ?? '', attributes: values };
+    });
   const all = [...attributes, ...GEO_ATTRIBUTES.filter((g) => addedGeo.has(g) && !attributes.includes(g))];
   for (const s of structures) for (const a of all) s.attributes[a] ??= '';
   return { structures, attributes: all };

@@ -90,8 +90,13 @@ test('the import reader lists rows and every error (line, column, value, reason)
     },
   ]);
   assert.deepEqual(
-    read.rows.map((r) => [r.line, r.id]),
-    [[2, 'A']],
+    read.rows.map((r) => [r.line, r.id, r.invalid ?? false]),
+    [
+      [2, 'A', false],
+      [3, 'A', true],
+      [4, 'C', true],
+      [5, 'D', true],
+    ],
   );
   await assert.rejects(
     readRegistry(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), 'broken.xlsx'),

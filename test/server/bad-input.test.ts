@@ -135,7 +135,7 @@ describe('registry import', () => {
       '3|type|XYZ',
       '4|id|N1',
     ]);
-    assert.match(details.find((d) => d.line === 4)!.reason, /ligne 2/);
+    assert.match(details.find((d) => d.line === 4)!.reason, /lignes 2 et 4/);
     assert.equal((await server.store.structures.list()).length, before);
   });
 
@@ -167,7 +167,7 @@ describe('registry import', () => {
       payload,
     });
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(res.json(), { created: 2, updated: 1, territoriesCreated: 1 });
+    assert.deepEqual(res.json(), { created: 2, updated: 1, unchanged: 0, territoriesCreated: 1 });
     const port = (await server.store.structures.get('IMP-1'))!;
     assert.equal(port.communeCode, '62193');
     assert.equal(port.qpv, true);
