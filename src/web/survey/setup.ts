@@ -1,3 +1,4 @@
+import DOMPurify from 'dompurify';
 import { Model } from 'survey-core';
 import 'survey-core/i18n/french';
 import 'survey-core/survey-core.css';
@@ -18,7 +19,21 @@ const THEME_VARIABLES = {
 /** A SurveyJS model in the UI language (French by default; the survey's own locale strings apply). */
 export function createSurveyModel(json: Record<string, unknown>, lang: Lang): Model {
   const model = new Model(json);
+  sanitiseHtml(model);
   model.locale = lang;
   model.applyTheme({ cssVariables: THEME_VARIABLES });
   return model;
+}
+
+/**
+ * Every HTML a definition carries (html elements, completedHtml, loadingHtml…) goes through
+ * survey.processHtml before SurveyJS sets it as innerHTML: sanitised there with DOMPurify, after
+ * SurveyJS has put answers into {placeholders}, so neither the definition nor an answer piped into
+ * it can run script on Panorama's origin. Titles and descriptions stay text: no Markdown handler
+ * (onTextMarkdown) is installed, so SurveyJS never renders them as HTML.
+ */
+function sanitiseHtml(model: Model): void {
+  const process = model.processHtml.bind(model);
+  model.processHtml = (html: string, reason?: string) =>
+    DOMPurify.sanitize(process(html, reason ?? ''), { USE_PROFILES: { html: true } });
 }
