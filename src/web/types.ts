@@ -101,6 +101,24 @@ export interface ImportProblem {
   reason: string;
 }
 
+export type ChangeValue = string | boolean | null;
+
+/** One field of one structure an import would change: before null = added, after null = removed. */
+export interface FieldChange {
+  field: string;
+  attribute: boolean;
+  before: ChangeValue;
+  after: ChangeValue;
+}
+
+export interface StructureChange {
+  id: string;
+  name: string;
+  line: number;
+  action: 'create' | 'update';
+  changes: FieldChange[];
+}
+
 export interface ImportPreview {
   columns: string[];
   rows: Record<string, string>[];
@@ -108,6 +126,12 @@ export interface ImportPreview {
   errors: ImportProblem[];
   toCreate: number;
   toUpdate: number;
+  unchanged: number;
+  changes: StructureChange[];
+  /** Recognised fields the file does not have: they stay as they are. */
+  absent: string[];
+  clearEmpty: boolean;
+  territoriesToCreate: { name: string; level: string }[];
 }
 
 export interface DefinitionProblem {

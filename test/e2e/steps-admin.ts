@@ -49,7 +49,7 @@ export async function administratorPreparesCampaign(
 
   // --- The corrected file: preview, then confirm.
   await page.getByLabel('Fichier du référentiel').setInputFiles(writeFile(files, 'reseau.csv', REGISTRY_CSV));
-  await page.getByText('4 lignes : 4 structures à créer, 0 à mettre à jour.').waitFor();
+  await page.getByText('4 lignes : 4 structures à créer, 0 à mettre à jour, 0 sans changement.').waitFor();
   await page.locator('.preview-table').getByText('Espace de vie sociale Gamma').waitFor();
   await shot(page, 'registry-import-preview');
   assert.equal((await store.structures.list()).length, 0, 'nothing written before confirm');

@@ -72,14 +72,19 @@ export function planRegistryImport(
     if (!before && !row.fields.name) {
       const column = read.columns.fields.name;
       problems.push(
-        registryProblem(
-          {
-            ...cellLocation(read.table, column === undefined ? read.table.headerLine : row.line, column),
-            value: '',
-          },
-          'registry_name_needed',
-          { id: row.id },
-        ),
+        column === undefined
+          ? registryProblem(
+              { ...cellLocation(read.table, read.table.headerLine, undefined), value: '' },
+              'registry_name_needed',
+              { id: row.id },
+            )
+          : registryProblem(
+              { ...cellLocation(read.table, row.line, column), value: '' },
+              'registry_empty_name',
+              {
+                id: row.id,
+              },
+            ),
       );
       continue;
     }

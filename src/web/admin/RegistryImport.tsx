@@ -4,6 +4,7 @@ import { FilePicker } from '../FilePicker.js';
 import { useI18n } from '../i18n.js';
 import type { ImportPreview, ImportProblem } from '../types.js';
 import { ErrorBox, Notice } from './common.js';
+import { ImportChanges } from './ImportChanges.js';
 
 interface Chosen {
   filename: string;
@@ -21,6 +22,8 @@ export function RegistryImport({
   const { t } = useI18n();
   const inputId = useId();
   const [chosen, setChosen] = useState<Chosen>();
+  // Off by default: an import never erases unless asked to.
+  const [clearEmpty, setClearEmpty] = useState(false);
   const [preview, setPreview] = useState<ImportPreview>();
   // Collapsed once the registry has structures: daily work is the list below.
   const [open, setOpen] = useState(initiallyOpen);
@@ -33,11 +36,16 @@ export function RegistryImport({
     setDone(undefined);
     setError(undefined);
     if (!file) return;
+    const body = { filename: file.name, content: await fileToBase64(file) };
+    setChosen(body);
+    await previewOf(body, clearEmpty);
+  }
+
+  async function previewOf(body: Chosen, clear: boolean): Promise<void> {
     setBusy('preview');
+    setError(undefined);
     try {
-      const body = { filename: file.name, content: await fileToBase64(file) };
-      setChosen(body);
-      setPreview(await post<ImportPreview>('/api/structures/import/preview', body));
+      setPreview(await post<ImportPreview>('/api/structures/import/preview', { ...body, clearEmpty: clear }));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
@@ -52,7 +60,7 @@ export function RegistryImport({
     try {
       const result = await post<{ created: number; updated: number; territoriesCreated: number }>(
         '/api/structures/import',
-        chosen,
+        { ...chosen, clearEmpty },
       );
       setDone(
         t('import.done', {
@@ -98,9 +106,25 @@ export function RegistryImport({
               total: preview.total,
               create: preview.toCreate,
               update: preview.toUpdate,
+              same: preview.unchanged,
             })}{' '}
             <span className="muted">{t('import.nothingWritten')}</span>
           </p>
+          <p className="muted small">{t('import.emptyRule')}</p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={clearEmpty}
+              disabled={busy !== undefined}
+              onChange={(event) => {
+                const next = event.currentTarget.checked;
+                setClearEmpty(next);
+                if (chosen) void previewOf(chosen, next);
+              }}
+            />{' '}
+            {t('import.clearEmpty')}
+          </label>
+          {clearEmpty && <Notice kind="warning">{t('import.clearWarning')}</Notice>}
           {hasErrors && (
             <>
               <div className="notice notice-error" role="alert">
@@ -134,6 +158,7 @@ export function RegistryImport({
               </div>
             </>
           )}
+          {!hasErrors && <ImportChanges preview={preview} />}
           <h4>{t('import.firstRows', { n: preview.rows.length, total: preview.total })}</h4>
           <div className="table-wrap preview-table">
             <table>
