@@ -253,3 +253,64 @@ describe('request limits', () => {
     assert.match(error.message, /AAAA-MM-JJ/);
   });
 });
+
+describe('registry import routes: access and the erase option', () => {
+  const partial = (clearEmpty?: boolean) => ({
+    filename: 'partiel.csv',
+    content: b64('id;email\nCS59-001;\n'),
+    ...(clearEmpty === undefined ? {} : { clearEmpty }),
+  });
+
+  test('anonymous, viewer and correspondent get nothing and change nothing, with or without clearEmpty', async () => {
+    const before = await server.store.structures.get('CS59-001');
+    for (const url of ['/api/structures/import/preview', '/api/structures/import']) {
+      const anonymous = await server.request(undefined, { method: 'POST', url, payload: partial(true) });
+      assert.equal(anonymous.statusCode, 401, `${url}: ${anonymous.body}`);
+      for (const session of [server.users.viewer, server.users.nord]) {
+        const res = await server.request(session, { method: 'POST', url, payload: partial(true) });
+        assert.equal(res.statusCode, 403, `${url}: ${res.body}`);
+      }
+    }
+    assert.deepEqual(await server.store.structures.get('CS59-001'), before);
+  });
+
+  test('an empty cell keeps the e-mail unless clearEmpty is sent (JSON or multipart)', async () => {
+    const structure = (await server.store.structures.get('CS59-001'))!;
+    await server.store.structures.update('CS59-001', {
+      attributes: { ...structure.attributes, email: 'garde@centre.fr' },
+    });
+    const kept = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import',
+      payload: partial(),
+    });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.deepEqual(kept.json(), { created: 0, updated: 0, unchanged: 1, territoriesCreated: 0 });
+    assert.equal((await server.store.structures.get('CS59-001'))!.attributes.email, 'garde@centre.fr');
+
+    const boundary = '----panorama-clear';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="clearEmpty"\r\n\r\ntrue\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+      'id;email\nCS59-001;\n' +
+      `\r\n--${boundary}--\r\n`;
+    const preview = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import/preview',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+    assert.equal(preview.statusCode, 200, preview.body);
+    assert.deepEqual(preview.json().changes[0].changes, [
+      { field: 'email', attribute: true, before: 'garde@centre.fr', after: null },
+    ]);
+    assert.equal((await server.store.structures.get('CS59-001'))!.attributes.email, 'garde@centre.fr');
+    const cleared = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import',
+      payload: partial(true),
+    });
+    assert.equal(cleared.statusCode, 200, cleared.body);
+    assert.equal((await server.store.structures.get('CS59-001'))!.attributes.email, undefined);
+  });
+});
