@@ -246,11 +246,17 @@ export function registryTests(ctx: SuiteContext): void {
 
     // A new id without a name, or an unknown territory: nothing of the batch is written.
     await assert.rejects(
-      s.patchMany([{ id: a, name: 'Jamais' }, { id: uid('pd'), qpv: true }]),
+      s.patchMany([
+        { id: a, name: 'Jamais' },
+        { id: uid('pd'), qpv: true },
+      ]),
       (e: unknown) => e instanceof StoreValidationError && /name/.test(e.message),
     );
     await assert.rejects(
-      s.patchMany([{ id: a, name: 'Jamais' }, { id: b, territoryId: 'no-such-territory' }]),
+      s.patchMany([
+        { id: a, name: 'Jamais' },
+        { id: b, territoryId: 'no-such-territory' },
+      ]),
       StoreValidationError,
     );
     assert.equal((await s.get(a))!.name, 'Centre A renommé');
