@@ -79,18 +79,11 @@ export interface StructureInput {
  * stored, null clears it; attributes are set or removed one by one. For an id that does not exist
  * yet the patch creates the structure (then `name` is required).
  */
-export interface StructurePatch {
+export type StructurePatch = Partial<Omit<StructureInput, 'id' | 'attributes'>> & {
   id: string;
-  name?: string;
-  type?: StructureType | null;
-  address?: string | null;
-  communeCode?: string | null;
-  territoryId?: string | null;
-  qpv?: boolean | null;
-  managerType?: string | null;
   setAttributes?: Record<string, string>;
   removeAttributes?: string[];
-}
+};
 
 export interface StructureListOptions {
   /** Restrict to structures in these territories or any of their descendants. */

@@ -101,23 +101,9 @@ export interface ImportProblem {
   reason: string;
 }
 
-export type ChangeValue = string | boolean | null;
-
-/** One field of one structure an import would change: before null = added, after null = removed. */
-export interface FieldChange {
-  field: string;
-  attribute: boolean;
-  before: ChangeValue;
-  after: ChangeValue;
-}
-
-export interface StructureChange {
-  id: string;
-  name: string;
-  line: number;
-  action: 'create' | 'update';
-  changes: FieldChange[];
-}
+// Type-only: the preview's shape is the application layer's own (no code of src/app is bundled).
+import type { StructureChange } from '../app/registry/plan.js';
+export type { ChangeValue, FieldChange, StructureChange } from '../app/registry/plan.js';
 
 export interface ImportPreview {
   columns: string[];

@@ -1,21 +1,12 @@
 import { useI18n, type MessageKey } from '../i18n.js';
 import type { ChangeValue, FieldChange, ImportPreview } from '../types.js';
+import { fr as fieldLabels } from '../messages/registry.js';
 
 /** How many changed structures the preview lists (all of them are imported). */
 const SHOWN = 100;
 
-const FIELDS = new Set([
-  'name',
-  'type',
-  'address',
-  'communeCode',
-  'territory',
-  'departement',
-  'region',
-  'qpv',
-  'managerType',
-  'email',
-]);
+/** Fields Panorama knows have a translated label; free attributes keep their header name. */
+const hasLabel = (field: string) => Object.hasOwn(fieldLabels, `import.field.${field}`);
 
 /**
  * What the import will do, structure by structure: each field that changes (old → new), what is
@@ -23,7 +14,7 @@ const FIELDS = new Set([
  */
 export function ImportChanges({ preview }: { preview: ImportPreview }) {
   const { t } = useI18n();
-  const label = (field: string) => (FIELDS.has(field) ? t(`import.field.${field}` as MessageKey) : field);
+  const label = (field: string) => (hasLabel(field) ? t(`import.field.${field}` as MessageKey) : field);
   const value = (v: ChangeValue) =>
     v === null ? t('import.empty') : typeof v === 'boolean' ? t(v ? 'import.yes' : 'import.no') : v;
   const shown = preview.changes.slice(0, SHOWN);
