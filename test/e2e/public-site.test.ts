@@ -217,19 +217,20 @@ describe(
       await page.keyboard.type('devoirs');
       await page.keyboard.press('Enter');
       await page.waitForURL(/q=devoirs/);
-      const heading = (await page.textContent('#resultats')) ?? '';
+      // innerText: the text as rendered (and read aloud), whitespace of the markup collapsed.
+      const heading = await page.innerText('#resultats');
       const expected = (await store.structures.list()).filter((s) =>
         /devoirs/i.test(s.attributes.services ?? ''),
       ).length;
       assert.equal(heading, `${expected} structures correspondant à votre recherche`);
       const toResult = await tabUntil(page, "!!document.activeElement.closest('.cards')");
       assert.ok(toResult > 0, 'Tab reaches the first result');
-      const focused = await page.evaluate('document.activeElement.textContent');
+      const focused = await page.evaluate('document.activeElement.innerText');
       assert.ok(typeof focused === 'string' && focused.length > 0);
       await page.screenshot({ path: join(SCREENSHOTS, 'public-structures.png'), fullPage: true });
       await page.keyboard.press('Enter');
       await page.waitForSelector('h1#titre');
-      assert.equal(await page.textContent('h1#titre'), focused);
+      assert.equal(await page.innerText('h1#titre'), focused);
       await page.close();
     });
 
