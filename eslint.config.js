@@ -20,7 +20,10 @@ const LAYERS = [
     deny: ['server', 'cli', 'web', 'store', 'app'],
   },
   { files: ['src/store/**'], deny: ['server', 'cli', 'web', 'app'] },
-  { files: ['src/web/**'], deny: ['server', 'cli', 'store'] },
+  { files: ['src/app/**'], deny: ['server', 'cli', 'web', 'main'] },
+  { files: ['src/cli/**'], deny: ['server', 'web', 'main'] },
+  { files: ['src/server/**'], deny: ['cli', 'web', 'main'] },
+  { files: ['src/web/**'], deny: ['server', 'cli', 'store', 'main'] },
 ];
 
 const boundaryRules = LAYERS.map(({ files, deny }) => ({

@@ -31,7 +31,10 @@ export async function installWebApp(app: FastifyInstance, root = DEFAULT_WEB_ROO
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send("L'interface web n'est pas construite : lancez « npm run build:web » ou « npm start ».");
+        .send(
+          "L'interface web n'est pas construite : lancez « npm run build ».\n" +
+            'The web interface is not built: run "npm run build".\n',
+        );
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, LaunchOptions } from 'playwright-core';
-import { ROOT } from '../support/shared.js';
+import { missingTool, ROOT } from '../support/shared.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
@@ -29,9 +29,7 @@ export const SCREENSHOTS = process.env.PANORAMA_SCREENSHOTS
 /** node:test `skip` option: a loud reason when Debian's chromium is not installed. */
 export function skipWithoutChromium(): string | false {
   if (existsSync(CHROMIUM)) return false;
-  const reason = `SKIPPED: browser test needs ${CHROMIUM} (apt-get install chromium)`;
-  process.stderr.write(`\n*** ${reason}\n`);
-  return reason;
+  return missingTool(`browser test needs ${CHROMIUM} (apt-get install chromium)`);
 }
 
 export const launchOptions: LaunchOptions = {

@@ -4,14 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../support/shared.js';
+import { cliArgs } from '../support/cli.js';
 import { skipWithoutPostgres, startPostgres, type PostgresInstance } from '../support/postgres.js';
 import { openStore } from '../../src/store/index.js';
 import { importCampaignFolder } from '../../src/cli/import.js';
 import { writeSmallFolder } from './small-folder.js';
 
 function panorama(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [join(ROOT, 'bin', 'panorama.js'), ...args], {
+  const res = spawnSync(process.execPath, cliArgs(...args), {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', ...env },
   });

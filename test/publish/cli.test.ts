@@ -5,13 +5,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureDir, ROOT, skipWithoutFixture } from '../support/shared.js';
+import { cliArgs } from '../support/cli.js';
 
 const NORD = 'observatoire-nord-2021';
 const tmp = mkdtempSync(join(tmpdir(), 'panorama-cli-'));
 const indicators = join(ROOT, 'examples', NORD, 'indicators.json');
 
 function brochure(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/panorama.js'), 'brochure', ...args], {
+  const r = spawnSync(process.execPath, cliArgs('brochure', ...args), {
     encoding: 'utf8',
     cwd: ROOT,
   });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/shared.js';
+import { cliArgs } from '../support/cli.js';
 import { openStore } from '../../src/store/index.js';
 import { verifyPassword } from '../../src/server/index.js';
 
@@ -12,7 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'panorama-admin-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/panorama.js', 'admin', ...args, '--data-dir', dataDir], {
+  spawnSync(process.execPath, cliArgs('admin', ...args, '--data-dir', dataDir), {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },

@@ -5,13 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/shared.js';
+import { cliArgs } from '../support/cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'panorama-start-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `panorama start` on a free port until it prints its URL; returns the output so far. */
 async function start(): Promise<{ child: ChildProcess; output: () => string; url: string }> {
-  const child = spawn(process.execPath, ['bin/panorama.js', 'start', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, cliArgs('start', '--port', '0', '--data-dir', dataDir), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', BASE_URL: '', PORT: '', SMTP_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

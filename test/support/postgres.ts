@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingTool } from './shared.js';
 
 export interface PostgresInstance {
   url: string;
@@ -69,14 +70,13 @@ function runAsOwner(command: string, args: string[], owner: string | undefined):
 }
 
 const MISSING =
-  'SKIPPED: PostgreSQL binaries not found (/usr/lib/postgresql/*/bin, PG_BINDIR or pg_config); ' +
+  'PostgreSQL binaries not found (/usr/lib/postgresql/*/bin, PG_BINDIR or pg_config); ' +
   'the PostgreSQL tests did NOT run';
 
 /** For node:test's `skip` option: a loud reason when PostgreSQL is not installed, else false. */
 export function skipWithoutPostgres(): string | false {
   if (findBinDir()) return false;
-  process.stderr.write(`\n*** ${MISSING}\n`);
-  return MISSING;
+  return missingTool(MISSING);
 }
 
 function initAndStart(bin: string, data: string, port: number, owner: string | undefined): void {
@@ -111,7 +111,7 @@ function initAndStart(bin: string, data: string, port: number, owner: string | u
 export async function startPostgres(): Promise<PostgresInstance | undefined> {
   const bin = findBinDir();
   if (!bin) {
-    process.stderr.write(`\n*** ${MISSING}\n`);
+    missingTool(MISSING);
     return undefined;
   }
   const isRoot = process.getuid?.() === 0;

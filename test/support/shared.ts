@@ -23,3 +23,17 @@ export function skipWithoutFixture(name: string): string | false {
   process.stderr.write(`\n*** ${reason}\n`);
   return reason;
 }
+
+/**
+ * A tool a test needs (PostgreSQL, Chromium, pdftotext) is missing: on a user's clone the test is
+ * skipped with a loud message; in CI (PANORAMA_REQUIRE_ALL=1, set by .ci/run) it is a failure, so
+ * a broken CI machine can never pass by skipping.
+ */
+export function missingTool(reason: string): string {
+  if (process.env.PANORAMA_REQUIRE_ALL === '1') {
+    throw new Error(`${reason} — PANORAMA_REQUIRE_ALL=1: CI must run every test, install it.`);
+  }
+  const message = `SKIPPED: ${reason}`;
+  process.stderr.write(`\n*** ${message}\n`);
+  return message;
+}

@@ -5,12 +5,12 @@ import { before, describe, it } from 'node:test';
 import { renderReport } from '../../../src/report/render/index.js';
 import { sampleModel } from '../fixtures/sample-model.js';
 import { renderSuite } from './suite.js';
+import { missingTool } from '../../support/shared.js';
 
 const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find(existsSync);
 const skip = PDFTOTEXT
   ? false
-  : 'SKIPPED: pdftotext (poppler-utils) not installed, PDF text cannot be checked';
-if (skip) process.stderr.write(`\n*** ${skip}\n`);
+  : missingTool('pdftotext (poppler-utils) not installed, PDF text cannot be checked');
 
 function pdfText(buffer: Buffer): string {
   return execFileSync(PDFTOTEXT ?? 'pdftotext', ['-enc', 'UTF-8', '-', '-'], {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from '../cli/run.js';
 
 const HELP = `Usage: panorama start [options]
 
@@ -19,25 +19,16 @@ docs/configuration.md.
 `;
 
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const VITE_CONFIG = fileURLToPath(new URL('../web/vite.config.ts', import.meta.url));
 
-/** Builds the web interface when dist/web is missing (first start after a clone). */
-async function ensureWebBuild(): Promise<void> {
+/**
+ * The interface is built at install time (`npm install` runs `prepare`, or `npm run build`), never
+ * here: a server must not need vite, a development tool, to start.
+ */
+function warnIfWebNotBuilt(): void {
   if (existsSync(join(WEB_ROOT, 'index.html'))) return;
-  if (!existsSync(VITE_CONFIG)) {
-    process.stderr.write('panorama: src/web/vite.config.ts is missing: serving the API only.\n');
-    return;
-  }
-  process.stdout.write('Building the web interface (first start, about a minute)…\n');
-  try {
-    const { build } = await import('vite');
-    await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
-  } catch (err) {
-    // The API and respondent links still work; the page explains how to build the interface.
-    process.stderr.write(
-      `panorama: building the web interface failed, serving the API only: ${(err as Error).message}\n`,
-    );
-  }
+  process.stderr.write(
+    `panorama: the web interface is not built (${WEB_ROOT} is missing): serving the API and respondent API only. Run "npm run build".\n`,
+  );
 }
 
 export const startCommand: CliCommand = {
@@ -86,7 +77,7 @@ export const startCommand: CliCommand = {
           `and an open one (${demo.openCampaign.submitted} answers, ${demo.openCampaign.drafts} drafts).\n`,
       );
     }
-    await ensureWebBuild();
+    warnIfWebNotBuilt();
     const app = await createApp({ store, config, logger: process.env.PANORAMA_LOG === '1' });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -1,4 +1,5 @@
-import { CliError, runCli } from './run.js';
+import { CliError } from '../cli/run.js';
+import { runCli } from './commands.js';
 import { PanoramaError } from '../contract/errors/index.js';
 import { pickLang } from '../contract/lang.js';
 

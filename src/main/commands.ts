@@ -1,0 +1,47 @@
+import { CliError, type CliCommand } from '../cli/run.js';
+
+/**
+ * The command table of `panorama`. Each command lives in its own module, loaded only when used, so
+ * `panorama --help` never loads the statistics engine, the store or the server.
+ * `start` lives here, beside the entry point, because it is the one command that assembles the
+ * server: src/cli stays a set of adapters over src/app and never imports src/server.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  report: {
+    summary: 'compute a survey report from a folder of raw answers',
+    load: async () => (await import('../cli/report.js')).reportCommand,
+  },
+  brochure: {
+    summary: 'publish a territorial key-figures brochure',
+    load: async () => (await import('../cli/brochure.js')).brochureCommand,
+  },
+  start: {
+    summary: 'run the Panorama web application',
+    load: async () => (await import('./start.js')).startCommand,
+  },
+  import: {
+    summary: 'import a finished campaign folder into the database',
+    load: async () => (await import('../cli/import.js')).importCommand,
+  },
+  admin: {
+    summary: 'manage administrator accounts (admin create)',
+    load: async () => (await import('../cli/admin.js')).adminCommand,
+  },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: panorama <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "panorama <command> --help" for a command's options.\n`;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) throw new CliError(`unknown command "${name}".\n${usage()}`);
+  const command = await entry.load();
+  return command.run(rest);
+}
