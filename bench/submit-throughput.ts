@@ -19,6 +19,7 @@ import { MIXES } from './support/mixes.js';
 import { createBenchDatabase, seedCampaign, seedInvitations, type BenchDialect } from './support/campaign.js';
 import { startServerProcess } from './support/server.js';
 import { fail, round } from './support/cli.js';
+import { kyselyOf } from '../src/store/inspect.js';
 
 const HELP = `Usage: node --import tsx bench/submit-throughput.ts [options]
   --duration S         seconds of load (default 10)
@@ -161,7 +162,7 @@ async function verify(
   campaignId: string,
   acknowledged: ReadonlyMap<string, number>,
 ): Promise<Verification> {
-  const rows = await store.db
+  const rows = await kyselyOf(store)
     .selectFrom('invitations as i')
     .innerJoin('responses as r', 'r.invitation_id', 'i.id')
     .innerJoin('response_revisions as rr', 'rr.response_id', 'r.id')

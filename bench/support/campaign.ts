@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { startPostgres } from '../../test/support/postgres.js';
 import type { SurveyJson } from '../../src/survey/definition-schema.js';
 import type { Registry, ResponseRecord } from '../../src/survey/records.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 export type BenchDialect = 'sqlite' | 'postgres';
 
@@ -120,7 +121,7 @@ export async function seedInvitations(
   }
   const createdAt = new Date().toISOString();
   for (const batch of batches(rows, 500)) {
-    await store.db
+    await kyselyOf(store)
       .insertInto('invitations')
       .values(
         batch.map((r) => ({
@@ -158,36 +159,38 @@ export async function seedSubmittedResponses(
     const rows = pending.map((p) => ({ ...p, responseId: randomUUID() }));
     pending = [];
     // Raw multi-row inserts: the repositories have no bulk submit (seeding only, never timed).
-    await store.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('responses')
-        .values(
-          rows.map((r) => ({
-            id: r.responseId,
-            campaign_id: campaignId,
-            invitation_id: r.invitation.id,
-            structure_id: r.invitation.structureId,
-            status: 'submitted',
-            data: r.data,
-            revision: 1,
-            draft_updated_at: null,
-            submitted_at: submittedAt,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('response_revisions')
-        .values(
-          rows.map((r) => ({
-            response_id: r.responseId,
-            revision: 1,
-            data: r.data,
-            submitted_at: submittedAt,
-            submission_id: `seed-${r.responseId}`,
-          })),
-        )
-        .execute();
-    });
+    await kyselyOf(store)
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('responses')
+          .values(
+            rows.map((r) => ({
+              id: r.responseId,
+              campaign_id: campaignId,
+              invitation_id: r.invitation.id,
+              structure_id: r.invitation.structureId,
+              status: 'submitted',
+              data: r.data,
+              revision: 1,
+              draft_updated_at: null,
+              submitted_at: submittedAt,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('response_revisions')
+          .values(
+            rows.map((r) => ({
+              response_id: r.responseId,
+              revision: 1,
+              data: r.data,
+              submitted_at: submittedAt,
+              submission_id: `seed-${r.responseId}`,
+            })),
+          )
+          .execute();
+      });
   };
   for (const record of records) {
     const invitation = invitations[stored];
@@ -197,7 +200,7 @@ export async function seedSubmittedResponses(
     if (pending.length >= 200) await flush();
   }
   await flush();
-  await store.db
+  await kyselyOf(store)
     .updateTable('invitations')
     .set({ status: 'submitted' })
     .where('campaign_id', '=', campaignId)

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openStore } from '../../src/store/index.js';
 import { createApp, loadConfig } from '../../src/server/index.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 const options = JSON.parse(process.env.PANORAMA_BENCH_STORE ?? '{}') as {
   databaseUrl?: string;
@@ -23,7 +24,7 @@ const sync = process.env.PANORAMA_BENCH_SQLITE_SYNC;
 if (sync && store.dialect === 'sqlite') {
   if (!/^(OFF|NORMAL|FULL)$/i.test(sync))
     throw new Error(`PANORAMA_BENCH_SQLITE_SYNC must be OFF, NORMAL or FULL, not ${sync}`);
-  await sql.raw(`PRAGMA synchronous = ${sync}`).execute(store.db);
+  await sql.raw(`PRAGMA synchronous = ${sync}`).execute(kyselyOf(store));
 }
 const config = loadConfig({
   env: {},

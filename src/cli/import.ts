@@ -138,7 +138,6 @@ export async function importCampaignFolder(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const { readInputFolder } = await import('../ingest/index.js');
-  const { createRepositories } = await import('../store/repos/index.js');
   const { applyRegistryPlan } = await import('../app/registry/import.js');
   const name = options.name.trim();
   if (!name) throw new ImportError('--name: the campaign name is required.');
@@ -178,23 +177,11 @@ export async function importCampaignFolder(
   // The campaign must close after it opens: without submission dates it spans the last second.
   const opensAt = dates[0] && dates[0] < now ? dates[0] : new Date(Date.parse(now) - 1000).toISOString();
 
-  return store.db.transaction().execute(async (trx) => {
-    const repos = createRepositories({ db: trx, dialect: store.dialect });
+  return store.transaction(async (repos) => {
     for (const old of same) {
       const version = await repos.surveys.getVersion(old.surveyVersionId);
-      await trx.deleteFrom('campaigns').where('id', '=', old.id).execute();
-      if (version) {
-        const users = await trx
-          .selectFrom('campaigns')
-          .innerJoin('survey_versions', 'survey_versions.id', 'campaigns.survey_version_id')
-          .select('campaigns.id')
-          .where('survey_versions.survey_id', '=', version.surveyId)
-          .execute();
-        if (users.length === 0) {
-          await trx.deleteFrom('survey_versions').where('survey_id', '=', version.surveyId).execute();
-          await trx.deleteFrom('surveys').where('id', '=', version.surveyId).execute();
-        }
-      }
+      await repos.campaigns.delete(old.id);
+      if (version) await repos.surveys.deleteIfUnused(version.surveyId);
     }
     const structures = plan
       ? await applyRegistryPlan(repos, plan, now)

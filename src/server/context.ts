@@ -1,5 +1,6 @@
 import type { User } from '../store/index.js';
 import type { AppDeps } from '../app/deps.js';
+import type { Scope } from '../app/scope.js';
 
 /** The server hands its routes the application's dependencies (src/app/deps.ts). */
 export type ServerContext = AppDeps;
@@ -33,8 +34,4 @@ declare module 'fastify' {
   }
 }
 
-/**
- * What a user may see: `all`, or the set of territory ids (their territories and descendants).
- * A structure without territory is visible only with `all`.
- */
-export type Scope = { all: true } | { all: false; territoryIds: Set<string> };
+export type { Scope } from '../app/scope.js';

@@ -12,7 +12,7 @@ import {
   type QuestionDef,
   type SurveyModel,
 } from '../survey/index.js';
-import { formatParis } from './dates.js';
+import { formatParis } from '../app/dates.js';
 
 // Same fonts as the report renderer (pdfmake's font table is process-wide): DejaVu Sans when the
 // system has it, pdfmake's bundled Roboto otherwise.

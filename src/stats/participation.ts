@@ -66,25 +66,39 @@ export class ParticipationCounter {
     };
     if (!groupBy) return participation;
     this.checkGroupBy(groupBy);
-    const groups = new Map<string, ParticipationGroup>();
-    registry.structures.forEach((s, i) => {
-      if (!inScope[i]) return;
-      const key = s.attributes[groupBy] ?? '';
-      if (key === '') return;
-      let group = groups.get(key);
-      if (!group) {
-        group = { group: key, population: 0, responses: 0, rate: null };
-        groups.set(key, group);
-      }
-      group.population++;
-      group.responses += measure(i);
-    });
     participation.groupBy = groupBy;
-    participation.byGroup = [...groups.values()]
-      .sort((a, b) => a.group.localeCompare(b.group, 'fr', { numeric: true }))
-      .map((g) => ({ ...g, rate: percentOf(g.responses, g.population) }));
+    participation.byGroup = participationGroups(
+      registry.structures.flatMap((s, i) =>
+        inScope[i] ? [{ group: s.attributes[groupBy] ?? '', responses: measure(i) }] : [],
+      ),
+    );
     return participation;
   }
+}
+
+/**
+ * Population, responses and rate per group, sorted by group name (French order, numbers in numeric
+ * order): the one participation computation shared by reports (registry attributes) and campaign
+ * follow-up (territory levels). Each member counts once in its group's population; members with an
+ * empty group are left out.
+ */
+export function participationGroups(
+  members: Iterable<{ group: string; responses: number }>,
+): ParticipationGroup[] {
+  const groups = new Map<string, ParticipationGroup>();
+  for (const { group: key, responses } of members) {
+    if (key === '') continue;
+    let group = groups.get(key);
+    if (!group) {
+      group = { group: key, population: 0, responses: 0, rate: null };
+      groups.set(key, group);
+    }
+    group.population++;
+    group.responses += responses;
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.group.localeCompare(b.group, 'fr', { numeric: true }))
+    .map((g) => ({ ...g, rate: percentOf(g.responses, g.population) }));
 }
 
 /** Config's groupBy, else "territoire" when the registry has it, else its first attribute. */

@@ -40,6 +40,8 @@ export interface SurveyRepository {
   rename(id: string, title: string): Promise<void>;
   getVersion(versionId: string): Promise<SurveyVersion | undefined>;
   listVersions(surveyId: string): Promise<SurveyVersion[]>;
+  /** Deletes the survey and its versions when no campaign uses any of them; says whether it did. */
+  deleteIfUnused(surveyId: string): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,6 +85,8 @@ export interface CampaignRepository {
   /** Enables (new random token) or disables the anonymous link; returns the token or null. */
   setPublicLink(id: string, enabled: boolean): Promise<string | null>;
   findByPublicToken(token: string): Promise<Campaign | undefined>;
+  /** Deletes the campaign with its invitations, answers and publication (the survey stays). */
+  delete(id: string): Promise<void>;
   /** Is the campaign accepting answers at `now`? (opensAt <= now < closesAt). */
   isOpen(campaign: Campaign, now?: string): boolean;
 }
@@ -189,4 +193,6 @@ export interface ResponseRepository {
     options?: { structureIds?: readonly string[]; pageSize?: number },
   ): AsyncIterable<ResponseRecord>;
   countSubmitted(campaignId: string, options?: { structureIds?: readonly string[] }): Promise<number>;
+  /** Latest submission date of each answered invitation of a campaign (drafts: null), by invitation id. */
+  submissionDates(campaignId: string): Promise<Map<string, string | null>>;
 }

@@ -5,7 +5,6 @@
  * Every timestamp is a UTC ISO-8601 string (`new Date().toISOString()`); methods that depend on
  * the current time take an optional `now` so tests can control it.
  */
-import type { Kysely } from 'kysely';
 import type {
   AuditRepository,
   SessionRepository,
@@ -20,7 +19,6 @@ import type {
 } from './api-campaigns.js';
 import type { StructureRepository, TerritoryRepository } from './api-registry.js';
 import type { PublicationRepository } from './api-publications.js';
-import type { Database } from './types.js';
 
 export type * from './api-accounts.js';
 export type * from './api-campaigns.js';
@@ -48,7 +46,6 @@ export interface Repositories {
 
 export interface Store extends Repositories {
   dialect: Dialect;
-  db: Kysely<Database>;
   /** Applies pending migrations (idempotent; safe to call at every start). */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 /**
  * Storage layer: Kysely on an embedded SQLite file (default) or PostgreSQL (DATABASE_URL).
- * See docs/storage.md. Callers use the repositories; `db` is there for reports and tests.
+ * See docs/storage.md. Callers use the repositories and `transaction`; the Kysely instance is
+ * reachable only by tests and benchmarks (inspect.ts).
  */
 import { Migrator } from 'kysely';
 import type { Store, StoreOptions } from './api.js';
@@ -8,6 +9,7 @@ import { connect } from './connection.js';
 import { StoreError } from './errors.js';
 import { guardRepositories, insideTransaction, misuse, transactionContext } from './guard.js';
 import { migrationProvider } from './migrations/index.js';
+import { registerKysely } from './inspect.js';
 import { createRepositories } from './repos/index.js';
 
 export type * from './api.js';
@@ -26,9 +28,8 @@ export { buildRegistry } from './repos/registry.js';
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const { db, dialect, location } = connect(options);
   let closed = false;
-  return {
+  const store: Store = {
     dialect,
-    db,
     ...guardRepositories(createRepositories({ db, dialect })),
 
     async migrate() {
@@ -65,4 +66,6 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       }
     },
   };
+  registerKysely(store, db);
+  return store;
 }

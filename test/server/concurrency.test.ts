@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './helpers.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 let server: TestServer;
 before(async () => {
@@ -76,7 +77,7 @@ test('200 concurrent submissions from different structures are all stored exactl
     stored.push(r.structure!);
   assert.equal(stored.length, 200);
   assert.equal(new Set(stored).size, 200);
-  const revisions = await server.store.db
+  const revisions = await kyselyOf(server.store)
     .selectFrom('response_revisions')
     .innerJoin('responses', 'responses.id', 'response_revisions.response_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/server/index.js';
-import { parseCampaignDate } from '../../src/server/dates.js';
+import { parseCampaignDate } from '../../src/app/dates.js';
 
 test('defaults, then the config file, then the environment', () => {
   const dir = mkdtempSync(join(tmpdir(), 'panorama-config-'));

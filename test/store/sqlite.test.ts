@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openStore, StoreError } from '../../src/store/index.js';
 import { runStoreSuite } from './suite.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'panorama-store-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -20,12 +21,12 @@ describe('store on SQLite: the embedded file', () => {
       await store.migrate();
       assert.equal(store.dialect, 'sqlite');
       assert.ok(existsSync(join(dir, 'panorama.sqlite')));
-      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(kyselyOf(store));
       assert.equal(journal.rows[0]?.journal_mode, 'wal');
-      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(kyselyOf(store));
       assert.equal(fk.rows[0]?.foreign_keys, 1);
       await assert.rejects(
-        store.db
+        kyselyOf(store)
           .insertInto('invitations')
           .values({
             id: 'i',
@@ -55,7 +56,7 @@ describe('store on SQLite: the embedded file', () => {
         select r.id from responses as r
         inner join response_revisions as rr on rr.response_id = r.id and rr.revision = r.revision
         where r.campaign_id = ${'c'} and r.revision > 0 and r.id > ${''} order by r.id limit 500`.execute(
-        store.db,
+        kyselyOf(store),
       );
       const details = plan.rows.map((row) => row.detail).join('\n');
       assert.match(details, /USING (COVERING )?INDEX responses_campaign_id/);

@@ -5,6 +5,7 @@ import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '..
 import type { SuiteContext } from './suite.js';
 import { uid } from './suite.js';
 import { makeHierarchy } from './suite-registry.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 export function accountTests(ctx: SuiteContext): void {
   it('users: e-mail unique whatever its case, territories, update', async () => {
@@ -83,7 +84,7 @@ export function accountTests(ctx: SuiteContext): void {
     assert.ok(Buffer.from(token, 'base64url').length >= 32);
     assert.equal(session.id, createHash('sha256').update(token).digest('hex'));
     assert.notEqual(session.csrfToken, token);
-    const stored = await ctx.store.db
+    const stored = await kyselyOf(ctx.store)
       .selectFrom('sessions')
       .selectAll()
       .where('user_id', '=', user.id)
@@ -101,7 +102,7 @@ export function accountTests(ctx: SuiteContext): void {
     assert.ok(await ctx.store.sessions.findByToken(token, '2026-03-01T12:30:00.000Z'));
     assert.equal(await ctx.store.sessions.findByToken(token, '2026-03-01T13:00:00.000Z'), undefined);
     assert.equal(
-      (await ctx.store.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute())
+      (await kyselyOf(ctx.store).selectFrom('sessions').select('id').where('user_id', '=', user.id).execute())
         .length,
       0,
     );

@@ -5,6 +5,7 @@ import { responseRecordSchema } from '../../src/survey/records.js';
 import { StoreNotFoundError } from '../../src/store/index.js';
 import type { SuiteContext } from './suite.js';
 import { makeCampaign } from './suite-campaigns.js';
+import { kyselyOf } from '../../src/store/inspect.js';
 
 async function collect(iterable: AsyncIterable<ResponseRecord>): Promise<ResponseRecord[]> {
   const out: ResponseRecord[] = [];
@@ -124,7 +125,7 @@ export function responseTests(ctx: SuiteContext): void {
     assert.deepEqual(new Set(records.map((r) => r.structure)), new Set(structureIds));
     assert.equal(new Set(records.map((r) => r.id)).size, 200);
     for (const r of records) assert.equal(r.data.structure, r.structure);
-    const revisionRows = await ctx.store.db
+    const revisionRows = await kyselyOf(ctx.store)
       .selectFrom('response_revisions')
       .innerJoin('responses', 'responses.id', 'response_revisions.response_id')
       .select('response_revisions.revision')

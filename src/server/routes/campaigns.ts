@@ -4,7 +4,7 @@ import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser } from '../access.js';
-import { campaignDateInput, parseCampaignDate } from '../dates.js';
+import { campaignDateInput, parseCampaignDate } from '../../app/dates.js';
 import { campaignView, getCampaign, toPopulationFilter } from '../campaign-view.js';
 
 const population = z.object({

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { currentUser } from '../access.js';
+import { currentUser, requestScope } from '../access.js';
 import { campaignState, getCampaign } from '../campaign-view.js';
-import { participationRows, summarise } from '../participation.js';
-import { sendReminders } from '../reminders.js';
+import { participationRows, summarise } from '../../app/campaigns/participation.js';
+import { sendReminders } from '../../app/campaigns/reminders.js';
 import { writeCsv } from '../../csv/write.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
@@ -32,7 +32,11 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
       const { id } = request.params;
       const { by } = request.query;
       const campaign = await getCampaign(ctx, id);
-      const { rows, structures, territories } = await participationRows(ctx, request, campaign);
+      const { rows, structures, territories } = await participationRows(
+        ctx,
+        await requestScope(ctx.store, request),
+        campaign,
+      );
       return {
         ...summarise(rows, structures, territories, by),
         structures: rows.map(({ invitationId: _i, territoryId: _t, ...row }) => row),
@@ -46,7 +50,7 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
     async (request, reply) => {
       const { id } = request.params;
       const campaign = await getCampaign(ctx, id);
-      const { rows } = await participationRows(ctx, request, campaign);
+      const { rows } = await participationRows(ctx, await requestScope(ctx.store, request), campaign);
       const late = rows.filter((r) => r.status !== 'submitted');
       const csv = writeCsv(
         ['id', 'nom', 'territoire', 'statut', 'email', 'relances', 'lien'],
@@ -75,7 +79,7 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
       const { id } = request.params;
       const { structureIds } = request.body ?? {};
       const campaign = await getCampaign(ctx, id);
-      const { rows } = await participationRows(ctx, request, campaign);
+      const { rows } = await participationRows(ctx, await requestScope(ctx.store, request), campaign);
       let targets = rows.filter((r) => r.status !== 'submitted');
       if (structureIds) {
         const visible = new Set(rows.map((r) => r.id));

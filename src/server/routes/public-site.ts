@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Campaign } from '../../store/index.js';
 import { ApiError } from '../errors.js';
-import { formatParis } from '../dates.js';
+import { formatParis } from '../../app/dates.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
 import {

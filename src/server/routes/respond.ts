@@ -5,7 +5,7 @@ import type { Campaign, Invitation } from '../../store/index.js';
 import type { SurveyModel } from '../../survey/index.js';
 import { ApiError, found } from '../errors.js';
 import { campaignState } from '../campaign-view.js';
-import { formatParis } from '../dates.js';
+import { formatParis } from '../../app/dates.js';
 import { loadVersion } from '../surveys-cache.js';
 import { checkDraft, checkSubmission } from '../answers.js';
 import { PanoramaError } from '../../contract/errors/index.js';

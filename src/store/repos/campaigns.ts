@@ -121,6 +121,10 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
       return row && toCampaign(row);
     },
 
+    async delete(id) {
+      await db.deleteFrom('campaigns').where('id', '=', id).execute();
+    },
+
     isOpen(campaign, now = nowIso()) {
       const at = toIso(now, 'now');
       return campaign.opensAt <= at && (campaign.closesAt === null || at < campaign.closesAt);

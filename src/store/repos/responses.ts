@@ -206,6 +206,15 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
       }
     },
 
+    async submissionDates(campaignId) {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['invitation_id', 'submitted_at'])
+        .where('campaign_id', '=', campaignId)
+        .execute();
+      return new Map(rows.map((r) => [r.invitation_id, r.submitted_at]));
+    },
+
     async countSubmitted(campaignId, options = {}) {
       if (options.structureIds) {
         let n = 0;

@@ -160,6 +160,19 @@ export function surveyRepository({ db }: RepoContext): SurveyRepository {
         .execute();
       return rows.map(toVersion);
     },
+
+    async deleteIfUnused(surveyId) {
+      const used = await db
+        .selectFrom('campaigns')
+        .innerJoin('survey_versions', 'survey_versions.id', 'campaigns.survey_version_id')
+        .select('campaigns.id')
+        .where('survey_versions.survey_id', '=', surveyId)
+        .executeTakeFirst();
+      if (used) return false;
+      await db.deleteFrom('survey_versions').where('survey_id', '=', surveyId).execute();
+      await db.deleteFrom('surveys').where('id', '=', surveyId).execute();
+      return true;
+    },
   };
   return repo;
 }

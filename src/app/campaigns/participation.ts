@@ -1,8 +1,8 @@
-import type { FastifyRequest } from 'fastify';
-import type { Campaign, Invitation, StoredStructure, Territory } from '../store/index.js';
-import type { ServerContext } from './context.js';
-import { inScope, requestScope } from './access.js';
-import { round } from '../report/format.js';
+import type { Campaign, Invitation, StoredStructure, Territory } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
+import { scopeIncludes, type Scope } from '../scope.js';
+import { participationGroups } from '../../stats/participation.js';
+import { percentOf } from '../../report/format.js';
 
 export interface ParticipationRow {
   id: string;
@@ -18,35 +18,26 @@ export interface ParticipationRow {
   invitationId: string;
 }
 
-/** Invitations of a campaign's structures the caller may see, joined with structure and response dates. */
+/** Invitations of a campaign's structures visible in `scope`, joined with structure and response dates. */
 export async function participationRows(
-  ctx: ServerContext,
-  request: FastifyRequest,
+  ctx: Pick<AppDeps, 'store' | 'config'>,
+  scope: Scope,
   campaign: Campaign,
 ): Promise<{
   rows: ParticipationRow[];
   structures: Map<string, StoredStructure>;
   territories: Map<string, Territory>;
 }> {
-  const scope = await requestScope(ctx.store, request);
   const territories = new Map((await ctx.store.territories.list()).map((t) => [t.id, t]));
   const invitations = (await ctx.store.invitations.list(campaign.id)).filter((i) => i.structureId !== null);
   const structures = new Map(
     (await ctx.store.structures.list({ ids: invitations.map((i) => i.structureId!) })).map((s) => [s.id, s]),
   );
-  const submitted = new Map(
-    (
-      await ctx.store.db
-        .selectFrom('responses')
-        .select(['invitation_id', 'submitted_at'])
-        .where('campaign_id', '=', campaign.id)
-        .execute()
-    ).map((r) => [r.invitation_id, r.submitted_at]),
-  );
+  const submitted = await ctx.store.responses.submissionDates(campaign.id);
   const rows: ParticipationRow[] = [];
   for (const invitation of invitations) {
     const structure = structures.get(invitation.structureId!);
-    if (!structure || !inScope(scope, structure.territoryId)) continue;
+    if (!structure || !scopeIncludes(scope, structure.territoryId)) continue;
     rows.push({
       id: structure.id,
       name: structure.name,
@@ -100,37 +91,24 @@ export function groupOf(
   }
 }
 
-export function rate(responses: number, population: number): number | null {
-  return population === 0 ? null : round((responses / population) * 100, 2);
-}
-
+/** Population, responses and rate overall and per group (`by`: a territory level or an attribute). */
 export function summarise(
   rows: ParticipationRow[],
   structures: ReadonlyMap<string, StoredStructure>,
   territories: ReadonlyMap<string, Territory>,
   by: string,
 ) {
-  const groups = new Map<string, { population: number; responses: number }>();
-  for (const row of rows) {
-    const group = groupOf(structures.get(row.id)!, by, territories);
-    const g = groups.get(group) ?? { population: 0, responses: 0 };
-    g.population++;
-    if (row.status === 'submitted') g.responses++;
-    groups.set(group, g);
-  }
   const responses = rows.filter((r) => r.status === 'submitted').length;
   return {
     population: rows.length,
     responses,
-    rate: rate(responses, rows.length),
+    rate: percentOf(responses, rows.length),
     by,
-    byGroup: [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, 'fr'))
-      .map(([group, g]) => ({
-        group,
-        population: g.population,
-        responses: g.responses,
-        rate: rate(g.responses, g.population),
+    byGroup: participationGroups(
+      rows.map((row) => ({
+        group: groupOf(structures.get(row.id)!, by, territories),
+        responses: row.status === 'submitted' ? 1 : 0,
       })),
+    ),
   };
 }

@@ -1,9 +1,9 @@
-import type { Campaign } from '../store/index.js';
-import type { ServerContext } from './context.js';
+import type { Campaign } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
 import type { ParticipationRow } from './participation.js';
-import { formatParis } from './dates.js';
+import { formatParis } from '../dates.js';
 
-export function reminderMessage(ctx: ServerContext, campaign: Campaign, row: ParticipationRow) {
+export function reminderMessage(ctx: AppDeps, campaign: Campaign, row: ParticipationRow) {
   const closing = campaign.closesAt ? `\nLa campagne se termine le ${formatParis(campaign.closesAt)}.\n` : '';
   const started =
     row.status === 'in_progress'
@@ -25,7 +25,7 @@ export function reminderMessage(ctx: ServerContext, campaign: Campaign, row: Par
 }
 
 /** Sends one reminder per row that has an address; returns those sent and those without address. */
-export async function sendReminders(ctx: ServerContext, campaign: Campaign, rows: ParticipationRow[]) {
+export async function sendReminders(ctx: AppDeps, campaign: Campaign, rows: ParticipationRow[]) {
   const withoutEmail = rows.filter((r) => !r.email).map((r) => ({ id: r.id, name: r.name }));
   const sentIds: string[] = [];
   const failed: { id: string; name: string; reason: string }[] = [];
