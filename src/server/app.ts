@@ -9,7 +9,8 @@ import { installErrorHandler } from './errors.js';
 import { installJsonBodyParser } from './json-body.js';
 import { createMailer, type Mailer } from '../app/mail.js';
 import { installZodSchemas } from './openapi.js';
-import { installSessionHook } from './auth/session.js';
+import { installAccessHook } from './auth/session.js';
+import { installCanonicalPathGuard } from './canonical-path.js';
 import { authRoutes } from './auth/routes.js';
 import { userRoutes } from './routes/users.js';
 import { territoryRoutes } from './routes/territories.js';
@@ -69,8 +70,10 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       },
     }),
   });
+  // Hooks run in this order: the path is canonical, then access is decided on the matched route.
+  installCanonicalPathGuard(app);
+  installAccessHook(app, ctx);
   await installZodSchemas(app);
-  installSessionHook(app, ctx);
 
   app.get(
     '/api/health',

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyTypeProvider } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ApiError } from './errors.js';
+import { declareAccessOfPluginRoutes } from './auth/session.js';
 
 const french = z.locales.fr();
 
@@ -82,7 +83,11 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
       return { schema: out, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The OpenAPI document and its UI are public, like the web app.
+  await app.register(async (docs) => {
+    declareAccessOfPluginRoutes(docs, 'public');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
 }
 
 function toJsonSchema(schema: z.ZodType): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { declareAccessOfPluginRoutes } from './auth/session.js';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -11,6 +12,14 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.m
  * client-side routes (/campagnes/…, /r/<token>) survive a reload.
  */
 export async function installWebApp(app: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<void> {
+  await app.register(async (web) => {
+    // Files and pages of the web app are public: what they show comes from the API.
+    declareAccessOfPluginRoutes(web, 'public');
+    await serveWebApp(web, root);
+  });
+}
+
+async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   const hasBuild = existsSync(join(root, 'index.html'));
   if (hasBuild) {
     // preCompressed: the build writes .br/.gz beside each asset (SurveyJS goes from 1.6 MB to ~270 kB).

@@ -33,7 +33,13 @@ export interface TestServer {
  * correspondent of Nord and a viewer.
  */
 export async function startTestServer(
-  options: { databaseUrl?: string; loginRateLimit?: number; bodyLimit?: number; baseUrl?: string } = {},
+  options: {
+    databaseUrl?: string;
+    loginRateLimit?: number;
+    bodyLimit?: number;
+    baseUrl?: string;
+    webRoot?: string;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'panorama-server-'));
   const store = await openStore({ dataDir: dir, databaseUrl: options.databaseUrl });
@@ -60,7 +66,7 @@ export async function startTestServer(
       ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     },
   });
-  const app = await createApp({ store, config, now: () => clock.now, webRoot: false });
+  const app = await createApp({ store, config, now: () => clock.now, webRoot: options.webRoot ?? false });
 
   const request = (session: Session | undefined, opts: InjectOptions) =>
     app.inject({ ...opts, headers: { ...(session?.headers ?? {}), ...(opts.headers ?? {}) } });

@@ -88,7 +88,7 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
     '/api/auth/me',
     {
       schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' },
-      config: { access: 'public' },
+      config: { access: 'read' },
     },
     async (request) => {
       if (!request.auth) throw unauthenticated();

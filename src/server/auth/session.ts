@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
+import type { AccessLevel, ServerContext } from '../context.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { ApiError, forbidden, unauthenticated } from '../errors.js';
 
 export const SESSION_COOKIE = 'panorama_session';
@@ -25,16 +26,18 @@ export function clearSessionCookie(ctx: ServerContext, reply: FastifyReply): voi
 }
 
 /**
- * Resolves the session cookie on every /api request, then enforces the route's access level:
- * 401 without session, 403 on a state-changing request without the right `x-csrf-token`,
- * 403 when the role is not enough. Routes still check territories themselves.
+ * Decides access from the route Fastify matched, never from the URL: the route's declared
+ * `config.access` (a route without one is refused), then the session cookie (401 without one),
+ * the `x-csrf-token` on state-changing requests and the role (403). It runs before any handler,
+ * so no handler code runs for a caller who may not use the route. Routes still check territories.
  */
-export function installSessionHook(app: FastifyInstance, ctx: ServerContext): void {
+export function installAccessHook(app: FastifyInstance, ctx: ServerContext): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    // The OpenAPI document and its UI are public, like the SPA.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
-    const access = request.routeOptions.config?.access ?? 'read';
-    if (access === 'respondent') return;
+    // The not-found handler serves nothing: its 404 is the answer.
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (!access) throw new PanoramaError('access_undeclared');
+    if (access === 'public' || access === 'respondent') return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const now = ctx.now();
@@ -49,7 +52,6 @@ export function installSessionHook(app: FastifyInstance, ctx: ServerContext): vo
         }
       }
     }
-    if (access === 'public') return;
     const auth = request.auth;
     if (!auth) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method)) {
@@ -69,5 +71,12 @@ export function installSessionHook(app: FastifyInstance, ctx: ServerContext): vo
     if (access === 'write' && role === 'viewer') {
       throw forbidden('Votre compte est en lecture seule : cette modification est impossible.');
     }
+  });
+}
+
+/** Declares the access of every route a third-party plugin registers in this context (docs, static files). */
+export function declareAccessOfPluginRoutes(app: FastifyInstance, access: AccessLevel): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), access: route.config?.access ?? access };
   });
 }

@@ -38,7 +38,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
   const tags = ['campaigns'];
   app.get(
     '/api/campaigns',
-    { schema: { tags, summary: 'List campaigns (counts scoped)' } },
+    { config: { access: 'read' }, schema: { tags, summary: 'List campaigns (counts scoped)' } },
     async (request) => {
       const campaigns = await ctx.store.campaigns.list();
       const out = [];
@@ -97,7 +97,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
 
   app.get(
     '/api/campaigns/:id',
-    { schema: { tags, summary: 'One campaign', params: idParams } },
+    { config: { access: 'read' }, schema: { tags, summary: 'One campaign', params: idParams } },
     async (request) => {
       const { id } = request.params;
       return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };

@@ -21,6 +21,7 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
   app.get(
     '/api/campaigns/:id/participation',
     {
+      config: { access: 'read' },
       schema: {
         tags,
         summary: 'Participation by territory level or attribute (scoped)',
@@ -46,7 +47,10 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
 
   app.get(
     '/api/campaigns/:id/non-respondents.csv',
-    { schema: { tags, summary: 'CSV of the structures that have not submitted (scoped)', params: idParams } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'CSV of the structures that have not submitted (scoped)', params: idParams },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const campaign = await getCampaign(ctx, id);

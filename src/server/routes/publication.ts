@@ -90,6 +90,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
   app.get(
     '/api/campaigns/:id/publication',
     {
+      config: { access: 'read' },
       schema: {
         tags,
         summary: "The campaign's publication settings (indicator file present, published, k)",
@@ -144,6 +145,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
   app.get(
     '/api/campaigns/:id/brochure',
     {
+      config: { access: 'read' },
       schema: {
         tags,
         summary:

@@ -42,6 +42,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/campaigns/:id/report',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['campaigns'],
         summary:

@@ -15,6 +15,7 @@ export async function responseRoutes(server: FastifyInstance, ctx: ServerContext
   app.get(
     '/api/campaigns/:id/responses/:structureId',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['campaigns'],
         summary: "A structure's current answers and its submitted revisions",

@@ -53,7 +53,10 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
   const tags = ['registry'];
   app.get(
     '/api/structures',
-    { schema: { tags, summary: 'List structures (scoped to your territories)', querystring: listQuery } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'List structures (scoped to your territories)', querystring: listQuery },
+    },
     async (request) => {
       const query = request.query;
       const scope = await requestScope(ctx.store, request);
@@ -84,7 +87,7 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
 
   app.get(
     '/api/structures/:id',
-    { schema: { tags, summary: 'One structure', params: idParams } },
+    { config: { access: 'read' }, schema: { tags, summary: 'One structure', params: idParams } },
     async (request) => {
       const { id } = request.params;
       const structure = found(await ctx.store.structures.get(id), 'Structure');

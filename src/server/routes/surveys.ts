@@ -86,15 +86,19 @@ function surveySummary(survey: Survey, model: SurveyModel) {
 export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
-  app.get('/api/surveys', { schema: { tags, summary: 'List questionnaires' } }, async () => {
-    const surveys = await ctx.store.surveys.list();
-    const out = [];
-    for (const survey of surveys) {
-      const version = await ctx.store.surveys.getVersion(survey.latestVersionId);
-      if (version) out.push(surveySummary(survey, modelOfVersion(version)));
-    }
-    return { surveys: out };
-  });
+  app.get(
+    '/api/surveys',
+    { config: { access: 'read' }, schema: { tags, summary: 'List questionnaires' } },
+    async () => {
+      const surveys = await ctx.store.surveys.list();
+      const out = [];
+      for (const survey of surveys) {
+        const version = await ctx.store.surveys.getVersion(survey.latestVersionId);
+        if (version) out.push(surveySummary(survey, modelOfVersion(version)));
+      }
+      return { surveys: out };
+    },
+  );
 
   app.post(
     '/api/surveys',
@@ -120,7 +124,7 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
 
   app.get(
     '/api/surveys/:id',
-    { schema: { tags, summary: 'One questionnaire', params: idParams } },
+    { config: { access: 'read' }, schema: { tags, summary: 'One questionnaire', params: idParams } },
     async (request) => {
       const { id } = request.params;
       const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');

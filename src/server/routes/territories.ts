@@ -18,7 +18,10 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
   const tags = ['registry'];
   app.get(
     '/api/territories',
-    { schema: { tags, summary: 'Territory hierarchy (scoped: own territories, descendants, ancestors)' } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'Territory hierarchy (scoped: own territories, descendants, ancestors)' },
+    },
     async (request) => {
       const all = await ctx.store.territories.list();
       const scope = await requestScope(ctx.store, request);
