@@ -155,6 +155,19 @@ export interface CampaignPublicationsTable {
   published: number;
   k: number | null;
   updated_at: string;
+  /** The snapshot served on the public site (publication_snapshots.id), or null. */
+  snapshot_id: string | null;
+}
+
+export interface PublicationSnapshotsTable {
+  id: string;
+  campaign_id: string;
+  created_at: string;
+  created_by: string | null;
+  k: number;
+  responses: number;
+  /** JSON: the public outputs, confidentiality applied. */
+  content: string;
 }
 
 export interface Database {
@@ -172,4 +185,5 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   campaign_publications: CampaignPublicationsTable;
+  publication_snapshots: PublicationSnapshotsTable;
 }

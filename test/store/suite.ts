@@ -6,6 +6,7 @@ import { after, before, describe } from 'node:test';
 import type { Store } from '../../src/store/index.js';
 import { accountTests } from './suite-accounts.js';
 import { campaignTests } from './suite-campaigns.js';
+import { publicationTests } from './suite-publications.js';
 import { registryTests } from './suite-registry.js';
 import { responseTests } from './suite-responses.js';
 
@@ -38,6 +39,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     accountTests(ctx);
     campaignTests(ctx);
     responseTests(ctx);
+    publicationTests(ctx);
   });
 }
 
