@@ -1,8 +1,12 @@
 import type { User } from '../store/index.js';
 import type { AppDeps } from '../app/deps.js';
+import type { RenderPool } from '../runtime/render-pool.js';
 
-/** The server hands its routes the application's dependencies (src/app/deps.ts). */
-export type ServerContext = AppDeps;
+/**
+ * The server hands its routes the application's dependencies (src/app/deps.ts) and the pool that
+ * renders documents off the event loop (src/runtime).
+ */
+export type ServerContext = AppDeps & { renders: RenderPool };
 
 export type AccessLevel =
   /** No session needed (login, health, docs, SPA). */

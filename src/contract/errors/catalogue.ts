@@ -1,5 +1,7 @@
 import { commonErrors } from './common.js';
 import { inputErrors } from './inputs.js';
+import { runtimeErrors } from './runtime.js';
+import { uploadErrors } from './uploads.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -8,6 +10,8 @@ import { inputErrors } from './inputs.js';
 export const ERROR_CATALOGUE = {
   ...commonErrors,
   ...inputErrors,
+  ...runtimeErrors,
+  ...uploadErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
