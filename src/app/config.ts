@@ -35,6 +35,10 @@ export const serverConfigSchema = z.object({
     .union([z.boolean(), z.string().min(1)])
     .transform((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v))
     .default(false),
+  /** Worker threads rendering DOCX/PDF/XLSX documents; default: the cores less one (at least 1). */
+  renderThreads: z.coerce.number().int().min(1).max(64).optional(),
+  /** Renders allowed to wait for a thread before requests get 503; default 4 per thread. */
+  renderQueue: z.coerce.number().int().min(0).max(1000).optional(),
   /** Seed the demo network on an empty database at start. */
   demo: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -61,6 +65,8 @@ const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
   SESSION_HOURS: 'sessionHours',
   PANORAMA_DEMO: 'demo',
   TRUST_PROXY: 'trustProxy',
+  RENDER_THREADS: 'renderThreads',
+  RENDER_QUEUE: 'renderQueue',
 };
 
 export class ConfigError extends Error {

@@ -1,9 +1,19 @@
 import ExcelJS from 'exceljs';
 import { InputError } from './problems.js';
 import type { Cell, Table, TableRow } from './table.js';
+import { checkXlsxLimits, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.js';
 
-/** Reads the first sheet of a workbook: header on row 1, one record per following non-empty row. */
-export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Table> {
+/**
+ * Reads the first sheet of a workbook: header on row 1, one record per following non-empty row.
+ * The archive's sizes and the sheets' extent are checked first (`limits`): ExcelJS expands the whole
+ * workbook in memory, so a ZIP bomb must be refused before it gets there.
+ */
+export async function readXlsxTable(
+  bytes: Uint8Array,
+  file: string,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<Table> {
+  checkXlsxLimits(bytes, file, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

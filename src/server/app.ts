@@ -25,6 +25,7 @@ import { respondRoutes } from './routes/respond.js';
 import { publicationRoutes } from './routes/publication.js';
 import { publicSiteRoutes } from './routes/public-site.js';
 import { installWebApp } from './web.js';
+import { RenderPool } from '../runtime/render-pool.js';
 
 export interface CreateAppOptions {
   store: Store;
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   logger?: boolean;
   /** Folder of the built web app; defaults to dist/web; false = API only. */
   webRoot?: string | false;
+  /** Document render pool; by default one per app, sized by the configuration, closed with the app. */
+  renders?: RenderPool;
 }
 
 /** Builds the whole HTTP application around an opened store; `app.inject` works without listening. */
@@ -47,6 +50,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       options.mailer ??
       createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     now: options.now ?? (() => new Date()),
+    renders: options.renders ?? new RenderPool({ threads: config.renderThreads, queue: config.renderQueue }),
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -101,6 +105,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.addHook('onClose', async () => {
     clearInterval(purge);
     ctx.mailer.close();
+    if (!options.renders) await ctx.renders.close();
   });
   return app;
 }

@@ -1,9 +1,13 @@
 import type { User } from '../store/index.js';
 import type { AppDeps } from '../app/deps.js';
 import type { Scope } from '../app/scope.js';
+import type { RenderPool } from '../runtime/render-pool.js';
 
-/** The server hands its routes the application's dependencies (src/app/deps.ts). */
-export type ServerContext = AppDeps;
+/**
+ * The server hands its routes the application's dependencies (src/app/deps.ts) and the pool that
+ * renders documents off the event loop (src/runtime).
+ */
+export type ServerContext = AppDeps & { renders: RenderPool };
 
 export type AccessLevel =
   /** No session needed (login, health, docs, SPA). */

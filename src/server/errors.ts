@@ -42,7 +42,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const lang = pickLang(request.headers['accept-language']);
       const body: ErrorBody = { error: { code: err.code, message: err.messageIn(lang), params: err.params } };
       if (err.details !== undefined) body.error.details = err.details;
-      if (err.status >= 500) request.log.error(err);
+      const retryAfter = (err.params as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      if (err.status >= 500 && err.status !== 503) request.log.error(err);
       return reply.status(err.status).send(body);
     }
     if (err instanceof ApiError) {

@@ -88,14 +88,18 @@ export function answerText(q: QuestionDef, data: Record<string, unknown>): strin
   }
 }
 
-export async function answersPdf(input: {
+/** Everything the printable copy shows: plain data, so it can be sent to a render worker. */
+export interface AnswersPdfInput {
   survey: SurveyModel;
   campaignName: string;
   structureName: string | null;
   data: Record<string, unknown>;
   submittedAt: string | null;
   revision: number;
-}): Promise<Buffer> {
+}
+
+/** Renders on the calling thread: the server goes through its render pool (src/runtime). */
+export async function answersPdf(input: AnswersPdfInput): Promise<Buffer> {
   configure();
   const { survey, data } = input;
   const evaluator = new ConditionEvaluator();

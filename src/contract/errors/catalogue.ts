@@ -1,6 +1,8 @@
 import { commonErrors } from './common.js';
 import { inputErrors } from './inputs.js';
 import { accessErrors } from './access.js';
+import { runtimeErrors } from './runtime.js';
+import { uploadErrors } from './uploads.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -10,6 +12,8 @@ export const ERROR_CATALOGUE = {
   ...commonErrors,
   ...inputErrors,
   ...accessErrors,
+  ...runtimeErrors,
+  ...uploadErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

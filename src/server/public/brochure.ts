@@ -4,6 +4,7 @@ import type { IndicatorFile } from '../../publish/indicators/schema.js';
 import type { BrochureModel } from '../../publish/brochure/model.js';
 import type { Audience } from '../../publish/suppression.js';
 import { ApiError } from '../errors.js';
+import type { RenderPool } from '../../runtime/render-pool.js';
 import { publishCampaignOf } from './campaign-data.js';
 
 export const BROCHURE_FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
@@ -63,21 +64,17 @@ export async function brochureModel(
   }
 }
 
-export async function renderBrochure(model: BrochureModel, format: BrochureFormat): Promise<Buffer> {
+/** JSON here; HTML (map, charts), PDF and DOCX in a worker thread of the render pool. */
+export async function renderBrochure(
+  renders: RenderPool,
+  model: BrochureModel,
+  format: BrochureFormat,
+): Promise<Buffer> {
   if (format === 'json') {
     const { brochureJson } = await import('../../publish/brochure/json.js');
     return Buffer.from(JSON.stringify(brochureJson(model)), 'utf8');
   }
-  if (format === 'html') {
-    const { renderBrochureHtml } = await import('../../publish/brochure/html.js');
-    return Buffer.from(renderBrochureHtml(model), 'utf8');
-  }
-  if (format === 'pdf') {
-    const { renderBrochurePdf } = await import('../../publish/brochure/pdf.js');
-    return renderBrochurePdf(model);
-  }
-  const { renderBrochureDocx } = await import('../../publish/brochure/docx.js');
-  return renderBrochureDocx(model);
+  return renders.render({ kind: 'brochure', format, model });
 }
 
 /** A file name for downloads: "observatoire-nord-2021-flandre.pdf". */

@@ -234,7 +234,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
           return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
         throw err;
       }
-      let body = await renderBrochure(model, format);
+      let body = await renderBrochure(ctx.renders, model, format);
       if (format === 'html')
         body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
       if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);

@@ -192,7 +192,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         audience: query.audience,
         lang: query.lang,
       });
-      const body = await renderBrochure(model, query.format);
+      const body = await renderBrochure(ctx.renders, model, query.format);
       reply.type(CONTENT_TYPES[query.format]);
       if (query.format === 'pdf' || query.format === 'docx') {
         reply.header(
@@ -248,7 +248,6 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         ...(publication?.k ? { k: publication.k } : {}),
       });
       if (format === 'json') return sheet;
-      const { renderSheetHtml, renderSheetPdf } = await import('../../publish/sheet/render.js');
       if (format === 'pdf') {
         reply
           .type('application/pdf')
@@ -256,8 +255,9 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
             'content-disposition',
             `attachment; filename="${fileName('fiche', sheet.structure.name)}.pdf"`,
           );
-        return renderSheetPdf(sheet);
+        return ctx.renders.render({ kind: 'sheet', format: 'pdf', sheet });
       }
+      const { renderSheetHtml } = await import('../../publish/sheet/render.js');
       reply.type('text/html; charset=utf-8');
       return renderSheetHtml(sheet);
     },

@@ -10,6 +10,7 @@ import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
+import { cooperative } from '../../runtime/cooperative.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -95,15 +96,24 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
           base: query.base,
         });
         // Streamed from the store into the engine: memory holds the tallies, not the responses.
+        // SQLite answers synchronously, so the loop yields now and then for other requests.
+        const pause = cooperative();
         if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) builder.add(r);
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) {
+            builder.add(r);
+            await pause();
+          }
         model = builder.finish();
       } catch (err) {
         if (err instanceof ReportOptionsError) throw new ApiError(400, 'bad_request', err.message);
         throw err;
       }
       model.title = model.title || campaign.name;
-      const body = await renderReport(model, query.format);
+      // Every format but JSON is laid out in a worker thread (charts, tables, pages).
+      const body =
+        query.format === 'json'
+          ? await renderReport(model, 'json')
+          : await ctx.renders.render({ kind: 'report', format: query.format, model });
       reply.type(contentTypeOf(query.format));
       if (query.format !== 'json' && query.format !== 'html') {
         reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);

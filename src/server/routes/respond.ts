@@ -10,7 +10,6 @@ import { loadVersion } from '../surveys-cache.js';
 import { checkDraft, checkSubmission } from '../answers.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { ValueProblem } from '../../survey/validate.js';
-import { answersPdf } from '../pdf-copy.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
 const tokenParams = z.object({ token: z.string().min(16).max(128) });
@@ -190,13 +189,17 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         ? await ctx.store.structures.get(invitation.structureId)
         : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
-      const pdf = await answersPdf({
-        survey,
-        campaignName: campaign.name,
-        structureName: structure?.name ?? null,
-        data: response?.data ?? {},
-        submittedAt: response?.submittedAt ?? null,
-        revision: response?.revision ?? 0,
+      const pdf = await ctx.renders.render({
+        kind: 'answers',
+        format: 'pdf',
+        input: {
+          survey,
+          campaignName: campaign.name,
+          structureName: structure?.name ?? null,
+          data: response?.data ?? {},
+          submittedAt: response?.submittedAt ?? null,
+          revision: response?.revision ?? 0,
+        },
       });
       reply
         .type('application/pdf')

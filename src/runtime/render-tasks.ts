@@ -1,0 +1,43 @@
+import type { ReportModel } from '../report/model.js';
+import type { BrochureModel } from '../publish/brochure/model.js';
+import type { StructureSheet } from '../publish/sheet/model.js';
+import type { AnswersPdfInput } from '../server/pdf-copy.js';
+
+/**
+ * The documents that cost CPU time of CPU to lay out. Each task is plain data (structured-cloned to
+ * a worker thread); `runRenderTask` is the one place that maps a task to its renderer, used by the
+ * worker and, for the CLI and tests, directly.
+ */
+export type RenderTask =
+  | { kind: 'report'; format: 'html' | 'docx' | 'pdf' | 'xlsx'; model: ReportModel }
+  | { kind: 'brochure'; format: 'html' | 'docx' | 'pdf'; model: BrochureModel }
+  | { kind: 'sheet'; format: 'pdf'; sheet: StructureSheet }
+  | { kind: 'answers'; format: 'pdf'; input: AnswersPdfInput };
+
+export async function runRenderTask(task: RenderTask): Promise<Buffer> {
+  switch (task.kind) {
+    case 'report': {
+      const { renderReport } = await import('../report/render/index.js');
+      return renderReport(task.model, task.format);
+    }
+    case 'brochure':
+      if (task.format === 'html') {
+        const { renderBrochureHtml } = await import('../publish/brochure/html.js');
+        return Buffer.from(renderBrochureHtml(task.model), 'utf8');
+      } else if (task.format === 'pdf') {
+        const { renderBrochurePdf } = await import('../publish/brochure/pdf.js');
+        return renderBrochurePdf(task.model);
+      } else {
+        const { renderBrochureDocx } = await import('../publish/brochure/docx.js');
+        return renderBrochureDocx(task.model);
+      }
+    case 'sheet': {
+      const { renderSheetPdf } = await import('../publish/sheet/render.js');
+      return renderSheetPdf(task.sheet);
+    }
+    case 'answers': {
+      const { answersPdf } = await import('../server/pdf-copy.js');
+      return answersPdf(task.input);
+    }
+  }
+}
