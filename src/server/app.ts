@@ -11,6 +11,7 @@ import { createMailer, type Mailer } from '../app/mail.js';
 import { installZodSchemas } from './openapi.js';
 import { installAccessHook } from './auth/session.js';
 import { installCanonicalPathGuard } from './canonical-path.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { authRoutes } from './auth/routes.js';
 import { userRoutes } from './routes/users.js';
 import { territoryRoutes } from './routes/territories.js';
@@ -58,6 +59,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.decorate('panorama', ctx);
   installErrorHandler(app);
   installJsonBodyParser(app);
+  await installSecurityHeaders(app, config.baseUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.bodyLimit, files: 1 } });
   await app.register(rateLimit, {
@@ -94,7 +96,6 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await publicationRoutes(app, ctx);
   await publicSiteRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
-  installSecurityHeaders(app);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
   purge.unref();
@@ -103,21 +104,6 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     ctx.mailer.close();
   });
   return app;
-}
-
-/**
- * Personal links carry their token in the URL (/r/<token>): no Referer may leak it to another
- * site. API answers are personal data: never cached by a browser or a proxy.
- */
-function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-      reply.header('cache-control', 'no-store');
-    }
-  });
 }
 
 declare module 'fastify' {
