@@ -12,6 +12,9 @@ import { installZodSchemas } from './openapi.js';
 import { installAccessHook } from './auth/session.js';
 import { installCanonicalPathGuard } from './canonical-path.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { checkHealth } from '../app/health.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { pickLang } from '../contract/lang.js';
 import { authRoutes } from './auth/routes.js';
 import { userRoutes } from './routes/users.js';
 import { territoryRoutes } from './routes/territories.js';
@@ -79,8 +82,23 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database dialect' }, config: { access: 'public' } },
-    async () => ({ status: 'ok', database: store.dialect, version: '0.1.0' }),
+    {
+      schema: { tags: ['system'], summary: 'Liveness: the database answers (503 when it does not)' },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const health = await checkHealth(ctx);
+      if (health.status === 'ok') return health;
+      request.log.error(`health: database unavailable (${health.reason})`);
+      const error = new PanoramaError('database_unavailable', { database: health.database });
+      const lang = pickLang(request.headers['accept-language']);
+      return reply.status(503).send({
+        status: health.status,
+        database: health.database,
+        version: health.version,
+        error: { code: error.code, message: error.messageIn(lang) },
+      });
+    },
   );
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
