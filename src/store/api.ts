@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type {
   AuditRepository,
+  PasswordResetRepository,
   SessionRepository,
   SettingsRepository,
   UserRepository,
@@ -37,6 +38,7 @@ export interface Repositories {
   structures: StructureRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  passwordResets: PasswordResetRepository;
   surveys: SurveyRepository;
   campaigns: CampaignRepository;
   invitations: InvitationRepository;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as publications from './0002_publications.js';
 import * as responsesByCampaignId from './0003_responses_by_campaign_id.js';
+import * as accounts from './0004_accounts.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_publications': publications,
   '0003_responses_by_campaign_id': responsesByCampaignId,
+  '0004_accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {
