@@ -11,6 +11,10 @@ import { createMailer, type Mailer } from '../app/mail.js';
 import { installZodSchemas } from './openapi.js';
 import { installAccessHook } from './auth/session.js';
 import { installCanonicalPathGuard } from './canonical-path.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { checkHealth } from '../app/health.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { pickLang } from '../contract/lang.js';
 import { authRoutes } from './auth/routes.js';
 import { userRoutes } from './routes/users.js';
 import { territoryRoutes } from './routes/territories.js';
@@ -62,6 +66,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.decorate('panorama', ctx);
   installErrorHandler(app);
   installJsonBodyParser(app);
+  await installSecurityHeaders(app, config.baseUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.bodyLimit, files: 1 } });
   await app.register(rateLimit, {
@@ -81,8 +86,23 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database dialect' }, config: { access: 'public' } },
-    async () => ({ status: 'ok', database: store.dialect, version: '0.1.0' }),
+    {
+      schema: { tags: ['system'], summary: 'Liveness: the database answers (503 when it does not)' },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const health = await checkHealth(ctx);
+      if (health.status === 'ok') return health;
+      request.log.error(`health: database unavailable (${health.reason})`);
+      const error = new PanoramaError('database_unavailable', { database: health.database });
+      const lang = pickLang(request.headers['accept-language']);
+      return reply.status(503).send({
+        status: health.status,
+        database: health.database,
+        version: health.version,
+        error: { code: error.code, message: error.messageIn(lang) },
+      });
+    },
   );
   await authRoutes(app, ctx);
   await userRoutes(app, ctx);
@@ -98,7 +118,6 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await publicationRoutes(app, ctx);
   await publicSiteRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
-  installSecurityHeaders(app);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
   purge.unref();
@@ -108,21 +127,6 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     if (!options.renders) await ctx.renders.close();
   });
   return app;
-}
-
-/**
- * Personal links carry their token in the URL (/r/<token>): no Referer may leak it to another
- * site. API answers are personal data: never cached by a browser or a proxy.
- */
-function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-      reply.header('cache-control', 'no-store');
-    }
-  });
 }
 
 declare module 'fastify' {

@@ -14,6 +14,8 @@ export interface User {
   name: string;
   role: UserRole;
   disabled: boolean;
+  /** A temporary password was set by an administrator: the user must choose their own. */
+  mustChangePassword: boolean;
   createdAt: string;
   /** Territories a correspondent may see (descendants implied). */
   territoryIds: string[];
@@ -43,6 +45,7 @@ export interface UserRepository {
     id: string,
     patch: Partial<Pick<UserInput, 'email' | 'name' | 'passwordHash' | 'role' | 'territoryIds'>> & {
       disabled?: boolean;
+      mustChangePassword?: boolean;
     },
   ): Promise<User>;
 }
@@ -71,6 +74,18 @@ export interface SessionRepository {
   deleteForUser(userId: string): Promise<number>;
   /** Removes expired sessions; returns how many. */
   purgeExpired(now?: string): Promise<number>;
+}
+
+export interface PasswordResetRepository {
+  /** Creates a single-use reset token (32 random bytes, base64url); stores only its hash. */
+  create(userId: string, expiresAt: string, now?: string): Promise<{ token: string }>;
+  /**
+   * Marks the token used and returns its user id, once: undefined when unknown, expired or
+   * already used. Atomic, so two clicks on one link cannot both succeed.
+   */
+  consume(token: string, now?: string): Promise<string | undefined>;
+  /** Invalidates every pending link of a user (after a password change). */
+  deleteForUser(userId: string): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  */
 import type {
   AuditRepository,
+  PasswordResetRepository,
   SessionRepository,
   SettingsRepository,
   UserRepository,
@@ -35,6 +36,7 @@ export interface Repositories {
   structures: StructureRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  passwordResets: PasswordResetRepository;
   surveys: SurveyRepository;
   campaigns: CampaignRepository;
   invitations: InvitationRepository;
@@ -46,6 +48,8 @@ export interface Repositories {
 
 export interface Store extends Repositories {
   dialect: Dialect;
+  /** A trivial query (`SELECT 1`): rejects when the database does not answer. */
+  ping(): Promise<void>;
   /** Applies pending migrations (idempotent; safe to call at every start). */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@
  * See docs/storage.md. Callers use the repositories and `transaction`; the Kysely instance is
  * reachable only by tests and benchmarks (inspect.ts).
  */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Store, StoreOptions } from './api.js';
 import { connect } from './connection.js';
 import { StoreError } from './errors.js';
@@ -31,6 +31,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store: Store = {
     dialect,
     ...guardRepositories(createRepositories({ db, dialect })),
+
+    async ping() {
+      await sql`SELECT 1`.execute(db);
+    },
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });

@@ -48,6 +48,17 @@ export interface UsersTable {
   created_at: string;
   /** 0/1. */
   disabled: number;
+  /** 0/1: a temporary password set by an administrator, to change at the next sign-in. */
+  must_change_password: number;
+}
+
+export interface PasswordResetsTable {
+  /** sha256 (hex) of the token sent in the link. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface UserTerritoriesTable {
@@ -176,6 +187,7 @@ export interface Database {
   users: UsersTable;
   user_territories: UserTerritoriesTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   surveys: SurveysTable;
   survey_versions: SurveyVersionsTable;
   campaigns: CampaignsTable;

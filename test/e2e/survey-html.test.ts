@@ -42,7 +42,23 @@ test(
     const invitation = await h.store.invitations.createAnonymous(campaign.id, new Date().toISOString());
     const page = await h.browser.newPage();
     h.watch(page);
-    await page.goto(`${h.base}/r/${invitation.token}`);
+    // The server's Content-Security-Policy blocks inline handlers: any attempt to run one is a
+    // violation, recorded here, so that HTML reaching the live DOM unsanitised is seen even when
+    // the policy stopped it.
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const w = window as unknown as { __csp?: string[] };
+        (w.__csp ??= []).push(
+          `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+        );
+      });
+    });
+    const response = await page.goto(`${h.base}/r/${invitation.token}`);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src-attr 'none'/);
     await page.locator('.intro').waitFor();
     assert.equal(await page.locator('.intro b').textContent(), 'à tous', 'the harmless HTML is shown');
     // A value piped into a {placeholder} of the HTML is sanitised too.
@@ -57,6 +73,8 @@ test(
     await page.getByRole('button', { name: /Terminer|Complete/ }).click();
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), []);
+    assert.deepEqual(violations, []);
     assert.deepEqual(h.pageErrors, []);
   },
 );

@@ -8,6 +8,43 @@ import { makeHierarchy } from './suite-registry.js';
 import { kyselyOf } from '../../src/store/inspect.js';
 
 export function accountTests(ctx: SuiteContext): void {
+  it('users: must change password flag; reset links are single-use and expire', async () => {
+    const users = ctx.store.users;
+    const bob = await users.create({
+      email: `${uid('bob')}@example.org`,
+      name: 'Bob',
+      passwordHash: '$argon2id$fake',
+      role: 'viewer',
+    });
+    assert.equal(bob.mustChangePassword, false);
+    assert.equal((await users.update(bob.id, { mustChangePassword: true })).mustChangePassword, true);
+    assert.equal((await users.findByEmail(bob.email))!.mustChangePassword, true);
+    assert.equal((await users.update(bob.id, { mustChangePassword: false })).mustChangePassword, false);
+
+    const resets = ctx.store.passwordResets;
+    const now = '2026-03-01T10:00:00.000Z';
+    const { token } = await resets.create(bob.id, '2026-03-01T11:00:00.000Z', now);
+    const stored = await kyselyOf(ctx.store)
+      .selectFrom('password_resets')
+      .select('id')
+      .where('user_id', '=', bob.id)
+      .execute();
+    assert.deepEqual(
+      stored.map((r) => r.id),
+      [createHash('sha256').update(token).digest('hex')],
+      'only the hash is stored',
+    );
+    assert.equal(await resets.consume(token, '2026-03-01T10:30:00.000Z'), bob.id);
+    assert.equal(await resets.consume(token, '2026-03-01T10:31:00.000Z'), undefined, 'used once only');
+    const late = await resets.create(bob.id, '2026-03-01T11:00:00.000Z', now);
+    assert.equal(await resets.consume(late.token, '2026-03-01T11:00:01.000Z'), undefined, 'expired');
+    assert.equal(await resets.consume('inconnu', now), undefined);
+    const pending = await resets.create(bob.id, '2026-03-01T11:00:00.000Z', now);
+    assert.equal(await resets.deleteForUser(bob.id), 3);
+    assert.equal(await resets.consume(pending.token, now), undefined);
+    await assert.rejects(resets.create('nobody', '2026-03-01T11:00:00.000Z', now), StoreNotFoundError);
+  });
+
   it('users: e-mail unique whatever its case, territories, update', async () => {
     const h = await makeHierarchy(ctx);
     const users = ctx.store.users;

@@ -14,4 +14,11 @@ export const accessErrors = defineErrors({
     fr: () => "Accès refusé : cette adresse ne déclare pas qui peut l'utiliser.",
     en: () => 'Access denied: this address does not declare who may use it.',
   },
+  database_unavailable: {
+    status: 503,
+    fr: (p: { database: string }) =>
+      `Base de données injoignable (${p.database}) : Panorama ne peut pas servir les demandes. Vérifiez que la base est démarrée et accessible.`,
+    en: (p: { database: string }) =>
+      `Database unreachable (${p.database}): Panorama cannot serve requests. Check that the database is running and reachable.`,
+  },
 });

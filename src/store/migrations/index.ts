@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js';
 import * as publications from './0002_publications.js';
 import * as responsesByCampaignId from './0003_responses_by_campaign_id.js';
 import * as publicationSnapshots from './0004_publication_snapshots.js';
+import * as accounts from './0005_accounts.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_publications': publications,
   '0003_responses_by_campaign_id': responsesByCampaignId,
   '0004_publication_snapshots': publicationSnapshots,
+  '0005_accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import { invitationRepository } from './invitations.js';
 import { publicationRepository } from './publications.js';
 import { responseRepository } from './responses.js';
 import { sessionRepository } from './sessions.js';
+import { passwordResetRepository } from './password-resets.js';
 import { structureRepository } from './structures.js';
 import { surveyRepository } from './surveys.js';
 import { territoryRepository } from './territories.js';
@@ -18,6 +19,7 @@ export function createRepositories(ctx: RepoContext): Repositories {
     structures: structureRepository(ctx),
     users: userRepository(ctx),
     sessions: sessionRepository(ctx),
+    passwordResets: passwordResetRepository(ctx),
     surveys: surveyRepository(ctx),
     campaigns: campaignRepository(ctx),
     invitations: invitationRepository(ctx),

@@ -48,6 +48,7 @@ export function toUser(row: Selectable<UsersTable>, territoryIds: string[]): Use
     name: row.name,
     role: row.role as UserRole,
     disabled: fromDbBool(row.disabled),
+    mustChangePassword: fromDbBool(row.must_change_password),
     createdAt: row.created_at,
     territoryIds,
   };
@@ -90,6 +91,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
               role,
               created_at: now,
               disabled: 0,
+              must_change_password: 0,
             })
             .execute(),
           duplicate(email),
@@ -146,6 +148,9 @@ export function userRepository({ db }: RepoContext): UserRepository {
         ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
         ...(patch.role !== undefined ? { role: checkRole(patch.role) } : {}),
         ...(patch.disabled !== undefined ? { disabled: toDbBool(patch.disabled) } : {}),
+        ...(patch.mustChangePassword !== undefined
+          ? { must_change_password: toDbBool(patch.mustChangePassword) }
+          : {}),
       };
       await inTransaction(db, async (trx) => {
         if (Object.keys(values).length > 0) {

@@ -3,6 +3,7 @@ import { Model } from 'survey-core';
 import 'survey-core/i18n/french';
 import 'survey-core/survey-core.css';
 import type { Lang } from '../i18n.js';
+import { withoutEventHandlers } from './event-handlers.js';
 
 /**
  * Panorama's colours and the system font (SurveyJS defaults to "Open Sans", which is not bundled
@@ -27,13 +28,18 @@ export function createSurveyModel(json: Record<string, unknown>, lang: Lang): Mo
 
 /**
  * Every HTML a definition carries (html elements, completedHtml, loadingHtml…) goes through
- * survey.processHtml before SurveyJS sets it as innerHTML: sanitised there with DOMPurify, after
- * SurveyJS has put answers into {placeholders}, so neither the definition nor an answer piped into
- * it can run script on Panorama's origin. Titles and descriptions stay text: no Markdown handler
- * (onTextMarkdown) is installed, so SurveyJS never renders them as HTML.
+ * survey.processHtml before SurveyJS sets it as innerHTML: sanitised there, after SurveyJS has put
+ * answers into {placeholders}, so neither the definition nor an answer piped into it can run
+ * script on Panorama's origin. Event handlers are removed first without a browser parser (see
+ * event-handlers.ts), so that not even DOMPurify's inert parse meets one and the
+ * Content-Security-Policy reports nothing. Titles and descriptions stay text: no Markdown
+ * handler (onTextMarkdown) is installed, so SurveyJS never renders them as HTML.
  */
 function sanitiseHtml(model: Model): void {
   const process = model.processHtml.bind(model);
-  model.processHtml = (html: string, reason?: string) =>
-    DOMPurify.sanitize(process(html, reason ?? ''), { USE_PROFILES: { html: true } });
+  model.processHtml = (html: string, reason?: string) => sanitise(process(html, reason ?? ''));
+}
+
+export function sanitise(html: string): string {
+  return DOMPurify.sanitize(withoutEventHandlers(html), { USE_PROFILES: { html: true } });
 }
