@@ -1,5 +1,6 @@
 import { commonErrors } from './common.js';
 import { inputErrors } from './inputs.js';
+import { publicationErrors } from './publication.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -8,6 +9,7 @@ import { inputErrors } from './inputs.js';
 export const ERROR_CATALOGUE = {
   ...commonErrors,
   ...inputErrors,
+  ...publicationErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
