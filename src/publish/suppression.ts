@@ -5,6 +5,10 @@ import type { Indicator } from './indicators/schema.js';
 export type Audience = 'public' | 'admin';
 
 export const DEFAULT_K = 5;
+/** Below 3 structures a published figure lets any two of them deduce the third's answer. */
+export const MIN_K = 3;
+/** Dominance rule: a sum or mean where one structure holds more than this share of the total is hidden. */
+export const DOMINANCE_LIMIT = 0.85;
 
 export interface SuppressionOptions {
   k?: number;
@@ -17,12 +21,16 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
   return lang === 'fr'
     ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
         `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
-        `se déduirait d'un total publié ou des autres territoires (suppression secondaire). Les valeurs individuelles (minimum, maximum) ne sont ` +
+        `se déduirait d'un total publié, du territoire parent, des autres territoires ou des autres barres d'un graphique (suppression secondaire). ` +
+        `Une somme ou une moyenne n'est pas publiée quand une seule structure en représente plus de ${DOMINANCE_LIMIT * 100} % (règle de dominance). ` +
+        `Les valeurs individuelles (minimum, maximum) ne sont ` +
         `publiées que si le réseau l'a décidé. Les effectifs et parts tirés du seul registre (nombre de structures adhérentes, ` +
         `part en quartier prioritaire…) et les taux de participation ne révèlent aucune réponse et restent publiés.`
     : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
-        `complement concerns fewer than ${k} structures, nor a territory whose value could be deduced from a published ` +
-        `total or from the other territories (secondary suppression). Individual values (minimum, maximum) are shown only when the network decided so. ` +
+        `complement concerns fewer than ${k} structures, nor a figure that could be deduced from a published ` +
+        `total, the parent territory, the other territories or the other bars of a chart (secondary suppression). ` +
+        `A sum or mean where one structure holds more than ${DOMINANCE_LIMIT * 100} % of the total is not published (dominance rule). ` +
+        `Individual values (minimum, maximum) are shown only when the network decided so. ` +
         `Registry-only counts and shares and participation rates reveal no answer and stay published.`;
 }
 
@@ -52,6 +60,17 @@ export const REASONS = {
     fr: (k: number) =>
       `suppression secondaire : le complément (moins de ${k} structures) se déduirait de ce chiffre`,
     en: (k: number) => `secondary suppression: the complement (fewer than ${k} structures) could be deduced`,
+  },
+  dominance: {
+    fr: () =>
+      `une seule structure représente plus de ${DOMINANCE_LIMIT * 100} % du total (règle de dominance)`,
+    en: () => `one structure holds more than ${DOMINANCE_LIMIT * 100} % of the total (dominance rule)`,
+  },
+  differencing: {
+    fr: () =>
+      'suppression secondaire : un chiffre masqué se déduirait de celui-ci (territoire parent, autres territoires ou complément)',
+    en: () =>
+      'secondary suppression: a hidden figure could be deduced from this one (parent territory, other territories or complement)',
   },
   cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
   total: {
@@ -87,6 +106,8 @@ function primaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang): s
   }
   if (figure.base < k) return REASONS.smallBase[lang](k, figure.base);
   if (ind.kind === 'share' && small(figure.numerator, k)) return REASONS.fewMeet[lang](k);
+  if ((ind.kind === 'sum' || ind.kind === 'mean') && (figure.dominance ?? 0) > DOMINANCE_LIMIT)
+    return REASONS.dominance[lang]();
   return undefined;
 }
 
@@ -98,7 +119,7 @@ function secondaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang):
 }
 
 export function suppressFigure(figure: Figure, reason: string): Figure {
-  const { numerator: _n, counts: _c, valueLabel: _v, text: _t, change: _ch, ...rest } = figure;
+  const { numerator: _n, counts: _c, valueLabel: _v, text: _t, change: _ch, dominance: _d, ...rest } = figure;
   return { ...rest, value: null, suppressed: { reason } };
 }
 

@@ -91,6 +91,8 @@ describe('publication routes (in-process, real SQLite file)', () => {
         k: 3,
         updatedAt: undefined,
         publicUrl: `/public/campagnes/${campaignId}`,
+        closed: true,
+        snapshot: null,
       },
     );
   });
@@ -194,7 +196,7 @@ describe('publication routes (in-process, real SQLite file)', () => {
     assert.match(list.body, /<html lang="fr">/);
     const page = await server.request(undefined, { method: 'GET', url: `/public/campagnes/${campaignId}` });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /territoire=Pas-de-Calais&amp;format=pdf/);
+    assert.match(page.body, /territoire=demo-d-pdc&amp;format=pdf/);
     const pdf = await server.request(undefined, {
       method: 'GET',
       url: `/public/campagnes/${campaignId}/plaquette?territoire=Nord&format=pdf`,
@@ -251,6 +253,20 @@ describe('structure sheet from the respondent link', () => {
     const done = (await server.store.invitations.list(closed, { status: ['submitted'] })).find(
       (i) => i.structureId,
     )!;
+    // The sheet is a public output: nothing before the campaign's results are published.
+    const unpublished = await server.request(undefined, {
+      method: 'GET',
+      url: `/api/respond/${done.token}/sheet?format=json`,
+    });
+    assert.equal(unpublished.statusCode, 409);
+    assert.match(unpublished.json<{ error: { message: string } }>().error.message, /seront publiés/);
+    await server.store.publications.setIndicators(closed, DEMO_INDICATORS, null);
+    const published = await server.request(server.users.admin, {
+      method: 'POST',
+      url: `/api/campaigns/${closed}/publish`,
+      payload: { published: true },
+    });
+    assert.equal(published.statusCode, 200, published.body);
     const json = await server.request(undefined, {
       method: 'GET',
       url: `/api/respond/${done.token}/sheet?format=json`,

@@ -3,6 +3,7 @@ import { inputErrors } from './inputs.js';
 import { accessErrors } from './access.js';
 import { runtimeErrors } from './runtime.js';
 import { uploadErrors } from './uploads.js';
+import { publicationErrors } from './publication.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -14,6 +15,7 @@ export const ERROR_CATALOGUE = {
   ...accessErrors,
   ...runtimeErrors,
   ...uploadErrors,
+  ...publicationErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

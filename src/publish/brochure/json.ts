@@ -6,7 +6,8 @@ export interface FigureJson {
   label: string;
   value: FigureValue;
   unit: string;
-  base: number;
+  /** null when the figure is not published: the base of a hidden count would be its value. */
+  base: number | null;
   text?: string;
   /** Why the figure is not published (value is then null). */
   reason?: string;
@@ -29,7 +30,7 @@ export function brochureJson(model: BrochureModel) {
       label: f.label,
       value: f.value,
       unit: f.unit,
-      base: f.base,
+      base: f.suppressed ? null : f.base,
       ...(f.text ? { text: f.text } : {}),
       ...(f.suppressed ? { reason: f.suppressed.reason } : {}),
       ...(f.previous ? { previous: f.previous } : {}),
@@ -41,6 +42,19 @@ export function brochureJson(model: BrochureModel) {
       structures: t.structures,
       respondents: t.respondents,
     })),
+    charts: model.sections.flatMap((s) =>
+      s.charts.map((q) => ({
+        question: q.name,
+        title: q.title,
+        base: q.base,
+        multiple: !!q.multiple,
+        // Hidden bars are left out (their labels are in the notes).
+        bars: (q.rows ?? [])
+          .filter((r) => r.percent !== null && r.rowKind !== 'no-answer' && r.rowKind !== 'not-displayed')
+          .map((r) => ({ value: r.value, label: r.label, percent: r.percent })),
+        notes: q.notes ?? [],
+      })),
+    ),
     methodNotes: model.methodNotes,
   };
 }

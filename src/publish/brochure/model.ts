@@ -30,6 +30,16 @@ export interface BrochureOptions {
   boundaryProperty?: string;
   /** ISO date printed in the colophon; defaults to today. */
   generatedAt?: string;
+  /**
+   * The territory's structures, resolved by territory id (the territory and its descendants):
+   * the scope is then these structures, whatever other territory shares the name.
+   */
+  structureIds?: ReadonlySet<string>;
+  /**
+   * Secondary suppression across the territories of the level by name (default true). A snapshot
+   * turns it off: it protects every published cell together (src/publish/protect).
+   */
+  crossTerritory?: boolean;
 }
 
 export interface BrochureSection {
@@ -96,10 +106,14 @@ function chartQuestions(
 ) {
   const names = new Set(file.sections.flatMap((s) => s.charts));
   if (names.size === 0) return new Map<string, QuestionResult>();
-  const report = buildReport(campaign.survey, campaign.responses, {
+  const ids = scope?.structureIds;
+  const responses = ids
+    ? campaign.responses.filter((r) => r.structure !== null && ids.has(r.structure))
+    : campaign.responses;
+  const report = buildReport(campaign.survey, responses, {
     lang,
     ...(campaign.registry ? { registry: campaign.registry } : {}),
-    ...(scope ? { filters: [{ key: scope.attribute, value: scope.value }] } : {}),
+    ...(scope && !ids ? { filters: [{ key: scope.attribute, value: scope.value }] } : {}),
   });
   const out = new Map<string, QuestionResult>();
   for (const q of report.questions) {
@@ -129,13 +143,17 @@ export function buildBrochure(
   const k = options.k ?? DEFAULT_K;
   const audience = options.audience ?? 'public';
   const territory = options.territory;
-  if (territory) {
+  if (territory && !options.structureIds) {
     const known = knownTerritories(campaign, territory.level);
     if (!known.includes(territory.name))
       throw new UnknownTerritoryError(territory.level, territory.name, known);
   }
   const scope: Scope | undefined = territory
-    ? { attribute: territory.level, value: territory.name }
+    ? {
+        attribute: territory.level,
+        value: territory.name,
+        ...(options.structureIds ? { structureIds: options.structureIds } : {}),
+      }
     : undefined;
   const evaluate = (c: Campaign) =>
     applySuppression(
@@ -153,7 +171,7 @@ export function buildBrochure(
     file.indicators,
     { k, audience, lang },
   );
-  if (scope && audience === 'public') {
+  if (scope && audience === 'public' && options.crossTerritory !== false) {
     figures = applyCrossTerritory(
       figures,
       crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value),

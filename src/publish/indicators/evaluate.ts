@@ -14,7 +14,17 @@ export interface EvaluateOptions {
   lang?: 'fr' | 'en';
 }
 
-type Computed = Pick<Figure, 'value' | 'base' | 'numerator' | 'counts' | 'valueLabel' | 'change'>;
+type Computed = Pick<
+  Figure,
+  'value' | 'base' | 'numerator' | 'counts' | 'valueLabel' | 'change' | 'dominance'
+>;
+
+/** Largest single contribution over the total of absolute values (the dominance rule's measure). */
+function dominanceOf(values: readonly number[]): number | undefined {
+  const total = values.reduce((s, v) => s + Math.abs(v), 0);
+  if (total === 0) return undefined;
+  return Math.max(...values.map(Math.abs)) / total;
+}
 
 function pct(numerator: number, base: number): number | null {
   return base > 0 ? (numerator / base) * 100 : null;
@@ -88,7 +98,8 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
                   ? Math.min(...values)
                   : Math.max(...values)
                 : null;
-      return { value: stat, base: values.length };
+      const dominance = ind.kind === 'sum' || ind.kind === 'mean' ? dominanceOf(values) : undefined;
+      return { value: stat, base: values.length, ...(dominance !== undefined ? { dominance } : {}) };
     }
     case 'quartile': {
       const values = sortedCopy(numericValues(where(sets[ind.of]), ind.question));

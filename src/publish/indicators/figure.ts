@@ -25,6 +25,11 @@ export interface Figure {
   /** The indicator's wording with the value filled in. */
   text?: string;
   suppressed?: { reason: string };
+  /**
+   * Sums and means: the largest single contribution over the total (0–1), for the dominance rule.
+   * Internal: never published (suppressFigure and the public outputs leave it out).
+   */
+  dominance?: number;
   /** Earlier campaigns' values of the same indicator (--previous). */
   previous?: PreviousValue[];
   /** In a territorial brochure: the same figure for the whole network, for comparison. */

@@ -6,6 +6,11 @@ import type { Population } from './schema.js';
 export interface Scope {
   attribute: string;
   value: string;
+  /**
+   * When given, the scope is exactly these registry structures (a territory and its descendants,
+   * resolved by territory id): names are only labels, two territories may share one.
+   */
+  structureIds?: ReadonlySet<string>;
 }
 
 /** Responses and registry of one campaign, restricted to a scope, ready to be counted. */
@@ -31,6 +36,7 @@ export function buildUnits(
   const inScope = (id: string | null): boolean => {
     if (!scope) return true;
     if (id === null) return false;
+    if (scope.structureIds) return scope.structureIds.has(id);
     return byId.get(id)?.attributes[scope.attribute] === scope.value;
   };
   const responseUnits: Unit[] = [];

@@ -25,7 +25,12 @@ export function territoryCounts(
   const answered = new Set(campaign.responses.map((r) => r.structure).filter((s): s is string => s !== null));
   const counts = new Map<string, TerritoryCount>();
   for (const s of campaign.registry?.structures ?? []) {
-    if (scope && s.attributes[scope.attribute] !== scope.value) continue;
+    if (
+      scope?.structureIds
+        ? !scope.structureIds.has(s.id)
+        : scope && s.attributes[scope.attribute] !== scope.value
+    )
+      continue;
     const name = s.attributes[attribute];
     if (!name) continue;
     const entry = counts.get(name) ?? {

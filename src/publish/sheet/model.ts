@@ -52,6 +52,11 @@ export interface SheetOptions {
   k?: number;
   audience?: Audience;
   lang?: 'fr' | 'en';
+  /**
+   * Structure id → territory id: when given, "its territory" is the structures of the same
+   * territory id (two territories may share a name); otherwise the same `level` attribute value.
+   */
+  territoryIds?: ReadonlyMap<string, string>;
 }
 
 export class UnknownStructureError extends Error {
@@ -99,7 +104,14 @@ export function buildStructureSheet(
   const sizeQuestion =
     options.sizeQuestion ?? ['budget_total', 'etp', ...questions].find((q) => campaign.survey.byName.has(q));
   const territory = structure.attributes[level] ?? null;
-  const inTerritory = units.filter((u) => territory !== null && u.attributes[level] === territory);
+  const ownTerritoryId = options.territoryIds?.get(structureId);
+  const inTerritory = units.filter((u) =>
+    options.territoryIds
+      ? ownTerritoryId !== undefined &&
+        u.structure !== null &&
+        options.territoryIds.get(u.structure) === ownTerritoryId
+      : territory !== null && u.attributes[level] === territory,
+  );
   let similar = inTerritory;
   let sizeClass: string | undefined;
   if (sizeQuestion) {

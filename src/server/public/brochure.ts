@@ -41,7 +41,14 @@ export async function preparePublication(store: Store, stored: StoredCampaign): 
 /** Builds the brochure of the whole network (territory undefined) or of one territory. */
 export async function brochureModel(
   prepared: PreparedPublication,
-  options: { territory?: string; level?: string; audience: Audience; lang?: 'fr' | 'en' },
+  options: {
+    territory?: string;
+    level?: string;
+    audience: Audience;
+    lang?: 'fr' | 'en';
+    /** The territory's structures, resolved by territory id (names may repeat). */
+    structureIds?: ReadonlySet<string>;
+  },
 ): Promise<BrochureModel> {
   const { buildBrochure, UnknownTerritoryError } = await import('../../publish/brochure/model.js');
   const level = options.level ?? prepared.file.territoryAttribute;
@@ -50,6 +57,7 @@ export async function brochureModel(
       territory: options.territory ? { level, name: options.territory } : null,
       audience: options.audience,
       lang: options.lang ?? 'fr',
+      ...(options.structureIds ? { structureIds: options.structureIds } : {}),
       ...(prepared.publication.k !== null ? { k: prepared.publication.k } : {}),
     });
   } catch (err) {

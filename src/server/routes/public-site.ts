@@ -2,22 +2,17 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Campaign } from '../../store/index.js';
-import { ApiError } from '../errors.js';
 import { formatParis } from '../../app/dates.js';
+import { publishedSnapshot, type PublishedSnapshot } from '../../app/publication/snapshot.js';
+import type { SnapshotContent } from '../../publish/snapshot/model.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
-import {
-  brochureModel,
-  CONTENT_TYPES,
-  fileName,
-  preparePublication,
-  renderBrochure,
-} from '../public/brochure.js';
+import { CONTENT_TYPES, fileName, renderBrochure } from '../public/brochure.js';
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const brochureQuery = z.object({
   territoire: z.string().trim().max(200).optional(),
-  format: z.enum(['html', 'pdf', 'docx']).default('html'),
+  format: z.enum(['html', 'pdf', 'docx', 'json']).default('html'),
 });
 const directoryQuery = z.object({
   q: z.string().max(200).default(''),
@@ -68,12 +63,12 @@ const CACHE_ENTRIES = 50;
 function sendBrochure(
   reply: FastifyReply,
   body: Buffer,
-  format: 'html' | 'pdf' | 'docx',
+  format: 'html' | 'pdf' | 'docx' | 'json',
   name: string,
   territory: string | undefined,
 ) {
   reply.type(CONTENT_TYPES[format]);
-  if (format !== 'html')
+  if (format === 'pdf' || format === 'docx')
     reply.header('content-disposition', `attachment; filename="${fileName(name, territory)}.${format}"`);
   return reply.send(body);
 }
@@ -86,12 +81,11 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
   const config = { access: 'public' as const };
   const schema = { hide: true };
 
-  /** A published campaign, or undefined: unpublished campaigns do not exist on the public site. */
-  async function published(id: string): Promise<Campaign | undefined> {
-    const publication = await ctx.store.publications.get(id);
-    if (!publication?.published || publication.indicators === null) return undefined;
-    return ctx.store.campaigns.get(id);
-  }
+  /**
+   * A published campaign's snapshot, or undefined: unpublished campaigns do not exist on the
+   * public site. Every public page reads the snapshot, never the answers.
+   */
+  const published = (id: string): Promise<PublishedSnapshot | undefined> => publishedSnapshot(ctx.store, id);
   const notPublished = (reply: FastifyReply) =>
     sendPage(
       reply,
@@ -102,6 +96,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get('/public', { config, schema }, async (_request, reply) => {
     const campaigns: Campaign[] = [];
     for (const p of await ctx.store.publications.listPublished()) {
+      if (!p.snapshotId) continue; // published before snapshots existed: publish again to freeze it
       const c = await ctx.store.campaigns.get(p.campaignId);
       if (c) campaigns.push(c);
     }
@@ -141,13 +136,10 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get('/public/campagnes/:id', { config, schema }, async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    const campaign = await published(id);
-    if (!campaign) return notPublished(reply);
-    const prepared = await preparePublication(ctx.store, campaign);
-    const { knownTerritories } = await import('../../publish/brochure/model.js');
+    const snapshot = await published(id);
+    if (!snapshot) return notPublished(reply);
+    const { campaign, content } = snapshot;
     const { territoryDisplayName, levelLabel } = await import('../../publish/brochure/names.js');
-    const level = prepared.file.territoryAttribute;
-    const territories = knownTerritories(prepared.campaign, level);
     const base = `/public/campagnes/${encodeURIComponent(campaign.id)}/plaquette`;
     const links = (label: string, territory?: string) => {
       const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
@@ -161,13 +153,16 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
         >
       </div>`;
     };
+    const levels = [...new Set(content.cells.map((c) => c.level).filter((l): l is string => l !== null))];
     return sendPage(
       reply,
       page(
         campaign.name,
         html`<p><a href="/public">← Toutes les publications</a></p>
-          <h1>${prepared.file.title || campaign.name}</h1>
-          <p class="muted">${campaign.name} — ${prepared.campaign.responses.length} réponses.</p>
+          <h1>${content.title || campaign.name}</h1>
+          <p class="muted">
+            ${campaign.name} — ${content.responses} réponses. Résultats arrêtés le ${day(content.generatedAt)}.
+          </p>
           <section aria-labelledby="reseau">
             <h2 id="reseau">Ensemble du réseau</h2>
             <div class="card">
@@ -175,21 +170,44 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
               ${links("de l'ensemble du réseau")}
             </div>
           </section>
-          <section aria-labelledby="territoires">
-            <h2 id="territoires">Par ${levelLabel(level, 'fr').toLowerCase()}</h2>
-            <ul class="cards">
-              ${territories.map(
-                (t) =>
-                  html`<li class="card">
-                    <h3>${territoryDisplayName(level, t)}</h3>
-                    ${links(territoryDisplayName(level, t), t)}
-                  </li>`,
-              )}
-            </ul>
-          </section>`,
+          ${levels.map(
+            (level) =>
+              html`<section aria-labelledby="niveau-${level}">
+                <h2 id="niveau-${level}">Par ${levelLabel(level, 'fr').toLowerCase()}</h2>
+                <ul class="cards">
+                  ${content.cells
+                    .filter((c) => c.level === level)
+                    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+                    .map(
+                      (c) =>
+                        html`<li class="card">
+                          <h3>${territoryDisplayName(level, c.name)}</h3>
+                          ${links(territoryDisplayName(level, c.name), c.key)}
+                        </li>`,
+                    )}
+                </ul>
+              </section>`,
+          )}`,
         { current: 'campaigns' },
       ),
     );
+  });
+
+  // The public API: the snapshot's date, threshold and cells (territories by id, with their parent).
+  app.get('/public/campagnes/:id/publication.json', { config, schema }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const snapshot = await published(id);
+    if (!snapshot)
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Publication introuvable.' } });
+    const { content } = snapshot;
+    return reply.header('cache-control', 'no-cache').send({
+      campaignId: snapshot.campaign.id,
+      title: content.title,
+      k: content.k,
+      responses: content.responses,
+      publishedAt: snapshot.info.createdAt,
+      cells: content.cells,
+    });
   });
 
   // Anyone may ask for a PDF: rendered documents are kept a while, and a limit per IP keeps a
@@ -207,39 +225,34 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
           errorPage('Adresse invalide', 'Format inconnu : choisissez html, pdf ou docx.'),
           400,
         );
-      const campaign = await published(id);
-      if (!campaign) return notPublished(reply);
+      const snapshot = await published(id);
+      if (!snapshot) return notPublished(reply);
+      const { campaign, content } = snapshot;
       const format = query.data.format;
-      const publication = (await ctx.store.publications.get(campaign.id))!;
-      const key = [
-        campaign.id,
-        publication.updatedAt,
-        await ctx.store.responses.countSubmitted(campaign.id),
-        query.data.territoire ?? '',
-        format,
-      ].join('\u0000');
-      const cached = brochureCache.get(key);
-      if (cached && cached.at > Date.now() - CACHE_MS)
-        return sendBrochure(reply, cached.body, format, campaign.name, query.data.territoire);
-      const prepared = await preparePublication(ctx.store, campaign);
-      let model;
-      try {
-        // Public audience: figures resting on fewer than k structures are suppressed.
-        model = await brochureModel(prepared, {
-          territory: query.data.territoire || undefined,
-          audience: 'public',
-        });
-      } catch (err) {
-        if (err instanceof ApiError && err.statusCode === 404)
-          return sendPage(reply, errorPage('Territoire introuvable', err.message), 404);
-        throw err;
+      const key = cellKey(content, query.data.territoire);
+      if (!key) {
+        return sendPage(
+          reply,
+          errorPage(
+            'Territoire introuvable',
+            `Territoire « ${query.data.territoire ?? ''} » inconnu pour cette publication : choisissez-le dans la liste de la publication.`,
+          ),
+          404,
+        );
       }
+      const model = content.brochures[key]!;
+      const name = model.territory?.name;
+      // The snapshot never changes: its renders are kept a while (rendering a PDF costs CPU).
+      const cacheKey = [snapshot.info.id, key, format].join('\u0000');
+      const cached = brochureCache.get(cacheKey);
+      if (cached && cached.at > Date.now() - CACHE_MS)
+        return sendBrochure(reply, cached.body, format, campaign.name, name);
       let body = await renderBrochure(ctx.renders, model, format);
       if (format === 'html')
         body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
       if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);
-      brochureCache.set(key, { at: Date.now(), body });
-      return sendBrochure(reply, body, format, campaign.name, query.data.territoire);
+      brochureCache.set(cacheKey, { at: Date.now(), body });
+      return sendBrochure(reply, body, format, campaign.name, name);
     },
   );
 
@@ -267,4 +280,12 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
       );
     return sendPage(reply, structurePage(structure, await ctx.store.territories.list()));
   });
+}
+
+/** The snapshot cell a `territoire` parameter names: a territory id, or a name unique at the listing level. */
+function cellKey(content: SnapshotContent, territory: string | undefined): string | undefined {
+  if (!territory) return 'network';
+  if (content.brochures[territory] && territory !== 'network') return territory;
+  const named = content.cells.filter((c) => c.name === territory && c.level === content.level);
+  return named.length === 1 ? named[0]!.key : undefined;
 }

@@ -14,17 +14,23 @@ import {
   renderBrochure,
 } from '../public/brochure.js';
 import { publishCampaignOf } from '../public/campaign-data.js';
+import { checkK, currentSnapshot, publishSnapshot } from '../../app/publication/snapshot.js';
+import { PanoramaError } from '../../contract/errors/index.js';
+import type { ServerContext as Ctx } from '../context.js';
+import type { SnapshotInfo } from '../../store/index.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const tokenParams = z.object({ token: z.string().min(16).max(128) });
 export const indicatorsBody = z.object({
   /** The indicator file (docs/indicators.md). */
   indicators: z.record(z.string(), z.unknown()),
-  /** Confidentiality threshold of public brochures (default 5). */
+  /** Confidentiality threshold of public brochures (default 5, never below 3: refused with a clear message). */
   k: z.number().int().min(1).max(1000).nullable().optional(),
 });
 export const publishBody = z.object({ published: z.boolean() });
 export const brochureQuery = z.object({
+  /** The territory by id (preferred: names may repeat across the tree). */
+  territoryId: z.string().trim().min(1).max(200).optional(),
   territory: z.string().trim().min(1).max(200).optional(),
   level: z.string().trim().min(1).max(100).optional(),
   format: z.enum(BROCHURE_FORMATS).default('json'),
@@ -52,6 +58,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const { id } = request.params;
       const body = request.body;
       const campaign = await getCampaign(ctx, id);
+      if (body.k != null) checkK(body.k);
       const { parseIndicatorFile, checkReferences, IndicatorFileError } =
         await import('../../publish/indicators/load.js');
       const data = await publishCampaignOf(ctx.store, campaign);
@@ -101,6 +108,9 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const { id } = request.params;
       const campaign = await getCampaign(ctx, id);
       const saved = await ctx.store.publications.get(campaign.id);
+      const snapshot = saved?.snapshotId
+        ? (await ctx.store.publications.listSnapshots(campaign.id)).find((x) => x.id === saved.snapshotId)
+        : undefined;
       return {
         campaignId: campaign.id,
         hasIndicators: saved?.indicators != null,
@@ -108,6 +118,8 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         k: saved?.k ?? null,
         updatedAt: saved?.updatedAt ?? null,
         publicUrl: `/public/campagnes/${encodeURIComponent(campaign.id)}`,
+        closed: campaign.closesAt !== null && Date.parse(campaign.closesAt) <= ctx.now().getTime(),
+        snapshot: snapshot ? await snapshotView(ctx, snapshot) : null,
       };
     },
   );
@@ -117,7 +129,8 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
     {
       schema: {
         tags,
-        summary: 'Show (or hide) the campaign on the public site /public',
+        summary:
+          'Publish a closed campaign as a frozen snapshot of its protected results (refused while open), or hide it from /public',
         params: idParams,
         body: publishBody,
       },
@@ -127,17 +140,20 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const { id } = request.params;
       const { published } = request.body;
       const campaign = await getCampaign(ctx, id);
-      if (published) await preparePublication(ctx.store, campaign); // 409 without an indicator file
-      const saved = await ctx.store.publications.setPublished(
-        campaign.id,
-        published,
-        ctx.now().toISOString(),
-      );
-      await ctx.store.audit.record({
-        actor: currentUser(request).id,
-        action: published ? 'campaign.publish' : 'campaign.unpublish',
-        target: campaign.id,
-      });
+      const actor = currentUser(request).id;
+      if (published) {
+        const info = await publishSnapshot(ctx, { campaignId: campaign.id, actorId: actor });
+        const saved = (await ctx.store.publications.get(campaign.id))!;
+        return {
+          campaignId: campaign.id,
+          published: saved.published,
+          k: saved.k,
+          updatedAt: saved.updatedAt,
+          snapshot: await snapshotView(ctx, info),
+        };
+      }
+      const saved = await ctx.store.publications.setPublished(campaign.id, false, ctx.now().toISOString());
+      await ctx.store.audit.record({ actor, action: 'campaign.unpublish', target: campaign.id });
       return { campaignId: campaign.id, published: saved.published, k: saved.k, updatedAt: saved.updatedAt };
     },
   );
@@ -164,40 +180,36 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           'La version interne (toutes les valeurs, sans secret statistique) est réservée aux administrateurs et correspondants.',
         );
       }
-      // Scope first: a correspondent learns nothing about a campaign outside their territories.
+      // Scope first, by territory id: a correspondent learns nothing outside their territories,
+      // and a territory named like one of theirs is still another territory.
       const scope = await requestScope(ctx.store, request);
-      const assertTerritory = async (level: string | undefined) => {
-        if (scope.all) return;
-        if (!query.territory) {
+      const prepared = await preparePublication(ctx.store, campaign);
+      const target = await resolveTerritory(ctx, {
+        ...query,
+        level: query.level ?? prepared.file.territoryAttribute,
+      });
+      if (!scope.all) {
+        if (!target && !query.territory && !query.territoryId) {
           throw forbidden(
             "La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).",
           );
         }
-        const match = (await ctx.store.territories.list()).filter(
-          (t) => (!level || t.level === level) && t.name === query.territory,
-        );
-        if (!match.some((t) => inScope(scope, t.id))) {
-          throw forbidden(
-            `Le territoire « ${query.territory} » ne fait pas partie de vos territoires : vous n'avez pas accès à sa plaquette.`,
-          );
-        }
-      };
-      await assertTerritory(query.level);
-      const prepared = await preparePublication(ctx.store, campaign);
-      const level = query.level ?? prepared.file.territoryAttribute;
-      await assertTerritory(level);
+        if (!target || !inScope(scope, target.id))
+          throw new PanoramaError('territory_out_of_scope', { name: target?.name ?? query.territory ?? '' });
+      }
       const model = await brochureModel(prepared, {
-        territory: query.territory,
-        level,
+        territory: target?.name ?? query.territory,
+        level: target?.level ?? query.level ?? prepared.file.territoryAttribute,
         audience: query.audience,
         lang: query.lang,
+        ...(target ? { structureIds: target.structureIds } : {}),
       });
       const body = await renderBrochure(ctx.renders, model, query.format);
       reply.type(CONTENT_TYPES[query.format]);
       if (query.format === 'pdf' || query.format === 'docx') {
         reply.header(
           'content-disposition',
-          `attachment; filename="${fileName(campaign.name, query.territory)}.${query.format}"`,
+          `attachment; filename="${fileName(campaign.name, model.territory?.name)}.${query.format}"`,
         );
       }
       return body;
@@ -235,18 +247,10 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         );
       }
       const campaign = await getCampaign(ctx, invitation.campaignId);
-      const data = await publishCampaignOf(ctx.store, campaign);
-      const publication = await ctx.store.publications.get(campaign.id);
-      const { buildStructureSheet } = await import('../../publish/sheet/model.js');
-      const attributes = data.registry?.attributes ?? [];
-      const level = attributes.includes('territoire')
-        ? 'territoire'
-        : (['departement', 'region'].find((l) => attributes.includes(l)) ?? 'territoire');
-      const sheet = buildStructureSheet(data, invitation.structureId, {
-        audience: 'public',
-        level,
-        ...(publication?.k ? { k: publication.k } : {}),
-      });
+      // The sheet is a public output: it is read from the published snapshot, never recomputed.
+      const snapshot = await currentSnapshot(ctx.store, campaign.id);
+      const sheet = snapshot?.content.sheets[invitation.structureId];
+      if (!sheet) throw new PanoramaError('sheet_not_published', { campaign: campaign.name });
       if (format === 'json') return sheet;
       if (format === 'pdf') {
         reply
@@ -262,4 +266,44 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       return renderSheetHtml(sheet);
     },
   );
+}
+
+/** A snapshot as the publication page shows it: when, by whom, with which threshold. */
+async function snapshotView(ctx: Ctx, info: SnapshotInfo) {
+  const user = info.createdBy ? await ctx.store.users.get(info.createdBy) : undefined;
+  return { ...info, createdByName: user?.name ?? null };
+}
+
+/**
+ * The territory a brochure request names, from the stored tree: by id, or by a name that must
+ * be unique at its level. Undefined for the network, or for a name the tree does not hold (the
+ * brochure then says which names it knows).
+ */
+async function resolveTerritory(
+  ctx: Ctx,
+  query: { territoryId?: string; territory?: string; level: string },
+): Promise<{ id: string; name: string; level: string; structureIds: Set<string> } | undefined> {
+  const territories = await ctx.store.territories.list();
+  let target = query.territoryId ? territories.find((t) => t.id === query.territoryId) : undefined;
+  if (query.territoryId && !target)
+    throw new ApiError(404, 'unknown_territory', `Territoire « ${query.territoryId} » inconnu.`);
+  if (!target && query.territory) {
+    const named = territories.filter((t) => t.level === query.level && t.name === query.territory);
+    if (named.length > 1)
+      throw new PanoramaError('territory_ambiguous', {
+        name: query.territory,
+        level: query.level,
+        ids: named.map((t) => t.id),
+      });
+    target = named[0];
+  }
+  if (!target) return undefined;
+  const ids = await ctx.store.territories.descendantIds([target.id]);
+  const structures = await ctx.store.structures.list({ territoryIds: ids });
+  return {
+    id: target.id,
+    name: target.name,
+    level: target.level,
+    structureIds: new Set(structures.map((s) => s.id)),
+  };
 }
