@@ -194,6 +194,9 @@ export class RenderPool {
         maxQueue: this.queue + this.threads,
         // Importing the renderers (pdfmake, docx, ECharts, fonts) costs about a second: keep warm workers a while.
         idleTimeout: 5 * 60_000,
+        // Renders are background work: on a machine with few cores, the kernel serves the event
+        // loop (and the other processes) first. Linux applies nice to the worker's thread alone.
+        niceIncrement: 10,
       });
     }
     return this.pool;
