@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { PanoramaError } from '../../src/contract/errors/index.js';
 import { renderReport } from '../../src/report/render/index.js';
@@ -27,6 +30,19 @@ describe('render pool (worker threads)', () => {
     assert.equal(entry.execArgv[0], '--import');
     assert.match(entry.execArgv[1]!, /^file:.*tsx-register\.mjs$/);
     assert.throws(() => workerEntry(new URL('./no-such-worker', import.meta.url)), /not found/);
+  });
+
+  it('picks the compiled .js sibling, without tsx, when it exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'panorama-worker-'));
+    try {
+      writeFileSync(join(dir, 'w.ts'), 'export default () => 1;\n');
+      writeFileSync(join(dir, 'w.js'), 'export default () => 1;\n');
+      const entry = workerEntry(pathToFileURL(join(dir, 'w')));
+      assert.equal(entry.filename, join(dir, 'w.js'));
+      assert.deepEqual(entry.execArgv, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders the same PDF as the direct renderer', { skip: noPdfText }, async () => {

@@ -9,6 +9,7 @@ import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
+import { cooperative } from '../../runtime/cooperative.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -72,8 +73,12 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       }`;
       if (query.format === 'csv') {
         const responses: ResponseRecord[] = [];
+        const pause = cooperative();
         if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) responses.push(r);
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 })) {
+            responses.push(r);
+            await pause();
+          }
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
