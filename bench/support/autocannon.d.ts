@@ -32,6 +32,9 @@ declare module 'autocannon' {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
+    body?: string;
+    /** Requests per second over all connections (a steady rate instead of as fast as possible). */
+    overallRate?: number;
     requests?: AutocannonRequest[];
   }
   export interface AutocannonResult {
@@ -45,6 +48,15 @@ declare module 'autocannon' {
     '2xx': number;
     statusCodeStats: Record<string, { count: number }>;
   }
+  /** A running load, when a callback is given: stop it early, or wait for 'done'. */
+  export interface AutocannonInstance {
+    stop(): void;
+    on(event: 'done', listener: (result: AutocannonResult) => void): void;
+  }
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  function autocannon(
+    options: AutocannonOptions,
+    callback: (err: Error | null, result: AutocannonResult) => void,
+  ): AutocannonInstance;
   export default autocannon;
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export interface RunningServer {
   url: string;
   pid: number;
+  /** Event-loop delay of the server (ms) since the previous call: p50, p99, max. */
+  loopDelay(): Promise<{ p50: number; p99: number; max: number }>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,11 @@ export async function startServerProcess(
   return {
     url: `http://127.0.0.1:${message.port}`,
     pid: child.pid!,
+    loopDelay: async () => {
+      const reply = once(child, 'message') as Promise<[{ loop: { p50: number; p99: number; max: number } }]>;
+      child.send({ cmd: 'loop' });
+      return (await reply)[0].loop;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const done = once(child, 'exit');

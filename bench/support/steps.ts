@@ -136,6 +136,40 @@ export const STEPS: Step[] = [
       ),
   },
   {
+    name: 'render',
+    script: 'render-responsiveness.ts',
+    args: () => ['--responses', '4000', '--renders', '3'],
+    timeoutS: () => 900,
+    rows: (results) => {
+      const r = first(results);
+      const during = r.during as Record<string, Record<string, number>>;
+      const bench = '3 PDF reports of 4,000 responses rendering (render pool)';
+      const p99 = (name: string) => num(during[name] ?? {}, 'p99');
+      return [
+        { bench, measure: 'all three rendered', value: ms(num(r, 'rendersMs')) },
+        {
+          bench,
+          measure: 'GET /api/health p99 during the renders',
+          value: `${p99('health')} ms`,
+          target: '< 50 ms',
+          met: p99('health') < 50,
+        },
+        {
+          bench,
+          measure: 'respondent autosave p99 during the renders',
+          value: `${p99('autosave')} ms`,
+          target: '< 50 ms',
+          met: p99('autosave') < 50,
+        },
+        {
+          bench,
+          measure: 'server event-loop delay p99 / max during the renders',
+          value: `${num(during.eventLoopDelay ?? {}, 'p99')} / ${num(during.eventLoopDelay ?? {}, 'max')} ms`,
+        },
+      ];
+    },
+  },
+  {
     name: 'submit',
     script: 'submit-throughput.ts',
     args: (full) => ['--duration', '10', '--dialects', full ? 'sqlite,postgres' : 'sqlite'],

@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { PanoramaError } from '../contract/errors/index.js';
 import { BytesLru } from './lru.js';
 import type { RenderTask } from './render-tasks.js';
+import type { SurveyModel } from '../survey/model.js';
+import type { ResponseRecord } from '../survey/records.js';
+import { renderKey } from './render-key.js';
+import { cooperative } from './cooperative.js';
+import { END_OF_RESPONSES, type BuildReportResult, type BuildReportTask } from './report-build.js';
 import { workerEntry } from './worker-entry.js';
 
 export interface RenderPoolOptions {
@@ -14,6 +19,11 @@ export interface RenderPoolOptions {
   /** Bounds of the in-memory cache of finished documents (default 32 documents, 256 MB). */
   cacheEntries?: number;
   cacheBytes?: number;
+  /**
+   * Render on the calling thread instead (same queue bound and cache): only for benchmarks that
+   * measure what the event loop suffered before the pool.
+   */
+  inline?: boolean;
 }
 
 export interface RenderPoolStats {
@@ -46,10 +56,12 @@ export class RenderPool {
   private readonly cache: BytesLru;
   private pending = 0;
   private readonly counts = { rendered: 0, cacheHits: 0, refused: 0 };
+  private readonly inline: boolean;
 
   constructor(options: RenderPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultRenderThreads()));
     this.queue = Math.max(0, Math.floor(options.queue ?? 4 * this.threads));
+    this.inline = options.inline ?? false;
     this.cache = new BytesLru(options.cacheEntries ?? 32, options.cacheBytes ?? 256 * 1024 * 1024);
   }
 
@@ -57,21 +69,78 @@ export class RenderPool {
     return { ...this.counts, pending: this.pending };
   }
 
-  /** The document, from the cache or a worker; `render_busy` (503) when the queue is full. */
-  render(task: RenderTask): Promise<Buffer> {
-    const key = renderKey(task);
+  /**
+   * The document, from the cache or a worker; `render_busy` (503) when the queue is full. `key`
+   * is `renderKey(task)`, given when a worker already computed it (buildReport).
+   */
+  render(task: RenderTask, key = renderKey(task)): Promise<Buffer> {
     const cached = this.cache.get(key);
     if (cached) {
       this.counts.cacheHits += 1;
       return cached;
     }
-    if (this.pending >= this.threads + this.queue) {
-      this.counts.refused += 1;
-      return Promise.reject(this.busy());
+    try {
+      this.admit();
+    } catch (err) {
+      return Promise.reject(err);
     }
-    const result = this.run(task);
+    const result = this.run(task).then((value) => {
+      const bytes = value as Uint8Array;
+      this.counts.rendered += 1;
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    });
     this.cache.set(key, result);
     return result;
+  }
+
+  /**
+   * Builds a report model in a worker from responses read here (the store lives on this thread):
+   * they cross in batches of `batchSize`, with at most `window` batches unacknowledged, and this
+   * thread yields to other requests while it reads. The answer carries the cache key of the
+   * model's render in `task.format`.
+   */
+  async buildReport(
+    task: Omit<BuildReportTask, 'kind' | 'port'> & { survey: SurveyModel },
+    records: AsyncIterable<ResponseRecord>,
+    { batchSize = 250, window = 4 } = {},
+  ): Promise<BuildReportResult> {
+    this.admit();
+    const { port1, port2 } = new MessageChannel();
+    let settled = false;
+    const result = this.run({ ...task, kind: 'build-report', port: port2 }, [port2]).finally(() => {
+      settled = true;
+      wake();
+    });
+    let unacknowledged = 0;
+    let wake = () => {};
+    port1.on('message', () => {
+      unacknowledged -= 1;
+      wake();
+    });
+    try {
+      const pause = cooperative();
+      let batch: ResponseRecord[] = [];
+      const send = async (items: ResponseRecord[] | null) => {
+        while (unacknowledged >= window && !settled) await new Promise<void>((r) => (wake = r));
+        if (settled) return;
+        unacknowledged += 1;
+        port1.postMessage(items);
+      };
+      for await (const record of records) {
+        if (settled) break; // the worker failed or refused the options: stop reading
+        batch.push(record);
+        if (batch.length >= batchSize) {
+          await send(batch);
+          batch = [];
+        }
+        await pause();
+      }
+      if (batch.length) await send(batch);
+      if (!settled) port1.postMessage(END_OF_RESPONSES);
+      return (await result) as BuildReportResult;
+    } finally {
+      port1.close();
+    }
   }
 
   /** Stops the workers (running renders are abandoned); the pool starts again on the next render. */
@@ -81,12 +150,22 @@ export class RenderPool {
     await pool?.destroy();
   }
 
-  private async run(task: RenderTask): Promise<Buffer> {
+  /** Refuses at once (503) when `threads` tasks run and `queue` more wait. */
+  private admit(): void {
+    if (this.pending < this.threads + this.queue) return;
+    this.counts.refused += 1;
+    throw this.busy();
+  }
+
+  private async run(task: RenderTask | BuildReportTask, transferList?: MessagePort[]): Promise<unknown> {
     this.pending += 1;
     try {
-      const bytes = (await this.workers().run(task)) as Uint8Array;
-      this.counts.rendered += 1;
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (this.inline) {
+        const { runTask } = await import('./render-worker.js');
+        return await runTask(task);
+      }
+      // Piscina's types know DOM transferables only; a worker_threads MessagePort is one too.
+      return await this.workers().run(task, transferList ? { transferList: transferList as never } : {});
     } catch (err) {
       // Piscina's own bound is a backstop for ours; both mean the same to the client.
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw this.busy();
@@ -115,13 +194,13 @@ export class RenderPool {
         maxQueue: this.queue + this.threads,
         // Importing the renderers (pdfmake, docx, ECharts, fonts) costs about a second: keep warm workers a while.
         idleTimeout: 5 * 60_000,
+        // Renders are background work: on a machine with few cores, the kernel serves the event
+        // loop (and the other processes) first. Linux applies nice to the worker's thread alone.
+        niceIncrement: 10,
       });
     }
     return this.pool;
   }
 }
 
-/** The cache key: a digest of everything the renderer reads. */
-export function renderKey(task: RenderTask): string {
-  return createHash('sha256').update(JSON.stringify(task)).digest('base64url');
-}
+export { renderKey };

@@ -1,12 +1,18 @@
 /**
- * Piscina worker: renders one document off the main event loop. The bytes go back as a
- * transferred ArrayBuffer, so the main thread receives them without a copy.
+ * Piscina worker: renders one document, or builds one report model, off the main event loop.
+ * Document bytes go back as a transferred ArrayBuffer, so the main thread receives them without a copy.
  */
 import { move } from 'piscina';
 import { runRenderTask, type RenderTask } from './render-tasks.js';
+import { buildReportFromPort, type BuildReportResult, type BuildReportTask } from './report-build.js';
 
-export default async function render(task: RenderTask): Promise<unknown> {
-  const buffer = await runRenderTask(task);
+export async function runTask(task: RenderTask | BuildReportTask): Promise<Uint8Array | BuildReportResult> {
+  if (task.kind === 'build-report') return buildReportFromPort(task);
   // A fresh, exclusively owned ArrayBuffer: Node's small Buffers share a pool and cannot be transferred.
-  return move(new Uint8Array(buffer));
+  return new Uint8Array(await runRenderTask(task));
+}
+
+export default async function work(task: RenderTask | BuildReportTask): Promise<unknown> {
+  const result = await runTask(task);
+  return result instanceof Uint8Array ? move(result) : result;
 }

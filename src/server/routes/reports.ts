@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
-import { ReportBuilder, ReportOptionsError } from '../../stats/index.js';
 import { contentTypeOf, renderReport } from '../../report/render/index.js';
 import { writeResponsesCsv } from '../../ingest/index.js';
 import { ApiError } from '../errors.js';
@@ -75,8 +74,12 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       }`;
       if (query.format === 'csv') {
         const responses: ResponseRecord[] = [];
+        const pause = cooperative();
         if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) responses.push(r);
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 })) {
+            responses.push(r);
+            await pause();
+          }
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
@@ -85,35 +88,32 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const registry = population.length
         ? await ctx.store.structures.registry({ ids: population })
         : { structures: [], attributes: [] };
-      let model;
-      try {
-        const builder = new ReportBuilder(survey, {
-          lang: query.lang,
-          registry,
-          filters,
-          by: query.by,
-          quartiles: query.quartiles,
-          base: query.base,
-        });
-        // Streamed from the store into the engine: memory holds the tallies, not the responses.
-        // SQLite answers synchronously, so the loop yields now and then for other requests.
-        const pause = cooperative();
-        if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, scope)) {
-            builder.add(r);
-            await pause();
-          }
-        model = builder.finish();
-      } catch (err) {
-        if (err instanceof ReportOptionsError) throw new ApiError(400, 'bad_request', err.message);
-        throw err;
-      }
-      model.title = model.title || campaign.name;
-      // Every format but JSON is laid out in a worker thread (charts, tables, pages).
+      // The engine runs in a worker thread (a 4,000-response report is seconds of CPU with its
+      // text analysis); this thread only reads the store, yielding to other requests as it goes.
+      const built = await ctx.renders.buildReport(
+        {
+          survey,
+          options: {
+            lang: query.lang,
+            registry,
+            filters,
+            by: query.by,
+            quartiles: query.quartiles,
+            base: query.base,
+          },
+          title: campaign.name,
+          format: query.format,
+        },
+        noneVisible
+          ? emptyStream()
+          : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
+      );
+      if ('optionsError' in built) throw new ApiError(400, 'bad_request', built.optionsError);
+      const { model, key } = built;
       const body =
         query.format === 'json'
           ? await renderReport(model, 'json')
-          : await ctx.renders.render({ kind: 'report', format: query.format, model });
+          : await ctx.renders.render({ kind: 'report', format: query.format, model }, key);
       reply.type(contentTypeOf(query.format));
       if (query.format !== 'json' && query.format !== 'html') {
         reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);
@@ -122,3 +122,5 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
     },
   );
 }
+
+async function* emptyStream(): AsyncIterable<never> {}
