@@ -4,6 +4,7 @@ import { accessErrors } from './access.js';
 import { runtimeErrors } from './runtime.js';
 import { uploadErrors } from './uploads.js';
 import { publicationErrors } from './publication.js';
+import { interopErrors } from './interop.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -16,6 +17,7 @@ export const ERROR_CATALOGUE = {
   ...runtimeErrors,
   ...uploadErrors,
   ...publicationErrors,
+  ...interopErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
