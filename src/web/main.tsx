@@ -9,6 +9,7 @@ import { matchPath, useLocation } from './router.js';
 const AdminApp = lazy(() => import('./admin/AdminApp.js'));
 const RespondApp = lazy(() => import('./respond/RespondApp.js'));
 const PublicStart = lazy(() => import('./respond/PublicStart.js'));
+const ResetPasswordPage = lazy(() => import('./admin/ResetPassword.js'));
 
 function Loading() {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ function Root() {
   let page;
   if (respond) page = <RespondApp token={respond.token!} />;
   else if (publicLink) page = <PublicStart publicToken={publicLink.publicToken!} />;
+  else if (path === '/reinitialiser') page = <ResetPasswordPage />;
   else page = <AdminApp />;
   return (
     <ErrorBoundary>

@@ -8,6 +8,8 @@ export interface User {
   role: Role;
   territoryIds: string[];
   disabled?: boolean;
+  /** A temporary password set by an administrator: to be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface Territory {

@@ -15,11 +15,14 @@ import { ResultsPage } from './Results.js';
 import { permissions, SessionContext, type Session } from './session.js';
 import { SurveysPage } from './Surveys.js';
 import { UsersPage } from './Users.js';
+import { AccountPage } from './Account.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
   const { t } = useI18n();
   let m: Record<string, string> | null;
+  // A temporary password must be replaced before anything else (the server refuses the rest).
+  if (user.mustChangePassword || path === '/mon-compte') return <AccountPage />;
   if (path === '/' || path === '/tableau-de-bord' || path === '/connexion') return <DashboardPage />;
   if (path === '/referentiel') return <RegistryPage />;
   if (path === '/questionnaires') return <SurveysPage />;
@@ -71,6 +74,9 @@ function Layout({ session }: { session: Session }) {
           <span className="user-name">
             {user.name} <span className="muted">({t(`role.${user.role}`)})</span>
           </span>
+          <Link to="/mon-compte" aria-current={path === '/mon-compte' ? 'page' : undefined}>
+            {t('account.nav')}
+          </Link>
           <LanguageSwitch />
           <button type="button" className="link-button" onClick={() => void session.logout()}>
             {t('nav.logout')}
@@ -92,6 +98,7 @@ export default function AdminApp() {
       .then((me) => {
         setCsrfToken(me.csrfToken);
         setUser(me.user);
+        if (me.user.mustChangePassword) navigate('/mon-compte', { replace: true });
       })
       .catch((caught: unknown) => {
         if (caught instanceof ApiError && caught.status === 401) setUser(null);
@@ -108,7 +115,9 @@ export default function AdminApp() {
   const onLogin = useCallback((logged: User, csrfToken: string) => {
     setCsrfToken(csrfToken);
     setUser(logged);
-    if (window.location.pathname === '/connexion') navigate('/', { replace: true });
+    // A temporary password: straight to Mon compte, where it is replaced.
+    if (logged.mustChangePassword) navigate('/mon-compte', { replace: true });
+    else if (window.location.pathname === '/connexion') navigate('/', { replace: true });
   }, []);
   const session = useMemo<Session | undefined>(
     () =>
@@ -123,6 +132,10 @@ export default function AdminApp() {
                 setUser(null);
                 navigate('/connexion', { replace: true });
               }
+            },
+            renew: (renewed: User, csrfToken: string) => {
+              setCsrfToken(csrfToken);
+              setUser(renewed);
             },
           }
         : undefined,

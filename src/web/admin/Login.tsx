@@ -64,6 +64,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: User, csrfToken: string
             {pending ? t('login.pending') : t('login.submit')}
           </button>
         </form>
+        <p className="muted small">{t('login.forgot')}</p>
         <p className="muted small">{t('login.respondentHint')}</p>
       </div>
     </main>

@@ -4,12 +4,33 @@ import { useI18n } from '../i18n.js';
 import type { Role, Territory, User } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { buildTree, flattenTree } from './TerritoryTree.js';
+import { useSession } from './session.js';
+import type { AdminResetOutput, ResetMode } from '../../app/accounts/schemas.js';
+
+const RESET_MODES: {
+  mode: ResetMode;
+  label: 'users.resetEmail' | 'users.resetLink' | 'users.resetTemporary';
+}[] = [
+  { mode: 'email', label: 'users.resetEmail' },
+  { mode: 'link', label: 'users.resetLink' },
+  { mode: 'temporary', label: 'users.resetTemporary' },
+];
+
+const until = (iso: string | undefined, lang: string) =>
+  iso
+    ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Paris',
+      })
+    : '';
 
 const ROLES: Role[] = ['admin', 'correspondent', 'viewer'];
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
+  const { user: me, logout } = useSession();
   const users = useApi<{ users: User[] }>('/api/users');
   const territories = useApi<{ territories: Territory[] }>('/api/territories');
   const tree = useMemo(() => flattenTree(buildTree(territories.data?.territories ?? [])), [territories.data]);
@@ -54,8 +75,37 @@ export function UsersPage() {
 
   async function update(user: User, change: Partial<User>): Promise<void> {
     setError(undefined);
+    setMessage(undefined);
+    const self = user.id === me.id;
+    if (self && change.disabled === true && !window.confirm(t('users.confirmSelfDisable'))) return;
     try {
       await patch(`/api/users/${encodeURIComponent(user.id)}`, change);
+      // Disabling oneself ends one's sessions: back to the login page.
+      if (self && change.disabled === true) {
+        await logout();
+        return;
+      }
+      users.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+      // A refused change (last administrator): the controls show the stored state again.
+      users.reload();
+    }
+  }
+
+  async function reset(user: User, mode: ResetMode): Promise<void> {
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const answer = await post<AdminResetOutput>(
+        `/api/users/${encodeURIComponent(user.id)}/password-reset`,
+        { mode },
+      );
+      const date = until(answer.expiresAt, lang);
+      if (answer.mode === 'email') setMessage(t('users.resetSent', { email: user.email, until: date }));
+      else if (answer.mode === 'link')
+        setMessage(t('users.resetShown', { email: user.email, until: date, link: answer.link ?? '' }));
+      else setMessage(t('users.resetTemporaryShown', { email: user.email, password: answer.password ?? '' }));
       users.reload();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -85,7 +135,9 @@ export function UsersPage() {
               {users.data.users.map((user) => (
                 <tr key={user.id} className={user.disabled ? 'disabled' : undefined}>
                   <th scope="row">
-                    {user.name} {user.disabled && <span className="badge">{t('users.disabled')}</span>}
+                    {user.name} {user.id === me.id && <span className="muted">{t('users.you')}</span>}{' '}
+                    {user.disabled && <span className="badge">{t('users.disabled')}</span>}{' '}
+                    {user.mustChangePassword && <span className="badge">{t('users.temporary')}</span>}
                   </th>
                   <td>{user.email}</td>
                   <td>
@@ -103,13 +155,33 @@ export function UsersPage() {
                   </td>
                   <td>{user.territoryIds.map((tid) => names.get(tid) ?? tid).join(', ') || '—'}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="small-button"
-                      onClick={() => void update(user, { disabled: !user.disabled })}
-                    >
-                      {user.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => void update(user, { disabled: !user.disabled })}
+                      >
+                        {user.disabled ? t('users.enable') : t('users.disable')}
+                      </button>
+                      <details className="reset-menu">
+                        <summary className="small-button button">{t('users.reset')}</summary>
+                        <div role="group" aria-label={t('users.resetFor', { name: user.name })}>
+                          {RESET_MODES.map(({ mode, label }) => (
+                            <button
+                              key={mode}
+                              type="button"
+                              className="small-button"
+                              onClick={(event) => {
+                                event.currentTarget.closest('details')?.removeAttribute('open');
+                                void reset(user, mode);
+                              }}
+                            >
+                              {t(label)}
+                            </button>
+                          ))}
+                        </div>
+                      </details>
+                    </div>
                   </td>
                 </tr>
               ))}

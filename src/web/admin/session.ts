@@ -4,6 +4,8 @@ import type { Role, User } from '../types.js';
 export interface Session {
   user: User;
   logout: () => Promise<void>;
+  /** After a password change: the renewed user and CSRF token. */
+  renew: (user: User, csrfToken: string) => void;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);
