@@ -51,6 +51,16 @@ export const maintenanceErrors = defineErrors({
       '(a new DATA_DIR folder or a new PostgreSQL database), or add --force to replace its content. ' +
       'Nothing was changed.',
   },
+  migrate_target_not_empty: {
+    status: 409,
+    fr: (p: { target: string; tables: string }) =>
+      `La base PostgreSQL ${q(p.target)} contient déjà des données Panorama (${p.tables}) : ` +
+      'migrate-to ne copie que dans une base vide. Créez une nouvelle base (createdb) et relancez. ' +
+      'Rien n’a été modifié.',
+    en: (p: { target: string; tables: string }) =>
+      `The PostgreSQL database "${p.target}" already holds Panorama data (${p.tables}): migrate-to ` +
+      'only copies into an empty database. Create a new one (createdb) and run it again. Nothing was changed.',
+  },
   backup_schema_mismatch: {
     status: 409,
     fr: (p: { target: string; source: string; current: string }) =>

@@ -48,6 +48,8 @@ export interface WriteOptions {
   force?: boolean;
   /** How to name the target in messages. */
   target: string;
+  /** Error raised for a non-empty target without `force` (default backup_target_not_empty). */
+  notEmptyError?: 'backup_target_not_empty' | 'migrate_target_not_empty';
 }
 
 /**
@@ -118,7 +120,10 @@ export async function writeIntoStore(
   const before = current === null ? {} : await countRows(db, await describeTables(db, dialect));
   const nonEmpty = describeNonEmpty(before);
   if (nonEmpty && !options.force) {
-    throw new PanoramaError('backup_target_not_empty', { target: options.target, tables: nonEmpty });
+    throw new PanoramaError(options.notEmptyError ?? 'backup_target_not_empty', {
+      target: options.target,
+      tables: nonEmpty,
+    });
   }
   if (current !== options.version) {
     if (nonEmpty) {
@@ -186,7 +191,10 @@ export async function copyStore(
   target: Store,
   options: {
     target: string;
+    /** How to name the source in messages (a file name for a restore). */
+    source?: string;
     force?: boolean;
+    notEmptyError?: WriteOptions['notEmptyError'];
     batchSize?: number;
     onTable?: (table: string, rows: number) => void;
   },
@@ -196,14 +204,19 @@ export async function copyStore(
     if (reader.version === null) return { version: null, counts: {} };
     if (!known.includes(reader.version)) {
       throw new PanoramaError('backup_schema_newer', {
-        file: 'source',
+        file: options.source ?? 'source',
         version: reader.version,
         latest: known.at(-1) ?? '-',
       });
     }
     await writeIntoStore(
       target,
-      { version: reader.version, force: options.force, target: options.target },
+      {
+        version: reader.version,
+        force: options.force,
+        target: options.target,
+        notEmptyError: options.notEmptyError,
+      },
       async (writer) => {
         for (const table of reader.tables) {
           for await (const batch of reader.rows(table.name, options.batchSize)) {

@@ -72,6 +72,11 @@ export async function openSqliteFile(file: string): Promise<{ store: Store; disp
   try {
     copyFileSync(file, join(dir, 'panorama.sqlite'));
     const store = await openStore({ dataDir: dir });
+    const { rows } = await sql<{ quick_check: string }>`PRAGMA quick_check`.execute(kyselyOf(store));
+    if (rows[0]?.quick_check !== 'ok') {
+      await store.close();
+      throw new StoreError(`integrity check failed: ${rows.map((r) => r.quick_check).join('; ')}`);
+    }
     return {
       store,
       async dispose() {
