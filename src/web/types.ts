@@ -133,6 +133,7 @@ export interface DefinitionProblem {
 export interface RespondPayload {
   campaign: { name: string; opensAt: string; closesAt: string; state: CampaignState };
   structure: { id: string; name: string } | null;
+  sheetPublished: boolean;
   survey: Record<string, unknown>;
   data: Record<string, unknown>;
   status: InvitationStatus;

@@ -23,6 +23,7 @@ import {
   WEB_ROOT,
 } from './helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
+import { publishSnapshot } from '../../src/app/publication/snapshot.js';
 
 /** WCAG relative luminance contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -91,7 +92,10 @@ describe(
       app = await createApp({ store, config, webRoot: WEB_ROOT });
       await app.listen({ port, host: '127.0.0.1' });
       await store.publications.setIndicators(demo.closedCampaign.id, DEMO_INDICATORS, 3);
-      await store.publications.setPublished(demo.closedCampaign.id, true);
+      await publishSnapshot(
+        { store, now: () => new Date() },
+        { campaignId: demo.closedCampaign.id, actorId: null },
+      );
       const nord = await store.structures.list({ territoryIds: ['demo-d-nord'] });
       for (const [i, s] of nord.slice(0, 6).entries()) {
         await store.structures.update(s.id, {
@@ -159,16 +163,30 @@ describe(
         buffer: Buffer.from(JSON.stringify(DEMO_INDICATORS)),
       });
       await page.getByText('Fichier d’indicateurs enregistré.').waitFor();
+      // An open campaign cannot be published: its figures would move with each answer.
+      await page.getByText(/La campagne est encore ouverte/).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Publier sur le site public' }).count(), 0);
+      assert.equal((await store.publications.get(campaign))?.published, false);
+
+      // The closed campaign (published as a snapshot in `before`): withdrawn, then published again.
+      const closed = demo.closedCampaign.id;
+      const first = (await store.publications.get(closed))!.snapshotId;
+      await page.goto(`${base}/campagnes/${closed}`);
+      await page.getByText('Publication (plaquettes et site public)').click();
+      await page.getByRole('link', { name: 'Publiée sur le site public' }).waitFor();
+      await page.getByText(/Résultats figés le/).waitFor();
+      await page.getByRole('button', { name: 'Retirer du site public' }).click();
+      await page.getByText('Non publiée sur le site public.').waitFor();
+      assert.equal((await store.publications.get(closed))?.published, false);
       await page.getByRole('button', { name: 'Publier sur le site public' }).click();
       await page.getByRole('link', { name: 'Publiée sur le site public' }).waitFor();
-      assert.equal((await store.publications.get(campaign))?.published, true);
+      const again = (await store.publications.get(closed))!;
+      assert.equal(again.published, true);
+      assert.notEqual(again.snapshotId, first, 'publishing again freezes a new snapshot');
       await page.screenshot({
         path: join(SCREENSHOTS, 'public-admin-publication.png'),
         clip: { x: 0, y: 0, width: 1200, height: 640 },
       });
-      await page.getByRole('button', { name: 'Retirer du site public' }).click();
-      await page.getByText('Non publiée sur le site public.').waitFor();
-      assert.equal((await store.publications.get(campaign))?.published, false);
       await page.close();
     });
 
@@ -189,14 +207,18 @@ describe(
       await page.screenshot({ path: join(SCREENSHOTS, 'public-home.png'), fullPage: true });
       await page.click(`a[href="/public/campagnes/${demo.closedCampaign.id}"]`);
       await page.waitForSelector('h1');
-      assert.equal(
-        await page.locator('section#territoires, section[aria-labelledby="territoires"] li').count(),
-        2,
+      // One brochure per département of the demo network (Nord, Pas-de-Calais).
+      assert.deepEqual(
+        await page.locator('section[aria-labelledby="niveau-departement"] li h3').allInnerTexts(),
+        ['Nord', 'Pas-de-Calais'],
       );
       const [fg, bg] = await colours(page, '.downloads a');
       assert.ok(contrast(fg, bg) >= 4.5);
       await page.screenshot({ path: join(SCREENSHOTS, 'public-campaign.png'), fullPage: true });
-      await page.click('a[href$="territoire=Nord&format=html"]');
+      await page
+        .locator('section[aria-labelledby="niveau-departement"] li', { hasText: 'Nord' })
+        .locator('a[href$="format=html"]')
+        .click();
       await page.waitForLoadState('load');
       assert.match((await page.textContent('body')) ?? '', /Nord/);
       await page.screenshot({ path: join(SCREENSHOTS, 'public-brochure-nord.png') });
@@ -255,12 +277,21 @@ describe(
       assert.equal(submit.status, 200, await submit.text());
       const page = await newPage();
       await page.goto(`${base}/r/${invitation.token}`);
+      // Open campaign: no sheet yet, the confirmation says when it will come.
+      await page.getByText(/sera disponible ici quand les résultats/).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Se situer par rapport aux autres' }).count(), 0);
+      await page.screenshot({ path: join(SCREENSHOTS, 'sheet-confirmation.png') });
+
+      // A structure that answered the closed, published campaign reaches its sheet from its link.
+      const answered = (await store.invitations.list(demo.closedCampaign.id, { status: ['submitted'] })).find(
+        (i) => i.structureId,
+      )!;
+      await page.goto(`${base}/r/${answered.token}`);
       const link = page.getByRole('link', { name: 'Se situer par rapport aux autres' });
       await link.waitFor();
-      await page.screenshot({ path: join(SCREENSHOTS, 'sheet-confirmation.png') });
       await link.click();
       await page.waitForLoadState('load');
-      const structure = (await store.structures.get(invitation.structureId!))!;
+      const structure = (await store.structures.get(answered.structureId!))!;
       assert.match(
         (await page.textContent('body')) ?? '',
         new RegExp(structure.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),

@@ -94,6 +94,7 @@ describe('panorama import on PostgreSQL', { skip: skipWithoutPostgres() }, () =>
         published: true,
         k: 3,
         updatedAt: '2024-01-02T00:00:00.000Z',
+        snapshotId: null,
       });
       assert.deepEqual(
         (await store.publications.listPublished()).map((p) => p.campaignId),

@@ -6,6 +6,7 @@ import { uploadErrors } from './uploads.js';
 import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
 import { accountErrors } from './accounts.js';
+import { maintenanceErrors } from './maintenance.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -20,6 +21,7 @@ export const ERROR_CATALOGUE = {
   ...publicationErrors,
   ...interopErrors,
   ...accountErrors,
+  ...maintenanceErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

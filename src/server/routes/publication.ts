@@ -183,6 +183,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       // Scope first, by territory id: a correspondent learns nothing outside their territories,
       // and a territory named like one of theirs is still another territory.
       const scope = await requestScope(ctx.store, request);
+      if (!scope.all) await assertNamedTerritoryInScope(ctx, scope, query);
       const prepared = await preparePublication(ctx.store, campaign);
       const target = await resolveTerritory(ctx, {
         ...query,
@@ -266,6 +267,33 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       return renderSheetHtml(sheet);
     },
   );
+}
+
+/**
+ * A correspondent's brochure request is refused before anything about the campaign is read
+ * (indicator file, answers): every territory the request may name must be one of theirs.
+ */
+async function assertNamedTerritoryInScope(
+  ctx: Ctx,
+  scope: Awaited<ReturnType<typeof requestScope>>,
+  query: { territoryId?: string; territory?: string; level?: string },
+): Promise<void> {
+  if (!query.territoryId && !query.territory) {
+    throw forbidden(
+      "La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).",
+    );
+  }
+  const territories = await ctx.store.territories.list();
+  const named = territories.filter((t) =>
+    query.territoryId
+      ? t.id === query.territoryId
+      : t.name === query.territory && (!query.level || t.level === query.level),
+  );
+  if (named.length > 0 && !named.some((t) => inScope(scope, t.id))) {
+    throw new PanoramaError('territory_out_of_scope', {
+      name: named[0]?.name ?? query.territory ?? '',
+    });
+  }
 }
 
 /** A snapshot as the publication page shows it: when, by whom, with which threshold. */

@@ -78,6 +78,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         ? await ctx.store.structures.get(invitation.structureId)
         : undefined;
       const response = await ctx.store.responses.getByInvitation(invitation.id);
+      const publication = structure ? await ctx.store.publications.get(campaign.id) : undefined;
       return {
         campaign: {
           name: campaign.name,
@@ -86,6 +87,8 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
           state: campaignState(campaign, ctx.now()),
         },
         structure: structure ? { id: structure.id, name: structure.name } : null,
+        // The structure's sheet is read from the published snapshot: offered only once there is one.
+        sheetPublished: Boolean(publication?.published && publication.snapshotId),
         survey: definition,
         data: response?.data ?? {},
         status: invitation.status,

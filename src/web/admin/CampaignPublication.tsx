@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ApiError, post, put } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n.js';
 import { ErrorBox, Notice, useApi } from './common.js';
 
 interface PublicationState {
@@ -8,11 +8,19 @@ interface PublicationState {
   published: boolean;
   k: number | null;
   publicUrl: string;
+  /** Publishing freezes a snapshot, which the server refuses while the campaign is open. */
+  closed: boolean;
+  snapshot: {
+    createdAt: string;
+    createdByName: string | null;
+    k: number;
+    responses: number;
+  } | null;
 }
 
 /** Indicator file upload, publication on the public site and brochure downloads of a campaign. */
 export function CampaignPublication({ campaignId, canEdit }: { campaignId: string; canEdit: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const base = `/api/campaigns/${encodeURIComponent(campaignId)}`;
   const state = useApi<PublicationState>(`${base}/publication`);
@@ -71,6 +79,17 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
           )}
         </p>
       )}
+      {s?.published && s.snapshot && (
+        <p>
+          {t('publication.snapshot', {
+            date: formatDateTime(s.snapshot.createdAt, lang),
+            name: s.snapshot.createdByName ?? '—',
+            responses: String(s.snapshot.responses),
+            k: String(s.snapshot.k),
+          })}
+        </p>
+      )}
+      {s && !s.closed && !s.published && <Notice kind="info">{t('publication.openCampaign')}</Notice>}
       {canEdit && (
         <div className="grid-2">
           <label htmlFor={`${id}-k`}>
@@ -117,13 +136,18 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
           <a className="button" href={`${base}/brochure?format=docx`} download>
             DOCX
           </a>
-          {canEdit && (
+          {canEdit && (s.closed || s.published) && (
             <button
               type="button"
               className={s.published ? '' : 'primary'}
               onClick={() => void publish(!s.published)}
             >
               {s.published ? t('publication.unpublish') : t('publication.publish')}
+            </button>
+          )}
+          {canEdit && s.published && s.closed && (
+            <button type="button" onClick={() => void publish(true)}>
+              {t('publication.republish')}
             </button>
           )}
         </p>

@@ -14,6 +14,11 @@ export const fr = {
   'publication.view': 'Voir la plaquette du réseau',
   'publication.publish': 'Publier sur le site public',
   'publication.unpublish': 'Retirer du site public',
+  'publication.openCampaign':
+    'La campagne est encore ouverte : ses résultats pourront être publiés après sa clôture (les chiffres changeraient à chaque réponse).',
+  'publication.snapshot':
+    'Résultats figés le {date} par {name} ({responses} réponses, seuil {k} structures) : c’est ce que montre le site public.',
+  'publication.republish': 'Publier à nouveau (nouvel instantané)',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -31,4 +36,9 @@ export const en: Record<keyof typeof fr, string> = {
   'publication.view': 'View the network brochure',
   'publication.publish': 'Publish on the public site',
   'publication.unpublish': 'Remove from the public site',
+  'publication.openCampaign':
+    'The campaign is still open: its results can be published once it closes (the figures would change with each answer).',
+  'publication.snapshot':
+    'Results frozen on {date} by {name} ({responses} responses, threshold {k} structures): this is what the public site shows.',
+  'publication.republish': 'Publish again (new snapshot)',
 };

@@ -17,6 +17,8 @@ export const fr = {
   'respond.edit': 'Modifier mes réponses',
   'respond.copy': 'Télécharger une copie (PDF)',
   'respond.compare': 'Se situer par rapport aux autres',
+  'respond.compareLater':
+    'Votre fiche « Se situer par rapport aux autres » sera disponible ici quand les résultats de la campagne seront publiés, après sa clôture.',
   'respond.notFound': 'Ce lien n’est pas valide. Vérifiez l’adresse reçue par e-mail.',
   'respond.alreadySubmitted': 'Vous avez déjà répondu le {date}.',
   'respond.starting': 'Ouverture du questionnaire anonyme…',
@@ -40,6 +42,8 @@ export const en: Record<keyof typeof fr, string> = {
   'respond.edit': 'Change my answers',
   'respond.copy': 'Download a copy (PDF)',
   'respond.compare': 'See how you compare with others',
+  'respond.compareLater':
+    'Your “compare with others” sheet will be available here once the results of the campaign are published, after it closes.',
   'respond.notFound': 'This link is not valid. Check the address you received by e-mail.',
   'respond.alreadySubmitted': 'You already answered on {date}.',
   'respond.starting': 'Opening the anonymous survey…',

@@ -93,6 +93,13 @@ export default function RespondApp({ token }: { token: string }) {
                 </>
               )}
             </div>
+            {view.payload.submittedAt && view.payload.structure && view.payload.sheetPublished && (
+              <p className="actions">
+                <a className="button" href={`/api/respond/${encodeURIComponent(token)}/sheet`}>
+                  {t('respond.compare')}
+                </a>
+              </p>
+            )}
             <RespondForm
               token={token}
               payload={view.payload}
@@ -122,12 +129,15 @@ export default function RespondApp({ token }: { token: string }) {
               <a className="button" href={`/api/respond/${encodeURIComponent(token)}/copy.pdf`} download>
                 {t('respond.copy')}
               </a>
-              {view.payload.structure && (
+              {view.payload.structure && view.payload.sheetPublished && (
                 <a className="button" href={`/api/respond/${encodeURIComponent(token)}/sheet`}>
                   {t('respond.compare')}
                 </a>
               )}
             </div>
+            {view.payload.structure && !view.payload.sheetPublished && (
+              <p className="muted">{t('respond.compareLater')}</p>
+            )}
           </section>
         )}
         {view.kind === 'form' && (
