@@ -204,6 +204,22 @@ function accountsSuite(open: () => Promise<Store>): void {
     assert.equal((await store.users.get(admin))!.disabled, false);
   });
 
+  it('two administrators demoting each other at once: one change passes, the last admin remains', async () => {
+    const admins = (await store.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
+    assert.equal(admins.length, 2, 'the admin and the second one of the previous case');
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(
+        admins.map((a, i) =>
+          code(() => updateUser(deps(), { id: a.id, actorId: admins[1 - i]!.id, role: 'viewer' })),
+        ),
+      );
+      assert.deepEqual([...results].sort(), ['last_admin', 'ok'], `round ${round}`);
+      const active = (await store.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
+      assert.equal(active.length, 1);
+      for (const a of admins) await store.users.update(a.id, { role: 'admin' });
+    }
+  });
+
   it('sessions: idle timeout and absolute lifetime', async () => {
     const start = clock.now;
     try {

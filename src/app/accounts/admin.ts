@@ -1,5 +1,5 @@
 import { PanoramaError } from '../../contract/errors/index.js';
-import { StoreConflictError, StoreNotFoundError, type User } from '../../store/index.js';
+import { StoreConflictError, StoreNotFoundError, type Repositories, type User } from '../../store/index.js';
 import type { AccountDeps } from './deps.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { checkPasswordPolicy } from './policy.js';
@@ -61,42 +61,59 @@ export async function createUser(
  * accounts any more. Counted among the enabled administrators other than `target`.
  */
 export async function assertNotLastAdmin(
-  deps: AccountDeps,
+  repos: Pick<Repositories, 'users'>,
   target: User,
   action: 'disable' | 'demote',
 ): Promise<void> {
   if (target.role !== 'admin' || target.disabled) return;
-  const others = (await deps.store.users.list()).filter(
+  const others = (await repos.users.list()).filter(
     (u) => u.role === 'admin' && !u.disabled && u.id !== target.id,
   );
   if (others.length === 0) throw new PanoramaError('last_admin', { email: target.email, action });
 }
 
+/** The settings row every change that may remove an administrator writes first (see updateUser). */
+const ADMIN_CHANGE_LOCK = 'accounts.admin-change';
+
 /**
  * An administrator updates an account. A password set here follows the policy and is temporary
- * (to be changed at the next sign-in); disabling or changing the password ends its sessions.
+ * (to be changed at the next sign-in, unless one sets one's own); disabling or changing the
+ * password ends its sessions. A change that may remove an active administrator runs in one
+ * transaction that first writes one settings row: two such changes at once (two administrators
+ * demoting each other) are serialised by that row's lock on PostgreSQL, so the second counts the
+ * administrators after the first and the last one always remains.
  */
 export async function updateUser(
   deps: AccountDeps,
   input: UpdateUserInput & { id: string; actorId: string },
 ): Promise<User> {
   const { id, actorId, password, ...patch } = input;
-  const target = await accountOf(deps, id);
+  await accountOf(deps, id);
   await checkTerritories(deps, patch.territoryIds);
-  if (patch.disabled === true) await assertNotLastAdmin(deps, target, 'disable');
-  if (patch.role !== undefined && patch.role !== 'admin') await assertNotLastAdmin(deps, target, 'demote');
   if (password !== undefined) checkPasswordPolicy(password, 'password');
-  const user = await deps.store.users
-    .update(id, {
+  const passwordHash = password !== undefined ? await hashPassword(password) : undefined;
+  const apply = async (repos: Repositories): Promise<User> => {
+    const target = await repos.users.get(id);
+    if (!target) throw new PanoramaError('account_not_found', { account: id });
+    if (patch.disabled === true) await assertNotLastAdmin(repos, target, 'disable');
+    if (patch.role !== undefined && patch.role !== 'admin') await assertNotLastAdmin(repos, target, 'demote');
+    return repos.users.update(id, {
       ...patch,
-      ...(password !== undefined
-        ? { passwordHash: await hashPassword(password), mustChangePassword: id !== actorId }
-        : {}),
-    })
-    .catch((err: unknown) => {
-      if (err instanceof StoreNotFoundError) throw new PanoramaError('account_not_found', { account: id });
-      return mapConflict(patch.email ?? '')(err);
+      ...(passwordHash !== undefined ? { passwordHash, mustChangePassword: id !== actorId } : {}),
     });
+  };
+  const mayRemoveAdmin = patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin');
+  const user = await (
+    mayRemoveAdmin
+      ? deps.store.transaction(async (repos) => {
+          await repos.settings.set(ADMIN_CHANGE_LOCK, deps.now().toISOString());
+          return apply(repos);
+        })
+      : apply(deps.store)
+  ).catch((err: unknown) => {
+    if (err instanceof StoreNotFoundError) throw new PanoramaError('account_not_found', { account: id });
+    return mapConflict(patch.email ?? '')(err);
+  });
   if (password !== undefined || patch.disabled) await deps.store.sessions.deleteForUser(id);
   if (patch.disabled === false) deps.limiter?.clearAccount(user.email);
   await deps.store.audit.record({
