@@ -63,7 +63,7 @@ export const accountErrors = defineErrors({
   password_repeated: {
     status: 400,
     fr: (p: { field: PasswordField; char: string }) =>
-      `${FIELD.fr[p.field]} : un mot de passe fait d'un seul caractère répété (« ${p.char} ») se devine immédiatement. Choisissez-en un autre.`,
+      `${FIELD.fr[p.field]} : un mot de passe fait d'un seul caractère répété («\u00a0${p.char}\u00a0») se devine immédiatement. Choisissez-en un autre.`,
     en: (p: { field: PasswordField; char: string }) =>
       `${FIELD.en[p.field]}: a password made of one repeated character ("${p.char}") is guessed at once. Choose another one.`,
   },
