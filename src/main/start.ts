@@ -88,6 +88,14 @@ export const startCommand: CliCommand = {
         throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
       throw err;
     }
+    const { startBackupSchedule } = await import('../app/maintenance/index.js');
+    const backups = config.backupDir
+      ? startBackupSchedule(store, {
+          dir: config.backupDir,
+          intervalHours: config.backupIntervalHours,
+          keep: config.backupKeep,
+        })
+      : undefined;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const database = config.databaseUrl ? 'PostgreSQL' : `SQLite ${join(config.dataDir, 'panorama.sqlite')}`;
@@ -105,6 +113,7 @@ export const startCommand: CliCommand = {
         process.stdout.write('\nStopping Panorama…\n');
         void app
           .close()
+          .then(() => backups?.stop())
           .then(() => store.close())
           .then(resolve, resolve);
       };
