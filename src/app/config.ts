@@ -41,7 +41,7 @@ export const serverConfigSchema = z.object({
   renderQueue: z.coerce.number().int().min(0).max(1000).optional(),
   /** Folder of the scheduled backups (panorama backup archives); absent = no scheduled backup. */
   backupDir: z.string().min(1).optional(),
-  /** Hours between two scheduled backups. */
+  /** Hours between two scheduled backups (at most 24 days: Node timers stop there). */
   backupIntervalHours: z.coerce
     .number()
     .positive()
