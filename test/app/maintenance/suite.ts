@@ -337,6 +337,41 @@ export function runMaintenanceSuite(name: string, fresh: DatabaseFactory): void 
       assert.doesNotMatch(missing.stderr, /\n\s+at /);
     });
 
+    test('an archive kept from release 0.1.0 (schema 0005_accounts) restores and reaches the current schema', async () => {
+      const file = join(ROOT, 'test/app/maintenance/fixtures/panorama-0.1.0-0005_accounts.ndjson.gz');
+      const lines = await archiveLines(file);
+      const manifest = JSON.parse(lines[0]!) as {
+        schemaVersion: string;
+        tables: { name: string; columns: string[]; rows: number }[];
+      };
+      assert.equal(manifest.schemaVersion, '0005_accounts');
+      // Submitted answers per campaign, counted by hand from the archive's rows.
+      const responseColumns = manifest.tables.find((t) => t.name === 'responses')!.columns;
+      const submitted = new Map<string, number>();
+      let table = '';
+      for (const line of lines.slice(1)) {
+        const value = JSON.parse(line) as unknown;
+        if (!Array.isArray(value)) {
+          table = (value as { table: string }).table;
+          continue;
+        }
+        if (table !== 'responses') continue;
+        const row = Object.fromEntries(responseColumns.map((c, i) => [c, value[i]]));
+        if (row.status === 'submitted')
+          submitted.set(row.campaign_id as string, (submitted.get(row.campaign_id as string) ?? 0) + 1);
+      }
+      assert.ok(submitted.size > 0);
+
+      const target = await freshDb();
+      const result = await restore(target.store, { file, target: 'cible' });
+      assert.equal(result.schemaVersion, '0005_accounts');
+      assert.equal(await schemaVersion(target.store), latestMigrationFile());
+      const counts = await tableCounts(target.store);
+      for (const t of manifest.tables) assert.equal(counts[t.name], t.rows, t.name);
+      for (const [campaign, n] of submitted)
+        assert.equal(await target.store.responses.countSubmitted(campaign), n);
+    });
+
     test('a database created at an older migration is upgraded by starting Panorama and keeps its data', async () => {
       const known = await knownMigrations();
       const older = known.at(-2)!;
