@@ -64,6 +64,11 @@ export const startCommand: CliCommand = {
     let store;
     try {
       store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const { backupBeforeMigration } = await import('../app/maintenance/index.js');
+      const saved = await backupBeforeMigration(store, {
+        dir: config.backupDir ?? join(config.dataDir, 'backups'),
+      });
+      if (saved) process.stdout.write(`Sauvegarde avant mise à jour du schéma : ${saved.file}\n`);
       await store.migrate();
     } catch (err) {
       const where = config.databaseUrl ? 'DATABASE_URL' : `${config.dataDir}/panorama.sqlite`;

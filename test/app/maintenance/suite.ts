@@ -415,6 +415,18 @@ export function runMaintenanceSuite(name: string, fresh: DatabaseFactory): void 
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
 
+      // A backup of the older database was taken before migrating it, and restores its rows.
+      const backups = join(db.dir, 'backups');
+      const saved = readdirSync(backups).filter((f) => f.startsWith(`avant-migration-${older}-`));
+      assert.equal(saved.length, 1, output);
+      assert.match(output, /Sauvegarde avant mise à jour du schéma : /);
+      const fromBackup = await freshDb();
+      const result = await restore(fromBackup.store, { file: join(backups, saved[0]!), target: 'cible' });
+      assert.equal(result.schemaVersion, older);
+      const restoredRows = await dumpAll(fromBackup.store);
+      for (const table of ['territories', 'structures'])
+        assert.deepEqual(restoredRows[table], before[table], table);
+
       const reopened = await db.reopen();
       opened.push(reopened);
       assert.equal(await schemaVersion(reopened.store), known.at(-1));
