@@ -47,6 +47,16 @@ export const serverConfigSchema = z.object({
   renderThreads: z.coerce.number().int().min(1).max(64).optional(),
   /** Renders allowed to wait for a thread before requests get 503; default 4 per thread. */
   renderQueue: z.coerce.number().int().min(0).max(1000).optional(),
+  /** Folder of the scheduled backups (panorama backup archives); absent = no scheduled backup. */
+  backupDir: z.string().min(1).optional(),
+  /** Hours between two scheduled backups (at most 24 days: Node timers stop there). */
+  backupIntervalHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
+  /** Scheduled backups kept in backupDir (the oldest are deleted). */
+  backupKeep: z.coerce.number().int().min(1).max(10_000).default(7),
   /** Seed the demo network on an empty database at start. */
   demo: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -79,6 +89,9 @@ const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
   TRUST_PROXY: 'trustProxy',
   RENDER_THREADS: 'renderThreads',
   RENDER_QUEUE: 'renderQueue',
+  BACKUP_DIR: 'backupDir',
+  BACKUP_INTERVAL_HOURS: 'backupIntervalHours',
+  BACKUP_KEEP: 'backupKeep',
 };
 
 export class ConfigError extends Error {

@@ -27,6 +27,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'manage accounts (admin create, reset-password, enable)',
     load: async () => (await import('../cli/admin.js')).adminCommand,
   },
+  backup: {
+    summary: 'save the whole database to one file (portable archive or SQLite copy)',
+    load: async () => (await import('../cli/backup.js')).backupCommand,
+  },
+  restore: {
+    summary: 'restore a backup into an empty database',
+    load: async () => (await import('../cli/backup.js')).restoreCommand,
+  },
+  'migrate-to': {
+    summary: 'copy the embedded SQLite database into PostgreSQL',
+    load: async () => (await import('../cli/backup.js')).migrateToCommand,
+  },
 };
 
 export function usage(): string {

@@ -64,6 +64,11 @@ export const startCommand: CliCommand = {
     let store;
     try {
       store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const { backupBeforeMigration } = await import('../app/maintenance/index.js');
+      const saved = await backupBeforeMigration(store, {
+        dir: config.backupDir ?? join(config.dataDir, 'backups'),
+      });
+      if (saved) process.stdout.write(`Sauvegarde avant mise à jour du schéma : ${saved.file}\n`);
       await store.migrate();
     } catch (err) {
       const where = config.databaseUrl ? 'DATABASE_URL' : `${config.dataDir}/panorama.sqlite`;
@@ -88,6 +93,14 @@ export const startCommand: CliCommand = {
         throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
       throw err;
     }
+    const { startBackupSchedule } = await import('../app/maintenance/index.js');
+    const backups = config.backupDir
+      ? startBackupSchedule(store, {
+          dir: config.backupDir,
+          intervalHours: config.backupIntervalHours,
+          keep: config.backupKeep,
+        })
+      : undefined;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const database = config.databaseUrl ? 'PostgreSQL' : `SQLite ${join(config.dataDir, 'panorama.sqlite')}`;
@@ -105,6 +118,7 @@ export const startCommand: CliCommand = {
         process.stdout.write('\nStopping Panorama…\n');
         void app
           .close()
+          .then(() => backups?.stop())
           .then(() => store.close())
           .then(resolve, resolve);
       };

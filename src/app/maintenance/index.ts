@@ -5,3 +5,4 @@ export { migrateToPostgres, type MigrateResult } from './migrate.js';
 export { rotateBackups, startBackupSchedule, type BackupSchedule } from './schedule.js';
 export { appVersion, currentSchemaVersion } from './version.js';
 export { archiveManifestSchema, openArchive, verifyArchive, type ArchiveManifest } from './archive.js';
+export { backupBeforeMigration } from './pre-migration.js';

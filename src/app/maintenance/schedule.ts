@@ -64,7 +64,9 @@ export function startBackupSchedule(
     return running;
   };
 
-  const timer = setInterval(() => void runOnce(), options.intervalHours * 3_600_000);
+  // Node timers overflow beyond 2^31 - 1 ms (about 24.8 days) and would then fire at once.
+  const every = Math.min(Math.round(options.intervalHours * 3_600_000), 2_147_483_647);
+  const timer = setInterval(() => void runOnce(), every);
   timer.unref();
   return {
     runOnce,

@@ -111,7 +111,7 @@ export const maintenanceErrors = defineErrors({
       'PostgreSQL database: unset DATABASE_URL to use the SQLite database (--data-dir or DATA_DIR).',
   },
   database_unreachable: {
-    status: 503,
+    status: 400,
     fr: (p: { target: string; reason: string }) =>
       `Impossible d’ouvrir la base ${q(p.target)} : ${p.reason}.`,
     en: (p: { target: string; reason: string }) => `Cannot open the database "${p.target}": ${p.reason}.`,
