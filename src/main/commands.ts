@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'manage administrator accounts (admin create)',
     load: async () => (await import('../cli/admin.js')).adminCommand,
   },
+  solidarity: {
+    summary: 'digital solidarity: programme figures, directory exports',
+    load: async () => (await import('../cli/solidarity.js')).solidarityCommand,
+  },
 };
 
 export function usage(): string {

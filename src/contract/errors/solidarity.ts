@@ -7,11 +7,11 @@ import { defineErrors } from './define.js';
 const q = (text: string) => `« ${text} »`;
 
 const FIELD_FR: Record<string, string> = {
-  pivot: 'SIRET ou RNA',
-  code_postal: 'code postal',
-  adresse: 'adresse',
-  commune: 'commune',
-  telephone: 'téléphone',
+  pivot: 'le SIRET ou le RNA',
+  code_postal: 'le code postal',
+  adresse: "l'adresse",
+  commune: 'la commune',
+  telephone: 'le téléphone',
 };
 
 export const solidarityErrors = defineErrors({
@@ -44,7 +44,7 @@ export const solidarityErrors = defineErrors({
   solidarity_place_field_missing: {
     status: 422,
     fr: (p: { place: string; field: string; detail?: string }) =>
-      `La structure ${q(p.place)} n'a pas de ${FIELD_FR[p.field] ?? p.field} (champ ${q(p.field)} obligatoire du standard)` +
+      `La structure ${q(p.place)} : il manque ${FIELD_FR[p.field] ?? p.field} (champ ${q(p.field)} obligatoire du standard)` +
       (p.detail ? ` : la commune a plusieurs codes postaux (${p.detail}), précisez le bon.` : '.'),
     en: (p: { place: string; field: string; detail?: string }) =>
       `The structure "${p.place}" has no ${p.field} (required by the standard)` +
@@ -53,7 +53,7 @@ export const solidarityErrors = defineErrors({
   solidarity_place_field_invalid: {
     status: 422,
     fr: (p: { place: string; field: string; value: string }) =>
-      `La structure ${q(p.place)} : ${FIELD_FR[p.field] ?? p.field} ${q(p.value)} n'a pas le format attendu par le standard.`,
+      `La structure ${q(p.place)} : la valeur ${q(p.value)} du champ ${q(p.field)} n'a pas le format attendu par le standard.`,
     en: (p: { place: string; field: string; value: string }) =>
       `The structure "${p.place}": ${p.field} "${p.value}" does not have the format the standard expects.`,
   },
