@@ -224,7 +224,7 @@ describe('solidarity use cases on the fixture', { skip: skipWithoutFixture(FIXTU
         ],
         today,
       ),
-      (e: unknown) => e instanceof PanoramaError && e.code === 'solidarity_out_of_scope',
+      (e: unknown) => e instanceof PanoramaError && e.code === 'forbidden',
     );
     const [tablet] = await addItems(
       store,

@@ -44,3 +44,53 @@ export async function loadFixtureIntoStore(store: Store): Promise<Map<string, st
   await importSolidarityData(store, data);
   return territories;
 }
+
+/** One programme with a household, an item lent and a support action in `structureId` (authorization tests). */
+export async function seedSolidarityCase(
+  store: Store,
+  structureId: string,
+  programmeId = 'P-AUTH',
+): Promise<{ programmeId: string; householdId: string; itemId: string; allocationId: string }> {
+  await store.solidarity.createProgramme({
+    id: programmeId,
+    name: 'Tablettes seniors',
+    public: 'senior',
+    partners: ['CARSAT'],
+    startOn: null,
+    endOn: null,
+    retentionDays: 30,
+  });
+  const [household] = await store.solidarity.addHouseholds([
+    {
+      programmeId,
+      structureId,
+      code: 'SEN-1',
+      type: 'senior',
+      communeCode: null,
+      identifiedOn: null,
+      targeted: true,
+      children: null,
+      contact: '06 11 22 33 44',
+    },
+  ]);
+  const [item] = await store.solidarity.addItems([
+    {
+      programmeId,
+      structureId,
+      code: 'TAB-1',
+      category: 'tablette',
+      model: 'Facilotab',
+      source: 'achat',
+      partner: 'CARSAT',
+      receivedOn: '2026-01-05',
+    },
+  ]);
+  const allocation = await store.solidarity.allocate({
+    itemId: item!.id,
+    householdId: household!.id,
+    mode: 'pret',
+    date: '2026-01-10',
+    dueOn: '2026-06-10',
+  });
+  return { programmeId, householdId: household!.id, itemId: item!.id, allocationId: allocation.id };
+}

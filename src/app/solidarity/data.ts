@@ -51,7 +51,8 @@ export async function assertStructureAccess(store: Store, scope: Scope, structur
   const structure = await store.structures.get(structureId);
   if (!structure) throw new PanoramaError('solidarity_not_found', { what: 'Structure', id: structureId });
   if (!scopeIncludes(scope, structure.territoryId)) {
-    throw new PanoramaError('solidarity_out_of_scope', { structure: structure.name });
+    // The API's one 403 code (clients and the authorization tests rely on it).
+    throw new PanoramaError('forbidden');
   }
 }
 

@@ -53,8 +53,8 @@ export async function addHouseholds(
   rows: z.infer<typeof householdInputSchema>[],
   now: Date,
 ): Promise<StoredHousehold[]> {
-  await programmeOrThrow(store, programmeId);
   for (const id of new Set(rows.map((r) => r.structureId))) await assertStructureAccess(store, scope, id);
+  await programmeOrThrow(store, programmeId);
   return conflictAs(
     store.solidarity.addHouseholds(
       rows.map((r) => ({ ...r, programmeId })),
@@ -99,8 +99,8 @@ export async function addItems(
   rows: z.infer<typeof itemInputSchema>[],
   now: Date,
 ): Promise<StoredItem[]> {
-  await programmeOrThrow(store, programmeId);
   for (const id of new Set(rows.map((r) => r.structureId))) await assertStructureAccess(store, scope, id);
+  await programmeOrThrow(store, programmeId);
   return conflictAs(
     store.solidarity.addItems(
       rows.map((r) => ({ ...r, programmeId })),
@@ -143,8 +143,8 @@ async function itemInScope(store: Store, scope: Scope, itemId: string): Promise<
 }
 
 export async function transferItem(store: Store, scope: Scope, itemId: string, structureId: string) {
-  await itemInScope(store, scope, itemId);
   await assertStructureAccess(store, scope, structureId);
+  await itemInScope(store, scope, itemId);
   return store.solidarity.transferItem(itemId, structureId);
 }
 

@@ -87,13 +87,6 @@ export const solidarityErrors = defineErrors({
     fr: (p: { what: string; id: string }) => `${p.what} ${q(p.id)} introuvable.`,
     en: (p: { what: string; id: string }) => `${p.what} "${p.id}" not found.`,
   },
-  solidarity_out_of_scope: {
-    status: 403,
-    fr: (p: { structure: string }) =>
-      `La structure ${q(p.structure)} ne fait pas partie de vos territoires : vous n'y avez pas accès.`,
-    en: (p: { structure: string }) =>
-      `The structure "${p.structure}" is outside your territories: no access.`,
-  },
   solidarity_item_unavailable: {
     status: 409,
     fr: (p: { item: string }) =>
