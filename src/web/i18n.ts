@@ -9,6 +9,7 @@ import * as surveys from './messages/surveys.js';
 import * as users from './messages/users.js';
 import * as respond from './messages/respond.js';
 import * as publication from './messages/publication.js';
+import * as solidarity from './messages/solidarity.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -25,6 +26,7 @@ const fr = {
   ...users.fr,
   ...respond.fr,
   ...publication.fr,
+  ...solidarity.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -41,6 +43,7 @@ const en: Messages = {
   ...users.en,
   ...respond.en,
   ...publication.en,
+  ...solidarity.en,
 };
 
 export type Lang = 'fr' | 'en';

@@ -15,6 +15,7 @@ import { ResultsPage } from './Results.js';
 import { permissions, SessionContext, type Session } from './session.js';
 import { SurveysPage } from './Surveys.js';
 import { UsersPage } from './Users.js';
+import { SolidarityPage } from './solidarity/SolidarityPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -28,6 +29,7 @@ function Page({ user }: { user: User }) {
   if ((m = matchPath('/campagnes/:id/resultats', path))) return <ResultsPage campaignId={m.id!} />;
   if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
   if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
+  if (path === '/solidarite') return <SolidarityPage />;
   return <p>{t('nav.notFound')}</p>;
 }
 
@@ -41,6 +43,7 @@ function Layout({ session }: { session: Session }) {
     { to: '/questionnaires', label: t('nav.surveys'), show: true },
     { to: '/campagnes', label: t('nav.campaigns'), show: true },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
+    { to: '/solidarite', label: t('nav.solidarity'), show: true },
   ];
   const active = (to: string) =>
     to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);
