@@ -49,6 +49,8 @@ const ACCESS_LABEL_EN: Record<AccessMode, string> = {
   sur_rendez_vous: 'By appointment',
   telephone: 'By phone',
 };
+/** Long service and structure names must not widen the page on a phone. */
+const FIT = { maxWidth: '100%', minWidth: 0 } as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The hours as the directory will show them, or the reason they are refused. */
@@ -141,6 +143,7 @@ function DirectoryEditor({ structureId }: { structureId: string }) {
             <label>
               {t('sol.service')}
               <select
+                style={FIT}
                 value={row.service}
                 onChange={(e) => change(index, { service: e.target.value as ServiceCode })}
               >
@@ -154,6 +157,7 @@ function DirectoryEditor({ structureId }: { structureId: string }) {
             <label>
               {t('sol.access')}
               <select
+                style={FIT}
                 value={row.access}
                 onChange={(e) => change(index, { access: e.target.value as AccessMode })}
               >
@@ -301,6 +305,7 @@ function ProgrammeItems({ structureId, programmeId }: { structureId: string; pro
                         <label>
                           {t('sol.household')}
                           <select
+                            style={FIT}
                             value={household[item.id] ?? ''}
                             onChange={(e) => setHousehold({ ...household, [item.id]: e.target.value })}
                           >
@@ -408,7 +413,12 @@ export function SolidarityPage() {
       {structures.data && (
         <div className="form-row">
           <label htmlFor={`${id}-structure`}>{t('sol.structure')}</label>
-          <select id={`${id}-structure`} value={chosen} onChange={(e) => setStructureId(e.target.value)}>
+          <select
+            style={FIT}
+            id={`${id}-structure`}
+            value={chosen}
+            onChange={(e) => setStructureId(e.target.value)}
+          >
             {structures.data.structures.map((s) => (
               <option key={s.id} value={s.id}>
                 {`${s.name} (${s.id})`}
@@ -424,7 +434,12 @@ export function SolidarityPage() {
         {programmes.data && programmes.data.programmes.length > 0 && (
           <div className="form-row">
             <label htmlFor={`${id}-prog`}>{t('sol.programme')}</label>
-            <select id={`${id}-prog`} value={programme} onChange={(e) => setProgrammeId(e.target.value)}>
+            <select
+              style={FIT}
+              id={`${id}-prog`}
+              value={programme}
+              onChange={(e) => setProgrammeId(e.target.value)}
+            >
               {programmes.data.programmes.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
