@@ -10,6 +10,7 @@ import * as users from './messages/users.js';
 import * as respond from './messages/respond.js';
 import * as publication from './messages/publication.js';
 import * as account from './messages/account.js';
+import * as solidarity from './messages/solidarity.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -27,6 +28,7 @@ const fr = {
   ...respond.fr,
   ...publication.fr,
   ...account.fr,
+  ...solidarity.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -44,6 +46,7 @@ const en: Messages = {
   ...respond.en,
   ...publication.en,
   ...account.en,
+  ...solidarity.en,
 };
 
 export type Lang = 'fr' | 'en';

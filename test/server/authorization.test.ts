@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, structuresByDepartement, type TestServer } from './helpers.js';
+import { seedSolidarityCase } from '../solidarity/helpers.js';
 
 /**
  * Every API route, with what a correspondent of Nord must get when aiming at Pas-de-Calais data:
@@ -20,6 +21,7 @@ interface Ctx {
   closedCampaign: string;
   surveyId: string;
   userId: string;
+  solidarity?: { programmeId: string; householdId: string; itemId: string; allocationId: string };
 }
 
 const csv = Buffer.from('id;nom;territoire\nCS62-900;Nouveau centre;Artois\n').toString('base64');
@@ -212,6 +214,141 @@ const ROUTES: RouteCase[] = [
     expect: 'no-territorial-data',
     url: (c) => `/api/campaigns/${c.closedCampaign}/publication`,
   },
+  // Digital solidarity (test/solidarity/routes.test.ts covers each one further).
+  ...(['directory', 'directory/export', 'resources', 'report'] as const).map((p): RouteCase => ({
+    method: 'GET',
+    path: `/api/public/solidarity/${p}`,
+    expect: 'public',
+    url: () => `/api/public/solidarity/${p}`,
+  })),
+  {
+    method: 'GET',
+    path: '/api/solidarity/structures/{id}/directory',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/structures/${c.pdcStructure}/directory`,
+  },
+  {
+    method: 'PUT',
+    path: '/api/solidarity/structures/{id}/directory',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/structures/${c.pdcStructure}/directory`,
+    payload: () => ({ services: [] }),
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/directory/problems',
+    expect: 'forbidden',
+    url: () => '/api/solidarity/directory/problems',
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/programmes',
+    expect: 'no-territorial-data',
+    url: () => '/api/solidarity/programmes',
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/programmes',
+    expect: 'forbidden',
+    url: () => '/api/solidarity/programmes',
+    payload: () => ({ name: 'P', public: 'senior' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/programmes/{id}/households',
+    expect: 'filtered',
+    url: (c) => `/api/solidarity/programmes/${c.solidarity?.programmeId}/households`,
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/programmes/{id}/households',
+    expect: 'forbidden',
+    url: (c) =>
+      `/api/solidarity/programmes/${c.solidarity?.programmeId}/households?structureId=${c.pdcStructure}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/programmes/{id}/households',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/programmes/${c.solidarity?.programmeId}/households`,
+    payload: (c) => ({ households: [{ structureId: c.pdcStructure, code: 'X', type: 'senior' }] }),
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/programmes/{id}/items',
+    expect: 'filtered',
+    url: (c) => `/api/solidarity/programmes/${c.solidarity?.programmeId}/items`,
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/programmes/{id}/items',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/programmes/${c.solidarity?.programmeId}/items`,
+    payload: (c) => ({
+      items: [{ structureId: c.pdcStructure, code: 'X', category: 'tablette', source: 'don' }],
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/items/{id}/transfer',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/items/${c.solidarity?.itemId}/transfer`,
+    payload: (c) => ({ structureId: c.pdcStructure }),
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/allocations',
+    expect: 'forbidden',
+    url: () => '/api/solidarity/allocations',
+    payload: (c) => ({
+      itemId: c.solidarity?.itemId,
+      householdId: c.solidarity?.householdId,
+      mode: 'don',
+      date: '2026-02-01',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/allocations/{id}/return',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/allocations/${c.solidarity?.allocationId}/return`,
+    payload: () => ({ returnedOn: '2026-02-01' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/allocations/{id}/extend',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/allocations/${c.solidarity?.allocationId}/extend`,
+    payload: () => ({ dueOn: '2027-02-01' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/solidarity/loans/overdue',
+    expect: 'filtered',
+    url: () => '/api/solidarity/loans/overdue',
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/support',
+    expect: 'forbidden',
+    url: () => '/api/solidarity/support',
+    payload: (c) => ({ householdId: c.solidarity?.householdId, type: 'appel', date: '2026-02-01' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/resources',
+    expect: 'forbidden',
+    url: () => '/api/solidarity/resources',
+    payload: (c) => ({ structureId: c.pdcStructure, type: 'tutoriel', title: 'T' }),
+  },
+  { method: 'GET', path: '/api/solidarity/report', expect: 'filtered', url: () => '/api/solidarity/report' },
+  {
+    method: 'GET',
+    path: '/api/solidarity/report',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/report?structureId=${c.pdcStructure}`,
+  },
+  { method: 'POST', path: '/api/solidarity/purge', expect: 'forbidden', url: () => '/api/solidarity/purge' },
 ];
 
 let server: TestServer;
@@ -231,6 +368,7 @@ before(async () => {
     closedCampaign: server.demo.closedCampaign.id,
     surveyId: surveys[0]!.id,
     userId: users.find((u) => u.email === 'viewer@test.fr')!.id,
+    solidarity: await seedSolidarityCase(server.store, pdc[0]!),
   };
 });
 after(async () => server?.close());

@@ -7,6 +7,7 @@ import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
 import { accountErrors } from './accounts.js';
 import { maintenanceErrors } from './maintenance.js';
+import { solidarityErrors } from './solidarity.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUE = {
   ...interopErrors,
   ...accountErrors,
   ...maintenanceErrors,
+  ...solidarityErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

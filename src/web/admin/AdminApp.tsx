@@ -16,6 +16,7 @@ import { permissions, SessionContext, type Session } from './session.js';
 import { SurveysPage } from './Surveys.js';
 import { UsersPage } from './Users.js';
 import { AccountPage } from './Account.js';
+import { SolidarityPage } from './solidarity/SolidarityPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -31,6 +32,7 @@ function Page({ user }: { user: User }) {
   if ((m = matchPath('/campagnes/:id/resultats', path))) return <ResultsPage campaignId={m.id!} />;
   if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
   if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
+  if (path === '/solidarite') return <SolidarityPage />;
   return <p>{t('nav.notFound')}</p>;
 }
 
@@ -44,6 +46,7 @@ function Layout({ session }: { session: Session }) {
     { to: '/questionnaires', label: t('nav.surveys'), show: true },
     { to: '/campagnes', label: t('nav.campaigns'), show: true },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
+    { to: '/solidarite', label: t('nav.solidarity'), show: true },
   ];
   const active = (to: string) =>
     to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);
