@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'manage administrator accounts (admin create)',
     load: async () => (await import('../cli/admin.js')).adminCommand,
   },
+  survey: {
+    summary: 'import a questionnaire (LimeSurvey .lss/.lsa, XLSForm .xlsx, SurveyJS .json)',
+    load: async () => (await import('../cli/survey.js')).surveyCommand,
+  },
 };
 
 export function usage(): string {

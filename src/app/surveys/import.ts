@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { Lang } from '../../contract/lang.js';
-import { issueReason } from '../../interop/issue-text.js';
+import { issueReason, issueWords } from '../../interop/issue-text.js';
 import type { ConversionIssue, ConversionResult, IssueCode } from '../../interop/issues.js';
 import type { Store, Survey } from '../../store/index.js';
 import {
@@ -144,9 +144,16 @@ export function wordIssue(issue: ConversionIssue, lang: Lang): ImportIssueView {
     kind: APPROXIMATED.has(issue.code) ? 'approximated' : 'dropped',
     code: issue.code,
     ...(issue.question ? { question: issue.question } : {}),
-    feature: issue.feature,
+    feature: issueWords(issue.feature, lang),
     reason: issueReason(issue.code, lang),
-    ...(issue.detail ? { detail: issue.detail } : {}),
+    ...(issue.detail
+      ? {
+          detail:
+            issue.code === 'question_type_approximated' || issue.code === 'setting_not_converted'
+              ? issueWords(issue.detail, lang)
+              : issue.detail,
+        }
+      : {}),
     ...(issue.count && issue.count > 1 ? { count: issue.count } : {}),
   };
 }
