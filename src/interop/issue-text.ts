@@ -69,6 +69,101 @@ const REASONS: Record<IssueCode, Record<Lang, string>> = {
   },
 };
 
+/**
+ * The converters name features and approximations in English (LimeSurvey's type names, the
+ * reason an expression was not translated…): the French report words them here, phrase by phrase.
+ * Source text (an equation, a value, a column name) is never translated.
+ */
+const FRENCH: [RegExp, string][] = [
+  // LimeSurvey type names, as LimeSurvey's French interface calls them.
+  [/\(array dual scale\)/, '(tableau à double échelle)'],
+  [/\(5 point choice\)/, '(choix sur 5 points)'],
+  [/\(array 5 point\)/, '(tableau à 5 points)'],
+  [/\(array 10 point\)/, '(tableau à 10 points)'],
+  [/\(array yes\/uncertain\/no\)/, '(tableau oui/incertain/non)'],
+  [/\(array increase\/same\/decrease\)/, '(tableau augmenter/identique/diminuer)'],
+  [/\(array by column\)/, '(tableau par colonne)'],
+  [/\(array \(numbers\)\)/, '(tableau de nombres)'],
+  [/\(array \(texts\)\)/, '(tableau de textes)'],
+  [/\(array\)/, '(tableau)'],
+  [/\(date\)/, '(date)'],
+  [/\(gender\)/, '(genre)'],
+  [/\(language switch\)/, '(changement de langue)'],
+  [/\(multiple numerical input\)/, '(entrées numériques multiples)'],
+  [/\(list \(radio\)\)/, '(liste, boutons radio)'],
+  [/\(list \(dropdown\)\)/, '(liste déroulante)'],
+  [/\(list with comment\)/, '(liste avec commentaire)'],
+  [/\(multiple choice with comments\)/, '(choix multiple avec commentaires)'],
+  [/\(multiple choice\)/, '(choix multiple)'],
+  [/\(numerical input\)/, '(entrée numérique)'],
+  [/\(multiple short text\)/, '(textes courts multiples)'],
+  [/\(ranking\)/, '(classement)'],
+  [/\(short free text\)/, '(texte court)'],
+  [/\(long free text\)/, '(texte long)'],
+  [/\(huge free text\)/, '(texte très long)'],
+  [/\(text display\)/, '(affichage de texte)'],
+  [/\(yes\/no\)/, '(oui/non)'],
+  [/\(file upload\)/, '(envoi de fichier)'],
+  [/\(equation\)/, '(équation)'],
+  [/\(unknown\)/, '(inconnu)'],
+  [/^LimeSurvey type /, 'type LimeSurvey '],
+  // Approximations.
+  [/^one question per subquestion, in a panel$/, 'une question par sous-question, dans un panneau'],
+  [/^array by column shown as an array by row$/, 'tableau par colonne présenté en tableau par ligne'],
+  [/^dual scale split into two arrays$/, 'double échelle séparée en deux tableaux'],
+  [/^one question per cell, in a panel$/, 'une question par cellule, dans un panneau'],
+  [/^one drop-down list per rank, in a panel$/, 'une liste déroulante par rang, dans un panneau'],
+  [/^a yes\/no question$/, 'une question oui/non'],
+  [/^row without list_name or name$/, 'ligne sans list_name ni name'],
+  // Features.
+  [/ \(metadata\)$/, ' (métadonnée)'],
+  [/^choices, row (\d+)$/, 'choices, ligne $1'],
+  [/^row (.*)$/, 'ligne $1'],
+  [/^condition on "(.*)", which is not imported$/, 'condition sur « $1 », qui n’est pas importée'],
+  [/^rule on "(.*)", which is not imported$/, 'règle sur « $1 », qui n’est pas importée'],
+  // Why an expression was not translated.
+  [/: the property \.(\w+) is not translated$/, ' : la propriété .$1 n’est pas traduite'],
+  [/: the function (\S+) is not translated$/, ' : la fonction $1 n’est pas traduite'],
+  [/: function (\S+) is not translated$/, ' : la fonction $1 n’est pas traduite'],
+  [/: the operator (\S+) is not translated$/, ' : l’opérateur $1 n’est pas traduit'],
+  [/: (\S+) is not a question of this survey$/, ' : $1 n’est pas une question de ce questionnaire'],
+  [/: unexpected text after the end$/, ' : texte inattendu après la fin'],
+  [/: unexpected end$/, ' : fin inattendue'],
+  [/: unexpected (".*")$/, ' : $1 inattendu'],
+  [/: missing "\)"$/, ' : « ) » manquante'],
+  [/: (".*") expected$/, ' : $1 attendu'],
+  [
+    /: embedded \{…\} expressions are not translated$/,
+    ' : les expressions {…} imbriquées ne sont pas traduites',
+  ],
+  [/: a ticked choice must be compared with "Y"$/, ' : un choix coché doit être comparé à « Y »'],
+  [
+    /: a ticked choice compared with something else than "Y"$/,
+    ' : un choix coché comparé à autre chose que « Y »',
+  ],
+  [/: a ticked choice compared with an order$/, ' : un choix coché comparé par ordre'],
+  [/: is_empty\(\) of something else than a question$/, ' : is_empty() d’autre chose qu’une question'],
+  [/: selected\(\) needs a literal value$/, ' : selected() demande une valeur littérale'],
+  [/: unary minus on something else than a number$/, ' : moins unaire sur autre chose qu’un nombre'],
+  [/: "\." outside a constraint$/, ' : « . » hors d’une contrainte'],
+  [/: a question reference \$\{…\} expected$/, ' : référence de question ${…} attendue'],
+  [/: the expression cannot be parsed$/, ' : l’expression ne peut pas être analysée'],
+  [/: (.*) expressions are not translated$/, ' : les expressions $1 ne sont pas traduites'],
+  [/: contains on something else than a question$/, ' : contains sur autre chose qu’une question'],
+  [
+    /: \{(.*)\}: matrix cells have no XLSForm equivalent$/,
+    ' : {$1} : les cellules de tableau n’ont pas d’équivalent XLSForm',
+  ],
+];
+
+/** A feature or approximation named by a converter, in the report's language. */
+export function issueWords(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  let out = text;
+  for (const [pattern, french] of FRENCH) out = out.replace(pattern, french);
+  return out;
+}
+
 export function issueReason(code: IssueCode, lang: Lang): string {
   return REASONS[code][lang];
 }
@@ -80,11 +175,12 @@ export function issueText(issue: ConversionIssue, lang: Lang): string {
     parts.push(lang === 'fr' ? `Question « ${issue.question} »` : `Question "${issue.question}"`);
   parts.push(
     lang === 'fr'
-      ? `${issue.feature} : ${issueReason(issue.code, lang)}`
+      ? `${issueWords(issue.feature, lang)} : ${issueReason(issue.code, lang)}`
       : `${issue.feature}: ${issueReason(issue.code, lang)}`,
   );
   let text = parts.join(' — ');
-  if (issue.detail) text += lang === 'fr' ? ` (${issue.detail})` : ` (${issue.detail})`;
+  if (issue.detail)
+    text += ` (${issue.code === 'question_type_approximated' || issue.code === 'setting_not_converted' ? issueWords(issue.detail, lang) : issue.detail})`;
   if (issue.count && issue.count > 1) text += lang === 'fr' ? ` × ${issue.count}` : ` × ${issue.count}`;
   return text;
 }

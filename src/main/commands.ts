@@ -43,6 +43,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'digital solidarity: programme figures, directory exports',
     load: async () => (await import('../cli/solidarity.js')).solidarityCommand,
   },
+  survey: {
+    summary: 'import a questionnaire (LimeSurvey .lss/.lsa, XLSForm .xlsx, SurveyJS .json)',
+    load: async () => (await import('../cli/survey.js')).surveyCommand,
+  },
 };
 
 export function usage(): string {

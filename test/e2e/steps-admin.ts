@@ -76,10 +76,11 @@ export async function administratorPreparesCampaign(
   );
 
   // --- Survey upload and preview.
+  const SURVEY_FILE = 'Importer un questionnaire (SurveyJS .json, LimeSurvey .lss ou .lsa, XLSForm .xlsx)';
   await page.getByRole('link', { name: 'Questionnaires' }).click();
   // A broken file first: the error says where (line and column), nothing is created.
   await page
-    .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
+    .getByLabel(SURVEY_FILE)
     .setInputFiles(
       writeFile(
         files,
@@ -93,8 +94,10 @@ export async function administratorPreparesCampaign(
     .waitFor();
   assert.equal((await store.surveys.list()).length, 0);
   await page
-    .getByLabel('Déposer un questionnaire SurveyJS (JSON)')
+    .getByLabel(SURVEY_FILE)
     .setInputFiles(writeFile(files, 'enquete.json', JSON.stringify(SURVEY, null, 2)));
+  // The conversion report comes first (nothing to report for SurveyJS); then the confirmation.
+  await page.getByRole('button', { name: 'Créer le questionnaire' }).click();
   await page.getByText('Questionnaire « Enquête flash e2e » enregistré (version 1).').waitFor();
   await page
     .locator('.survey-preview')

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { PanoramaError } from '../../src/contract/errors/index.js';
-import { issueReason, issueText } from '../../src/interop/issue-text.js';
+import { issueReason, issueText, issueWords } from '../../src/interop/issue-text.js';
 import type { ConversionResult } from '../../src/interop/issues.js';
 import { buildSurveyModel } from '../../src/survey/index.js';
 import type { ElementJson } from '../../src/survey/definition-schema.js';
@@ -31,6 +31,10 @@ export function elementsOf(result: ConversionResult): ElementJson[] {
   for (const page of result.survey.pages ?? []) walk([page as ElementJson]);
   return out;
 }
+
+/** Words that betray an English phrase in a French report line. */
+const ENGLISH =
+  /\b(the|is not|which|one|per|array|with|without|choice|unknown|unexpected|missing|translated|row|metadata)\b/i;
 
 const converted = new Map<string, ConversionResult>();
 
@@ -75,10 +79,18 @@ export function importerSuite(adapter: ImporterAdapter): void {
           assert.ok(fr.includes(issueReason(issue.code, 'fr')), fr);
           if (issue.question) assert.ok(fr.startsWith(`Question « ${issue.question} »`), fr);
           assert.ok(issueText(issue, 'en').includes(issueReason(issue.code, 'en')));
+          // The converters' own words (type names, approximations, why an expression failed) are French too.
+          const words = issueWords(issue.feature, 'fr');
+          assert.doesNotMatch(words, ENGLISH, `English left in the French report: ${words}`);
+          if (issue.code === 'question_type_approximated')
+            assert.doesNotMatch(issueWords(issue.detail ?? '', 'fr'), ENGLISH, issue.detail);
         }
       });
     }
+  });
 
+  // Hostile inputs are built here: they run even without ../shared.
+  describe(`${adapter.label} importer: hostile inputs`, () => {
     for (const hostile of adapter.hostile) {
       test(`hostile input refused in French naming the file: ${hostile.name}`, async () => {
         const bytes = await hostile.bytes();

@@ -123,6 +123,20 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/surveys/${c.surveyId}/versions`,
     payload: () => ({ definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] } }),
   },
+  {
+    method: 'POST',
+    path: '/api/surveys/import/preview',
+    expect: 'forbidden',
+    url: () => '/api/surveys/import/preview',
+    payload: () => ({ filename: 's.json', content: Buffer.from('{"pages":[]}').toString('base64') }),
+  },
+  {
+    method: 'POST',
+    path: '/api/surveys/import',
+    expect: 'forbidden',
+    url: () => '/api/surveys/import',
+    payload: () => ({ filename: 's.json', content: Buffer.from('{"pages":[]}').toString('base64') }),
+  },
   { method: 'GET', path: '/api/campaigns', expect: 'filtered', url: () => '/api/campaigns' },
   {
     method: 'POST',

@@ -123,4 +123,32 @@ export const interopErrors = defineErrors({
     en: (p: { file: string; skipped: number }) =>
       `No question of the file "${p.file}" could be converted (${en(p.skipped)} left out): see the conversion report.`,
   },
+  import_json_invalid: {
+    status: 422,
+    fr: (p: { file: string; line: number; column: number }) =>
+      `Le fichier ${q(p.file)} n'est pas un JSON valide : erreur ligne ${p.line}, colonne ${p.column}.`,
+    en: (p: { file: string; line: number; column: number }) =>
+      `The file "${p.file}" is not valid JSON: error at line ${p.line}, column ${p.column}.`,
+  },
+  import_definition_invalid: {
+    status: 422,
+    fr: (p: { file: string; count: number; question: string; message: string }) =>
+      `Le questionnaire issu de ${q(p.file)} comporte ${fr(p.count)} problème(s)` +
+      `${p.question ? ` (question ${q(p.question)})` : ''} : ${p.message}`,
+    en: (p: { file: string; count: number; question: string; message: string }) =>
+      `The survey from "${p.file}" has ${en(p.count)} problem(s)` +
+      `${p.question ? ` (question "${p.question}")` : ''}: ${p.message}`,
+  },
+  import_file_too_large: {
+    status: 413,
+    fr: (p: { file: string; megabytes: number; limitMegabytes: number }) =>
+      `Le fichier ${q(p.file)} est refusé : il pèse ${fr(p.megabytes)} Mo, au-delà de la limite de ${fr(p.limitMegabytes)} Mo.`,
+    en: (p: { file: string; megabytes: number; limitMegabytes: number }) =>
+      `The file "${p.file}" is refused: it weighs ${en(p.megabytes)} MB, beyond the limit of ${en(p.limitMegabytes)} MB.`,
+  },
+  import_no_file: {
+    status: 400,
+    fr: () => 'Aucun fichier reçu : joignez le fichier du questionnaire (champ « file »).',
+    en: () => 'No file received: attach the survey file (field "file").',
+  },
 });

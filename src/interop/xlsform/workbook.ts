@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PanoramaError } from '../../contract/errors/index.js';
+import { InputError } from '../../ingest/problems.js';
 import { checkXlsxLimits, XLSX_LIMITS, type XlsxLimits } from '../../ingest/xlsx-limits.js';
 
 /**
@@ -25,7 +26,14 @@ export interface FormSheet {
 }
 
 export async function readFormWorkbook(bytes: Uint8Array, file: string): Promise<Map<string, FormSheet>> {
-  checkXlsxLimits(bytes, file, XLSFORM_LIMITS);
+  try {
+    checkXlsxLimits(bytes, file, XLSFORM_LIMITS);
+  } catch (err) {
+    // Limits are PanoramaErrors already; a damaged archive is worded here, never in English.
+    if (err instanceof InputError)
+      throw new PanoramaError('import_unreadable', { file, problem: 'workbook' });
+    throw err;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

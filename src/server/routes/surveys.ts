@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Survey } from '../../store/index.js';
 import {
@@ -13,12 +13,43 @@ import { ApiError, found } from '../errors.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
-import type { ZodTypeProvider } from '../openapi.js';
+import { parseOr400, type ZodTypeProvider } from '../openapi.js';
+import { pickLang } from '../../contract/lang.js';
+import { convertSurveyFile, importSurveyFile, type SurveyFileInput } from '../../app/surveys/import.js';
 
 export const definitionBody = z.object({
   definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
 });
 const idParams = z.object({ id: z.string().min(1) });
+
+/** A questionnaire file (.json, .lss, .lsa, .xlsx) in a JSON body, base64-encoded. */
+export const surveyFileBody = z.object({
+  filename: z.string().min(1).max(300),
+  /** The file, base64-encoded. */
+  content: z.string().min(1),
+  /** Replaces the title read from the file (import only). */
+  title: z.string().trim().min(1).max(300).optional(),
+});
+
+/** The file from a JSON body (base64) or a multipart upload (field "file", optional field "title"). */
+async function readSurveyFile(request: FastifyRequest): Promise<SurveyFileInput & { title?: string }> {
+  if (request.isMultipart()) {
+    let file: SurveyFileInput | undefined;
+    let title: string | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file') file = { filename: part.filename, bytes: await part.toBuffer() };
+      else if (part.fieldname === 'title' && String(part.value).trim()) title = String(part.value).trim();
+    }
+    if (!file) throw new PanoramaError('import_no_file');
+    return { ...file, ...(title ? { title } : {}) };
+  }
+  const body = parseOr400(surveyFileBody, request.body, 'Corps de la requête');
+  return {
+    filename: body.filename,
+    bytes: Buffer.from(body.content, 'base64'),
+    ...(body.title ? { title: body.title } : {}),
+  };
+}
 
 /** Parses and checks an uploaded definition; 422 naming the question, or the JSON line/column. */
 export function checkDefinition(definition: string | Record<string, unknown>): {
@@ -159,6 +190,47 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
       });
       reply.status(201);
       return { survey: await surveyDetail(ctx, (await ctx.store.surveys.get(id))!) };
+    },
+  );
+
+  const importSchema = { tags, consumes: ['application/json', 'multipart/form-data'] };
+  app.post(
+    '/api/surveys/import/preview',
+    {
+      schema: {
+        ...importSchema,
+        summary:
+          'Convert a questionnaire file (SurveyJS .json, LimeSurvey .lss/.lsa, XLSForm .xlsx) and report what could not be converted; nothing is stored',
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const { report, definition } = await convertSurveyFile(
+        await readSurveyFile(request),
+        pickLang(request.headers['accept-language']),
+      );
+      return { report, definition };
+    },
+  );
+
+  app.post(
+    '/api/surveys/import',
+    {
+      schema: {
+        ...importSchema,
+        summary: 'Import a questionnaire file as a new questionnaire, with its conversion report',
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const file = await readSurveyFile(request);
+      const { survey, report } = await importSurveyFile(
+        ctx,
+        { ...file, actor: currentUser(request).id },
+        pickLang(request.headers['accept-language']),
+      );
+      reply.status(201);
+      return { survey: await surveyDetail(ctx, survey), report };
     },
   );
 }

@@ -5,6 +5,7 @@ import { formatDate, useI18n, type Translate } from '../i18n.js';
 import type { DefinitionProblem, SurveyDetail, SurveySummary } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { permissions, useSession } from './session.js';
+import { SurveyImport } from './SurveyImport.js';
 
 const SurveyPreview = lazy(() => import('../survey/SurveyPreview.js'));
 
@@ -114,10 +115,8 @@ export function SurveysPage() {
       </div>
       {canWrite && (
         <section className="panel">
-          <SurveyUpload
-            label={t('surveys.upload')}
-            path="/api/surveys"
-            onUploaded={(survey) => {
+          <SurveyImport
+            onImported={(survey) => {
               list.reload();
               setPreview(survey);
             }}
