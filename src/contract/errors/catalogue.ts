@@ -5,6 +5,7 @@ import { runtimeErrors } from './runtime.js';
 import { uploadErrors } from './uploads.js';
 import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
+import { coherenceErrors } from './coherence.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUE = {
   ...uploadErrors,
   ...publicationErrors,
   ...interopErrors,
+  ...coherenceErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
