@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'manage administrator accounts (admin create)',
     load: async () => (await import('../cli/admin.js')).adminCommand,
   },
+  check: {
+    summary: 'check a campaign folder against coherence rules',
+    load: async () => (await import('../cli/check.js')).checkCommand,
+  },
 };
 
 export function usage(): string {
