@@ -23,10 +23,18 @@ export const serverConfigSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
-  /** Login attempts allowed per IP and minute. */
+  /** Failed sign-ins allowed per IP address within loginWindowMinutes (successes do not count). */
   loginRateLimit: z.coerce.number().int().positive().default(10),
-  /** Session lifetime in hours (sliding). */
+  /** Failed sign-ins allowed per account within loginWindowMinutes; a success resets the count. */
+  loginAccountLimit: z.coerce.number().int().positive().default(5),
+  /** The window, in minutes, over which failed sign-ins are counted. */
+  loginWindowMinutes: z.coerce.number().positive().default(15),
+  /** Absolute session lifetime in hours from sign-in, whatever the activity. */
   sessionHours: z.coerce.number().positive().default(12),
+  /** A session unused for this many minutes ends (idle timeout). */
+  sessionIdleMinutes: z.coerce.number().positive().default(120),
+  /** Validity of a password reset link, in hours (single use). */
+  resetLinkHours: z.coerce.number().positive().default(24),
   /**
    * Trust X-Forwarded-For from a reverse proxy (true, or its address/CIDR). Off by default:
    * otherwise anyone could forge the header and escape the login rate limit.
@@ -63,6 +71,10 @@ const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
   BODY_LIMIT: 'bodyLimit',
   LOGIN_RATE_LIMIT: 'loginRateLimit',
   SESSION_HOURS: 'sessionHours',
+  SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
+  LOGIN_ACCOUNT_LIMIT: 'loginAccountLimit',
+  LOGIN_WINDOW_MINUTES: 'loginWindowMinutes',
+  RESET_LINK_HOURS: 'resetLinkHours',
   PANORAMA_DEMO: 'demo',
   TRUST_PROXY: 'trustProxy',
   RENDER_THREADS: 'renderThreads',

@@ -39,6 +39,10 @@ const REASONS: Record<IssueCode, Record<Lang, string>> = {
     fr: "valeur absente des choix de la question : la valeur n'est pas importée",
     en: 'value not among the question choices: the value is not imported',
   },
+  response_encrypted: {
+    fr: 'réponses chiffrées par LimeSurvey (illisibles sans la clé du serveur) : non importées',
+    en: 'answers encrypted by LimeSurvey (unreadable without the server key): not imported',
+  },
   tokens_without_structure: {
     fr: "les participants n'indiquent aucune structure (attribut « structure ») : pas de structures.csv, réponses anonymes",
     en: 'the participants name no structure (a "structure" attribute): no structures.csv, responses are anonymous',

@@ -15,6 +15,7 @@ export type IssueCode =
   | 'translation_missing'
   | 'response_incomplete_skipped'
   | 'response_value_unknown'
+  | 'response_encrypted'
   | 'tokens_without_structure'
   | 'repeat_flattened'
   | 'calculation_not_converted'

@@ -25,13 +25,15 @@ export function parseXml(
     });
   }
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
-    throw new PanoramaError('import_unreadable', { file, reason: 'document type declarations are refused' });
+    throw new PanoramaError('import_unreadable', { file, problem: 'doctype' });
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new PanoramaError('import_unreadable', {
       file,
-      reason: `XML error line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+      problem: 'xml',
+      line: valid.err.line,
+      column: valid.err.col,
     });
   }
   const parser = new XMLParser({

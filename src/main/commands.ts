@@ -24,7 +24,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     load: async () => (await import('../cli/import.js')).importCommand,
   },
   admin: {
-    summary: 'manage administrator accounts (admin create)',
+    summary: 'manage accounts (admin create, reset-password, enable)',
     load: async () => (await import('../cli/admin.js')).adminCommand,
   },
   check: {

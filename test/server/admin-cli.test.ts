@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT } from '../support/shared.js';
 import { cliArgs } from '../support/cli.js';
 import { openStore } from '../../src/store/index.js';
-import { verifyPassword } from '../../src/server/index.js';
+import { verifyPassword } from '../../src/app/accounts/index.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'panorama-admin-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ const run = (...args: string[]) =>
   spawnSync(process.execPath, cliArgs('admin', ...args, '--data-dir', dataDir), {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', PANORAMA_LANG: 'en' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
@@ -50,7 +50,7 @@ test('admin create: generated password printed once and stored hashed; duplicate
   assert.match(badEmail.stderr, /--email/);
   const short = run('create', '--email', 'x@y.fr', '--name', 'X', '--password', 'court');
   assert.equal(short.status, 2);
-  assert.match(short.stderr, /at least 10 characters/);
+  assert.match(short.stderr, /at least 12 characters/);
 
   const store = await openStore({ dataDir });
   try {

@@ -49,6 +49,12 @@ function payloadFor(method: string, path: string, v: Values): unknown {
       password: 'pirate-pirate-42',
     },
     'PATCH /api/users/{id}': { role: 'viewer', disabled: true },
+    'POST /api/users/{id}/password-reset': { mode: 'temporary' },
+    'POST /api/auth/password': {
+      currentPassword: 'mot-de-passe-de-test',
+      newPassword: 'pirate-pirate-pirate',
+    },
+    'POST /api/auth/reset-password': { token: 'aucun-lien', newPassword: 'pirate-pirate-pirate' },
     'POST /api/territories': { name: 'Pirates', level: 'territoire', parentId: 'demo-d-nord' },
     'PUT /api/structures/{id}': { name: 'Renommé' },
     'POST /api/structures/import/preview': { filename: 'r.csv', content: csv },
@@ -224,7 +230,7 @@ describe('anonymous requests under every spelling', () => {
       const tokenOrPublic =
         route.path.startsWith('/api/respond/') ||
         route.path.startsWith('/api/public/') ||
-        ['/api/health', '/api/auth/login'].includes(route.path);
+        ['/api/health', '/api/auth/login', '/api/auth/reset-password'].includes(route.path);
       const candidates = spellings(path);
       if (!tokenOrPublic) candidates.unshift({ path, caseOnly: true });
       for (const { path: spelling, caseOnly } of candidates) {

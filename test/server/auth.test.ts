@@ -63,19 +63,20 @@ describe('login', () => {
     assert.equal(me.statusCode, 401);
   });
 
-  test('is rate limited per IP (10 per minute)', async () => {
+  test('failures are limited per IP (10 per window), whatever the accounts tried', async () => {
+    let n = 0;
     const attempt = () =>
       server.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: 'admin@test.fr', password: 'mauvais' },
+        payload: { email: `inconnu-${n++}@test.fr`, password: 'mauvais' },
         remoteAddress: '10.0.0.3',
       });
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await attempt()).statusCode);
     assert.deepEqual(codes, [...Array(10).fill(401), 429]);
     const limited = await attempt();
-    assert.equal(limited.json().error.code, 'rate_limited');
+    assert.equal(limited.json().error.code, 'login_rate_limited');
     assert.match(limited.json().error.message, /réessayez/);
     // Even the right password is refused while limited; another IP is not affected.
     const right = await server.app.inject({
@@ -147,22 +148,32 @@ test('with an https BASE_URL the session cookie is Secure', async () => {
   }
 });
 
-test('sessions expire after SESSION_HOURS of inactivity, and activity extends them', async () => {
+test('sessions end after SESSION_IDLE_MINUTES without activity, and SESSION_HOURS after sign-in whatever the activity', async () => {
   const start = server.clock.now;
+  const minute = 60_000;
+  const at = (minutes: number) => (server.clock.now = new Date(start.getTime() + minutes * minute));
+  const me = (session: Awaited<ReturnType<typeof server.login>>) =>
+    server.request(session, { method: 'GET', url: '/api/auth/me' }).then((r) => r.statusCode);
   try {
-    const session = await server.login('viewer@test.fr');
-    const hour = 3600_000;
-    server.clock.now = new Date(start.getTime() + 11 * hour);
-    const active = await server.request(session, { method: 'GET', url: '/api/auth/me' });
-    assert.equal(active.statusCode, 200);
-    assert.ok(
-      active.cookies.some((c) => c.name === 'panorama_session'),
-      'cookie renewed',
-    );
-    server.clock.now = new Date(start.getTime() + 22 * hour);
-    assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 200);
-    server.clock.now = new Date(start.getTime() + 35 * hour);
-    assert.equal((await server.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode, 401);
+    assert.equal(server.config.sessionIdleMinutes, 120);
+    assert.equal(server.config.sessionHours, 12);
+    const idle = await server.login('viewer@test.fr');
+    at(119);
+    assert.equal(await me(idle), 200, 'used after 1 h 59 min: still open');
+    at(119 + 121);
+    assert.equal(await me(idle), 401, 'unused for 2 h 01 min: ended');
+
+    at(0);
+    const busy = await server.login('viewer@test.fr');
+    // Used every 100 minutes: never idle, yet it ends 12 hours after sign-in.
+    for (let t = 100; t < 720; t += 100) {
+      at(t);
+      assert.equal(await me(busy), 200, `used at ${t} min`);
+    }
+    at(719);
+    assert.equal(await me(busy), 200);
+    at(721);
+    assert.equal(await me(busy), 401, 'absolute lifetime reached');
   } finally {
     server.clock.now = start;
   }

@@ -28,6 +28,21 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/auth/me', expect: 'public', url: () => '/api/auth/me' },
   { method: 'POST', path: '/api/auth/login', expect: 'public', url: () => '/api/auth/login' },
   { method: 'POST', path: '/api/auth/logout', expect: 'public', url: () => '/api/auth/logout' },
+  // Own password and reset links: any signed-in user / anyone with a link (test/server/accounts.test.ts).
+  { method: 'POST', path: '/api/auth/password', expect: 'public', url: () => '/api/auth/password' },
+  {
+    method: 'POST',
+    path: '/api/auth/reset-password',
+    expect: 'public',
+    url: () => '/api/auth/reset-password',
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{id}/password-reset',
+    expect: 'forbidden',
+    url: (c) => `/api/users/${c.userId}/password-reset`,
+    payload: () => ({ mode: 'link' }),
+  },
   { method: 'GET', path: '/api/users', expect: 'forbidden', url: () => '/api/users' },
   {
     method: 'POST',

@@ -5,6 +5,8 @@ import { runtimeErrors } from './runtime.js';
 import { uploadErrors } from './uploads.js';
 import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
+import { accountErrors } from './accounts.js';
+import { maintenanceErrors } from './maintenance.js';
 import { coherenceErrors } from './coherence.js';
 
 /**
@@ -19,6 +21,8 @@ export const ERROR_CATALOGUE = {
   ...uploadErrors,
   ...publicationErrors,
   ...interopErrors,
+  ...accountErrors,
+  ...maintenanceErrors,
   ...coherenceErrors,
 };
 

@@ -8,6 +8,54 @@ const q = (text: string) => `« ${text} »`;
 const fr = (n: number) => n.toLocaleString('fr-FR');
 const en = (n: number) => n.toLocaleString('en-GB');
 
+/** Why a file cannot be read, worded in each language (never a library's own message). */
+export interface UnreadableParams {
+  file: string;
+  problem: 'zip' | 'zip_bomb' | 'doctype' | 'xml' | 'workbook' | 'encoding';
+  /** The archive member concerned, when there is one. */
+  member?: string;
+  line?: number;
+  column?: number;
+}
+
+const UNREADABLE: Record<UnreadableParams['problem'], MessageOfParams> = {
+  zip: {
+    fr: (p) => `ce n'est pas une archive ZIP intacte${p.member ? ` (élément ${q(p.member)})` : ''}`,
+    en: (p) => `it is not an intact ZIP archive${p.member ? ` (member "${p.member}")` : ''}`,
+  },
+  zip_bomb: {
+    fr: (p) => `l'élément ${q(p.member ?? '?')} se décompresse de façon anormale (bombe ZIP)`,
+    en: (p) => `the member "${p.member ?? '?'}" expands abnormally (ZIP bomb)`,
+  },
+  doctype: {
+    fr: () => 'les déclarations de type de document (DOCTYPE, ENTITY) sont refusées',
+    en: () => 'document type declarations (DOCTYPE, ENTITY) are refused',
+  },
+  xml: {
+    fr: (p) =>
+      `XML mal formé${p.member ? ` dans ${q(p.member)}` : ''}, ligne ${p.line ?? '?'}, colonne ${p.column ?? '?'}`,
+    en: (p) =>
+      `malformed XML${p.member ? ` in "${p.member}"` : ''}, line ${p.line ?? '?'}, column ${p.column ?? '?'}`,
+  },
+  workbook: {
+    fr: () => "ce n'est pas un classeur Excel (.xlsx) lisible",
+    en: () => 'it is not a readable Excel workbook (.xlsx)',
+  },
+  encoding: {
+    fr: () => "le texte n'est pas en UTF-8",
+    en: () => 'the text is not UTF-8',
+  },
+};
+
+/** The wording of `p.problem` (a generic one for an unknown problem). */
+const unreadable = (p: UnreadableParams): MessageOfParams =>
+  (UNREADABLE as Partial<typeof UNREADABLE>)[p.problem] ?? {
+    fr: () => 'son contenu est invalide',
+    en: () => 'its content is invalid',
+  };
+
+type MessageOfParams = { fr: (p: UnreadableParams) => string; en: (p: UnreadableParams) => string };
+
 export const interopErrors = defineErrors({
   import_format_unknown: {
     status: 415,
@@ -29,10 +77,11 @@ export const interopErrors = defineErrors({
   },
   import_unreadable: {
     status: 422,
-    fr: (p: { file: string; reason: string }) =>
-      `Le fichier ${q(p.file)} ne peut pas être lu : ${p.reason}. Exportez-le à nouveau depuis l'outil d'origine.`,
-    en: (p: { file: string; reason: string }) =>
-      `The file "${p.file}" cannot be read: ${p.reason}. Export it again from the tool that made it.`,
+    fr: (p: UnreadableParams) =>
+      `Le fichier ${q(p.file)} ne peut pas être lu : ${unreadable(p).fr(p)}. ` +
+      "Exportez-le à nouveau depuis l'outil d'origine.",
+    en: (p: UnreadableParams) =>
+      `The file "${p.file}" cannot be read: ${unreadable(p).en(p)}. Export it again from the tool that made it.`,
   },
   lss_not_a_survey: {
     status: 422,

@@ -23,8 +23,7 @@ export function readLsaArchive(bytes: Uint8Array, file: string): LsaMembers {
   try {
     entries = readZipDirectory(bytes, LSA_LIMITS.entries);
   } catch (err) {
-    if (err instanceof ZipFormatError)
-      throw new PanoramaError('import_unreadable', { file, reason: err.message });
+    if (err instanceof ZipFormatError) throw new PanoramaError('import_unreadable', { file, problem: 'zip' });
     throw err;
   }
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -42,17 +41,19 @@ export function readLsaArchive(bytes: Uint8Array, file: string): LsaMembers {
       entry.uncompressedSize / Math.max(1, entry.compressedSize) > LSA_LIMITS.ratio &&
       entry.uncompressedSize > MB
     ) {
-      throw new PanoramaError('import_unreadable', {
-        file,
-        reason: `${entry.name} expands abnormally (ZIP bomb)`,
-      });
+      throw new PanoramaError('import_unreadable', { file, problem: 'zip_bomb', member: entry.name });
     }
     try {
       // Inflated within what the directory declared: a lying header cannot expand further.
       return { name: entry.name, text: inflateEntry(bytes, entry, entry.uncompressedSize).toString('utf8') };
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new PanoramaError('import_unreadable', { file, reason: `${entry.name}: ${reason}` });
+      // A lying header (more data than declared) is a bomb; anything else a damaged member.
+      const bomb = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new PanoramaError('import_unreadable', {
+        file,
+        problem: bomb ? 'zip_bomb' : 'zip',
+        member: entry.name,
+      });
     }
   };
   const lss = member('.lss');

@@ -36,14 +36,14 @@ export function importLsa(bytes: Uint8Array, file: string): ConversionResult {
   const issues = new IssueList();
   const { survey, readers, attributeDescriptions } = convertStructure(
     members.lss.text,
-    members.lss.name,
+    `${file} › ${members.lss.name}`,
     issues,
   );
   const tokens = members.lst
-    ? readTokens(members.lst.text, members.lst.name, attributeDescriptions, issues)
+    ? readTokens(members.lst.text, `${file} › ${members.lst.name}`, attributeDescriptions, issues)
     : undefined;
   const responses = members.lsr
-    ? readResponses(members.lsr.text, members.lsr.name, readers, tokens?.byToken, issues)
+    ? readResponses(members.lsr.text, `${file} › ${members.lsr.name}`, readers, tokens?.byToken, issues)
     : [];
   return {
     survey,
@@ -86,7 +86,16 @@ function convertStructure(text: string, file: string, issues: IssueList): Conver
         if (name.startsWith(`${question.code}_`))
           variables.set(prefix + name.slice(question.code.length + 1), ref);
       }
-      if (out.read) readers.push({ prefix, read: out.read });
+      if (out.read && question.encrypted) {
+        const code = question.code;
+        readers.push({
+          prefix,
+          read: (get, _data, report) => {
+            if (get('') || get('comment') || get('other'))
+              report({ code: 'response_encrypted', question: code, feature: 'encrypted' });
+          },
+        });
+      } else if (out.read) readers.push({ prefix, read: out.read });
       pending.push({ elements: out.elements, relevance: question.relevance, question: question.code });
     }
     const page: PageJson = { name: `g${group.gid}`, elements };

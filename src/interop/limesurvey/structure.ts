@@ -29,6 +29,8 @@ export interface LsQuestion {
   mandatory: boolean;
   other: boolean;
   relevance: string;
+  /** Answers stored encrypted by LimeSurvey 4+ (unreadable without the instance's key). */
+  encrypted: boolean;
   subquestions: LsSubquestion[];
   answers: LsAnswer[];
   /** Language-independent attributes (attribute → value). */
@@ -131,6 +133,7 @@ export function readLsSurvey(doc: LsDocument): LsSurvey {
         mandatory: row.mandatory === 'Y',
         other: row.other === 'Y',
         relevance: row.relevance ?? '',
+        encrypted: row.encrypted === 'Y',
         subquestions: [],
         answers: [],
         attributes: attributes.get(row.qid!) ?? {},

@@ -29,8 +29,8 @@ export async function readFormWorkbook(bytes: Uint8Array, file: string): Promise
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new PanoramaError('import_unreadable', { file, reason: (err as Error).message });
+  } catch {
+    throw new PanoramaError('import_unreadable', { file, problem: 'workbook' });
   }
   const sheets = new Map<string, FormSheet>();
   for (const sheet of workbook.worksheets) {

@@ -1,69 +1,48 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { PanoramaError } from '../../contract/errors/index.js';
+import {
+  changeOwnPassword,
+  changePasswordInput,
+  loginInput,
+  resetWithToken,
+  resetWithTokenInput,
+  signIn,
+  toPublicUser,
+} from '../../app/accounts/index.js';
 import type { User } from '../../store/index.js';
-import { ApiError, unauthenticated } from '../errors.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { clearSessionCookie, setSessionCookie } from './session.js';
+import { accountDeps } from './deps.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
-export const loginBody = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1000),
-});
+/** Kept for the modules that import it from here. */
+export const loginBody = loginInput;
+export const publicUser = (user: User) => toPublicUser(user);
 
-export function publicUser(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    territoryIds: user.territoryIds,
-    disabled: user.disabled,
-  };
-}
-
+/**
+ * Sign-in, sign-out, the signed-in user, changing one's own password and setting one from a reset
+ * link: thin adapters over src/app/accounts.
+ */
 export async function authRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: loginBody },
-      config: {
-        access: 'public',
-        rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (sets the session cookie); failures are limited per account and per address',
+        body: loginInput,
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
-      const { email, password } = request.body;
-      const found = await ctx.store.users.findByEmail(email);
-      // Verify against a dummy hash for unknown accounts: same work, same answer, no account probing.
-      const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-      if (!found || !ok || found.disabled) {
-        await ctx.store.audit.record({
-          actor: found?.id ?? null,
-          action: 'login.failed',
-          target: email.toLowerCase(),
-          details: { ip: request.ip },
-        });
-        throw new ApiError(401, 'invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
-      }
-      const now = ctx.now();
-      const expires = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
-      const { token, session } = await ctx.store.sessions.create(
-        found.id,
-        expires.toISOString(),
-        now.toISOString(),
-      );
-      await ctx.store.audit.record({
-        actor: found.id,
-        action: 'login',
-        target: found.id,
-        details: { ip: request.ip },
+      const { user, token, session } = await signIn(accountDeps(ctx), {
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
       });
       setSessionCookie(ctx, reply, token);
-      const { passwordHash: _hash, ...user } = found;
-      return { user: publicUser(user), csrfToken: session.csrfToken };
+      return { user: toPublicUser(user), csrfToken: session.csrfToken };
     },
   );
 
@@ -91,8 +70,43 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
       config: { access: 'read' },
     },
     async (request) => {
-      if (!request.auth) throw unauthenticated();
-      return { user: publicUser(request.auth.user), csrfToken: request.auth.csrfToken };
+      if (!request.auth) throw new PanoramaError('unauthenticated');
+      return { user: toPublicUser(request.auth.user), csrfToken: request.auth.csrfToken };
     },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (current password required); other sessions end',
+        body: changePasswordInput,
+      },
+      config: { access: 'read' },
+    },
+    async (request, reply) => {
+      if (!request.auth) throw new PanoramaError('unauthenticated');
+      const { user, token, session } = await changeOwnPassword(accountDeps(ctx), {
+        ...request.body,
+        userId: request.auth.user.id,
+        ip: request.ip,
+      });
+      setSessionCookie(ctx, reply, token);
+      return { user: toPublicUser(user), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password from a reset link (single use, expiring); no session needed',
+        body: resetWithTokenInput,
+      },
+      config: { access: 'public' },
+    },
+    async (request) => resetWithToken(accountDeps(ctx), request.body),
   );
 }

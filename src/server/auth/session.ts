@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessLevel, ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
-import { ApiError, forbidden, unauthenticated } from '../errors.js';
+import { resolveSession } from '../../app/accounts/index.js';
+import { accountDeps } from './deps.js';
 
 export const SESSION_COOKIE = 'panorama_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a user with a temporary password may still do: see who they are, change it, sign out. */
+export const ALLOWED_WITH_TEMPORARY_PASSWORD = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+]);
 
 export function sessionCookieOptions(ctx: ServerContext) {
   return {
@@ -12,6 +20,7 @@ export function sessionCookieOptions(ctx: ServerContext) {
     sameSite: 'lax' as const,
     secure: ctx.config.baseUrl.startsWith('https:'),
     path: '/',
+    // The session's absolute lifetime; the idle timeout is enforced by the server.
     maxAge: Math.round(ctx.config.sessionHours * 3600),
   };
 }
@@ -27,12 +36,14 @@ export function clearSessionCookie(ctx: ServerContext, reply: FastifyReply): voi
 
 /**
  * Decides access from the route Fastify matched, never from the URL: the route's declared
- * `config.access` (a route without one is refused), then the session cookie (401 without one),
- * the `x-csrf-token` on state-changing requests and the role (403). It runs before any handler,
- * so no handler code runs for a caller who may not use the route. Routes still check territories.
+ * `config.access` (a route without one is refused), then the session cookie (401 without one, or
+ * when the session is past its absolute lifetime or idle timeout), the `x-csrf-token` on
+ * state-changing requests, a temporary password (only the password change is allowed) and the
+ * role (403). It runs before any handler, so no handler code runs for a caller who may not use
+ * the route. Routes still check territories.
  */
 export function installAccessHook(app: FastifyInstance, ctx: ServerContext): void {
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     // The not-found handler serves nothing: its 404 is the answer.
     if (request.is404) return;
     const access = request.routeOptions.config.access;
@@ -40,37 +51,24 @@ export function installAccessHook(app: FastifyInstance, ctx: ServerContext): voi
     if (access === 'public' || access === 'respondent') return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const now = ctx.now();
-      const found = await ctx.store.sessions.findByToken(token, now.toISOString());
-      if (found) {
-        request.auth = { user: found.user, csrfToken: found.session.csrfToken, token };
-        // Slide the expiry at most once a minute: one write per request would be wasteful.
-        if (now.getTime() - Date.parse(found.session.lastSeenAt) > 60_000) {
-          const expires = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
-          await ctx.store.sessions.touch(token, now.toISOString(), expires.toISOString());
-          setSessionCookie(ctx, reply, token);
-        }
-      }
+      const found = await resolveSession(accountDeps(ctx), token);
+      if (found) request.auth = { user: found.user, csrfToken: found.session.csrfToken, token };
     }
     const auth = request.auth;
-    if (!auth) throw unauthenticated();
+    if (!auth) throw new PanoramaError('unauthenticated');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      if (header !== auth.csrfToken) {
-        throw new ApiError(
-          403,
-          'csrf',
-          'Jeton de sécurité (CSRF) manquant ou invalide : rechargez la page puis réessayez.',
-        );
-      }
+      if (header !== auth.csrfToken) throw new PanoramaError('csrf');
+    }
+    if (
+      auth.user.mustChangePassword &&
+      !ALLOWED_WITH_TEMPORARY_PASSWORD.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new PanoramaError('password_change_required');
     }
     const role = auth.user.role;
-    if (access === 'admin' && role !== 'admin') {
-      throw forbidden('Action réservée aux administrateurs.');
-    }
-    if (access === 'write' && role === 'viewer') {
-      throw forbidden('Votre compte est en lecture seule : cette modification est impossible.');
-    }
+    if (access === 'admin' && role !== 'admin') throw new PanoramaError('forbidden');
+    if (access === 'write' && role === 'viewer') throw new PanoramaError('forbidden');
   });
 }
 

@@ -4,6 +4,7 @@ import * as publications from './0002_publications.js';
 import * as responsesByCampaignId from './0003_responses_by_campaign_id.js';
 import * as publicationSnapshots from './0004_publication_snapshots.js';
 import * as accounts from './0005_accounts.js';
+import * as solidarity from './0006_solidarity.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_responses_by_campaign_id': responsesByCampaignId,
   '0004_publication_snapshots': publicationSnapshots,
   '0005_accounts': accounts,
+  '0006_solidarity': solidarity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,7 @@ import { structureRepository } from './structures.js';
 import { surveyRepository } from './surveys.js';
 import { territoryRepository } from './territories.js';
 import { userRepository } from './users.js';
+import { solidarityRepository } from './solidarity.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -27,5 +28,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     audit: auditRepository(ctx),
     settings: settingsRepository(ctx),
     publications: publicationRepository(ctx),
+    solidarity: solidarityRepository(ctx),
   };
 }
