@@ -28,6 +28,7 @@ import { responseRoutes } from './routes/responses.js';
 import { respondRoutes } from './routes/respond.js';
 import { publicationRoutes } from './routes/publication.js';
 import { publicSiteRoutes } from './routes/public-site.js';
+import { coherenceRoutes } from './routes/coherence.js';
 import { installWebApp } from './web.js';
 import { RenderPool } from '../runtime/render-pool.js';
 
@@ -117,6 +118,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await respondRoutes(app, ctx);
   await publicationRoutes(app, ctx);
   await publicSiteRoutes(app, ctx);
+  await coherenceRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

@@ -100,10 +100,14 @@ function list(problems: RuleProblem[], line: (p: RuleProblem) => string, more: (
 }
 
 export interface BlockedQuestion {
+  /** The question the message is attached to (the rule's first question). */
   question: string;
   title: string;
   message: string;
   messageEn: string;
+  rule?: string;
+  /** Every question of the rule (highlighted together in the form). */
+  questions?: string[];
 }
 
 export const coherenceErrors = defineErrors({
