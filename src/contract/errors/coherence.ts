@@ -93,11 +93,15 @@ function enProblem(p: RuleProblem): string {
 }
 
 const MAX_LISTED = 20;
-function list(problems: RuleProblem[], line: (p: RuleProblem) => string, more: (n: number) => string) {
+function list(given: RuleProblem[], line: (p: RuleProblem) => string, more: (n: number) => string) {
+  const problems = Array.isArray(given) ? given : [];
   const shown = problems.slice(0, MAX_LISTED).map((p) => `  - ${line(p)}`);
   if (problems.length > MAX_LISTED) shown.push(`  - ${more(problems.length - MAX_LISTED)}`);
   return shown.join('\n');
 }
+
+/** A list parameter, tolerant of a malformed value (messages are built from any parameters). */
+const asList = <T>(value: T[]): T[] => (Array.isArray(value) ? value : []);
 
 export interface BlockedQuestion {
   /** The question the message is attached to (the rule's first question). */
@@ -131,18 +135,26 @@ export const coherenceErrors = defineErrors({
     status: 422,
     fr: (p: { questions: BlockedQuestion[] }) =>
       'La réponse ne peut pas être envoyée : ' +
-      p.questions.map((q) => `« ${q.title} » : ${q.message}`).join(' ; '),
+      asList(p.questions)
+        .map((q) => `« ${q.title} » : ${q.message}`)
+        .join(' ; '),
     en: (p: { questions: BlockedQuestion[] }) =>
       'The response cannot be submitted: ' +
-      p.questions.map((q) => `"${q.title}": ${q.messageEn}`).join('; '),
+      asList(p.questions)
+        .map((q) => `"${q.title}": ${q.messageEn}`)
+        .join('; '),
   },
   coherence_warnings: {
     status: 409,
     fr: (p: { questions: BlockedQuestion[] }) =>
       'Certaines réponses semblent inhabituelles ; vérifiez-les puis confirmez l’envoi : ' +
-      p.questions.map((q) => `« ${q.title} » : ${q.message}`).join(' ; '),
+      asList(p.questions)
+        .map((q) => `« ${q.title} » : ${q.message}`)
+        .join(' ; '),
     en: (p: { questions: BlockedQuestion[] }) =>
       'Some answers look unusual; check them, then confirm the submission: ' +
-      p.questions.map((q) => `"${q.title}": ${q.messageEn}`).join('; '),
+      asList(p.questions)
+        .map((q) => `"${q.title}": ${q.messageEn}`)
+        .join('; '),
   },
 });
