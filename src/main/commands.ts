@@ -47,6 +47,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'import a questionnaire (LimeSurvey .lss/.lsa, XLSForm .xlsx, SurveyJS .json)',
     load: async () => (await import('../cli/survey.js')).surveyCommand,
   },
+  check: {
+    summary: 'check a campaign folder against coherence rules',
+    load: async () => (await import('../cli/check.js')).checkCommand,
+  },
 };
 
 export function usage(): string {

@@ -29,6 +29,7 @@ import { respondRoutes } from './routes/respond.js';
 import { publicationRoutes } from './routes/publication.js';
 import { publicSiteRoutes } from './routes/public-site.js';
 import { solidarityRoutes } from './routes/solidarity.js';
+import { coherenceRoutes } from './routes/coherence.js';
 import { installWebApp } from './web.js';
 import { RenderPool } from '../runtime/render-pool.js';
 
@@ -119,6 +120,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await publicationRoutes(app, ctx);
   await publicSiteRoutes(app, ctx);
   await solidarityRoutes(app, ctx);
+  await coherenceRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

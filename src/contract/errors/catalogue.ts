@@ -8,6 +8,7 @@ import { interopErrors } from './interop.js';
 import { accountErrors } from './accounts.js';
 import { maintenanceErrors } from './maintenance.js';
 import { solidarityErrors } from './solidarity.js';
+import { coherenceErrors } from './coherence.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -24,6 +25,7 @@ export const ERROR_CATALOGUE = {
   ...accountErrors,
   ...maintenanceErrors,
   ...solidarityErrors,
+  ...coherenceErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

@@ -11,6 +11,7 @@ import { checkDraft, checkSubmission } from '../answers.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { ValueProblem } from '../../survey/validate.js';
 import type { ZodTypeProvider } from '../openapi.js';
+import { checkBeforeSubmit } from '../../app/coherence/index.js';
 
 const tokenParams = z.object({ token: z.string().min(16).max(128) });
 const publicParams = z.object({ publicToken: z.string().min(16).max(128) });
@@ -18,6 +19,8 @@ export const draftBody = z.object({ data: z.record(z.string(), z.unknown()) });
 export const submitBody = z.object({
   data: z.record(z.string(), z.unknown()),
   submissionId: z.string().min(8).max(100),
+  /** The respondent confirms answers that coherence warning rules found unusual. */
+  confirmWarnings: z.boolean().optional(),
 });
 
 interface Opened {
@@ -155,6 +158,13 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         throw new PanoramaError('invalid_answers', { questions: titlesOf(survey, checked.problems) }).with(
           checked.problems,
         );
+      await checkBeforeSubmit(ctx.store, {
+        campaign,
+        survey,
+        structureId: invitation.structureId,
+        data: checked.data,
+        confirmWarnings: request.body.confirmWarnings,
+      });
       // The answer and its audit entry are written in one transaction: one commit (one fsync) per
       // submission, and never an answer without its audit line.
       const result = await ctx.store.transaction(async (repos) => {

@@ -5,6 +5,7 @@ import * as responsesByCampaignId from './0003_responses_by_campaign_id.js';
 import * as publicationSnapshots from './0004_publication_snapshots.js';
 import * as accounts from './0005_accounts.js';
 import * as solidarity from './0006_solidarity.js';
+import * as coherenceRules from './0007_coherence_rules.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_publication_snapshots': publicationSnapshots,
   '0005_accounts': accounts,
   '0006_solidarity': solidarity,
+  '0007_coherence_rules': coherenceRules,
 };
 
 export const migrationProvider: MigrationProvider = {

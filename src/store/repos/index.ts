@@ -12,6 +12,7 @@ import { surveyRepository } from './surveys.js';
 import { territoryRepository } from './territories.js';
 import { userRepository } from './users.js';
 import { solidarityRepository } from './solidarity.js';
+import { coherenceRuleRepository } from './coherence-rules.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -29,5 +30,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     settings: settingsRepository(ctx),
     publications: publicationRepository(ctx),
     solidarity: solidarityRepository(ctx),
+    coherenceRules: coherenceRuleRepository(ctx),
   };
 }
