@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
-import { contentTypeOf, renderReport } from '../../report/render/index.js';
+import { contentTypeOf } from '../../report/render/index.js';
 import { writeResponsesCsv } from '../../ingest/index.js';
 import { ApiError } from '../errors.js';
 import { requestScope, visibleStructureIds } from '../access.js';
@@ -88,9 +88,11 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const registry = population.length
         ? await ctx.store.structures.registry({ ids: population })
         : { structures: [], attributes: [] };
-      // The engine runs in a worker thread (a 4,000-response report is seconds of CPU with its
-      // text analysis); this thread only reads the store, yielding to other requests as it goes.
-      const built = await ctx.renders.buildReport(
+      // The report is built and rendered in a worker thread (a 4,000-response report is seconds
+      // of CPU with its text analysis); when the store can be opened from another thread, the
+      // worker reads the responses itself and this thread only waits for the document's bytes.
+      const readerOptions = ctx.store.readerOptions?.();
+      const built = await ctx.renders.report(
         {
           survey,
           options: {
@@ -106,14 +108,12 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
         },
         noneVisible
           ? emptyStream()
-          : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
+          : readerOptions
+            ? { store: readerOptions, campaignId: campaign.id, ...scope }
+            : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
       );
       if ('optionsError' in built) throw new ApiError(400, 'bad_request', built.optionsError);
-      const { model, key } = built;
-      const body =
-        query.format === 'json'
-          ? await renderReport(model, 'json')
-          : await ctx.renders.render({ kind: 'report', format: query.format, model }, key);
+      const body = built.body;
       reply.type(contentTypeOf(query.format));
       if (query.format !== 'json' && query.format !== 'html') {
         reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);
