@@ -2,8 +2,9 @@ import { on } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
 import type { ReportOptions } from '../stats/engine.js';
 import type { SurveyModel } from '../survey/model.js';
-import type { ResponseRecord } from '../survey/records.js';
+import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { Store, StoreOptions } from '../store/index.js';
+import type { ReportBuilder } from '../stats/engine.js';
 import { renderKey } from './render-key.js';
 
 /**
@@ -39,6 +40,26 @@ export interface ReportStoreSource {
   campaignId: string;
   /** The caller's scope (absent: every structure). */
   structureIds?: readonly string[];
+}
+
+/**
+ * The registry a report is computed over: the campaign's invited structures that the caller may
+ * see (`visible`; absent: all), with their attributes. Read by the worker from its own store, or
+ * by the route when the responses are streamed.
+ */
+export async function reportRegistry(
+  store: Pick<Store, 'invitations' | 'structures'>,
+  campaignId: string,
+  visible: readonly string[] | undefined,
+): Promise<Registry> {
+  const invited = (await store.invitations.list(campaignId))
+    .map((i) => i.structureId)
+    .filter((s): s is string => s !== null);
+  const visibleSet = visible ? new Set(visible) : undefined;
+  const population = visibleSet ? invited.filter((s) => visibleSet.has(s)) : invited;
+  return population.length
+    ? store.structures.registry({ ids: population })
+    : { structures: [], attributes: [] };
 }
 
 /** What the worker answers: the document's bytes, a cache hit, or options that do not fit. */
@@ -80,25 +101,37 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
   const messages = on(port, 'message')[Symbol.asyncIterator]() as AsyncIterator<[unknown]>;
   const next = async () => (await messages.next()).value?.[0];
   try {
-    const builder = new ReportBuilder(task.survey, task.options);
     if ('store' in task.source) {
       const { store: options, campaignId, structureIds } = task.source;
       const store = await readerStore(options);
+      const registry = await reportRegistry(store, campaignId, structureIds);
+      const builder = new ReportBuilder(task.survey, { ...task.options, registry });
       const scope = structureIds ? { structureIds } : {};
       for await (const record of store.responses.listSubmitted(campaignId, {
         ...scope,
         pageSize: WORKER_PAGE_SIZE,
       }))
         builder.add(record);
-    } else {
-      for (;;) {
-        const batch = (await next()) as ResponseRecord[] | null | typeof ABORT;
-        if (batch === END_OF_RESPONSES) break;
-        if (batch === ABORT) throw new Error('the main thread stopped reading the responses');
-        for (const record of batch) builder.add(record);
-        port.postMessage(batch.length satisfies ReportJobMessage);
-      }
+      return await finish(builder);
     }
+    const builder = new ReportBuilder(task.survey, task.options);
+    for (;;) {
+      const batch = (await next()) as ResponseRecord[] | null | typeof ABORT;
+      if (batch === END_OF_RESPONSES) break;
+      if (batch === ABORT) throw new Error('the main thread stopped reading the responses');
+      for (const record of batch) builder.add(record);
+      port.postMessage(batch.length satisfies ReportJobMessage);
+    }
+    return await finish(builder);
+  } catch (err) {
+    if (err instanceof ReportOptionsError) return { optionsError: err.message };
+    throw err;
+  } finally {
+    void messages.return?.();
+    port.close();
+  }
+
+  async function finish(builder: ReportBuilder): Promise<ReportJobResult> {
     const model = builder.finish();
     model.title = model.title || task.title;
     const { runRenderTask } = await import('./render-tasks.js');
@@ -112,11 +145,5 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
     if (answer?.cached) return { cached: true };
     // A fresh, exclusively owned ArrayBuffer, so that it can be transferred.
     return new Uint8Array(await runRenderTask(render));
-  } catch (err) {
-    if (err instanceof ReportOptionsError) return { optionsError: err.message };
-    throw err;
-  } finally {
-    void messages.return?.();
-    port.close();
   }
 }
