@@ -48,6 +48,16 @@ const app = await createApp({
   webRoot: process.env.PANORAMA_BENCH_WEB === '0' ? false : undefined,
   // Bench-only what-if (PANORAMA_BENCH_INLINE_RENDER=1): documents rendered on the event loop, as before the pool.
   ...(process.env.PANORAMA_BENCH_INLINE_RENDER === '1' ? { renders: new RenderPool({ inline: true }) } : {}),
+  // Bench-only what-if (PANORAMA_BENCH_RENDER_NICE=N): the render threads at another niceness.
+  ...(process.env.PANORAMA_BENCH_RENDER_NICE
+    ? {
+        renders: new RenderPool({
+          threads: config.renderThreads,
+          queue: config.renderQueue,
+          nice: Number(process.env.PANORAMA_BENCH_RENDER_NICE),
+        }),
+      }
+    : {}),
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

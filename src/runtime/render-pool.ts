@@ -26,6 +26,11 @@ export interface RenderPoolOptions {
   cacheEntries?: number;
   cacheBytes?: number;
   /**
+   * Niceness added to the worker threads (0 to 19, default 10): renders are background work, so
+   * on a busy machine the kernel runs the event loop first.
+   */
+  nice?: number;
+  /**
    * Render on the calling thread instead (same queue bound and cache): only for benchmarks that
    * measure what the event loop suffered before the pool.
    */
@@ -63,11 +68,13 @@ export class RenderPool {
   private pending = 0;
   private readonly counts = { rendered: 0, cacheHits: 0, refused: 0 };
   private readonly inline: boolean;
+  private readonly nice: number;
 
   constructor(options: RenderPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultRenderThreads()));
     this.queue = Math.max(0, Math.floor(options.queue ?? 4 * this.threads));
     this.inline = options.inline ?? false;
+    this.nice = Math.min(19, Math.max(0, Math.floor(options.nice ?? 10)));
     this.cache = new BytesLru(options.cacheEntries ?? 32, options.cacheBytes ?? 256 * 1024 * 1024);
   }
 
@@ -261,7 +268,7 @@ export class RenderPool {
         idleTimeout: 5 * 60_000,
         // Renders are background work: on a machine with few cores, the kernel serves the event
         // loop (and the other processes) first. Linux applies nice to the worker's thread alone.
-        niceIncrement: 10,
+        niceIncrement: this.nice,
       });
     }
     return this.pool;
