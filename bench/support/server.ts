@@ -2,11 +2,26 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  mainThreadCpuMs?: number;
+  mainThreadRunqueueWaitMs?: number;
+  stallsOver50ms: number;
+  stallsCpuMs: number;
+  stallsRunqueueWaitMs: number;
+  longestStallCpuMs: number;
+}
+
 export interface RunningServer {
   url: string;
   pid: number;
-  /** Event-loop delay of the server (ms) since the previous call: p50, p99, max. */
-  loopDelay(): Promise<{ p50: number; p99: number; max: number }>;
+  /**
+   * Event-loop delay of the server (ms) since the previous call: p50, p99, max; on Linux also the
+   * main thread's CPU time and run-queue wait, and its stalls of 50 ms or more (server-process.ts).
+   */
+  loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +54,7 @@ export async function startServerProcess(
     url: `http://127.0.0.1:${message.port}`,
     pid: child.pid!,
     loopDelay: async () => {
-      const reply = once(child, 'message') as Promise<[{ loop: { p50: number; p99: number; max: number } }]>;
+      const reply = once(child, 'message') as Promise<[{ loop: LoopDelay }]>;
       child.send({ cmd: 'loop' });
       return (await reply)[0].loop;
     },

@@ -4,11 +4,17 @@ import { Piscina } from 'piscina';
 import { PanoramaError } from '../contract/errors/index.js';
 import { BytesLru } from './lru.js';
 import type { RenderTask } from './render-tasks.js';
-import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { renderKey } from './render-key.js';
 import { cooperative } from './cooperative.js';
-import { END_OF_RESPONSES, type BuildReportResult, type BuildReportTask } from './report-build.js';
+import {
+  ABORT,
+  END_OF_RESPONSES,
+  type ReportJobMessage,
+  type ReportJobResult,
+  type ReportJobTask,
+  type ReportStoreSource,
+} from './report-build.js';
 import { workerEntry } from './worker-entry.js';
 
 export interface RenderPoolOptions {
@@ -19,6 +25,11 @@ export interface RenderPoolOptions {
   /** Bounds of the in-memory cache of finished documents (default 32 documents, 256 MB). */
   cacheEntries?: number;
   cacheBytes?: number;
+  /**
+   * Niceness added to the worker threads (0 to 19, default 10): renders are background work, so
+   * on a busy machine the kernel runs the event loop first.
+   */
+  nice?: number;
   /**
    * Render on the calling thread instead (same queue bound and cache): only for benchmarks that
    * measure what the event loop suffered before the pool.
@@ -57,11 +68,13 @@ export class RenderPool {
   private pending = 0;
   private readonly counts = { rendered: 0, cacheHits: 0, refused: 0 };
   private readonly inline: boolean;
+  private readonly nice: number;
 
   constructor(options: RenderPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultRenderThreads()));
     this.queue = Math.max(0, Math.floor(options.queue ?? 4 * this.threads));
     this.inline = options.inline ?? false;
+    this.nice = Math.min(19, Math.max(0, Math.floor(options.nice ?? 10)));
     this.cache = new BytesLru(options.cacheEntries ?? 32, options.cacheBytes ?? 256 * 1024 * 1024);
   }
 
@@ -94,40 +107,98 @@ export class RenderPool {
   }
 
   /**
-   * Builds a report model in a worker from responses read here (the store lives on this thread):
-   * they cross in batches of `batchSize`, with at most `window` batches unacknowledged, and this
-   * thread yields to other requests while it reads. The answer carries the cache key of the
-   * model's render in `task.format`.
+   * A report built and rendered in a worker (report-build.ts): only the document's bytes come back
+   * to this thread. `source` is where the worker reads the responses: from its own read-only
+   * store (`{ store, campaignId, structureIds }`, nothing to do here), or from records this
+   * thread reads and streams to it in batches of `batchSize`, with at most `window` batches
+   * unacknowledged, yielding to other requests as it goes. Once the model is built the worker
+   * asks for its cache key: an equal document, finished or being rendered, is served from the
+   * cache instead (JSON is never cached).
    */
-  async buildReport(
-    task: Omit<BuildReportTask, 'kind' | 'port'> & { survey: SurveyModel },
-    records: AsyncIterable<ResponseRecord>,
+  async report(
+    task: Omit<ReportJobTask, 'kind' | 'port' | 'source'>,
+    source: ReportStoreSource | AsyncIterable<ResponseRecord>,
     { batchSize = 250, window = 4 } = {},
-  ): Promise<BuildReportResult> {
+  ): Promise<{ body: Buffer } | { optionsError: string }> {
     this.admit();
     const { port1, port2 } = new MessageChannel();
+    const streamed = Symbol.asyncIterator in source;
+    let hit: Promise<Buffer> | undefined;
+    let mine: { resolve: (b: Buffer) => void; reject: (e: unknown) => void } | undefined;
+    let unacknowledged = 0;
+    let wake = () => {};
+    port1.on('message', (message: ReportJobMessage) => {
+      if (typeof message === 'number') {
+        unacknowledged -= 1;
+        return wake();
+      }
+      hit = this.cache.get(message.key);
+      if (hit) {
+        this.counts.cacheHits += 1;
+      } else {
+        // Reserved now, so that an equal report asked meanwhile joins this render.
+        this.cache.set(message.key, new Promise<Buffer>((resolve, reject) => (mine = { resolve, reject })));
+      }
+      port1.postMessage({ cached: hit !== undefined });
+    });
     let settled = false;
-    const result = this.run({ ...task, kind: 'build-report', port: port2 }, [port2]).finally(() => {
+    const job = { ...task, kind: 'report-job' as const, port: port2 };
+    const result = this.run(streamed ? { ...job, source: { stream: true } } : { ...job, source }, [
+      port2,
+    ]).finally(() => {
       settled = true;
       wake();
     });
-    let unacknowledged = 0;
-    let wake = () => {};
-    port1.on('message', () => {
-      unacknowledged -= 1;
-      wake();
-    });
+    // Awaited below; if reading fails first, its own error is the one reported.
+    result.catch(() => undefined);
     try {
-      const pause = cooperative();
-      let batch: ResponseRecord[] = [];
-      const send = async (items: ResponseRecord[] | null) => {
-        while (unacknowledged >= window && !settled) await new Promise<void>((r) => (wake = r));
-        if (settled) return;
-        unacknowledged += 1;
-        port1.postMessage(items);
-      };
+      if (streamed)
+        await this.stream(
+          source,
+          port1,
+          { batchSize, window },
+          {
+            isSettled: () => settled,
+            pending: () => unacknowledged,
+            sent: () => (unacknowledged += 1),
+            wait: () => new Promise<void>((r) => (wake = r)),
+          },
+        );
+      const value = (await result) as ReportJobResult;
+      if ('optionsError' in value) return { optionsError: value.optionsError };
+      if (!(value instanceof Uint8Array)) return { body: await hit! };
+      const body = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      if (mine) {
+        this.counts.rendered += 1;
+        mine.resolve(body);
+      }
+      return { body };
+    } catch (err) {
+      mine?.reject(err);
+      throw err;
+    } finally {
+      port1.close();
+    }
+  }
+
+  /** Streams `records` to a report job through `port`, as long as the job runs. */
+  private async stream(
+    records: AsyncIterable<ResponseRecord>,
+    port: MessagePort,
+    { batchSize, window }: { batchSize: number; window: number },
+    job: { isSettled(): boolean; pending(): number; sent(): void; wait(): Promise<void> },
+  ): Promise<void> {
+    const pause = cooperative();
+    let batch: ResponseRecord[] = [];
+    const send = async (items: ResponseRecord[]) => {
+      while (job.pending() >= window && !job.isSettled()) await job.wait();
+      if (job.isSettled()) return;
+      job.sent();
+      port.postMessage(items);
+    };
+    try {
       for await (const record of records) {
-        if (settled) break; // the worker failed or refused the options: stop reading
+        if (job.isSettled()) return; // the worker failed or refused the options: stop reading
         batch.push(record);
         if (batch.length >= batchSize) {
           await send(batch);
@@ -136,10 +207,11 @@ export class RenderPool {
         await pause();
       }
       if (batch.length) await send(batch);
-      if (!settled) port1.postMessage(END_OF_RESPONSES);
-      return (await result) as BuildReportResult;
-    } finally {
-      port1.close();
+      if (!job.isSettled()) port.postMessage(END_OF_RESPONSES);
+    } catch (err) {
+      // Reading failed here: tell the worker to give up rather than wait for the rest.
+      if (!job.isSettled()) port.postMessage(ABORT);
+      throw err;
     }
   }
 
@@ -157,7 +229,7 @@ export class RenderPool {
     throw this.busy();
   }
 
-  private async run(task: RenderTask | BuildReportTask, transferList?: MessagePort[]): Promise<unknown> {
+  private async run(task: RenderTask | ReportJobTask, transferList?: MessagePort[]): Promise<unknown> {
     this.pending += 1;
     try {
       if (this.inline) {
@@ -196,7 +268,7 @@ export class RenderPool {
         idleTimeout: 5 * 60_000,
         // Renders are background work: on a machine with few cores, the kernel serves the event
         // loop (and the other processes) first. Linux applies nice to the worker's thread alone.
-        niceIncrement: 10,
+        niceIncrement: this.nice,
       });
     }
     return this.pool;

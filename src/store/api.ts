@@ -60,6 +60,11 @@ export interface Store extends Repositories {
    * `store.transaction`) would wait for it forever.
    */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Options with which another thread (a render worker) opens its own read-only store on the same
+   * data, so that a long read (a report of thousands of responses) runs off this event loop.
+   */
+  readerOptions?(): StoreOptions;
 }
 
 export interface StoreOptions {
@@ -67,4 +72,9 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** Directory of the SQLite file (default ./data); created when missing. */
   dataDir?: string;
+  /**
+   * Read-only connection (a reader in another thread): SQLite opens the existing file read-only,
+   * PostgreSQL sessions refuse writes and the pool is small. `migrate` must not be called.
+   */
+  readOnly?: boolean;
 }

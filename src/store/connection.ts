@@ -30,7 +30,10 @@ export function connect(options: StoreOptions): Connection {
           'leave it unset to use the embedded SQLite file.',
       );
     }
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      ...(options.readOnly ? { max: 2, options: '-c default_transaction_read_only=on' } : { max: 10 }),
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', (error) => {
       process.stderr.write(
@@ -46,11 +49,20 @@ export function connect(options: StoreOptions): Connection {
   const file = sqliteFile(options.dataDir);
   let database: BetterSqlite3.Database;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    database = new BetterSqlite3(file);
+    if (!options.readOnly) mkdirSync(join(file, '..'), { recursive: true });
+    database = new BetterSqlite3(file, options.readOnly ? { readonly: true, fileMustExist: true } : {});
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreError(`cannot open the database file ${file}: ${reason} (check DATA_DIR)`);
+  }
+  if (options.readOnly) {
+    // The writer set WAL mode in the file; a reader only waits for locks like it.
+    database.pragma('busy_timeout = 5000');
+    return {
+      dialect: 'sqlite',
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+      location: file,
+    };
   }
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');

@@ -3,6 +3,7 @@
  * See docs/storage.md. Callers use the repositories and `transaction`; the Kysely instance is
  * reachable only by tests and benchmarks (inspect.ts).
  */
+import { dirname } from 'node:path';
 import { Migrator, sql } from 'kysely';
 import type { Store, StoreOptions } from './api.js';
 import { connect } from './connection.js';
@@ -54,6 +55,12 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       if (closed) return;
       closed = true;
       await db.destroy();
+    },
+
+    readerOptions() {
+      return dialect === 'postgres'
+        ? { databaseUrl: options.databaseUrl, readOnly: true }
+        : { dataDir: dirname(location), readOnly: true };
     },
 
     async transaction(fn) {

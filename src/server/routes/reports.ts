@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
-import { contentTypeOf, renderReport } from '../../report/render/index.js';
+import { contentTypeOf } from '../../report/render/index.js';
 import { writeResponsesCsv } from '../../ingest/index.js';
 import { ApiError } from '../errors.js';
 import { requestScope, visibleStructureIds } from '../access.js';
@@ -10,6 +10,7 @@ import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { cooperative } from '../../runtime/cooperative.js';
+import { reportRegistry } from '../../runtime/report-build.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -58,12 +59,6 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
       const filters = parseFilters(query.where);
       const visible = await visibleStructureIds(ctx.store, await requestScope(ctx.store, request));
-      // Population = the campaign's invited structures the caller may see.
-      const invited = (await ctx.store.invitations.list(campaign.id))
-        .map((i) => i.structureId)
-        .filter((s): s is string => s !== null);
-      const visibleSet = visible ? new Set(visible) : undefined;
-      const population = visibleSet ? invited.filter((s) => visibleSet.has(s)) : invited;
       const scope = visible ? { structureIds: visible } : {};
       const noneVisible = visible !== undefined && visible.length === 0;
       const base = `${
@@ -85,35 +80,35 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
           .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
         return writeResponsesCsv(survey, responses, { separator: ';', bom: true });
       }
-      const registry = population.length
-        ? await ctx.store.structures.registry({ ids: population })
-        : { structures: [], attributes: [] };
-      // The engine runs in a worker thread (a 4,000-response report is seconds of CPU with its
-      // text analysis); this thread only reads the store, yielding to other requests as it goes.
-      const built = await ctx.renders.buildReport(
-        {
-          survey,
-          options: {
-            lang: query.lang,
-            registry,
-            filters,
-            by: query.by,
-            quartiles: query.quartiles,
-            base: query.base,
-          },
-          title: campaign.name,
-          format: query.format,
-        },
-        noneVisible
-          ? emptyStream()
-          : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
-      );
+      // The report is built and rendered in a worker thread (a 4,000-response report is seconds
+      // of CPU with its text analysis); when the store can be opened from another thread, the
+      // worker reads the responses itself and this thread only waits for the document's bytes.
+      // The population is the campaign's invited structures the caller may see (reportRegistry).
+      const readerOptions = noneVisible ? undefined : ctx.store.readerOptions?.();
+      const options = {
+        lang: query.lang,
+        filters,
+        by: query.by,
+        quartiles: query.quartiles,
+        base: query.base,
+      };
+      const job = { survey, title: campaign.name, format: query.format };
+      const built = readerOptions
+        ? await ctx.renders.report(
+            { ...job, options },
+            { store: readerOptions, campaignId: campaign.id, ...scope },
+          )
+        : await ctx.renders.report(
+            {
+              ...job,
+              options: { ...options, registry: await reportRegistry(ctx.store, campaign.id, visible) },
+            },
+            noneVisible
+              ? emptyStream()
+              : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
+          );
       if ('optionsError' in built) throw new ApiError(400, 'bad_request', built.optionsError);
-      const { model, key } = built;
-      const body =
-        query.format === 'json'
-          ? await renderReport(model, 'json')
-          : await ctx.renders.render({ kind: 'report', format: query.format, model }, key);
+      const body = built.body;
       reply.type(contentTypeOf(query.format));
       if (query.format !== 'json' && query.format !== 'html') {
         reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);
