@@ -5,6 +5,8 @@ import { runtimeErrors } from './runtime.js';
 import { uploadErrors } from './uploads.js';
 import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
+import { requestErrors } from './requests.js';
+import { reportErrors } from './reports.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -18,6 +20,8 @@ export const ERROR_CATALOGUE = {
   ...uploadErrors,
   ...publicationErrors,
   ...interopErrors,
+  ...requestErrors,
+  ...reportErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
