@@ -30,7 +30,7 @@ const knownEn = (p: { attributes?: string[]; questions?: string[] }) =>
 /** One problem of a report configuration file: a field issue, an unknown question or misplaced classes. */
 export type ReportConfigProblem =
   | { path: string; issue: FieldIssue }
-  | { path: string; unknownQuestion: string }
+  | { path: string; unknownQuestion: string; known?: string[] }
   | { path: string; classesOn: { question: string; kind: string } };
 
 export function wordReportConfigProblem(p: ReportConfigProblem, lang: 'fr' | 'en'): string {
@@ -39,8 +39,10 @@ export function wordReportConfigProblem(p: ReportConfigProblem, lang: 'fr' | 'en
   if ('issue' in p) return wordFieldIssue(p.issue, lang);
   if ('unknownQuestion' in p)
     return fr
-      ? `« ${p.path} » : aucune question ${q(p.unknownQuestion)} dans le questionnaire`
-      : `"${p.path}": no question "${p.unknownQuestion}" in the questionnaire`;
+      ? `« ${p.path} » : aucune question ${q(p.unknownQuestion)} dans le questionnaire` +
+          (p.known ? ` (questions connues : ${list(p.known)})` : '')
+      : `"${p.path}": no question "${p.unknownQuestion}" in the questionnaire` +
+          (p.known ? ` (known questions: ${list(p.known)})` : '');
   return fr
     ? `« ${p.path} » : les classes s'appliquent aux questions numériques ; ${q(p.classesOn.question)} est une question de type ${p.classesOn.kind}`
     : `"${p.path}": classes apply to number questions; "${p.classesOn.question}" is a ${p.classesOn.kind} question`;

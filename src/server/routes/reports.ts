@@ -84,19 +84,24 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const registry = population.length
         ? await ctx.store.structures.registry({ ids: population })
         : { structures: [], attributes: [] };
+      const options = {
+        lang: query.lang,
+        registry,
+        filters,
+        by: query.by,
+        quartiles: query.quartiles,
+        base: query.base,
+      };
+      // A filter or breakdown that fits nothing is refused here, as a catalogue error worded in the
+      // client's language (the worker could only send its text back).
+      const { checkReportOptions } = await import('../../stats/engine.js');
+      checkReportOptions(survey, options);
       // The engine runs in a worker thread (a 4,000-response report is seconds of CPU with its
       // text analysis); this thread only reads the store, yielding to other requests as it goes.
       const built = await ctx.renders.buildReport(
         {
           survey,
-          options: {
-            lang: query.lang,
-            registry,
-            filters,
-            by: query.by,
-            quartiles: query.quartiles,
-            base: query.base,
-          },
+          options,
           title: campaign.name,
           format: query.format,
         },
