@@ -7,6 +7,8 @@ import { publicationErrors } from './publication.js';
 import { interopErrors } from './interop.js';
 import { requestErrors } from './requests.js';
 import { reportErrors } from './reports.js';
+import { cliErrors } from './cli.js';
+import { fileErrors } from './files.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -22,6 +24,8 @@ export const ERROR_CATALOGUE = {
   ...interopErrors,
   ...requestErrors,
   ...reportErrors,
+  ...cliErrors,
+  ...fileErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

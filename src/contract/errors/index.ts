@@ -1,6 +1,7 @@
 import type { Lang } from '../lang.js';
 import { ERROR_CATALOGUE, type ErrorCode, type ErrorParamsOf } from './catalogue.js';
 import { wordFieldIssue, type FieldIssue } from './zod.js';
+import { setProblemWording } from './files.js';
 
 export { ERROR_CATALOGUE, type ErrorCode, type ErrorParamsOf } from './catalogue.js';
 export { defineErrors, type ErrorSpec } from './define.js';
@@ -81,6 +82,10 @@ export function detailsIn(details: unknown, lang: Lang): unknown {
     return item;
   });
 }
+
+setProblemWording((code, params, lang) =>
+  code in ERROR_CATALOGUE ? errorMessage(code as ErrorCode, params as never, lang) : undefined,
+);
 
 export function isPanoramaError(value: unknown): value is PanoramaError {
   return value instanceof PanoramaError;
