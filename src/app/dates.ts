@@ -67,6 +67,7 @@ export const campaignDateInput = z
   .min(1)
   .refine((v) => parseCampaignDate(v, 'start') !== undefined, {
     message: 'date invalide : attendu AAAA-MM-JJ ou un instant ISO 8601',
+    params: { problem: 'date' },
   });
 
 /** "22/11/2026 à 09:30" in Paris time, for French messages. */

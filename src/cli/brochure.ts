@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { formatProblems, InputError } from '../ingest/problems.js';
-import { JsonSyntaxError, parseJsonText } from '../survey/json-position.js';
-import { SurveyDefinitionError } from '../survey/model.js';
+import { formatProblems } from '../ingest/problems.js';
+import { parseJsonText } from '../survey/json-position.js';
 import { CliError, parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
 
@@ -47,7 +46,7 @@ function parsePrevious(items: string[]): { label: string; dir: string }[] {
     const at = item.indexOf('=');
     const [label, path] =
       at > 0 && !existsSync(item) ? [item.slice(0, at), item.slice(at + 1)] : [basename(resolve(item)), item];
-    return { label, dir: existingFolder(path, '--previous') };
+    return { label, dir: existingFolder(path) };
   });
 }
 
@@ -79,7 +78,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dir = inputFolder(positionals, HELP);
+  const dir = inputFolder(positionals, 'brochure');
   const format: BrochureFormat = oneOf('format', values.format, FORMATS) ?? 'json';
   const audience = oneOf('audience', values.audience, ['public', 'admin'] as const) ?? 'public';
   const lang = oneOf('lang', values.lang, ['fr', 'en'] as const) ?? 'fr';
@@ -220,11 +219,10 @@ export const brochureCommand: CliCommand = {
     try {
       return await run(args);
     } catch (err) {
+      // Bad files (InputError, SurveyDefinitionError, JsonSyntaxError) are PanoramaErrors: worded
+      // by the entry point in the user's language. The publication's own errors are still English.
       const name = (err as Error | undefined)?.name;
       if (
-        err instanceof InputError ||
-        err instanceof SurveyDefinitionError ||
-        err instanceof JsonSyntaxError ||
         name === 'IndicatorFileError' ||
         name === 'UnknownTerritoryError' ||
         name === 'GeoJsonError' ||

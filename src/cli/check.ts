@@ -92,7 +92,7 @@ async function run(args: string[]): Promise<number> {
   const rulesPath = resolve(values.rules);
   if (!existsSync(rulesPath)) throw new CliError(`--rules ${values.rules}: file not found.`);
   const previousDir = values.previous
-    ? existingFolder(values.previous, 'the previous campaign folder')
+    ? existingFolder(values.previous)
     : undefined;
   if (!values.out && format === 'xlsx' && process.stdout.isTTY) {
     throw new CliError('--format xlsx is a binary format: give --out FILE (or redirect the output).');

@@ -261,7 +261,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dir = inputFolder(positionals, HELP);
+  const dir = inputFolder(positionals, 'import');
   if (!values.name?.trim())
     throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
 

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError } from './run.js';
+import { PanoramaError } from '../contract/errors/index.js';
 
 /** An option restricted to a few values; anything else is a CliError listing them. */
 export function oneOf<T extends string>(
@@ -10,24 +10,24 @@ export function oneOf<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new CliError(`--${name} "${value}" is not supported; use one of: ${allowed.join(', ')}.`);
+    throw new PanoramaError('cli_option_choice', { option: name, value, allowed: [...allowed] });
   }
   return value as T;
 }
 
-/** The absolute path of an existing folder; `what` names it in the message ("the input folder"). */
-export function existingFolder(path: string, what: string): string {
+/** The absolute path of an existing folder. */
+export function existingFolder(path: string): string {
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError(`${what} ${path} does not exist or is not a folder.`);
+    throw new PanoramaError('cli_not_a_folder', { path });
   }
   return dir;
 }
 
 /** The one input folder a command takes as its only positional argument. */
-export function inputFolder(positionals: string[], help: string): string {
+export function inputFolder(positionals: string[], command: string): string {
   if (positionals.length !== 1) {
-    throw new CliError(`give exactly one input folder (got ${positionals.length}).\n\n${help}`);
+    throw new PanoramaError('cli_one_folder', { count: positionals.length, command });
   }
-  return existingFolder(positionals[0]!, 'the input folder');
+  return existingFolder(positionals[0]!);
 }

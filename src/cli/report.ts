@@ -1,19 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { formatProblems, InputError } from '../ingest/problems.js';
+import { formatProblems } from '../ingest/problems.js';
 import type { BaseMode, QuartileMethod, ReportLang } from '../report/model.js';
-import {
-  parseReportConfig,
-  ReportBuilder,
-  ReportConfigError,
-  ReportOptionsError,
-  type ReportConfig,
-} from '../stats/index.js';
-import { JsonSyntaxError } from '../survey/json-position.js';
-import { SurveyDefinitionError } from '../survey/model.js';
+import { parseReportConfig, ReportBuilder, type ReportConfig } from '../stats/index.js';
+import { PanoramaError } from '../contract/errors/index.js';
 import type { Progress } from './report-input.js';
-import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder, oneOf } from './options.js';
 
 const FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf', 'csv'] as const;
@@ -47,8 +40,7 @@ Example:
 function parseWhere(items: string[]): { key: string; value: string }[] {
   return items.map((item) => {
     const at = item.indexOf('=');
-    if (at <= 0)
-      throw new CliError(`--where "${item}" must look like KEY=VALUE (for example --where territoire=Nord).`);
+    if (at <= 0) throw new PanoramaError('cli_where_syntax', { item });
     return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
   });
 }
@@ -56,14 +48,16 @@ function parseWhere(items: string[]): { key: string; value: string }[] {
 function readConfig(dir: string, path: string | undefined): { config?: ReportConfig; source?: string } {
   const file = path ? resolve(path) : join(dir, 'report.json');
   if (!path && !existsSync(file)) return {};
-  if (!existsSync(file)) throw new CliError(`--config ${path}: file not found.`);
+  if (!existsSync(file))
+    throw new PanoramaError('cli_file_not_found', { option: 'config', path: path ?? file });
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(
-      `cannot read the configuration ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
-    );
+    throw new PanoramaError('cli_cannot_read_config', {
+      path: file,
+      reason: (err as NodeJS.ErrnoException).code ?? String(err),
+    });
   }
   return { config: parseReportConfig(text, file), source: file };
 }
@@ -113,14 +107,14 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dir = inputFolder(positionals, HELP);
+  const dir = inputFolder(positionals, 'report');
   const format = oneOf('format', values.format, FORMATS) ?? 'json';
   const lang = oneOf<ReportLang>('lang', values.lang, ['fr', 'en']);
   const quartiles = oneOf<QuartileMethod>('quartiles', values.quartiles, ['minitab', 'excel']);
   const base = oneOf<BaseMode>('base', values.base, ['displayed', 'all']);
   const filters = parseWhere(values.where ?? []);
   if (!values.out && !TEXT_FORMATS.has(format) && process.stdout.isTTY) {
-    throw new CliError(`--format ${format} is a binary format: give --out FILE (or redirect the output).`);
+    throw new PanoramaError('cli_binary_needs_out', { format });
   }
   const { config, source } = readConfig(dir, values.config);
 
@@ -164,9 +158,7 @@ async function run(args: string[]): Promise<number> {
       await writeFile(values.out, output);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      throw new CliError(
-        `cannot write ${values.out} (${code}): check that its folder exists and is writable.`,
-      );
+      throw new PanoramaError('cli_cannot_write', { path: values.out, reason: code });
     }
   } else process.stdout.write(output);
   return 0;
@@ -174,20 +166,7 @@ async function run(args: string[]): Promise<number> {
 
 export const reportCommand: CliCommand = {
   summary: 'compute a survey report from a folder of raw answers',
-  async run(args) {
-    try {
-      return await run(args);
-    } catch (err) {
-      if (
-        err instanceof InputError ||
-        err instanceof SurveyDefinitionError ||
-        err instanceof ReportConfigError ||
-        err instanceof ReportOptionsError ||
-        err instanceof JsonSyntaxError
-      ) {
-        throw new CliError(err.message);
-      }
-      throw err;
-    }
-  },
+  // Bad input (files, configuration, options) throws PanoramaErrors: the entry point words them in
+  // the user's language (src/main/panorama.ts).
+  run,
 };

@@ -149,7 +149,7 @@ async function run(args: string[]): Promise<number> {
     }
     const data = readFolder(dir);
     const schemaDir = values.schemas ?? process.env.PANORAMA_INTEROP_DIR;
-    const schemas = schemaDir ? loadStandardSchemas(existingFolder(schemaDir, '--schemas')) : undefined;
+    const schemas = schemaDir ? loadStandardSchemas(existingFolder(schemaDir)) : undefined;
     try {
       const result = buildDirectoryExport(data.places, data.services, parsedFormat.data, {
         source: values.source ?? 'panorama',

@@ -38,7 +38,14 @@ export async function loadSurveyFile(path: string): Promise<SurveyModel> {
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
       throw new InputError([
-        { file, line: err.line, column: err.column, message: `invalid JSON: ${err.detail}` },
+        {
+          file,
+          line: err.line,
+          column: err.column,
+          message: `invalid JSON: ${err.detail}`,
+          code: 'json_invalid',
+          params: err.near === undefined ? {} : { near: err.near },
+        },
       ]);
     }
     if (err instanceof SurveyDefinitionError) {

@@ -7,7 +7,13 @@ import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { validateResponseData } from '../survey/validate.js';
 import { describe } from '../survey/wording.js';
-import { describeJsonError, lineColumnAt } from '../survey/json-position.js';
+import { describeJsonError, jsonNear, lineColumnAt } from '../survey/json-position.js';
+
+/** The catalogue form of an invalid-JSON problem (worded in the user's language at the edge). */
+function nearParams(text: string, offset: number) {
+  const near = jsonNear(text, offset);
+  return { code: 'json_invalid', params: near === undefined ? {} : { near } };
+}
 import { jsonErrorOffset } from '../survey/json-error.js';
 import {
   DuplicateIds,
@@ -55,6 +61,7 @@ export class RecordChecker {
         line,
         column: offset + 1,
         message: `invalid JSON: ${describeJsonError(text, offset)}`,
+        ...nearParams(text, offset),
       });
       return undefined;
     }
@@ -193,7 +200,13 @@ export function parseJsonResponses(
     const offset = jsonErrorOffset(body);
     const { line, column } = lineColumnAt(body, offset);
     throw new InputError([
-      { file, line, column, message: `invalid JSON: ${describeJsonError(body, offset)}` },
+      {
+        file,
+        line,
+        column,
+        message: `invalid JSON: ${describeJsonError(body, offset)}`,
+        ...nearParams(body, offset),
+      },
     ]);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;

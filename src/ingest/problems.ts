@@ -1,3 +1,7 @@
+import { PanoramaError } from '../contract/errors/index.js';
+import { PRINTED_PROBLEMS, wordFileProblem, wordFileProblems } from '../contract/errors/files.js';
+import type { Lang } from '../contract/lang.js';
+
 /** A problem found in an input file, located precisely enough for a person to fix it. */
 export interface InputProblem {
   file: string;
@@ -20,37 +24,34 @@ export interface InputProblem {
   params?: Record<string, unknown>;
 }
 
-/** How many problems an error message prints before summarising the rest. */
-export const PRINTED_PROBLEMS = 50;
+export { PRINTED_PROBLEMS };
 
-/** Bad input: every problem found in the whole input, not only the first. */
-export class InputError extends Error {
+/**
+ * Bad input: every problem found in the whole input, not only the first. A PanoramaError
+ * (`input_problems`): the edge words the list in the user's language, each problem from its code
+ * when it has one (its English `message` otherwise).
+ */
+export class InputError extends PanoramaError<'input_problems'> {
   constructor(readonly problems: InputProblem[]) {
-    super(formatProblems(problems));
+    super('input_problems', { problems });
+    // For logs and programmatic callers, `message` stays the English list it always was; users get
+    // messageIn(lang) at the edge.
+    this.message = this.messageIn('en');
     this.name = 'InputError';
   }
 }
 
-export function formatProblem(p: InputProblem): string {
-  const where: string[] = [p.file];
-  if (p.sheet !== undefined) where.push(`sheet "${p.sheet}"`);
-  if (p.cell !== undefined) where.push(`cell ${p.cell}`);
-  else if (p.line !== undefined) where.push(`line ${p.line}`);
-  if (p.column !== undefined) where.push(`column ${p.column}`);
-  const who = p.responseId !== undefined ? `response ${JSON.stringify(p.responseId)}: ` : '';
-  return `${where.join(', ')}: ${who}${p.message}`;
+/** One problem, located, in `lang` (English by default, as the command line printed it). */
+export function formatProblem(p: InputProblem, lang: Lang = 'en'): string {
+  return wordFileProblem(p, lang);
 }
 
-export function formatProblems(problems: InputProblem[], limit = PRINTED_PROBLEMS): string {
-  if (problems.length === 0) return 'no problem';
-  const files = [...new Set(problems.map((p) => p.file))];
-  const head =
-    problems.length === 1
-      ? `1 problem in ${files.join(', ')}:`
-      : `${problems.length} problems in ${files.join(', ')}:`;
-  const lines = problems.slice(0, limit).map((p) => `  - ${formatProblem(p)}`);
-  if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more`);
-  return [head, ...lines].join('\n');
+export function formatProblems(
+  problems: InputProblem[],
+  limit = PRINTED_PROBLEMS,
+  lang: Lang = 'en',
+): string {
+  return wordFileProblems(problems, lang, limit);
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */

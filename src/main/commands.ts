@@ -1,4 +1,5 @@
-import { CliError, type CliCommand } from '../cli/run.js';
+import type { CliCommand } from '../cli/run.js';
+import { PanoramaError } from '../contract/errors/index.js';
 
 /**
  * The command table of `panorama`. Each command lives in its own module, loaded only when used, so
@@ -65,7 +66,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const entry = COMMANDS[name];
-  if (!entry) throw new CliError(`unknown command "${name}".\n${usage()}`);
+  if (!entry) throw new PanoramaError('cli_unknown_command', { command: name });
   const command = await entry.load();
   return command.run(rest);
 }

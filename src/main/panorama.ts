@@ -1,16 +1,18 @@
 import { CliError } from '../cli/run.js';
+import { cliLang, withoutGlobalLang } from '../cli/lang.js';
 import { runCli } from './commands.js';
-import { PanoramaError } from '../contract/errors/index.js';
-import { pickLang } from '../contract/lang.js';
+import { asPanoramaError } from '../app/errors.js';
 
+const argv = process.argv.slice(2);
 try {
-  process.exitCode = await runCli(process.argv.slice(2));
+  process.exitCode = await runCli(withoutGlobalLang(argv));
 } catch (err) {
-  if (err instanceof PanoramaError) {
-    // PANORAMA_LANG, else the locale (LANG=en_GB.UTF-8 → English); French otherwise.
-    const lang = pickLang(process.env.PANORAMA_LANG ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
-    process.stderr.write(`panorama: ${err.messageIn(lang)}\n`);
-    process.exitCode = err.status >= 500 ? 70 : 2;
+  const known = asPanoramaError(err);
+  if (known) {
+    // --lang, else PANORAMA_LANG, else the locale (LANG=en_GB.UTF-8 → English); French otherwise.
+    const lang = cliLang(argv);
+    process.stderr.write(`panorama: ${known.messageIn(lang)}\n`);
+    process.exitCode = known.status >= 500 ? 70 : 2;
   } else if (err instanceof CliError) {
     process.stderr.write(`panorama: ${err.message}\n`);
     process.exitCode = err.exitCode;

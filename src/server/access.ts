@@ -31,7 +31,7 @@ export function inScope(scope: Scope, territoryId: string | null): boolean {
 
 export function assertStructureInScope(scope: Scope, structure: Pick<StoredStructure, 'territoryId'>): void {
   if (!inScope(scope, structure.territoryId)) {
-    throw forbidden("Cette structure ne fait pas partie de vos territoires : vous n'y avez pas accès.");
+    throw forbidden('structure_out_of_scope');
   }
 }
 

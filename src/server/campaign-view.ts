@@ -43,7 +43,7 @@ export function fromPopulationFilter(filter: PopulationFilter): PopulationInput 
 }
 
 export async function getCampaign(ctx: ServerContext, id: string): Promise<Campaign> {
-  const campaign = found(await ctx.store.campaigns.get(id), 'Campagne');
+  const campaign = found(await ctx.store.campaigns.get(id), 'campaign');
   return campaign;
 }
 

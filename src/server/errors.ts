@@ -1,9 +1,18 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../store/index.js';
-import { PanoramaError } from '../contract/errors/index.js';
-import { pickLang } from '../contract/lang.js';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  FORBIDDEN_REASONS,
+  PanoramaError,
+  THINGS,
+  type ForbiddenReason,
+  type Thing,
+} from '../contract/errors/index.js';
+import { pickLang, type Lang } from '../contract/lang.js';
+import { asPanoramaError } from '../app/errors.js';
 
-/** An error meant for the API client: status, stable code, French message, optional details. */
+/**
+ * @deprecated Throw a PanoramaError (src/contract/errors): its message is worded in the client's
+ * language. Kept for the routes not converted yet; its French message is sent as it is.
+ */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
@@ -16,16 +25,37 @@ export class ApiError extends Error {
   }
 }
 
+/** @deprecated A free-text 400: prefer a catalogue code. */
 export const badRequest = (message: string, details?: unknown) =>
   new ApiError(400, 'bad_request', message, details);
-export const unauthenticated = () =>
-  new ApiError(401, 'unauthenticated', 'Vous devez vous connecter pour accéder à cette page.');
-export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action.") =>
-  new ApiError(403, 'forbidden', message);
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} introuvable.`);
+export const unauthenticated = () => new PanoramaError('unauthenticated');
+
+const reasonOf = (text: string) =>
+  (Object.keys(FORBIDDEN_REASONS) as ForbiddenReason[]).find(
+    (key) => key === text || FORBIDDEN_REASONS[key].fr === text,
+  );
+const thingOf = (text: string) =>
+  (Object.keys(THINGS) as Thing[]).find((key) => key === text || THINGS[key].fr === text);
+
+/**
+ * A 403 with its reason (a key of FORBIDDEN_REASONS). A French sentence of an older caller is
+ * matched to its reason when the catalogue has it, so that it is translated too.
+ */
+export function forbidden(reason?: ForbiddenReason | string): PanoramaError | ApiError {
+  if (reason === undefined) return new PanoramaError('forbidden');
+  const key = reasonOf(reason);
+  return key ? new PanoramaError('forbidden', { reason: key }) : new ApiError(403, 'forbidden', reason);
+}
+
+/** A 404 naming what was not found (a key of THINGS, or its French noun for older callers). */
+export function notFound(what: Thing | string, id?: string): PanoramaError {
+  const key = thingOf(what);
+  if (!key) return new PanoramaError('not_found');
+  return new PanoramaError('not_found', id === undefined ? { what: key } : { what: key, id });
+}
 
 /** `value`, or a 404 naming `what` when the store found nothing. */
-export function found<T>(value: T | null | undefined, what: string): T {
+export function found<T>(value: T | null | undefined, what: Thing | string): T {
   if (value === undefined || value === null) throw notFound(what);
   return value;
 }
@@ -34,74 +64,66 @@ export interface ErrorBody {
   error: { code: string; message: string; params?: unknown; details?: unknown };
 }
 
-/** Maps every failure to `{ error: { code, message, details? } }`; never leaks a stack trace. */
+/** The language of the answer: the client's Accept-Language (the web UI sends its own language). */
+export function requestLang(request: FastifyRequest): Lang {
+  return pickLang(request.headers['accept-language']);
+}
+
+/** Fastify's own refusals (body too large, wrong content type, rate limit...) as catalogue errors. */
+function fromFastify(err: FastifyError, app: FastifyInstance): PanoramaError | undefined {
+  const status = err.statusCode ?? 500;
+  if (status >= 500) return undefined;
+  switch (status) {
+    case 413:
+      return new PanoramaError('body_too_large', {
+        limitMegabytes: Math.round(app.initialConfig.bodyLimit! / 1024 / 1024),
+      });
+    case 415:
+      return new PanoramaError('unsupported_media_type');
+    case 429:
+      return new PanoramaError('rate_limited');
+    case 404:
+      return new PanoramaError('not_found');
+    case 400:
+      // A JSON body that does not parse, an empty body with a JSON content type...: never the
+      // parser's English text.
+      return new PanoramaError('bad_request');
+    default:
+      return new PanoramaError('request_refused', { status });
+  }
+}
+
+/**
+ * Maps every failure to `{ error: { code, message, params?, details? } }`, the message worded in
+ * the client's language; never leaks a stack trace nor a library's message.
+ */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | ApiError | PanoramaError, request, reply) => {
-    if (err instanceof PanoramaError) {
-      // The message is worded at the edge, in the language the client asked for.
-      const lang = pickLang(request.headers['accept-language']);
+  app.setErrorHandler((raw: FastifyError | ApiError | PanoramaError, request, reply) => {
+    const err = asPanoramaError(raw) ?? (raw instanceof ApiError ? undefined : fromFastify(raw, app));
+    if (err) {
+      const lang = requestLang(request);
       const body: ErrorBody = { error: { code: err.code, message: err.messageIn(lang), params: err.params } };
-      if (err.details !== undefined) body.error.details = err.details;
+      if (err.details !== undefined) body.error.details = err.detailsIn(lang);
       const retryAfter = (err.params as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       if (err.status >= 500 && err.status !== 503) request.log.error(err);
       return reply.status(err.status).send(body);
     }
-    if (err instanceof ApiError) {
-      const body: ErrorBody = { error: { code: err.code, message: err.message } };
-      if (err.details !== undefined) body.error.details = err.details;
-      return reply.status(err.statusCode).send(body);
+    if (raw instanceof ApiError) {
+      const body: ErrorBody = { error: { code: raw.code, message: raw.message } };
+      if (raw.details !== undefined) body.error.details = raw.details;
+      return reply.status(raw.statusCode).send(body);
     }
-    // Storage errors a route did not translate itself still get a meaningful status.
-    if (err instanceof StoreNotFoundError) {
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `Introuvable : ${err.entity} « ${err.id} ».` } });
-    }
-    if (err instanceof StoreConflictError) {
-      return reply.status(409).send({ error: { code: 'conflict', message: `Conflit : ${err.message}` } });
-    }
-    if (err instanceof StoreValidationError) {
-      return reply.status(400).send({
-        error: { code: 'bad_request', message: `Données refusées : ${err.message}`, details: err.problems },
-      });
-    }
-    const status = err.statusCode ?? 500;
-    const known: Record<number, [string, string]> = {
-      400: ['bad_request', 'Requête invalide.'],
-      404: ['not_found', 'Ressource introuvable.'],
-      413: [
-        'body_too_large',
-        'Le contenu envoyé est trop volumineux (limite : 5 Mo). Réduisez la taille du fichier.',
-      ],
-      415: ['unsupported_media_type', 'Type de contenu non pris en charge : envoyez du JSON.'],
-      429: ['rate_limited', 'Trop de tentatives : réessayez dans une minute.'],
-    };
-    if (status === 413) {
-      const limit = Math.round(app.initialConfig.bodyLimit! / 1024 / 1024);
-      return reply.status(413).send({
-        error: {
-          code: 'body_too_large',
-          message: `Le contenu envoyé est trop volumineux (limite : ${limit} Mo). Réduisez la taille du fichier.`,
-        },
-      });
-    }
-    if (status < 500 && known[status]) {
-      const [code, message] = known[status];
-      const detail = status === 400 && err.message ? ` (${err.message})` : '';
-      return reply.status(status).send({ error: { code, message: message + detail } });
-    }
-    if (status < 500) {
-      return reply.status(status).send({ error: { code: 'error', message: err.message } });
-    }
-    request.log.error(err);
-    return reply.status(500).send({
-      error: { code: 'internal', message: 'Erreur interne du serveur. Réessayez plus tard.' },
-    });
+    request.log.error(raw);
+    const internal = new PanoramaError('internal');
+    return reply
+      .status(500)
+      .send({ error: { code: internal.code, message: internal.messageIn(requestLang(request)) } });
   });
   app.setNotFoundHandler((request, reply) => {
+    const err = new PanoramaError('route_not_found', { method: request.method, url: request.url });
     reply.status(404).send({
-      error: { code: 'not_found', message: `Route inconnue : ${request.method} ${request.url}` },
+      error: { code: err.code, message: err.messageIn(requestLang(request)), params: err.params },
     });
   });
 }

@@ -2,31 +2,21 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyTypeProvider } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ApiError } from './errors.js';
+import { PanoramaError, parseFields, REQUEST_PARTS, type RequestPart } from '../contract/errors/index.js';
 import { declareAccessOfPluginRoutes } from './auth/session.js';
 
-const french = z.locales.fr();
-
-/** Readable French explanation of zod issues: `champ « a.b » : message`. */
-export function describeIssues(issues: z.core.$ZodIssue[]): { path: string; message: string }[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/**
+ * Parses with zod, or throws a 400 `bad_request` naming each field and what it expects, worded
+ * by the catalogue in the client's language (never zod's text). Details: `{ path, issue }`, each
+ * given its `message` at the edge.
+ */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, part: RequestPart): z.output<S> {
+  const result = parseFields(schema, value);
+  if (result.ok) return result.data;
+  throw new PanoramaError('bad_request', { part, issues: result.issues }).with(
+    result.issues.map((issue) => ({ path: issue.field, issue })),
+  );
 }
-
-/** Parses with zod, or throws a 400 ApiError listing every problem in French. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value, { error: french.localeError });
-  if (result.success) return result.data;
-  const details = describeIssues(result.error.issues);
-  const summary = details.map((d) => (d.path ? `« ${d.path} » : ${d.message}` : d.message)).join(' ; ');
-  throw new ApiError(400, 'bad_request', `${what} invalide : ${summary}`, details);
-}
-
-const PARTS: Record<string, string> = {
-  body: 'Corps de la requête',
-  querystring: 'Paramètres de la requête',
-  params: "Paramètres de l'adresse",
-  headers: 'En-têtes',
-};
 
 /**
  * Lets route handlers see the zod schemas' output types: `request.params`, `request.query` and
@@ -50,7 +40,8 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
     if (!isZod(schema)) return () => true;
     return (data: unknown) => {
       try {
-        return { value: parseOr400(schema, data, PARTS[httpPart ?? 'body'] ?? 'Requête') };
+        const part = httpPart && httpPart in REQUEST_PARTS ? (httpPart as RequestPart) : 'body';
+        return { value: parseOr400(schema, data, part) };
       } catch (err) {
         return { error: err as Error };
       }

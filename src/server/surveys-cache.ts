@@ -20,6 +20,6 @@ export async function loadVersion(
   ctx: ServerContext,
   versionId: string,
 ): Promise<{ version: SurveyVersion; model: SurveyModel }> {
-  const version = found(await ctx.store.surveys.getVersion(versionId), 'Version du questionnaire');
+  const version = found(await ctx.store.surveys.getVersion(versionId), 'survey_version');
   return { version, model: modelOfVersion(version) };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseJsonText } from '../survey/json-position.js';
 import type { SurveyModel } from '../survey/model.js';
+import { PanoramaError, parseFields } from '../contract/errors/index.js';
+import type { ReportConfigProblem } from '../contract/errors/reports.js';
 
 /** A numeric class: min and max are inclusive, null = unbounded. */
 export const numericClassSchema = z
@@ -12,7 +14,10 @@ export const numericClassSchema = z
     max: z.number().nullable().default(null),
   })
   .strict()
-  .refine((c) => c.min === null || c.max === null || c.min <= c.max, { message: 'min must not exceed max' });
+  .refine((c) => c.min === null || c.max === null || c.min <= c.max, {
+    message: 'min must not exceed max',
+    params: { problem: 'min_over_max' },
+  });
 export type NumericClass = z.infer<typeof numericClassSchema>;
 
 export const rowOrderSchema = z.enum(['definition', 'frequency']);
@@ -61,20 +66,15 @@ export const reportConfigSchema = z
   .strict();
 export type ReportConfig = z.infer<typeof reportConfigSchema>;
 
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
+export type ConfigProblem = ReportConfigProblem;
 
-export class ReportConfigError extends Error {
+/** A report configuration that does not fit (schema or survey): every problem, worded at the edge. */
+export class ReportConfigError extends PanoramaError<'report_config_invalid'> {
   constructor(
     readonly source: string,
     readonly problems: ConfigProblem[],
   ) {
-    super(
-      `${source}: the report configuration has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n` +
-        problems.map((p) => `  - ${p.path || '(root)'}: ${p.message}`).join('\n'),
-    );
+    super('report_config_invalid', { source, problems });
     this.name = 'ReportConfigError';
   }
 }
@@ -85,11 +85,11 @@ export function parseReportConfig(text: string, source = 'report.json'): ReportC
 }
 
 export function validateReportConfig(input: unknown, source = 'report configuration'): ReportConfig {
-  const parsed = reportConfigSchema.safeParse(input);
-  if (!parsed.success) {
+  const parsed = parseFields(reportConfigSchema, input);
+  if (!parsed.ok) {
     throw new ReportConfigError(
       source,
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+      parsed.issues.map((issue) => ({ path: issue.field, issue })),
     );
   }
   return parsed.data;
@@ -102,30 +102,22 @@ export function checkConfigAgainstSurvey(
   source = 'report configuration',
 ) {
   const problems: ConfigProblem[] = [];
-  const known = () => `known questions: ${[...survey.byName.keys()].join(', ')}`;
+  const known = [...survey.byName.keys()];
   (config.exclude ?? []).forEach((name, i) => {
-    if (!survey.byName.has(name))
-      problems.push({ path: `exclude[${i}]`, message: `no question "${name}" (${known()})` });
+    if (!survey.byName.has(name)) problems.push({ path: `exclude[${i}]`, unknownQuestion: name, known });
   });
   for (const [name, settings] of Object.entries(config.questions ?? {})) {
     const question = survey.byName.get(name);
     if (!question) {
-      problems.push({ path: `questions.${name}`, message: `no question "${name}" (${known()})` });
+      problems.push({ path: `questions.${name}`, unknownQuestion: name, known });
       continue;
     }
     if (settings.classes && question.kind !== 'number' && question.kind !== 'rating') {
       problems.push({
         path: `questions.${name}.classes`,
-        message: `classes apply to number questions; "${name}" is a ${question.kind} question`,
+        classesOn: { question: name, kind: question.kind },
       });
     }
   }
   if (problems.length > 0) throw new ReportConfigError(source, problems);
-}
-
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  );
 }

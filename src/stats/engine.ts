@@ -39,6 +39,14 @@ const DEFAULT_TOP_TERMS = 20;
  * million records): each question feeds a typed-array accumulator, nothing per answer is kept
  * except numbers (Float64Array) and free texts. Pure: no I/O.
  */
+/**
+ * Throws the ReportOptionsError / ReportConfigError the options would raise, without reading any
+ * response: lets a caller refuse a bad filter or breakdown before handing the work to a worker.
+ */
+export function checkReportOptions(survey: SurveyModel, options: ReportOptions = {}): void {
+  new ReportBuilder(survey, options);
+}
+
 export function buildReport(
   survey: SurveyModel,
   responses: Iterable<ResponseRecord>,

@@ -1,4 +1,4 @@
-export { buildReport, ReportBuilder, type ReportOptions } from './engine.js';
+export { buildReport, checkReportOptions, ReportBuilder, type ReportOptions } from './engine.js';
 export {
   reportConfigSchema,
   parseReportConfig,

@@ -1,3 +1,4 @@
+import { PanoramaError, type ErrorCode, type ErrorParamsOf } from '../contract/errors/index.js';
 import type { LabelKey } from '../report/i18n.js';
 import type { ReportFilter, ReportLang } from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
@@ -12,10 +13,15 @@ import type { Registry } from '../survey/records.js';
 import { builtInLabel, choiceLabel, type GroupingInfo } from './context.js';
 import { toNumber } from './numeric.js';
 
-/** A filter or breakdown key that names nothing known, or a value no structure/choice has. */
-export class ReportOptionsError extends Error {
-  constructor(message: string) {
-    super(message);
+type OptionCode = Extract<ErrorCode, `report_${'key' | 'filter' | 'breakdown' | 'group'}_${string}`>;
+
+/**
+ * A filter or breakdown key that names nothing known, or a value no structure/choice has: a
+ * catalogue code and its parameters, worded at the edge (API, command line) in the user's language.
+ */
+export class ReportOptionsError<C extends OptionCode = OptionCode> extends PanoramaError<C> {
+  constructor(code: C, params: ErrorParamsOf<C>) {
+    super(code, ...([params] as never as []));
     this.name = 'ReportOptionsError';
   }
 }
@@ -40,12 +46,8 @@ export interface CompiledFilter {
   matches?: (data: ResponseData) => boolean;
 }
 
-function availableKeys(survey: SurveyModel, registry: Registry | undefined): string {
-  const attributes = registry?.attributes ?? [];
-  const parts = [];
-  if (attributes.length > 0) parts.push(`registry attributes: ${attributes.join(', ')}`);
-  parts.push(`questions: ${survey.questions.map((q) => q.name).join(', ')}`);
-  return parts.join('; ');
+function availableKeys(survey: SurveyModel, registry: Registry | undefined) {
+  return { attributes: registry?.attributes ?? [], questions: survey.questions.map((q) => q.name) };
 }
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('fr') === b.trim().toLocaleLowerCase('fr');
@@ -66,17 +68,18 @@ export function compileFilter(
       const known = [...new Set(registry.structures.map((s) => s.attributes[key] ?? ''))]
         .filter(Boolean)
         .sort();
-      throw new ReportOptionsError(
-        `filter ${key}=${value}: no structure of the registry has ${key} "${value}" (values found: ${known.join(', ')})`,
-      );
+      throw new ReportOptionsError('report_filter_no_structure', { key, value, known });
     }
     return { spec: { key, value, source: 'registry' }, structures };
   }
   const question = survey.byName.get(key);
   if (!question) {
-    throw new ReportOptionsError(
-      `filter ${key}=${value}: "${key}" is neither a registry attribute nor a question (${availableKeys(survey, registry)})`,
-    );
+    throw new ReportOptionsError('report_key_unknown', {
+      usage: 'filter',
+      key,
+      value,
+      ...availableKeys(survey, registry),
+    });
   }
   return { spec: { key, value, source: 'question' }, matches: questionMatcher(question, value) };
 }
@@ -97,9 +100,11 @@ function questionMatcher(question: QuestionDef, wanted: string): (data: Response
     case 'multiple': {
       const choice = choiceValues(question).find((v) => same(String(v), wanted));
       if (choice === undefined) {
-        throw new ReportOptionsError(
-          `filter ${name}=${wanted}: "${wanted}" is not a choice value of question "${name}" (choices: ${choiceValues(question).join(', ')})`,
-        );
+        throw new ReportOptionsError('report_filter_not_choice', {
+          question: name,
+          value: wanted,
+          choices: choiceValues(question).map(String),
+        });
       }
       const text = String(choice);
       const equal = (v: unknown) => v === choice || String(v) === text;
@@ -110,14 +115,12 @@ function questionMatcher(question: QuestionDef, wanted: string): (data: Response
     case 'number': {
       const target = toNumber(wanted);
       if (Number.isNaN(target)) {
-        throw new ReportOptionsError(
-          `filter ${name}=${wanted}: question "${name}" is numeric and "${wanted}" is not a number`,
-        );
+        throw new ReportOptionsError('report_filter_not_number', { question: name, value: wanted });
       }
       return (data) => toNumber(data[name]) === target;
     }
     case 'matrix':
-      throw new ReportOptionsError(`filter ${name}=${wanted}: a matrix question cannot be used as a filter`);
+      throw new ReportOptionsError('report_filter_matrix', { question: name, value: wanted });
     default:
       return (data) => typeof data[name] === 'string' && same(data[name], wanted);
   }
@@ -162,14 +165,14 @@ export function compileGrouping(
   }
   const question = survey.byName.get(key);
   if (!question) {
-    throw new ReportOptionsError(
-      `breakdown --by ${key}: "${key}" is neither a registry attribute nor a question (${availableKeys(survey, registry)})`,
-    );
+    throw new ReportOptionsError('report_key_unknown', {
+      usage: 'breakdown',
+      key,
+      ...availableKeys(survey, registry),
+    });
   }
   if (question.kind !== 'single' && question.kind !== 'boolean' && question.kind !== 'rating') {
-    throw new ReportOptionsError(
-      `breakdown --by ${key}: question "${key}" is a ${question.kind} question; only single-choice, boolean and rating questions can split tables`,
-    );
+    throw new ReportOptionsError('report_breakdown_kind', { question: key, kind: question.kind });
   }
   const groups: { value: string | null; label: string }[] = question.choices.map((c) => ({
     value: String(c.value),

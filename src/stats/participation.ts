@@ -29,9 +29,7 @@ export class ParticipationCounter {
   checkGroupBy(groupBy: string | undefined): void {
     const registry = this.index.registry;
     if (registry && groupBy && !registry.attributes.includes(groupBy)) {
-      throw new ReportOptionsError(
-        `participation.groupBy "${groupBy}" is not a registry attribute (attributes: ${registry.attributes.join(', ')})`,
-      );
+      throw new ReportOptionsError('report_group_by_unknown', { groupBy, attributes: registry.attributes });
     }
   }
 

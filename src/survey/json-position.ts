@@ -1,17 +1,29 @@
+import { PanoramaError } from '../contract/errors/index.js';
 import { jsonErrorOffset } from './json-error.js';
 import { assertJsonDepth } from './json-depth.js';
 
 /** Turns JSON.parse failures into "line L, column C" messages a person can act on. */
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends PanoramaError<'json_syntax'> {
+  /** English description (`unexpected "x"`), for callers that word their own message. */
+  readonly detail: string;
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly detail: string,
+    /** The text where parsing failed; undefined when the text ends too early. */
+    readonly near: string | undefined,
   ) {
-    super(`${file}: invalid JSON at line ${line}, column ${column}: ${detail}`);
+    super('json_syntax', { file, line, column, ...(near !== undefined ? { near } : {}) });
+    this.detail = near !== undefined ? `unexpected ${JSON.stringify(near)}` : describeJsonError('', 0);
+    // `message` stays English for logs and programmatic callers; users get messageIn(lang).
+    this.message = this.messageIn('en');
     this.name = 'JsonSyntaxError';
   }
+}
+
+/** The dozen characters where parsing failed, or undefined at the end of the text. */
+export function jsonNear(text: string, offset: number): string | undefined {
+  return offset >= text.length ? undefined : text.slice(offset, offset + 12);
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -35,7 +47,7 @@ export function parseJsonText(text: string, file: string): unknown {
     // Node 20's messages do not always carry a position: locate the error with our own scanner.
     const offset = jsonErrorOffset(body);
     const { line, column } = lineColumnAt(body, offset);
-    throw new JsonSyntaxError(file, line, column, describeJsonError(body, offset));
+    throw new JsonSyntaxError(file, line, column, jsonNear(body, offset));
   }
 }
 

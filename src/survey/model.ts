@@ -1,3 +1,4 @@
+import { fieldIssues, PanoramaError, wordFieldIssue, type FieldIssue } from '../contract/errors/index.js';
 import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
@@ -75,22 +76,24 @@ export interface DefinitionProblem {
   question?: string;
   /** JSON path to the offending element, e.g. pages[1].elements[3]. */
   path: string;
+  /** English text; `code` + `params` (or `issue`) word it in the user's language at the edge. */
   message: string;
   /** Error code (src/contract/errors) for problems the edges word in the user's language. */
   code?: 'reserved_question_name';
+  params?: Record<string, unknown>;
+  /** A problem of the definition's shape, as data (src/contract/errors/zod.ts). */
+  issue?: FieldIssue;
 }
 
-export class SurveyDefinitionError extends Error {
+/** A survey definition that cannot be used: every problem, worded at the edge (`survey_definition_invalid`). */
+export class SurveyDefinitionError extends PanoramaError<'survey_definition_invalid'> {
   constructor(
     readonly source: string,
     readonly problems: DefinitionProblem[],
   ) {
-    super(
-      `${source}: the survey definition has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n` +
-        problems
-          .map((p) => `  - ${p.question ? `question "${p.question}" ` : ''}(${p.path}): ${p.message}`)
-          .join('\n'),
-    );
+    super('survey_definition_invalid', { source, problems });
+    // `message` stays English for logs and programmatic callers; users get messageIn(lang).
+    this.message = this.messageIn('en');
     this.name = 'SurveyDefinitionError';
   }
 }
@@ -122,15 +125,20 @@ export function loadSurveyDefinition(text: string, source = 'survey.json'): Surv
 }
 
 export function buildSurveyModel(input: unknown, source = 'survey.json'): SurveyModel {
-  const parsed = surveyJsonSchema.safeParse(input);
+  const parsed = surveyJsonSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     throw new SurveyDefinitionError(
       source,
-      parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        question: questionNameAt(input, issue.path),
-        message: issue.message,
-      })),
+      parsed.error.issues.map((zodIssue) => {
+        const issue = fieldIssues([zodIssue])[0]!;
+        // Never zod's text: our own English words (and the issue, for other languages).
+        return {
+          path: formatPath(zodIssue.path),
+          question: questionNameAt(input, zodIssue.path),
+          message: wordFieldIssue({ ...issue, field: '' }, 'en'),
+          issue: { ...issue, field: '' },
+        };
+      }),
     );
   }
   const json = parsed.data;
@@ -201,6 +209,7 @@ function toQuestion(
       question: element.name,
       path,
       code: 'reserved_question_name',
+      params: { name: element.name, path },
       message: `the name "${element.name}" is reserved (it would break how answers are stored): rename the question`,
     });
     return undefined;

@@ -1,6 +1,10 @@
+import { errorMessage } from '../contract/errors/index.js';
+import { getLang } from './i18n.js';
+
 /**
- * Fetch wrapper for the Panorama API (docs/api.md). Errors come back as
- * `{ error: { code, message, details? } }` with a French message, surfaced as ApiError.
+ * Fetch wrapper for the Panorama API (docs/api.md). Every request says the interface's language
+ * (Accept-Language), so errors come back as `{ error: { code, message, details? } }` worded in that
+ * language by the server; they are surfaced as ApiError and shown as they are.
  */
 export class ApiError extends Error {
   constructor(
@@ -13,6 +17,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+const NETWORK_ERROR = {
+  fr: 'Serveur injoignable : vérifiez votre connexion.',
+  en: 'Server unreachable: check your connection.',
+};
 
 let csrfToken: string | undefined;
 let onUnauthorized: (() => void) | undefined;
@@ -31,7 +40,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
-  let message = response.statusText || `Erreur ${response.status}`;
+  // Not a Panorama answer (a proxy's error page...): a message of our own, in the UI's language.
+  let message =
+    response.status >= 500
+      ? errorMessage('internal', undefined, getLang())
+      : errorMessage('request_refused', { status: response.status }, getLang());
   let details: unknown;
   try {
     const body = (await response.json()) as {
@@ -49,7 +62,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 export async function request(method: Method, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -61,7 +74,7 @@ export async function request(method: Method, path: string, body?: unknown): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
+    throw new ApiError(0, 'network', NETWORK_ERROR[getLang()]);
   }
   if (!response.ok) {
     const error = await errorFrom(response);

@@ -21,6 +21,9 @@ async function panorama(...args: string[]): Promise<{ code: number; stdout: stri
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,
+      // Messages follow the locale (French by default); these assertions read the English ones
+      // (test/cli/lang.test.ts checks both languages).
+      env: { ...process.env, PANORAMA_LANG: 'en' },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -176,7 +179,7 @@ describe('panorama report: bad input', () => {
       /--format "odt" is not supported; use one of: json/,
     );
     assertCleanError(await panorama('report', dir, '--where', 'territoire'), /must look like KEY=VALUE/);
-    assertCleanError(await panorama('report', dir, '--colour'), /Unknown option '--colour'/);
+    assertCleanError(await panorama('report', dir, '--colour'), /unknown option "--colour"/);
   });
 
   test('unwritable --out and unreadable --config', async () => {
@@ -261,12 +264,12 @@ describe('panorama report: bad input', () => {
     });
     assertCleanError(
       await panorama('report', dir),
-      /report\.json: the report configuration has 1 problem:\n {2}- quartiles: /,
+      /report\.json: the report configuration has 1 problem:\n {2}- "quartiles": /,
     );
     writeFileSync(
       join(dir, 'report.json'),
       JSON.stringify({ questions: { salaires: { order: 'frequency' } } }),
     );
-    assertCleanError(await panorama('report', dir), /questions\.salaires: no question "salaires"/);
+    assertCleanError(await panorama('report', dir), /"questions\.salaires": no question "salaires"/);
   });
 });

@@ -84,7 +84,7 @@ test('the report honours filters and breakdowns, and names an unknown key', asyn
     url: `${url}?where=territoire`,
   });
   assert.equal(malformed.statusCode, 400);
-  assert.match(malformed.json().error.message, /cle=valeur/);
+  assert.match(malformed.json().error.message, /clé=valeur/);
   const csv = await server.request(server.users.admin, { method: 'GET', url: `${url}?format=csv` });
   assert.equal(csv.statusCode, 200);
   assert.match(String(csv.headers['content-disposition']), /attachment/);

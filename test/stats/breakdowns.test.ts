@@ -117,7 +117,8 @@ describe('filters', () => {
       () => report({ filters: [{ key: 'region', value: 'Nord' }] }),
       (err: Error) =>
         err instanceof ReportOptionsError &&
-        /"region" is neither a registry attribute nor a question/.test(err.message) &&
+        /"region" is neither a registry attribute nor a question/.test(err.messageIn('en')) &&
+        /« region » n'est ni un attribut du répertoire ni une question/.test(err.message) &&
         err.message.includes('territoire') &&
         err.message.includes('champs'),
     );

@@ -9,6 +9,10 @@ import { accountErrors } from './accounts.js';
 import { maintenanceErrors } from './maintenance.js';
 import { solidarityErrors } from './solidarity.js';
 import { coherenceErrors } from './coherence.js';
+import { requestErrors } from './requests.js';
+import { reportErrors } from './reports.js';
+import { cliErrors } from './cli.js';
+import { fileErrors } from './files.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -26,6 +30,10 @@ export const ERROR_CATALOGUE = {
   ...maintenanceErrors,
   ...solidarityErrors,
   ...coherenceErrors,
+  ...requestErrors,
+  ...reportErrors,
+  ...cliErrors,
+  ...fileErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

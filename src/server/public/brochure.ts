@@ -3,7 +3,7 @@ import type { Campaign } from '../../publish/input.js';
 import type { IndicatorFile } from '../../publish/indicators/schema.js';
 import type { BrochureModel } from '../../publish/brochure/model.js';
 import type { Audience } from '../../publish/suppression.js';
-import { ApiError } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import type { RenderPool } from '../../runtime/render-pool.js';
 import { publishCampaignOf } from './campaign-data.js';
 
@@ -27,11 +27,7 @@ export interface PreparedPublication {
 export async function preparePublication(store: Store, stored: StoredCampaign): Promise<PreparedPublication> {
   const publication = await store.publications.get(stored.id);
   if (!publication || publication.indicators === null) {
-    throw new ApiError(
-      409,
-      'no_indicators',
-      `La campagne « ${stored.name} » n'a pas encore de fichier d'indicateurs : déposez-le (PUT /api/campaigns/${stored.id}/indicators, voir docs/indicators.md).`,
-    );
+    throw new PanoramaError('publication_no_indicators', { campaign: stored.name });
   }
   const { parseIndicatorFile } = await import('../../publish/indicators/load.js');
   const campaign = await publishCampaignOf(store, stored);
@@ -62,11 +58,11 @@ export async function brochureModel(
     });
   } catch (err) {
     if (err instanceof UnknownTerritoryError) {
-      throw new ApiError(
-        404,
-        'unknown_territory',
-        `Territoire « ${err.territory} » inconnu pour le niveau « ${err.level} ». Territoires connus : ${err.known.join(', ') || '(aucun)'}.`,
-      );
+      throw new PanoramaError('unknown_territory', {
+        territory: err.territory,
+        level: err.level,
+        known: err.known,
+      });
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser } from '../access.js';
 import { campaignDateInput, parseCampaignDate } from '../../app/dates.js';
@@ -29,7 +29,7 @@ const idParams = z.object({ id: z.string().min(1) });
 
 function checkDates(opensAt: string, closesAt: string): void {
   if (Date.parse(closesAt) <= Date.parse(opensAt)) {
-    throw new ApiError(400, 'bad_request', "La date de clôture doit être postérieure à la date d'ouverture.");
+    throw new PanoramaError('campaign_dates_order');
   }
 }
 
@@ -60,13 +60,13 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
     async (request, reply) => {
       const body = request.body;
       const survey = await ctx.store.surveys.get(body.surveyId);
-      if (!survey) throw new ApiError(400, 'bad_request', `Questionnaire inconnu : « ${body.surveyId} ».`);
+      if (!survey) throw new PanoramaError('unknown_reference', { what: 'survey', id: body.surveyId });
       const opensAt = parseCampaignDate(body.opensAt, 'start')!.toISOString();
       const closesAt = parseCampaignDate(body.closesAt, 'end')!.toISOString();
       checkDates(opensAt, closesAt);
       for (const id of body.population?.territoryIds ?? []) {
         if (!(await ctx.store.territories.get(id)))
-          throw new ApiError(400, 'bad_request', `Territoire inconnu : « ${id} ».`);
+          throw new PanoramaError('unknown_reference', { what: 'territory', id });
       }
       const filter = toPopulationFilter(body.population);
       const user = currentUser(request);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser, requestScope } from '../access.js';
 import { campaignState, getCampaign } from '../campaign-view.js';
 import { participationRows, summarise } from '../../app/campaigns/participation.js';
@@ -89,21 +89,13 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
         const visible = new Set(rows.map((r) => r.id));
         const outside = structureIds.filter((s) => !visible.has(s));
         if (outside.length) {
-          throw new ApiError(
-            403,
-            'forbidden',
-            `Structures hors de votre périmètre ou non invitées à cette campagne : ${outside.join(', ')}.`,
-          );
+          throw new PanoramaError('forbidden', { reason: 'reminders_out_of_scope', items: outside });
         }
         const wanted = new Set(structureIds);
         targets = targets.filter((r) => wanted.has(r.id));
       }
       if (campaignState(campaign, ctx.now()) === 'closed') {
-        throw new ApiError(
-          409,
-          'campaign_closed',
-          'La campagne est close : les relances ne sont plus possibles.',
-        );
+        throw new PanoramaError('campaign_closed', { action: 'reminders' });
       }
       const result = await sendReminders(ctx, campaign, targets);
       await ctx.store.audit.record({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { ApiError, forbidden, found } from '../errors.js';
+import { forbidden, found } from '../errors.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser, inScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
@@ -70,13 +70,10 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         problems = err.problems;
       }
       if (problems.length) {
-        const list = problems.map((p) => `${p.path || '(racine)'} : ${p.message}`);
-        throw new ApiError(
-          422,
-          'invalid_indicators',
-          `Fichier d'indicateurs refusé (${problems.length} problème${problems.length > 1 ? 's' : ''}) : ${list.slice(0, 5).join(' ; ')}${list.length > 5 ? ' …' : ''}`,
-          problems,
-        );
+        throw new PanoramaError('invalid_indicators', {
+          count: problems.length,
+          paths: problems.slice(0, 5).map((p) => p.path || '(racine)'),
+        }).with(problems);
       }
       const saved = await ctx.store.publications.setIndicators(
         campaign.id,
@@ -176,9 +173,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const campaign = await getCampaign(ctx, id);
       const user = currentUser(request);
       if (query.audience === 'admin' && user.role === 'viewer') {
-        throw forbidden(
-          'La version interne (toutes les valeurs, sans secret statistique) est réservée aux administrateurs et correspondants.',
-        );
+        throw forbidden('internal_brochure');
       }
       // Scope first, by territory id: a correspondent learns nothing outside their territories,
       // and a territory named like one of theirs is still another territory.
@@ -191,9 +186,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       });
       if (!scope.all) {
         if (!target && !query.territory && !query.territoryId) {
-          throw forbidden(
-            "La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).",
-          );
+          throw forbidden('network_brochure');
         }
         if (!target || !inScope(scope, target.id))
           throw new PanoramaError('territory_out_of_scope', { name: target?.name ?? query.territory ?? '' });
@@ -232,20 +225,12 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
     async (request, reply) => {
       const { token } = request.params;
       const { format } = request.query;
-      const invitation = found(await ctx.store.invitations.findByToken(token), 'Lien de questionnaire');
+      const invitation = found(await ctx.store.invitations.findByToken(token), 'survey_link');
       if (invitation.structureId === null) {
-        throw new ApiError(
-          409,
-          'no_structure',
-          "La fiche « Se situer par rapport aux autres » n'existe que pour les structures invitées personnellement.",
-        );
+        throw new PanoramaError('sheet_no_structure');
       }
       if (invitation.status !== 'submitted') {
-        throw new ApiError(
-          409,
-          'not_submitted',
-          'Votre fiche sera disponible dès que vous aurez envoyé vos réponses : terminez le questionnaire puis cliquez sur « Envoyer ».',
-        );
+        throw new PanoramaError('sheet_not_submitted');
       }
       const campaign = await getCampaign(ctx, invitation.campaignId);
       // The sheet is a public output: it is read from the published snapshot, never recomputed.
@@ -314,7 +299,7 @@ async function resolveTerritory(
   const territories = await ctx.store.territories.list();
   let target = query.territoryId ? territories.find((t) => t.id === query.territoryId) : undefined;
   if (query.territoryId && !target)
-    throw new ApiError(404, 'unknown_territory', `Territoire « ${query.territoryId} » inconnu.`);
+    throw new PanoramaError('unknown_territory', { territory: query.territoryId });
   if (!target && query.territory) {
     const named = territories.filter((t) => t.level === query.level && t.name === query.territory);
     if (named.length > 1)

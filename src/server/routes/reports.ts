@@ -4,7 +4,7 @@ import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
 import { contentTypeOf } from '../../report/render/index.js';
 import { writeResponsesCsv } from '../../ingest/index.js';
-import { ApiError } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
@@ -28,11 +28,7 @@ function parseFilters(where: string | string[] | undefined): { key: string; valu
   return list.map((item) => {
     const at = item.indexOf('=');
     if (at <= 0) {
-      throw new ApiError(
-        400,
-        'bad_request',
-        `Filtre « ${item} » invalide : attendu cle=valeur (ex. territoire=Lille).`,
-      );
+      throw new PanoramaError('report_filter_syntax', { item });
     }
     return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
   });
@@ -107,7 +103,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
               ? emptyStream()
               : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
           );
-      if ('optionsError' in built) throw new ApiError(400, 'bad_request', built.optionsError);
+      if ('optionsError' in built) throw new PanoramaError('bad_request', { reason: built.optionsError });
       const body = built.body;
       reply.type(contentTypeOf(query.format));
       if (query.format !== 'json' && query.format !== 'html') {

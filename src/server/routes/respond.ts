@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Campaign, Invitation } from '../../store/index.js';
 import type { SurveyModel } from '../../survey/index.js';
-import { ApiError, found } from '../errors.js';
+import { found } from '../errors.js';
 import { campaignState } from '../campaign-view.js';
 import { formatParis } from '../../app/dates.js';
 import { loadVersion } from '../surveys-cache.js';
@@ -32,8 +32,8 @@ interface Opened {
 }
 
 async function open(ctx: ServerContext, token: string): Promise<Opened> {
-  const invitation = found(await ctx.store.invitations.findByToken(token), 'Lien de questionnaire');
-  const campaign = found(await ctx.store.campaigns.get(invitation.campaignId), 'Campagne');
+  const invitation = found(await ctx.store.invitations.findByToken(token), 'survey_link');
+  const campaign = found(await ctx.store.campaigns.get(invitation.campaignId), 'campaign');
   const { model, version } = await loadVersion(ctx, campaign.surveyVersionId);
   return { invitation, campaign, survey: model, definition: version.definition };
 }
@@ -41,19 +41,16 @@ async function open(ctx: ServerContext, token: string): Promise<Opened> {
 function assertOpen(ctx: ServerContext, campaign: Campaign): void {
   const state = campaignState(campaign, ctx.now());
   if (state === 'not_yet_open') {
-    throw new ApiError(
-      409,
-      'campaign_not_open',
-      `Le questionnaire « ${campaign.name} » n'est pas encore ouvert : il ouvrira le ${formatParis(campaign.opensAt)}.`,
-    );
+    throw new PanoramaError('campaign_not_open', {
+      campaign: campaign.name,
+      opensAt: formatParis(campaign.opensAt),
+    });
   }
   if (state === 'closed') {
-    throw new ApiError(
-      409,
-      'campaign_closed',
-      `Le questionnaire « ${campaign.name} » est clos depuis le ${formatParis(campaign.closesAt!)} : ` +
-        'les réponses ne peuvent plus être envoyées ni modifiées.',
-    );
+    throw new PanoramaError('campaign_closed', {
+      campaign: campaign.name,
+      ...(campaign.closesAt ? { closedAt: formatParis(campaign.closesAt) } : {}),
+    });
   }
 }
 
@@ -230,7 +227,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (request, reply) => {
       const { publicToken } = request.params;
-      const campaign = found(await ctx.store.campaigns.findByPublicToken(publicToken), 'Lien public');
+      const campaign = found(await ctx.store.campaigns.findByPublicToken(publicToken), 'public_link');
       assertOpen(ctx, campaign);
       const invitation = await ctx.store.invitations.createAnonymous(campaign.id, ctx.now().toISOString());
       reply.status(201);

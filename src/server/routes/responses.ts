@@ -25,11 +25,11 @@ export async function responseRoutes(server: FastifyInstance, ctx: ServerContext
     async (request) => {
       const { id, structureId } = request.params;
       const campaign = await getCampaign(ctx, id);
-      const structure = found(await ctx.store.structures.get(structureId), 'Structure');
+      const structure = found(await ctx.store.structures.get(structureId), 'structure');
       assertStructureInScope(await requestScope(ctx.store, request), structure);
       const invitation = found(
         await ctx.store.invitations.findForStructure(campaign.id, structureId),
-        'Invitation de cette structure à la campagne',
+        'invitation',
       );
       const response = await ctx.store.responses.getByInvitation(invitation.id);
       const revisions = response ? await ctx.store.responses.listRevisions(response.id) : [];

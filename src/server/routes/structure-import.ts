@@ -29,7 +29,7 @@ async function readUpload(request: FastifyRequest): Promise<RegistryFileInput> {
     if (!file) throw new PanoramaError('registry_no_file');
     return { ...file, clearEmpty };
   }
-  const body = parseOr400(importBody, request.body, 'Corps de la requête');
+  const body = parseOr400(importBody, request.body, 'body');
   return {
     filename: body.filename,
     bytes: Buffer.from(body.content, 'base64'),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { StoredStructure, Territory } from '../../store/index.js';
-import { StoreNotFoundError, StoreValidationError } from '../../store/index.js';
-import { ApiError, found } from '../errors.js';
+import { StoreNotFoundError } from '../../store/index.js';
+import { forbidden, found } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { assertStructureInScope, currentUser, inScope, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
@@ -61,11 +62,7 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
       const query = request.query;
       const scope = await requestScope(ctx.store, request);
       if (query.territory && !scope.all && !scope.territoryIds.has(query.territory)) {
-        throw new ApiError(
-          403,
-          'forbidden',
-          "Ce territoire ne fait pas partie des vôtres : vous n'y avez pas accès.",
-        );
+        throw forbidden('territory_out_of_scope');
       }
       const territoryIds = query.territory
         ? [query.territory]
@@ -90,7 +87,7 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
     { config: { access: 'read' }, schema: { tags, summary: 'One structure', params: idParams } },
     async (request) => {
       const { id } = request.params;
-      const structure = found(await ctx.store.structures.get(id), 'Structure');
+      const structure = found(await ctx.store.structures.get(id), 'structure');
       assertStructureInScope(await requestScope(ctx.store, request), structure);
       return { structure: structureView(structure, await territoryMap(ctx)) };
     },
@@ -105,15 +102,11 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
     async (request) => {
       const { id } = request.params;
       const body = request.body;
-      const existing = found(await ctx.store.structures.get(id), 'Structure');
+      const existing = found(await ctx.store.structures.get(id), 'structure');
       const scope = await requestScope(ctx.store, request);
       assertStructureInScope(scope, existing);
       if (body.territoryId !== undefined && !inScope(scope, body.territoryId)) {
-        throw new ApiError(
-          403,
-          'forbidden',
-          'Vous ne pouvez rattacher une structure qu’à un de vos territoires.',
-        );
+        throw forbidden('attach_out_of_scope');
       }
       const { email, attributes, ...patch } = body;
       let nextAttributes = attributes ?? (email !== undefined ? { ...existing.attributes } : undefined);
@@ -136,9 +129,10 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
         return { structure: structureView(updated, await territoryMap(ctx)) };
       } catch (err) {
         if (err instanceof StoreNotFoundError)
-          throw new ApiError(400, 'bad_request', `${err.entity} inconnu : « ${err.id} ».`);
-        if (err instanceof StoreValidationError)
-          throw new ApiError(400, 'bad_request', err.message, err.problems);
+          throw new PanoramaError('unknown_reference', {
+            what: err.entity === 'structure' ? 'structure' : 'territory',
+            id: err.id,
+          });
         throw err;
       }
     },

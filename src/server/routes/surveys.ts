@@ -43,7 +43,7 @@ async function readSurveyFile(request: FastifyRequest): Promise<SurveyFileInput 
     if (!file) throw new PanoramaError('import_no_file');
     return { ...file, ...(title ? { title } : {}) };
   }
-  const body = parseOr400(surveyFileBody, request.body, 'Corps de la requête');
+  const body = parseOr400(surveyFileBody, request.body, 'body');
   return {
     filename: body.filename,
     bytes: Buffer.from(body.content, 'base64'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { StoreConflictError, StoreNotFoundError } from '../../store/index.js';
-import { ApiError } from '../errors.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
 
@@ -62,10 +62,9 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
         return { territory };
       } catch (err) {
         if (err instanceof StoreNotFoundError) {
-          throw new ApiError(400, 'bad_request', `Territoire parent inconnu : « ${body.parentId} ».`);
+          throw new PanoramaError('unknown_reference', { what: 'parent_territory', id: body.parentId ?? '' });
         }
-        if (err instanceof StoreConflictError)
-          throw new ApiError(409, 'conflict', 'Ce territoire existe déjà.');
+        if (err instanceof StoreConflictError) throw new PanoramaError('territory_exists');
         throw err;
       }
     },

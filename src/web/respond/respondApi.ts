@@ -1,4 +1,5 @@
 import { api, ApiError } from '../api.js';
+import { getLang } from '../i18n.js';
 import type { AnswerProblem, RespondPayload } from '../types.js';
 
 /** Reserved draft key holding the current page index, so another device resumes on that page. */
@@ -20,7 +21,7 @@ export function saveDraftOnExit(token: string, data: Record<string, unknown>): v
   void fetch(`${base(token)}/draft`, {
     method: 'PUT',
     keepalive: true,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'accept-language': getLang() },
     body: JSON.stringify({ data }),
   }).catch(() => undefined);
 }
