@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Survey } from '../../store/index.js';
@@ -14,11 +13,10 @@ import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
+import { errorResponses, idParams } from '../../contract/common.js';
+import { definitionBody, surveyResponse, surveysResponse } from '../../contract/surveys.js';
 
-export const definitionBody = z.object({
-  definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
-});
-const idParams = z.object({ id: z.string().min(1) });
+export { definitionBody } from '../../contract/surveys.js';
 
 /** Parses and checks an uploaded definition; 422 naming the question, or the JSON line/column. */
 export function checkDefinition(definition: string | Record<string, unknown>): {
@@ -88,7 +86,14 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
   const tags = ['surveys'];
   app.get(
     '/api/surveys',
-    { config: { access: 'read' }, schema: { tags, summary: 'List questionnaires' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'List questionnaires',
+        response: { 200: surveysResponse, ...errorResponses },
+      },
+    },
     async () => {
       const surveys = await ctx.store.surveys.list();
       const out = [];
@@ -103,7 +108,12 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/surveys',
     {
-      schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody },
+      schema: {
+        tags,
+        summary: 'Upload a SurveyJS definition',
+        body: definitionBody,
+        response: { 201: surveyResponse, ...errorResponses },
+      },
       config: { access: 'admin' },
     },
     async (request, reply) => {
@@ -124,7 +134,15 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
 
   app.get(
     '/api/surveys/:id',
-    { config: { access: 'read' }, schema: { tags, summary: 'One questionnaire', params: idParams } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One questionnaire',
+        params: idParams,
+        response: { 200: surveyResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
@@ -140,6 +158,7 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
         summary: 'Add a version (campaigns keep theirs)',
         params: idParams,
         body: definitionBody,
+        response: { 201: surveyResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
