@@ -22,6 +22,7 @@ export const participationStructure = z.object({
   submittedAt: z.string().nullable(),
   /** The structure's personal answer link. */
   link: z.string(),
+  email: z.string().nullable(),
   remindedAt: z.string().nullable(),
   reminderCount: z.number(),
 });

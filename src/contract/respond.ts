@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignState, invitationStatus } from './campaigns.js';
+import { surveyJson } from './surveys.js';
 
 /** POST /api/public/:publicToken/start */
 export const publicTokenParams = z.object({ publicToken: z.string().min(16).max(128) });
@@ -24,7 +25,7 @@ export const respondPayload = z.object({
   /** The structure's sheet can be offered: the campaign is published from a snapshot. */
   sheetPublished: z.boolean(),
   /** The frozen SurveyJS definition, exactly as uploaded. */
-  survey: z.unknown(),
+  survey: surveyJson,
   data: z.record(z.string(), z.unknown()),
   status: invitationStatus,
   submittedAt: z.string().nullable(),

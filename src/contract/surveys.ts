@@ -5,6 +5,15 @@ export const definitionBody = z.object({
   definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
 });
 
+/**
+ * A SurveyJS definition as stored (the store keeps it as `unknown`): checked to be a JSON object on
+ * the way out, typed as one for the web app.
+ */
+export const surveyJson = z
+  .unknown()
+  .pipe(z.record(z.string(), z.unknown()))
+  .describe('SurveyJS JSON, exactly as uploaded');
+
 export const surveySummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -15,7 +24,7 @@ export const surveySummary = z.object({
 });
 export const surveyDetail = surveySummary.extend({
   /** The latest version's SurveyJS JSON, exactly as uploaded. */
-  definition: z.unknown(),
+  definition: surveyJson,
   versions: z.array(z.object({ id: z.string(), version: z.number(), createdAt: z.string() })),
 });
 
