@@ -6,6 +6,8 @@ import { startTestServer, structuresByDepartement, tokenOf, type TestServer } fr
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
 import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/server/public/brochure.js';
 import { BROCHURE_FORMATS } from '../../src/contract/publication.js';
+import { logoutResponse, sessionResponse } from '../../src/contract/auth.js';
+import { createdUserResponse, userResponse, usersResponse } from '../../src/contract/users.js';
 
 /**
  * The HTTP contract (src/contract) describes what the routes really answer: every documented route
@@ -281,5 +283,54 @@ describe('real answers of the demo network fit the contract exactly', () => {
     ]) {
       assert.ok(checked.has(expected), `${expected} was not checked (seen: ${[...checked].join(', ')})`);
     }
+  });
+});
+
+describe('account answers (routes wired by src/server/auth and src/server/routes/users.ts) fit src/contract', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => server?.close());
+
+  it('login, me, logout, users list, creation and update', async () => {
+    const strict = (schema: z.ZodType, body: unknown, what: string) => {
+      const result = deepStrict(schema).safeParse(body);
+      assert.ok(result.success, `${what}: ${result.error?.message}`);
+    };
+    const { admin } = server.users;
+    const login = await server.request(undefined, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@test.fr', password: 'mot-de-passe-de-test' },
+    });
+    strict(sessionResponse, login.json(), 'POST /api/auth/login');
+    strict(
+      sessionResponse,
+      (await server.request(admin, { method: 'GET', url: '/api/auth/me' })).json(),
+      'me',
+    );
+    strict(
+      usersResponse,
+      (await server.request(admin, { method: 'GET', url: '/api/users' })).json(),
+      'users',
+    );
+    const created = await server.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'contrat@test.fr', name: 'Contrat', role: 'viewer' },
+    });
+    assert.equal(created.statusCode, 201);
+    strict(createdUserResponse, created.json(), 'POST /api/users');
+    const id = created.json<{ user: { id: string } }>().user.id;
+    const updated = await server.request(admin, {
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { name: 'Contrat 2' },
+    });
+    strict(userResponse, updated.json(), 'PATCH /api/users/:id');
+    const session = await server.login('viewer@test.fr');
+    const out = await server.request(session, { method: 'POST', url: '/api/auth/logout' });
+    strict(logoutResponse, out.json(), 'logout');
   });
 });
