@@ -31,6 +31,8 @@ import { publicSiteRoutes } from './routes/public-site.js';
 import { solidarityRoutes } from './routes/solidarity.js';
 import { coherenceRoutes } from './routes/coherence.js';
 import { installWebApp } from './web.js';
+import { errorResponses } from '../contract/common.js';
+import { healthResponse, healthUnavailableResponse } from '../contract/health.js';
 import { RenderPool } from '../runtime/render-pool.js';
 
 export interface CreateAppOptions {
@@ -89,7 +91,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.get(
     '/api/health',
     {
-      schema: { tags: ['system'], summary: 'Liveness: the database answers (503 when it does not)' },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness: the database answers (503 when it does not)',
+        response: { 200: healthResponse, 503: healthUnavailableResponse, ...errorResponses },
+      },
       config: { access: 'public' },
     },
     async (request, reply) => {

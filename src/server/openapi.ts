@@ -36,6 +36,18 @@ function isZod(schema: unknown): schema is z.ZodType {
  * `z.toJSONSchema`, describe the route in the OpenAPI document — one source of truth.
  */
 export async function installZodSchemas(app: FastifyInstance): Promise<void> {
+  // Responses go through their route's zod schema: what the contract does not declare is left out
+  // (no stray internal field reaches a client), and an answer that breaks the contract is a server
+  // error (500, logged) rather than a silent surprise for the web app. Strings and Buffers (files,
+  // HTML, CSV) are never serialized.
+  app.setSerializerCompiler(({ schema, url, method, httpStatus }) => {
+    if (!isZod(schema)) return (data: unknown) => JSON.stringify(data);
+    return (data: unknown) => {
+      const result = schema.safeParse(data);
+      if (result.success) return JSON.stringify(result.data);
+      throw new ResponseContractError(`${method} ${url} ${httpStatus}`, result.error.issues);
+    };
+  });
   app.setValidatorCompiler(({ schema, httpPart }) => {
     if (!isZod(schema)) return () => true;
     return (data: unknown) => {
@@ -69,7 +81,8 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
       if (!schema) return { schema, url };
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
-        out[key] = isZod(value) ? toJsonSchema(value) : value;
+        out[key] =
+          key === 'response' ? responsesToJsonSchema(value) : isZod(value) ? toJsonSchema(value) : value;
       }
       return { schema: out, url };
     },
@@ -81,8 +94,53 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
   });
 }
 
-function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   return json;
+}
+
+/**
+ * `response: { 200: zod, '4xx': zod, 200: { description, content: { type: { schema: zod } } } }` in
+ * JSON Schema, as the client receives it (the schemas' output side).
+ */
+function responsesToJsonSchema(response: unknown): unknown {
+  if (typeof response !== 'object' || response === null) return response;
+  const out: Record<string, unknown> = {};
+  for (const [status, value] of Object.entries(response as Record<string, unknown>)) {
+    if (isZod(value)) {
+      const json = toJsonSchema(value, 'output');
+      out[status] = { description: value.description ?? (status.startsWith('2') ? 'OK' : 'Error'), ...json };
+      continue;
+    }
+    const entry = value as { content?: Record<string, { schema?: unknown }> } | undefined;
+    if (!entry?.content) {
+      out[status] = value;
+      continue;
+    }
+    const content: Record<string, unknown> = {};
+    for (const [type, media] of Object.entries(entry.content)) {
+      content[type] = isZod(media.schema)
+        ? { ...media, schema: toJsonSchema(media.schema, 'output') }
+        : media;
+    }
+    out[status] = { ...entry, content };
+  }
+  return out;
+}
+
+/** A route answered something its response schema does not describe: a server bug, never the client's. */
+export class ResponseContractError extends Error {
+  constructor(
+    readonly route: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(
+      `response of ${route} does not match its schema: ` +
+        issues
+          .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+          .join('; '),
+    );
+    this.name = 'ResponseContractError';
+  }
 }

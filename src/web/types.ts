@@ -1,149 +1,55 @@
-/** Shapes of the API answers (docs/api.md). */
-export type Role = 'admin' | 'correspondent' | 'viewer';
+/**
+ * Shapes of the API answers, inferred from the HTTP contract (src/contract, docs/api.md): the
+ * server serializes its answers through the same schemas. Type-only imports: no zod in the bundle.
+ */
+import type { z } from 'zod';
+import type { publicUser, role, sessionResponse } from '../contract/auth.js';
+import type { createdUserResponse } from '../contract/users.js';
+import type { territory } from '../contract/territories.js';
+import type {
+  changeValue,
+  fieldChange,
+  importPreviewResponse,
+  importProblem,
+  importResultResponse,
+  structure,
+  structureChange,
+} from '../contract/structures.js';
+import type { definitionProblem, surveyDetail, surveySummary } from '../contract/surveys.js';
+import type { campaign, campaignState, invitationStatus } from '../contract/campaigns.js';
+import type {
+  participationGroup,
+  participationResponse,
+  participationStructure,
+  remindersResponse,
+} from '../contract/participation.js';
+import type { answerProblem, respondPayload } from '../contract/respond.js';
+import type { publicationStateResponse } from '../contract/publication.js';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  territoryIds: string[];
-  disabled?: boolean;
-  /** A temporary password set by an administrator: to be changed before anything else. */
-  mustChangePassword?: boolean;
-}
-
-export interface Territory {
-  id: string;
-  name: string;
-  level: string;
-  code: string | null;
-  parentId: string | null;
-}
-
-export interface Structure {
-  id: string;
-  name: string;
-  type: 'CS' | 'EVS' | null;
-  address: string | null;
-  communeCode: string | null;
-  territoryId: string | null;
-  territory: string | null;
-  qpv: boolean | null;
-  managerType: string | null;
-  email: string | null;
-  attributes: Record<string, string>;
-}
-
-export interface SurveySummary {
-  id: string;
-  title: string;
-  version: number;
-  versionId: string;
-  createdAt: string;
-  questionCount: number;
-}
-
-export interface SurveyDetail extends SurveySummary {
-  definition: Record<string, unknown>;
-  versions: { id: string; version: number; createdAt: string }[];
-}
-
-export type CampaignState = 'open' | 'not_yet_open' | 'closed';
-
-export interface Campaign {
-  id: string;
-  name: string;
-  surveyId: string;
-  surveyVersionId: string;
-  surveyTitle: string;
-  surveyVersion: number;
-  opensAt: string;
-  closesAt: string;
-  state: CampaignState;
-  population: { territoryIds?: string[]; attributes?: Record<string, string> };
-  publicLink: string | null;
-  invitations: number;
-  submitted: number;
-  inProgress: number;
-  createdAt: string;
-}
-
-export type InvitationStatus = 'not_started' | 'in_progress' | 'submitted';
-
-export interface ParticipationGroup {
-  group: string;
-  population: number;
-  responses: number;
-  rate: number | null;
-}
-
-export interface ParticipationStructure {
-  id: string;
-  name: string;
-  territory: string | null;
-  status: InvitationStatus;
-  submittedAt: string | null;
-  link: string;
-  remindedAt?: string | null;
-  reminderCount?: number;
-}
-
-export interface Participation {
-  population: number;
-  responses: number;
-  rate: number | null;
-  byGroup: ParticipationGroup[];
-  structures: ParticipationStructure[];
-}
-
-export interface ImportProblem {
-  line: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
-// Type-only: the preview's shape is the application layer's own (no code of src/app is bundled).
-import type { StructureChange } from '../app/registry/plan.js';
-export type { ChangeValue, FieldChange, StructureChange } from '../app/registry/plan.js';
-
-export interface ImportPreview {
-  columns: string[];
-  rows: Record<string, string>[];
-  total: number;
-  errors: ImportProblem[];
-  toCreate: number;
-  toUpdate: number;
-  unchanged: number;
-  changes: StructureChange[];
-  /** Recognised fields the file does not have: they stay as they are. */
-  absent: string[];
-  clearEmpty: boolean;
-  territoriesToCreate: { name: string; level: string }[];
-}
-
-export interface DefinitionProblem {
-  question?: string;
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export interface RespondPayload {
-  campaign: { name: string; opensAt: string; closesAt: string; state: CampaignState };
-  structure: { id: string; name: string } | null;
-  sheetPublished: boolean;
-  survey: Record<string, unknown>;
-  data: Record<string, unknown>;
-  status: InvitationStatus;
-  submittedAt: string | null;
-  revision: number;
-  savedAt: string | null;
-}
-
-export interface AnswerProblem {
-  question: string;
-  value: unknown;
-  message: string;
-}
+export type Role = z.infer<typeof role>;
+export type User = z.infer<typeof publicUser>;
+/** POST /api/auth/login, GET /api/auth/me */
+export type SessionAnswer = z.infer<typeof sessionResponse>;
+/** POST /api/users */
+export type CreatedUser = z.infer<typeof createdUserResponse>;
+export type Territory = z.infer<typeof territory>;
+export type Structure = z.infer<typeof structure>;
+export type SurveySummary = z.infer<typeof surveySummary>;
+export type SurveyDetail = z.infer<typeof surveyDetail>;
+export type CampaignState = z.infer<typeof campaignState>;
+export type Campaign = z.infer<typeof campaign>;
+export type InvitationStatus = z.infer<typeof invitationStatus>;
+export type ParticipationGroup = z.infer<typeof participationGroup>;
+export type ParticipationStructure = z.infer<typeof participationStructure>;
+export type Participation = z.infer<typeof participationResponse>;
+export type RemindersResult = z.infer<typeof remindersResponse>;
+export type ImportProblem = z.infer<typeof importProblem>;
+export type ChangeValue = z.infer<typeof changeValue>;
+export type FieldChange = z.infer<typeof fieldChange>;
+export type StructureChange = z.infer<typeof structureChange>;
+export type ImportPreview = z.infer<typeof importPreviewResponse>;
+export type ImportResult = z.infer<typeof importResultResponse>;
+export type DefinitionProblem = z.infer<typeof definitionProblem>;
+export type RespondPayload = z.infer<typeof respondPayload>;
+export type AnswerProblem = z.infer<typeof answerProblem>;
+export type PublicationState = z.infer<typeof publicationStateResponse>;

@@ -39,6 +39,8 @@ export async function startTestServer(
     bodyLimit?: number;
     baseUrl?: string;
     webRoot?: string;
+    /** Called on the app before it starts (e.g. to add hooks); the app is ready right after. */
+    beforeReady?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'panorama-server-'));
@@ -67,6 +69,7 @@ export async function startTestServer(
     },
   });
   const app = await createApp({ store, config, now: () => clock.now, webRoot: options.webRoot ?? false });
+  options.beforeReady?.(app);
 
   const request = (session: Session | undefined, opts: InjectOptions) =>
     app.inject({ ...opts, headers: { ...(session?.headers ?? {}), ...(opts.headers ?? {}) } });

@@ -1,31 +1,17 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser } from '../access.js';
-import { campaignDateInput, parseCampaignDate } from '../../app/dates.js';
+import { parseCampaignDate } from '../../app/dates.js';
 import { campaignView, getCampaign, toPopulationFilter } from '../campaign-view.js';
-
-const population = z.object({
-  territoryIds: z.array(z.string().min(1)).optional(),
-  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-});
-export const createCampaignBody = z.object({
-  name: z.string().trim().min(1).max(300),
-  surveyId: z.string().min(1),
-  opensAt: campaignDateInput,
-  closesAt: campaignDateInput,
-  population: population.optional(),
-  anonymousLink: z.boolean().optional(),
-});
-export const updateCampaignBody = z.object({
-  name: z.string().trim().min(1).max(300).optional(),
-  opensAt: campaignDateInput.optional(),
-  closesAt: campaignDateInput.optional(),
-  anonymousLink: z.boolean().optional(),
-});
-const idParams = z.object({ id: z.string().min(1) });
+import { errorResponses, idParams } from '../../contract/common.js';
+import {
+  campaignResponse,
+  campaignsResponse,
+  createCampaignBody,
+  updateCampaignBody,
+} from '../../contract/campaigns.js';
 
 function checkDates(opensAt: string, closesAt: string): void {
   if (Date.parse(closesAt) <= Date.parse(opensAt)) {
@@ -38,7 +24,14 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
   const tags = ['campaigns'];
   app.get(
     '/api/campaigns',
-    { config: { access: 'read' }, schema: { tags, summary: 'List campaigns (counts scoped)' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'List campaigns (counts scoped)',
+        response: { 200: campaignsResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const campaigns = await ctx.store.campaigns.list();
       const out = [];
@@ -54,6 +47,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
         tags,
         summary: 'Create a campaign (freezes the survey version, invites the population)',
         body: createCampaignBody,
+        response: { 201: campaignResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -97,7 +91,15 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
 
   app.get(
     '/api/campaigns/:id',
-    { config: { access: 'read' }, schema: { tags, summary: 'One campaign', params: idParams } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One campaign',
+        params: idParams,
+        response: { 200: campaignResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       return { campaign: await campaignView(ctx, request, await getCampaign(ctx, id)) };
@@ -112,6 +114,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
         summary: 'Change name, dates or anonymous link',
         params: idParams,
         body: updateCampaignBody,
+        response: { 200: campaignResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
@@ -8,10 +7,13 @@ import { participationRows, summarise } from '../../app/campaigns/participation.
 import { sendReminders } from '../../app/campaigns/reminders.js';
 import { writeCsv } from '../../csv/write.js';
 import type { ZodTypeProvider } from '../openapi.js';
-
-const idParams = z.object({ id: z.string().min(1) });
-const participationQuery = z.object({ by: z.string().trim().min(1).max(100).default('territoire') });
-export const remindersBody = z.object({ structureIds: z.array(z.string().min(1)).optional() });
+import { errorResponses, fileResponse, idParams } from '../../contract/common.js';
+import {
+  participationQuery,
+  participationResponse,
+  remindersBody,
+  remindersResponse,
+} from '../../contract/participation.js';
 
 const STATUS_FR = { not_started: 'non commencé', in_progress: 'en cours', submitted: 'envoyé' } as const;
 
@@ -27,6 +29,7 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
         summary: 'Participation by territory level or attribute (scoped)',
         params: idParams,
         querystring: participationQuery,
+        response: { 200: participationResponse, ...errorResponses },
       },
     },
     async (request) => {
@@ -49,7 +52,15 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
     '/api/campaigns/:id/non-respondents.csv',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'CSV of the structures that have not submitted (scoped)', params: idParams },
+      schema: {
+        tags,
+        summary: 'CSV of the structures that have not submitted (scoped)',
+        params: idParams,
+        response: {
+          200: fileResponse('Semicolon-separated CSV, one line per structure', ['text/csv']),
+          ...errorResponses,
+        },
+      },
     },
     async (request, reply) => {
       const { id } = request.params;
@@ -76,6 +87,7 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
         summary: 'E-mail reminders to structures that have not submitted',
         params: idParams,
         body: remindersBody,
+        response: { 200: remindersResponse, ...errorResponses },
       },
       config: { access: 'write' },
     },

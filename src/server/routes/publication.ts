@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { forbidden, found } from '../errors.js';
@@ -6,7 +5,6 @@ import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser, inScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import {
-  BROCHURE_FORMATS,
   brochureModel,
   CONTENT_TYPES,
   fileName,
@@ -18,26 +16,16 @@ import { checkK, currentSnapshot, publishSnapshot } from '../../app/publication/
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { ServerContext as Ctx } from '../context.js';
 import type { SnapshotInfo } from '../../store/index.js';
-
-const idParams = z.object({ id: z.string().min(1) });
-const tokenParams = z.object({ token: z.string().min(16).max(128) });
-export const indicatorsBody = z.object({
-  /** The indicator file (docs/indicators.md). */
-  indicators: z.record(z.string(), z.unknown()),
-  /** Confidentiality threshold of public brochures (default 5, never below 3: refused with a clear message). */
-  k: z.number().int().min(1).max(1000).nullable().optional(),
-});
-export const publishBody = z.object({ published: z.boolean() });
-export const brochureQuery = z.object({
-  /** The territory by id (preferred: names may repeat across the tree). */
-  territoryId: z.string().trim().min(1).max(200).optional(),
-  territory: z.string().trim().min(1).max(200).optional(),
-  level: z.string().trim().min(1).max(100).optional(),
-  format: z.enum(BROCHURE_FORMATS).default('json'),
-  audience: z.enum(['public', 'admin']).default('public'),
-  lang: z.enum(['fr', 'en']).default('fr'),
-});
-export const sheetQuery = z.object({ format: z.enum(['html', 'pdf', 'json']).default('html') });
+import { errorResponses, fileResponse, idParams, tokenParams } from '../../contract/common.js';
+import {
+  brochureQuery,
+  indicatorsBody,
+  publicationSettingsResponse,
+  publicationStateResponse,
+  publishBody,
+  sheetJson,
+  sheetQuery,
+} from '../../contract/publication.js';
 
 export async function publicationRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -51,6 +39,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         summary: "Store the campaign's indicator file (checked against its survey and registry)",
         params: idParams,
         body: indicatorsBody,
+        response: { 200: publicationSettingsResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -99,6 +88,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         tags,
         summary: "The campaign's publication settings (indicator file present, published, k)",
         params: idParams,
+        response: { 200: publicationStateResponse, ...errorResponses },
       },
     },
     async (request) => {
@@ -130,6 +120,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           'Publish a closed campaign as a frozen snapshot of its protected results (refused while open), or hide it from /public',
         params: idParams,
         body: publishBody,
+        response: { 200: publicationSettingsResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -165,6 +156,15 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           'Key-figures brochure of the network or of one territory (scoped: correspondents get only their territories)',
         params: idParams,
         querystring: brochureQuery,
+        response: {
+          200: fileResponse('The brochure (json: its figures)', [
+            'application/json',
+            'text/html',
+            'application/pdf',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ]),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -219,6 +219,10 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           "The structure's sheet: its values beside the quartiles of its territory, the network and similar structures",
         params: tokenParams,
         querystring: sheetQuery,
+        response: {
+          200: fileResponse('The sheet as HTML, PDF or JSON', ['text/html', 'application/pdf'], sheetJson),
+          ...errorResponses,
+        },
       },
       config: { access: 'respondent' },
     },

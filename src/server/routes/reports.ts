@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ResponseRecord } from '../../survey/index.js';
@@ -11,17 +10,8 @@ import { loadVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { cooperative } from '../../runtime/cooperative.js';
 import { reportRegistry } from '../../runtime/report-build.js';
-
-const idParams = z.object({ id: z.string().min(1) });
-const stringOrList = z.union([z.string(), z.array(z.string())]);
-export const reportQuery = z.object({
-  format: z.enum(['json', 'html', 'docx', 'xlsx', 'pdf', 'csv']).default('json'),
-  where: stringOrList.optional(),
-  by: z.string().trim().min(1).max(100).optional(),
-  lang: z.enum(['fr', 'en']).default('fr'),
-  quartiles: z.enum(['minitab', 'excel']).optional(),
-  base: z.enum(['displayed', 'all']).optional(),
-});
+import { errorResponses, fileResponse, idParams } from '../../contract/common.js';
+import { REPORT_CONTENT_TYPES, reportQuery } from '../../contract/reports.js';
 
 function parseFilters(where: string | string[] | undefined): { key: string; value: string }[] {
   const list = where === undefined ? [] : Array.isArray(where) ? where : [where];
@@ -46,6 +36,13 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
           "The campaign's report in any format, or its raw answers as CSV (scoped to your territories)",
         params: idParams,
         querystring: reportQuery,
+        response: {
+          200: fileResponse(
+            'The report in the asked format (json: the report model; csv: the raw answers)',
+            REPORT_CONTENT_TYPES,
+          ),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

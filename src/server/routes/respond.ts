@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Campaign, Invitation } from '../../store/index.js';
@@ -12,16 +11,16 @@ import { PanoramaError } from '../../contract/errors/index.js';
 import type { ValueProblem } from '../../survey/validate.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { checkBeforeSubmit } from '../../app/coherence/index.js';
-
-const tokenParams = z.object({ token: z.string().min(16).max(128) });
-const publicParams = z.object({ publicToken: z.string().min(16).max(128) });
-export const draftBody = z.object({ data: z.record(z.string(), z.unknown()) });
-export const submitBody = z.object({
-  data: z.record(z.string(), z.unknown()),
-  submissionId: z.string().min(8).max(100),
-  /** The respondent confirms answers that coherence warning rules found unusual. */
-  confirmWarnings: z.boolean().optional(),
-});
+import { errorResponses, fileResponse, tokenParams } from '../../contract/common.js';
+import {
+  draftBody,
+  draftSavedResponse,
+  publicStartResponse,
+  publicTokenParams as publicParams,
+  respondPayload,
+  submitBody,
+  submittedResponse,
+} from '../../contract/respond.js';
 
 interface Opened {
   invitation: Invitation;
@@ -68,7 +67,12 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
   app.get(
     '/api/respond/:token',
     {
-      schema: { tags, summary: 'The form, the saved answers and the campaign state', params: tokenParams },
+      schema: {
+        tags,
+        summary: 'The form, the saved answers and the campaign state',
+        params: tokenParams,
+        response: { 200: respondPayload, ...errorResponses },
+      },
       config,
     },
     async (request) => {
@@ -107,6 +111,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         summary: 'Autosave the draft (checked like a submission, required answers aside)',
         params: tokenParams,
         body: draftBody,
+        response: { 200: draftSavedResponse, ...errorResponses },
       },
       config,
     },
@@ -134,6 +139,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         summary: 'Submit the answers (strict validation, idempotent)',
         params: tokenParams,
         body: submitBody,
+        response: { 200: submittedResponse, ...errorResponses },
       },
       config,
     },
@@ -191,7 +197,15 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/api/respond/:token/copy.pdf',
-    { schema: { tags, summary: 'Printable PDF copy of the answers', params: tokenParams }, config },
+    {
+      schema: {
+        tags,
+        summary: 'Printable PDF copy of the answers',
+        params: tokenParams,
+        response: { 200: fileResponse('The answers as PDF', ['application/pdf']), ...errorResponses },
+      },
+      config,
+    },
     async (request, reply) => {
       const { token } = request.params;
       const { invitation, campaign, survey } = await open(ctx, token);
@@ -221,7 +235,12 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
   app.post(
     '/api/public/:publicToken/start',
     {
-      schema: { tags, summary: 'Start an anonymous answer from the public link', params: publicParams },
+      schema: {
+        tags,
+        summary: 'Start an anonymous answer from the public link',
+        params: publicParams,
+        response: { 201: publicStartResponse, ...errorResponses },
+      },
       // Each call creates a row: a limit per IP keeps a script from filling the database.
       config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { found } from '../errors.js';
@@ -6,8 +5,8 @@ import { assertStructureInScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { PAGE_KEY } from '../answers.js';
 import type { ZodTypeProvider } from '../openapi.js';
-
-const params = z.object({ id: z.string().min(1), structureId: z.string().min(1) });
+import { errorResponses } from '../../contract/common.js';
+import { structureResponsesParams as params, structureResponsesResponse } from '../../contract/responses.js';
 
 /** One structure's answers to a campaign with every submitted revision (scoped like the registry). */
 export async function responseRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -20,6 +19,7 @@ export async function responseRoutes(server: FastifyInstance, ctx: ServerContext
         tags: ['campaigns'],
         summary: "A structure's current answers and its submitted revisions",
         params,
+        response: { 200: structureResponsesResponse, ...errorResponses },
       },
     },
     async (request) => {

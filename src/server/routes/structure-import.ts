@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { currentUser } from '../access.js';
@@ -6,14 +5,8 @@ import { parseOr400 } from '../openapi.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { pickLang } from '../../contract/lang.js';
 import { importRegistry, previewRegistryImport, type RegistryFileInput } from '../../app/registry/import.js';
-
-export const importBody = z.object({
-  filename: z.string().min(1).max(300),
-  /** The file, base64-encoded. */
-  content: z.string().min(1),
-  /** Empty cells of the file's columns clear the stored values (default: they leave them unchanged). */
-  clearEmpty: z.boolean().optional(),
-});
+import { errorResponses } from '../../contract/common.js';
+import { importBody, importPreviewResponse, importResultResponse } from '../../contract/structures.js';
 
 const TRUE = new Set(['true', '1', 'on', 'oui']);
 
@@ -46,6 +39,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       schema: {
         ...schema,
         summary: 'Check a registry file (CSV/XLSX) and list, per structure, each field it would change',
+        response: { 200: importPreviewResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -59,6 +53,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       schema: {
         ...schema,
         summary: 'Import a registry file: all rows or nothing; absent columns and empty cells change nothing',
+        response: { 200: importResultResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },

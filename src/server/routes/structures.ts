@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { StoredStructure, Territory } from '../../store/index.js';
@@ -7,6 +6,13 @@ import { forbidden, found } from '../errors.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { assertStructureInScope, currentUser, inScope, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
+import { errorResponses, idParams } from '../../contract/common.js';
+import {
+  listStructuresQuery as listQuery,
+  structureResponse,
+  structuresResponse,
+  updateStructureBody,
+} from '../../contract/structures.js';
 
 export function structureView(s: StoredStructure, territories: ReadonlyMap<string, Territory>) {
   return {
@@ -28,27 +34,6 @@ export async function territoryMap(ctx: ServerContext): Promise<Map<string, Terr
   return new Map((await ctx.store.territories.list()).map((t) => [t.id, t]));
 }
 
-const listQuery = z.object({
-  territory: z.string().min(1).optional(),
-  q: z.string().max(200).optional(),
-});
-const idParams = z.object({ id: z.string().min(1) });
-export const updateStructureBody = z.object({
-  name: z.string().trim().min(1).max(300).optional(),
-  type: z.enum(['CS', 'EVS']).nullable().optional(),
-  address: z.string().max(500).nullable().optional(),
-  communeCode: z
-    .string()
-    .regex(/^(\d[0-9AB]\d{3})$/, 'code commune INSEE à 5 caractères attendu (ex. 59350)')
-    .nullable()
-    .optional(),
-  territoryId: z.string().min(1).nullable().optional(),
-  qpv: z.boolean().nullable().optional(),
-  managerType: z.string().max(200).nullable().optional(),
-  email: z.email().nullable().optional(),
-  attributes: z.record(z.string(), z.string()).optional(),
-});
-
 export async function structureRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
@@ -56,7 +41,12 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
     '/api/structures',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'List structures (scoped to your territories)', querystring: listQuery },
+      schema: {
+        tags,
+        summary: 'List structures (scoped to your territories)',
+        querystring: listQuery,
+        response: { 200: structuresResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const query = request.query;
@@ -84,7 +74,15 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
 
   app.get(
     '/api/structures/:id',
-    { config: { access: 'read' }, schema: { tags, summary: 'One structure', params: idParams } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One structure',
+        params: idParams,
+        response: { 200: structureResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const structure = found(await ctx.store.structures.get(id), 'structure');
@@ -96,7 +94,13 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
   app.put(
     '/api/structures/:id',
     {
-      schema: { tags, summary: 'Edit a structure', params: idParams, body: updateStructureBody },
+      schema: {
+        tags,
+        summary: 'Edit a structure',
+        params: idParams,
+        body: updateStructureBody,
+        response: { 200: structureResponse, ...errorResponses },
+      },
       config: { access: 'write' },
     },
     async (request) => {

@@ -16,11 +16,10 @@ import { modelOfVersion } from '../surveys-cache.js';
 import { parseOr400, type ZodTypeProvider } from '../openapi.js';
 import { pickLang } from '../../contract/lang.js';
 import { convertSurveyFile, importSurveyFile, type SurveyFileInput } from '../../app/surveys/import.js';
+import { errorResponses, idParams } from '../../contract/common.js';
+import { definitionBody, surveyResponse, surveysResponse } from '../../contract/surveys.js';
 
-export const definitionBody = z.object({
-  definition: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
-});
-const idParams = z.object({ id: z.string().min(1) });
+export { definitionBody } from '../../contract/surveys.js';
 
 /** A questionnaire file (.json, .lss, .lsa, .xlsx) in a JSON body, base64-encoded. */
 export const surveyFileBody = z.object({
@@ -119,7 +118,14 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
   const tags = ['surveys'];
   app.get(
     '/api/surveys',
-    { config: { access: 'read' }, schema: { tags, summary: 'List questionnaires' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'List questionnaires',
+        response: { 200: surveysResponse, ...errorResponses },
+      },
+    },
     async () => {
       const surveys = await ctx.store.surveys.list();
       const out = [];
@@ -134,7 +140,12 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
   app.post(
     '/api/surveys',
     {
-      schema: { tags, summary: 'Upload a SurveyJS definition', body: definitionBody },
+      schema: {
+        tags,
+        summary: 'Upload a SurveyJS definition',
+        body: definitionBody,
+        response: { 201: surveyResponse, ...errorResponses },
+      },
       config: { access: 'admin' },
     },
     async (request, reply) => {
@@ -155,7 +166,15 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
 
   app.get(
     '/api/surveys/:id',
-    { config: { access: 'read' }, schema: { tags, summary: 'One questionnaire', params: idParams } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'One questionnaire',
+        params: idParams,
+        response: { 200: surveyResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const survey = found(await ctx.store.surveys.get(id), 'Questionnaire');
@@ -171,6 +190,7 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
         summary: 'Add a version (campaigns keep theirs)',
         params: idParams,
         body: definitionBody,
+        response: { 201: surveyResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },

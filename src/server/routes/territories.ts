@@ -1,17 +1,11 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { StoreConflictError, StoreNotFoundError } from '../../store/index.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
-
-export const createTerritoryBody = z.object({
-  name: z.string().trim().min(1).max(200),
-  level: z.string().trim().min(1).max(50),
-  code: z.string().trim().min(1).max(50).nullable().optional(),
-  parentId: z.string().min(1).nullable().optional(),
-});
+import { errorResponses } from '../../contract/common.js';
+import { createTerritoryBody, territoriesResponse, territoryResponse } from '../../contract/territories.js';
 
 export async function territoryRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +14,11 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
     '/api/territories',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Territory hierarchy (scoped: own territories, descendants, ancestors)' },
+      schema: {
+        tags,
+        summary: 'Territory hierarchy (scoped: own territories, descendants, ancestors)',
+        response: { 200: territoriesResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const all = await ctx.store.territories.list();
@@ -45,7 +43,12 @@ export async function territoryRoutes(server: FastifyInstance, ctx: ServerContex
   app.post(
     '/api/territories',
     {
-      schema: { tags, summary: 'Create a territory', body: createTerritoryBody },
+      schema: {
+        tags,
+        summary: 'Create a territory',
+        body: createTerritoryBody,
+        response: { 201: territoryResponse, ...errorResponses },
+      },
       config: { access: 'admin' },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@ import { Suspense, lazy, useId, useState } from 'react';
 import { ApiError, patch, post } from '../api.js';
 import { formatDate, formatDateTime, formatRate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
-import type { Campaign, InvitationStatus, Participation } from '../types.js';
+import type { Campaign, InvitationStatus, Participation, RemindersResult } from '../types.js';
 import {
   ErrorBox,
   Loading,
@@ -25,14 +25,17 @@ function DatesForm({ campaign, onSaved }: { campaign: Campaign; onSaved: () => v
   const id = useId();
   const toDay = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }); // sv-SE = YYYY-MM-DD
   const [opensAt, setOpensAt] = useState(toDay(campaign.opensAt));
-  const [closesAt, setClosesAt] = useState(toDay(campaign.closesAt));
+  const [closesAt, setClosesAt] = useState(campaign.closesAt ? toDay(campaign.closesAt) : '');
   const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
   async function save(): Promise<void> {
     setError(undefined);
     setDone(false);
     try {
-      await patch(`/api/campaigns/${encodeURIComponent(campaign.id)}`, { opensAt, closesAt });
+      await patch(`/api/campaigns/${encodeURIComponent(campaign.id)}`, {
+        opensAt,
+        ...(closesAt ? { closesAt } : {}),
+      });
       setDone(true);
       onSaved();
     } catch (caught) {
@@ -78,10 +81,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
     setMessage(undefined);
     setActionError(undefined);
     try {
-      const answer = await post<{ sent: number; withoutEmail: { id: string; name: string }[] }>(
-        `${base}/reminders`,
-        structureIds ? { structureIds } : {},
-      );
+      const answer = await post<RemindersResult>(`${base}/reminders`, structureIds ? { structureIds } : {});
       let text = t('campaignDetail.reminded', { n: answer.sent });
       if (answer.withoutEmail.length) {
         text +=
@@ -124,7 +124,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
             </Link>
           </div>
           <p className="muted">
-            {c.surveyTitle} ({t('surveys.version', { n: c.surveyVersion })}) ·{' '}
+            {c.surveyTitle} ({t('surveys.version', { n: c.surveyVersion ?? '—' })}) ·{' '}
             {t('campaign.period', { from: formatDate(c.opensAt, lang), to: formatDate(c.closesAt, lang) })}
           </p>
           {c.publicLink && (

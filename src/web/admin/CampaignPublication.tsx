@@ -2,21 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError, post, put } from '../api.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 import { ErrorBox, Notice, useApi } from './common.js';
-
-interface PublicationState {
-  hasIndicators: boolean;
-  published: boolean;
-  k: number | null;
-  publicUrl: string;
-  /** Publishing freezes a snapshot, which the server refuses while the campaign is open. */
-  closed: boolean;
-  snapshot: {
-    createdAt: string;
-    createdByName: string | null;
-    k: number;
-    responses: number;
-  } | null;
-}
+import type { PublicationState } from '../types.js';
 
 /** Indicator file upload, publication on the public site and brochure downloads of a campaign. */
 export function CampaignPublication({ campaignId, canEdit }: { campaignId: string; canEdit: boolean }) {

@@ -44,7 +44,7 @@ export function CampaignsPage() {
                     <Link to={`/campagnes/${campaign.id}`}>{campaign.name}</Link>
                   </th>
                   <td>
-                    {campaign.surveyTitle} ({t('surveys.version', { n: campaign.surveyVersion })})
+                    {campaign.surveyTitle} ({t('surveys.version', { n: campaign.surveyVersion ?? '—' })})
                   </td>
                   <td>
                     <StateBadge state={campaign.state} />

@@ -44,7 +44,7 @@ export function DashboardPage() {
                 <StateBadge state={campaign.state} />
               </div>
               <p className="muted small">
-                {campaign.surveyTitle} · {t('surveys.version', { n: campaign.surveyVersion })}
+                {campaign.surveyTitle} · {t('surveys.version', { n: campaign.surveyVersion ?? '—' })}
                 <br />
                 {t('campaign.period', {
                   from: formatDate(campaign.opensAt, lang),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, post } from '../api.js';
 import { useI18n } from '../i18n.js';
-import type { User } from '../types.js';
+import type { SessionAnswer, User } from '../types.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
 import { ErrorBox } from './common.js';
 
@@ -17,7 +17,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: User, csrfToken: string
     setPending(true);
     setError(undefined);
     try {
-      const answer = await post<{ user: User; csrfToken: string }>('/api/auth/login', { email, password });
+      const answer = await post<SessionAnswer>('/api/auth/login', { email, password });
       onLogin(answer.user, answer.csrfToken);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError, fileToBase64, post } from '../api.js';
 import { FilePicker } from '../FilePicker.js';
 import { useI18n } from '../i18n.js';
-import type { ImportPreview, ImportProblem } from '../types.js';
+import type { ImportPreview, ImportProblem, ImportResult } from '../types.js';
 import { ErrorBox, Notice } from './common.js';
 import { ImportChanges } from './ImportChanges.js';
 
@@ -58,10 +58,7 @@ export function RegistryImport({
     setBusy('import');
     setError(undefined);
     try {
-      const result = await post<{ created: number; updated: number; territoriesCreated: number }>(
-        '/api/structures/import',
-        { ...chosen, clearEmpty },
-      );
+      const result = await post<ImportResult>('/api/structures/import', { ...chosen, clearEmpty });
       setDone(
         t('import.done', {
           created: result.created,

@@ -29,7 +29,7 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   const campaign = useApi<{ campaign: Campaign }>(base);
   const c = campaign.data?.campaign;
   const survey = useApi<{ survey: SurveyDetail }>(
-    c ? `/api/surveys/${encodeURIComponent(c.surveyId)}` : undefined,
+    c?.surveyId ? `/api/surveys/${encodeURIComponent(c.surveyId)}` : undefined,
   );
   const structures = useApi<{ structures: Structure[] }>('/api/structures');
   const [filters, setFilters] = useState<Filter[]>([]);

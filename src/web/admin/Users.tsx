@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, patch, post } from '../api.js';
 import { useI18n } from '../i18n.js';
-import type { Role, Territory, User } from '../types.js';
+import type { CreatedUser, Role, Territory, User } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { buildTree, flattenTree } from './TerritoryTree.js';
 import { useSession } from './session.js';
@@ -51,7 +51,7 @@ export function UsersPage() {
     setError(undefined);
     setMessage(undefined);
     try {
-      const answer = await post<{ user: User; password?: string }>('/api/users', {
+      const answer = await post<CreatedUser>('/api/users', {
         email,
         name,
         role,
