@@ -91,9 +91,7 @@ async function run(args: string[]): Promise<number> {
   if (!values.rules) throw new CliError(`give the coherence rules with --rules FILE.\n\n${HELP}`);
   const rulesPath = resolve(values.rules);
   if (!existsSync(rulesPath)) throw new CliError(`--rules ${values.rules}: file not found.`);
-  const previousDir = values.previous
-    ? existingFolder(values.previous)
-    : undefined;
+  const previousDir = values.previous ? existingFolder(values.previous) : undefined;
   if (!values.out && format === 'xlsx' && process.stdout.isTTY) {
     throw new CliError('--format xlsx is a binary format: give --out FILE (or redirect the output).');
   }

@@ -137,9 +137,7 @@ export class ResponseContractError extends Error {
   ) {
     super(
       `response of ${route} does not match its schema: ` +
-        issues
-          .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-          .join('; '),
+        issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; '),
     );
     this.name = 'ResponseContractError';
   }
