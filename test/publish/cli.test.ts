@@ -76,7 +76,7 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     );
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--format', 'odt').err,
-      /--format "odt" is not supported/,
+      /--format « odt » n'est pas pris en charge/,
     );
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--territory', '59', '--level', 'region').err,

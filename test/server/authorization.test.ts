@@ -228,6 +228,26 @@ const ROUTES: RouteCase[] = [
     expect: 'no-territorial-data',
     url: (c) => `/api/campaigns/${c.closedCampaign}/publication`,
   },
+  // Coherence rules are the administrators'; anomalies are scoped (test/coherence/server.test.ts).
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/coherence-rules',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/coherence-rules`,
+  },
+  {
+    method: 'PUT',
+    path: '/api/campaigns/{id}/coherence-rules',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/coherence-rules`,
+    payload: () => ({ rules: [] }),
+  },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/anomalies',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/anomalies`,
+  },
   // Digital solidarity (test/solidarity/routes.test.ts covers each one further).
   ...(['directory', 'directory/export', 'resources', 'report'] as const).map((p): RouteCase => ({
     method: 'GET',
