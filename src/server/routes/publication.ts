@@ -184,13 +184,9 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         ...query,
         level: query.level ?? prepared.file.territoryAttribute,
       });
-      if (!scope.all) {
-        if (!target && !query.territory && !query.territoryId) {
-          throw forbidden('network_brochure');
-        }
-        if (!target || !inScope(scope, target.id))
-          throw new PanoramaError('territory_out_of_scope', { name: target?.name ?? query.territory ?? '' });
-      }
+      // The level may come from the indicator file: the territory it resolves to is checked again.
+      if (!scope.all && (!target || !inScope(scope, target.id)))
+        throw new PanoramaError('territory_out_of_scope', { name: target?.name ?? query.territory ?? '' });
       const model = await brochureModel(prepared, {
         territory: target?.name ?? query.territory,
         level: target?.level ?? query.level ?? prepared.file.territoryAttribute,
@@ -267,11 +263,7 @@ async function assertNamedTerritoryInScope(
   scope: Awaited<ReturnType<typeof requestScope>>,
   query: { territoryId?: string; territory?: string; level?: string },
 ): Promise<void> {
-  if (!query.territoryId && !query.territory) {
-    throw forbidden(
-      "La plaquette de l'ensemble du réseau est réservée aux administrateurs : choisissez un de vos territoires (paramètre territory).",
-    );
-  }
+  if (!query.territoryId && !query.territory) throw forbidden('network_brochure');
   const territories = await ctx.store.territories.list();
   const named = territories.filter((t) =>
     query.territoryId
