@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { TransactionalSqliteDialect } from './sqlite-dialect.js';
 import pg from 'pg';
 import type { Dialect, StoreOptions } from './api.js';
 import { StoreError } from './errors.js';
@@ -72,7 +73,7 @@ export function connect(options: StoreOptions): Connection {
   database.pragma('synchronous = FULL');
   return {
     dialect: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) }),
     location: file,
   };
 }
