@@ -83,9 +83,9 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
             <input
               id={`${id}-k`}
               type="number"
-              min={1}
+              min={3}
               value={k}
-              placeholder="5"
+              placeholder={String(s?.k ?? 5)}
               onChange={(e) => setK(e.target.value)}
             />
           </label>
