@@ -177,6 +177,7 @@ export const migrateToCommand: CliCommand = {
             `  schéma  : ${result.schemaVersion ?? '-'}\n` +
             `  contenu : ${summary(result.counts)}, nombres de lignes identiques des deux côtés :\n` +
             `${table(result.counts)}\n` +
+            `  rapports : ${result.reportsCompared} campagne(s), identiques des deux côtés\n` +
             `Pour utiliser PostgreSQL : DATABASE_URL=${target.name} panorama start\n`,
         );
         return 0;

@@ -1,15 +1,18 @@
 /**
  * `panorama migrate-to postgres://…`: copies the embedded SQLite database into an empty
  * PostgreSQL database (every table, one transaction), then checks every table's row count on
- * both sides.
+ * both sides and every campaign's report (verify-reports.ts).
  */
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { Store } from '../../store/index.js';
 import { copyStore, tableCounts } from '../../store/copy/index.js';
+import { verifyReportsEqual } from './verify-reports.js';
 
 export interface MigrateResult {
   schemaVersion: string | null;
   counts: Record<string, number>;
+  /** Campaigns whose report was computed on both sides and found equal. */
+  reportsCompared: number;
 }
 
 export async function migrateToPostgres(
@@ -34,5 +37,6 @@ export async function migrateToPostgres(
       throw new PanoramaError('backup_count_mismatch', { table, expected, actual: right[table] ?? 0 });
     }
   }
-  return { schemaVersion: result.version, counts: result.counts };
+  const reportsCompared = await verifyReportsEqual(source, target);
+  return { schemaVersion: result.version, counts: result.counts, reportsCompared };
 }

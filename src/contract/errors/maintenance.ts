@@ -79,6 +79,15 @@ export const maintenanceErrors = defineErrors({
       `Check after copy: the table "${p.table}" has ${p.actual} rows instead of ${p.expected}. ` +
       'Everything was rolled back.',
   },
+  migrate_report_mismatch: {
+    status: 500,
+    fr: (p: { campaign: string }) =>
+      `Vérification après copie : le rapport de la campagne ${q(p.campaign)} diffère entre SQLite et ` +
+      'PostgreSQL. Ne passez pas encore à PostgreSQL et signalez ce problème ; la base SQLite est intacte.',
+    en: (p: { campaign: string }) =>
+      `Check after copy: the report of the campaign "${p.campaign}" differs between SQLite and ` +
+      'PostgreSQL. Do not switch to PostgreSQL yet and report this problem; the SQLite database is intact.',
+  },
   backup_out_exists: {
     status: 409,
     fr: (p: { file: string }) =>

@@ -49,6 +49,7 @@ describe('maintenance on PostgreSQL', { skip: skipWithoutPostgres() }, () => {
       try {
         const result = await migrateToPostgres(server.store, target.store, { target: 'pg' });
         assert.ok(result.counts.responses! > 0);
+        assert.ok(result.reportsCompared >= 2, `reports compared: ${result.reportsCompared}`);
         const expected = await dumpAll(server.store);
         const actual = await dumpAll(target.store);
         for (const table of Object.keys(expected)) assert.deepEqual(actual[table], expected[table], table);
@@ -102,6 +103,7 @@ describe('maintenance on PostgreSQL', { skip: skipWithoutPostgres() }, () => {
       assert.equal(first.status, 0, first.stderr);
       assert.match(first.stdout, /Copie terminée : .*panorama\.sqlite → postgres:\/\//);
       assert.match(first.stdout, /nombres de lignes identiques des deux côtés/);
+      assert.match(first.stdout, /rapports : [1-9]\d* campagne\(s\), identiques des deux côtés/);
       const reopened = await target.reopen();
       try {
         assert.deepEqual(await dumpAll(reopened.store), await dumpAll(server.store));
