@@ -72,6 +72,10 @@ export const REASONS = {
     en: () =>
       'secondary suppression: a hidden figure could be deduced from this one (parent territory, other territories or complement)',
   },
+  linked: {
+    fr: (label: string) => `suppression secondaire : le chiffre masqué « ${label} » se déduirait de celui-ci`,
+    en: (label: string) => `secondary suppression: the hidden figure "${label}" could be deduced from this one`,
+  },
   cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
   total: {
     fr: () => 'suppression secondaire : se déduirait du total publié',
@@ -218,6 +222,43 @@ export function applySuppression(
       const i = out.findIndex((x) => x.id === id);
       if (i >= 0 && !out[i]!.suppressed) out[i] = suppressFigure(out[i]!, reason);
     }
+  }
+  return out;
+}
+
+/** The questions a non-additive figure is computed from, when another figure may give it back. */
+function linkedQuestions(ind: Indicator): string[] {
+  if (ind.kind === 'ratio') return [ind.numerator, ind.denominator];
+  if (ind.kind === 'change') return [ind.question, ind.previousQuestion];
+  return [];
+}
+
+/**
+ * Ratios and changes are not additive, but with one of their two terms published they give the
+ * other away (Σ budget ÷ Σ ETP and Σ ETP give Σ budget; a change and this year's mean give last
+ * year's). A ratio or change beside a hidden figure on one of its questions (same population
+ * filter) is hidden too.
+ */
+export function linkedNonAdditive(
+  figures: readonly Figure[],
+  indicators: readonly Indicator[],
+  lang: Lang = 'fr',
+): Map<string, string> {
+  const shown = new Map(figures.map((f) => [f.id, f]));
+  const hiddenTerms = indicators.filter(
+    (i) => 'question' in i && shown.get(i.id)?.suppressed && ['sum', 'mean', 'median'].includes(i.kind),
+  );
+  const out = new Map<string, string>();
+  for (const ind of indicators) {
+    const questions = linkedQuestions(ind);
+    const figure = shown.get(ind.id);
+    if (!questions.length || !figure || figure.suppressed || figure.value === null) continue;
+    const where = JSON.stringify(ind.where ?? null);
+    const term = hiddenTerms.find(
+      (h) =>
+        'question' in h && questions.includes(h.question) && JSON.stringify(h.where ?? null) === where,
+    );
+    if (term) out.set(ind.id, REASONS.linked[lang](term.label));
   }
   return out;
 }
