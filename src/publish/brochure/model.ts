@@ -133,6 +133,17 @@ function chartQuestions(
   return out;
 }
 
+function previousFigures(campaign: Campaign, file: IndicatorFile, options: BrochureOptions): Figure[] {
+  const { previous: _p, boundaries: _b, ...same } = options;
+  try {
+    return buildBrochure(campaign, file, same).figures;
+  } catch (err) {
+    // The territory did not exist that year: no previous value.
+    if (err instanceof UnknownTerritoryError) return [];
+    throw err;
+  }
+}
+
 /** Everything a territorial brochure shows, with confidentiality applied: renderers only lay it out. */
 export function buildBrochure(
   campaign: Campaign,
@@ -161,9 +172,11 @@ export function buildBrochure(
       file.indicators,
       { k, audience, lang },
     );
+  // An earlier campaign's figures are those its own brochure published (primary and secondary
+  // suppression of that year): a value hidden then must not come back beside this year's.
   const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({
     label: p.label,
-    figures: evaluate(p.campaign),
+    figures: previousFigures(p.campaign, file, options),
   }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
   let figures = applySuppression(
