@@ -74,7 +74,8 @@ export const REASONS = {
   },
   linked: {
     fr: (label: string) => `suppression secondaire : le chiffre masqué « ${label} » se déduirait de celui-ci`,
-    en: (label: string) => `secondary suppression: the hidden figure "${label}" could be deduced from this one`,
+    en: (label: string) =>
+      `secondary suppression: the hidden figure "${label}" could be deduced from this one`,
   },
   cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
   total: {
@@ -255,8 +256,7 @@ export function linkedNonAdditive(
     if (!questions.length || !figure || figure.suppressed || figure.value === null) continue;
     const where = JSON.stringify(ind.where ?? null);
     const term = hiddenTerms.find(
-      (h) =>
-        'question' in h && questions.includes(h.question) && JSON.stringify(h.where ?? null) === where,
+      (h) => 'question' in h && questions.includes(h.question) && JSON.stringify(h.where ?? null) === where,
     );
     if (term) out.set(ind.id, REASONS.linked[lang](term.label));
   }

@@ -54,7 +54,11 @@ export function quantityValue(figure: Figure, role: Role): number {
 }
 
 /** Each unit's contribution to each quantity, over a whole campaign. Units shared by populations share a key. */
-function contributions(ind: Indicator, sets: UnitSets, key: (u: Unit) => number): Map<string, Map<number, number>> {
+function contributions(
+  ind: Indicator,
+  sets: UnitSets,
+  key: (u: Unit) => number,
+): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>();
   const put = (id: string, u: Unit, x: number) => {
     if (x === 0) return;

@@ -70,7 +70,10 @@ function withHidden(table: LinkedTable, id: string, into: Set<string>): Set<stri
 }
 
 /** The sensitive variables the published ones solve. */
-function leaksOf(table: LinkedTable, unknowns: ReadonlySet<string>): { solved: Set<string>; leaks: string[] } {
+function leaksOf(
+  table: LinkedTable,
+  unknowns: ReadonlySet<string>,
+): { solved: Set<string>; leaks: string[] } {
   const solved = determinedUnknowns(table.equations, unknowns);
   return { solved, leaks: [...solved].filter((id) => table.variables.get(id)!.sensitive) };
 }

@@ -53,7 +53,9 @@ function unionFind() {
  * Σ c·q = 0. Quantities never linked to each other make separate tables (cheaper to solve).
  */
 export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[]): FigureTables {
-  const additive = indicators.filter((i) => ['count', 'sum', 'mean', 'share', 'participation'].includes(i.kind));
+  const additive = indicators.filter((i) =>
+    ['count', 'sum', 'mean', 'share', 'participation'].includes(i.kind),
+  );
   const byId = new Map(additive.map((i) => [i.id, i]));
   const { quantities, relations } = quantityRelations(set.campaign, additive);
   const groups = unionFind();
@@ -62,8 +64,12 @@ export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[
     const [first, ...others] = [...r.keys()];
     for (const o of others) groups.union(first!, o);
   }
-  const holders: { key: string; rest: boolean; data: ReturnType<typeof evaluated>; figures?: Map<string, Figure> }[] =
-    [];
+  const holders: {
+    key: string;
+    rest: boolean;
+    data: ReturnType<typeof evaluated>;
+    figures?: Map<string, Figure>;
+  }[] = [];
   for (const cell of set.cells) {
     const ids = cell.structureIds;
     const campaign = ids ? subCampaign(set.campaign, (s) => s !== null && ids.has(s)) : set.campaign;
@@ -110,7 +116,10 @@ export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[
               : !!shown?.suppressed
             : q.role === 'complement' && small(amount, set.k)),
         contributors,
-        cost: holder.rest || q.role === 'complement' ? 99 : (cell ? costOf(set, cell) : 2) + (confidential ? 0 : 100),
+        cost:
+          holder.rest || q.role === 'complement'
+            ? 99
+            : (cell ? costOf(set, cell) : 2) + (confidential ? 0 : 100),
         size: contributors,
       };
       // A figure is published whole: hiding its value hides its base, and the other way round.

@@ -105,17 +105,20 @@ export interface Leak {
  */
 export function attack(pages: readonly Page[], k: Knowledge, current = 'now'): Leak[] {
   const rows = yearRows(pages, k, `${current}/`);
-  const labels = new Set(pages.flatMap((p) => p.figures.flatMap((f) => (f.previous ?? []).map((x) => x.label))));
+  const labels = new Set(
+    pages.flatMap((p) => p.figures.flatMap((f) => (f.previous ?? []).map((x) => x.label))),
+  );
   for (const label of labels) {
     // A previous year's page: the values shown as "previous" (no base: sums and counts only).
     const previousPages: Page[] = pages.map((p) => ({
       cell: p.cell,
       figures: p.figures.map((f): Figure => {
         const shown = f.previous?.find((x) => x.label === label)?.value;
+        const { suppressed: _s, ...rest } = f;
         return typeof shown === 'number'
-          ? { ...f, value: shown, suppressed: undefined }
-          : { ...f, value: null, suppressed: { reason: 'not shown' } };
-      }) as Figure[],
+          ? { ...rest, value: shown }
+          : { ...rest, value: null, suppressed: { reason: 'not shown' } };
+      }),
     }));
     rows.push(...yearRows(previousPages, { ...k, relations: [] }, `${label}/`));
     // A published change ties this year's value to the previous one.
@@ -143,5 +146,7 @@ export function attack(pages: readonly Page[], k: Knowledge, current = 'now'): L
     if (q.includes(':')) continue;
     leaks.push({ cell, indicator: q, year, value });
   }
-  return leaks.sort((a, b) => `${a.year}${a.cell}${a.indicator}`.localeCompare(`${b.year}${b.cell}${b.indicator}`));
+  return leaks.sort((a, b) =>
+    `${a.year}${a.cell}${a.indicator}`.localeCompare(`${b.year}${b.cell}${b.indicator}`),
+  );
 }
