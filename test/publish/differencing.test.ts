@@ -174,6 +174,38 @@ describe('differencing: links between indicators in one snapshot', () => {
     assert.deepEqual(hiddenIn(pages, 'non'), ['T1', 'T3']);
   });
 
+  it('a brochure made outside a snapshot hides the complement of a hidden count on its own page', () => {
+    // T1 of the case above: 5 centres (registry), 1 member, 4 non-members.
+    const c = network({
+      T1: [{ adherent: 'oui' }, ...many(4, { adherent: 'non' })],
+      T2: [...many(3, { adherent: 'oui' }), ...many(3, { adherent: 'non' })],
+      T3: [...many(4, { adherent: 'oui' }), { adherent: 'non' }],
+    });
+    const file = indicators([
+      { id: 'repondants', label: 'Centres répondants', kind: 'count' },
+      {
+        id: 'oui',
+        label: 'Adhérents',
+        kind: 'count',
+        where: { question: 'adherent', op: 'eq', value: 'oui' },
+      },
+      {
+        id: 'non',
+        label: 'Non adhérents',
+        kind: 'count',
+        where: { question: 'adherent', op: 'eq', value: 'non' },
+      },
+    ]);
+    const page = (t: string) =>
+      buildBrochure(c, file, { territory: { level: 'territoire', name: t }, k: 3, generatedAt: '2026-12-05' })
+        .figures;
+    const t1 = new Map(page('T1').map((f) => [f.id, f]));
+    assert.equal(t1.get('oui')!.suppressed !== undefined, true);
+    assert.equal(t1.get('non')!.value, null, '5 centres − 4 non-members would give the member');
+    assert.match(t1.get('non')!.suppressed!.reason, /suppression secondaire/);
+    assert.equal(t1.get('repondants')!.value, 5, 'the registry count stays published');
+  });
+
   it('a ratio beside a hidden sum is hidden: Σ budget ÷ Σ ETP and Σ ETP would give Σ budget', () => {
     // One centre of T1 holds 950 of T1's 1,000 € (dominance), every centre has 2 ETP.
     const c = network({

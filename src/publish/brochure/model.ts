@@ -8,7 +8,16 @@ import { buildUnits, type Scope } from '../indicators/units.js';
 import type { Campaign } from '../input.js';
 import { territoryCounts, type TerritoryCount } from '../map/territories.js';
 import type { Boundaries } from '../map/geojson.js';
-import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
+import {
+  applySuppression,
+  DEFAULT_K,
+  linkedNonAdditive,
+  methodNote,
+  suppressFigure,
+  type Audience,
+} from '../suppression.js';
+import { protectLinkedPage } from '../snapshot/linked-figures.js';
+import { subCampaign } from '../snapshot/model.js';
 import { levelLabel, territoryDisplayName } from './names.js';
 import { applyCrossTerritory, crossTerritorySuppression } from '../suppression-territories.js';
 import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
@@ -189,6 +198,19 @@ export function buildBrochure(
       figures,
       crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value),
     );
+  }
+  if (audience === 'public') {
+    const scoped = subCampaign(campaign, (s) => {
+      if (!scope) return true;
+      if (s === null) return false;
+      if (scope.structureIds) return scope.structureIds.has(s);
+      return (
+        campaign.registry?.structures.find((x) => x.id === s)?.attributes[scope.attribute] === scope.value
+      );
+    });
+    figures = protectLinkedPage(scoped, figures, file.indicators, k, lang);
+    const linked = linkedNonAdditive(figures, file.indicators, lang);
+    figures = figures.map((f) => (linked.has(f.id) ? suppressFigure(f, linked.get(f.id)!) : f));
   }
   if (scope) {
     const network = applySuppression(

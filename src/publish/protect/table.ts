@@ -13,6 +13,8 @@ export interface TableVariable {
   /** Secondary suppression hides the published variable of lowest cost, then of smallest size. */
   cost: number;
   size: number;
+  /** Never hidden: registry figures, which reveal no answer and are public anyway. */
+  fixed?: boolean;
   /** Hiding this variable hides these too (a chart dropped from a page hides its bars). */
   hides?: readonly string[];
 }
@@ -119,7 +121,9 @@ export function protectTable(table: LinkedTable, k: number): string[] {
     const score = new Map<string, number>();
     for (const eqs of opened) {
       const ids = new Set(eqs.flatMap((eq) => [...eq.keys()]));
-      for (const id of ids) if (table.variables.get(id)?.published) score.set(id, (score.get(id) ?? 0) + 1);
+      for (const id of ids)
+        if (table.variables.get(id)?.published && !table.variables.get(id)?.fixed)
+          score.set(id, (score.get(id) ?? 0) + 1);
     }
     if (score.size === 0 && opened.length === 0) break;
     const candidates = [...score.keys()].sort((a, b) => {

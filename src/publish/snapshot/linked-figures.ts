@@ -1,10 +1,10 @@
-import { quantityRelations, quantityValue, type Quantity } from '../protect/links.js';
-import type { LinkedTable, TableVariable } from '../protect/table.js';
+import { isAdditive, quantityRelations, quantityValue, type Quantity } from '../protect/links.js';
+import { protectTable, type LinkedTable, type TableVariable } from '../protect/table.js';
 import { evaluateIndicators } from '../indicators/evaluate.js';
 import type { Figure } from '../indicators/figure.js';
 import type { Indicator } from '../indicators/schema.js';
 import type { Campaign } from '../input.js';
-import { applySuppression, revealsNoAnswer } from '../suppression.js';
+import { applySuppression, REASONS, revealsNoAnswer, suppressFigure } from '../suppression.js';
 import { subCampaign } from './model.js';
 import { costOf, type CellSet } from './tables.js';
 
@@ -13,6 +13,11 @@ interface Place {
   cell: string;
   indicator: string;
 }
+
+/** The cells and what each publishes (a snapshot's brochures, or one brochure's figures). */
+export type LinkedSet = Pick<CellSet, 'campaign' | 'cells' | 'children' | 'rests' | 'k'> & {
+  brochures: ReadonlyMap<string, { figures: readonly Figure[] }>;
+};
 
 export interface FigureTables {
   tables: LinkedTable[];
@@ -52,10 +57,8 @@ function unionFind() {
  * + rest"; per cell and per relation between quantities (same quantity, complement, sum of parts),
  * Σ c·q = 0. Quantities never linked to each other make separate tables (cheaper to solve).
  */
-export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[]): FigureTables {
-  const additive = indicators.filter((i) =>
-    ['count', 'sum', 'mean', 'share', 'participation'].includes(i.kind),
-  );
+export function linkedFigureTables(set: LinkedSet, indicators: readonly Indicator[]): FigureTables {
+  const additive = indicators.filter(isAdditive);
   const byId = new Map(additive.map((i) => [i.id, i]));
   const { quantities, relations } = quantityRelations(set.campaign, additive);
   const groups = unionFind();
@@ -116,11 +119,9 @@ export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[
               : !!shown?.suppressed
             : q.role === 'complement' && small(amount, set.k)),
         contributors,
-        cost:
-          holder.rest || q.role === 'complement'
-            ? 99
-            : (cell ? costOf(set, cell) : 2) + (confidential ? 0 : 100),
+        cost: holder.rest || q.role === 'complement' ? 99 : cell ? costOf(set, cell) : 2,
         size: contributors,
+        ...(confidential ? {} : { fixed: true }),
       };
       // A figure is published whole: hiding its value hides its base, and the other way round.
       if (!holder.rest && q.role !== 'complement') {
@@ -156,4 +157,35 @@ export function linkedFigureTables(set: CellSet, indicators: readonly Indicator[
     }
   }
   return { tables: [...tables.values()], places };
+}
+
+/**
+ * One page on its own (a brochure made outside a snapshot): the figures of its indicators that
+ * give a hidden one back within the page (its complement, the same count under another
+ * indicator, the other parts of a published total) are hidden too.
+ */
+export function protectLinkedPage(
+  campaign: Campaign,
+  figures: readonly Figure[],
+  indicators: readonly Indicator[],
+  k: number,
+  lang: 'fr' | 'en' = 'fr',
+): Figure[] {
+  const page = { key: 'page', name: 'page', level: null, parent: null, structureIds: null };
+  const { tables, places } = linkedFigureTables(
+    {
+      campaign,
+      cells: [page],
+      children: new Map(),
+      rests: new Map(),
+      k,
+      brochures: new Map([['page', { figures }]]),
+    },
+    indicators,
+  );
+  const hidden = new Set<string>();
+  for (const table of tables) for (const id of protectTable(table, k)) hidden.add(places.get(id)!.indicator);
+  return figures.map((f) =>
+    hidden.has(f.id) && !f.suppressed ? suppressFigure(f, REASONS.differencing[lang]()) : f,
+  );
 }

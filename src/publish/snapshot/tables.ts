@@ -44,7 +44,7 @@ export function cellSet(
 }
 
 const REST = '#rest';
-export const costOf = (set: CellSet, cell: CellNode) =>
+export const costOf = (set: Pick<CellSet, 'children'>, cell: CellNode) =>
   cell.key === NETWORK ? 2 : set.children.has(cell.key) ? 1 : 0;
 
 /** Equations "cell = Σ children + rest" for one quantity named by suffix. */
