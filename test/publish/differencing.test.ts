@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { buildBrochure } from '../../src/publish/brochure/model.js';
+import { loadIndicatorFile } from '../../src/publish/indicators/load.js';
+import { readCampaignFolder } from '../../src/publish/input.js';
+import { fixtureDir, ROOT, skipWithoutFixture } from '../support/shared.js';
 import { parseIndicatorFile } from '../../src/publish/indicators/load.js';
 import type { IndicatorInput } from '../../src/publish/indicators/schema.js';
 import type { Campaign } from '../../src/publish/input.js';
@@ -293,3 +297,52 @@ describe('differencing: previous years', () => {
     assert.deepEqual(attack(pages, knowledge(['T1', 'T2', 'T3'], ['budget'])), []);
   });
 });
+
+describe(
+  'differencing: the Nord 2021 fixture',
+  { skip: skipWithoutFixture('observatoire-nord-2021') },
+  () => {
+    it('no hidden figure of its snapshot is recovered from the territories, the network and the same definitions', async () => {
+      const campaign = await readCampaignFolder(fixtureDir('observatoire-nord-2021'));
+      const file = await loadIndicatorFile(
+        join(ROOT, 'examples/observatoire-nord-2021/indicators.json'),
+        campaign.survey,
+        campaign.registry,
+      );
+      const cells = cellsFromAttributes(campaign, ['territoire']);
+      const pagesAt = (k: number) => {
+        const content = buildSnapshotContent(campaign, file, cells, {
+          k,
+          generatedAt: '2026-12-05T00:00:00.000Z',
+        });
+        return cells.map((c) => ({ cell: c.key, figures: content.brochures[c.key]!.figures }));
+      };
+      const additive = file.indicators.filter((i) => ['count', 'sum', 'mean', 'share'].includes(i.kind));
+      // What the attacker reads from the definitions: a share's base is the count of its population
+      // (one answer per centre here), and each territory's registry count is the network's part.
+      const relations: Knowledge['relations'] = additive
+        .filter((i) => i.kind === 'share' && !i.where)
+        .map((i) => [
+          ['reponses', 1],
+          [`${i.id}:base`, -1],
+        ]);
+      const knowledge: Knowledge = {
+        children: { network: cells.filter((c) => c.parent === 'network').map((c) => c.key) },
+        indicators: additive.map((i) => i.id),
+        relations,
+      };
+      const inTerritory = new Set(
+        (campaign.registry?.structures ?? []).filter((s) => s.attributes.territoire).map((s) => s.id),
+      );
+      if (campaign.responses.some((r) => r.structure === null || !inTerritory.has(r.structure)))
+        knowledge.rests = ['network'];
+      let hidden = 0;
+      for (const k of [5, 10, 20]) {
+        const pages = pagesAt(k);
+        hidden += pages.flatMap((p) => p.figures.filter((f) => f.suppressed)).length;
+        assert.deepEqual(attack(pages, knowledge), [], `k = ${k}`);
+      }
+      assert.ok(hidden > 20, `the attack has hidden figures to look for (${hidden})`);
+    });
+  },
+);

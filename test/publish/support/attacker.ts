@@ -19,6 +19,8 @@ export interface Knowledge {
   /** Parent cell → its children (their structures partition the parent's). */
   children: Record<string, string[]>;
   relations?: Relation[];
+  /** Parents with structures (or anonymous responses) outside all their children: an unknown rest each. */
+  rests?: string[];
   /** Indicators the attack is about (additive ones: count, sum, mean, share). */
   indicators: string[];
 }
@@ -79,6 +81,7 @@ function yearRows(pages: readonly Page[], k: Knowledge, prefix: string): Row[] {
       const row: Row = { coef: new Map(), rhs: 0 };
       term(parent, q, 1, row);
       for (const c of kids) term(c, q, -1, row);
+      if (k.rests?.includes(parent)) row.coef.set(`${prefix}${parent}#rest|${q}`, -1);
       rows.push(row);
     }
   }
@@ -143,7 +146,7 @@ export function attack(pages: readonly Page[], k: Knowledge, current = 'now'): L
   for (const [name, value] of solved) {
     const [year, rest] = name.split('/') as [string, string];
     const [cell, q] = rest.split('|') as [string, string];
-    if (q.includes(':')) continue;
+    if (q.includes(':') || cell.endsWith('#rest')) continue;
     leaks.push({ cell, indicator: q, year, value });
   }
   return leaks.sort((a, b) =>
