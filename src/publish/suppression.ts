@@ -21,14 +21,14 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
   return lang === 'fr'
     ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
         `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
-        `se déduirait d'un total publié, du territoire parent, des autres territoires ou des autres barres d'un graphique (suppression secondaire). ` +
+        `se déduirait d'un total publié, du territoire parent, des autres territoires, des autres barres d'un graphique, d'un autre indicateur lié (même effectif, complément, somme des parties) ou d'une année précédente (suppression secondaire). ` +
         `Une somme ou une moyenne n'est pas publiée quand une seule structure en représente plus de ${DOMINANCE_LIMIT * 100} % (règle de dominance). ` +
         `Les valeurs individuelles (minimum, maximum) ne sont ` +
         `publiées que si le réseau l'a décidé. Les effectifs et parts tirés du seul registre (nombre de structures adhérentes, ` +
         `part en quartier prioritaire…) et les taux de participation ne révèlent aucune réponse et restent publiés.`
     : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
         `complement concerns fewer than ${k} structures, nor a figure that could be deduced from a published ` +
-        `total, the parent territory, the other territories or the other bars of a chart (secondary suppression). ` +
+        `total, the parent territory, the other territories, the other bars of a chart, a linked indicator (same count, complement, sum of parts) or a previous year (secondary suppression). ` +
         `A sum or mean where one structure holds more than ${DOMINANCE_LIMIT * 100} % of the total is not published (dominance rule). ` +
         `Individual values (minimum, maximum) are shown only when the network decided so. ` +
         `Registry-only counts and shares and participation rates reveal no answer and stay published.`;
