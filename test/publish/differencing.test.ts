@@ -81,7 +81,7 @@ const knowledge = (
   relations,
 });
 
-describe('differencing: links between indicators in one snapshot', () => {
+describe('differencing: links between indicators (snapshot and single brochures)', () => {
   // k = 3. T1: 4 centres, 1 member; T2: 10 centres, 3 members; T3: 4 centres, all members.
   const campaign = network({
     T1: [{ adherent: 'oui' }, ...many(3, { adherent: 'non' })],
@@ -208,6 +208,49 @@ describe('differencing: links between indicators in one snapshot', () => {
     assert.equal(t1.get('non')!.value, null, '5 centres − 4 non-members would give the member');
     assert.match(t1.get('non')!.suppressed!.reason, /suppression secondaire/);
     assert.equal(t1.get('repondants')!.value, 5, 'the registry count stays published');
+  });
+
+  it("a territory's page shows the network's value only as the network page publishes it", () => {
+    // k = 3. T1: 2 members (1 ETP each) and 3 others (2 ETP); T2: 5 others (3 ETP). On the network
+    // page the mean of all 10 and the mean of the 8 others would give the 2 members' total: the
+    // mean of the others is hidden there, so T2's page must not print it as "whole network".
+    const c = network({
+      T1: [...many(2, { adherent: 'oui', etp: 1 }), ...many(3, { adherent: 'non', etp: 2 })],
+      T2: many(5, { adherent: 'non', etp: 3 }),
+    });
+    const file = indicators([
+      { id: 'etp_tous', label: 'ETP moyen', kind: 'mean', question: 'etp' },
+      {
+        id: 'etp_oui',
+        label: 'ETP moyen des adhérents',
+        kind: 'mean',
+        question: 'etp',
+        where: { question: 'adherent', op: 'eq', value: 'oui' },
+      },
+      {
+        id: 'etp_non',
+        label: 'ETP moyen des autres',
+        kind: 'mean',
+        question: 'etp',
+        where: { question: 'adherent', op: 'eq', value: 'non' },
+      },
+    ]);
+    const page = (t: string | null) =>
+      new Map(
+        buildBrochure(c, file, {
+          territory: t ? { level: 'territoire', name: t } : null,
+          k: 3,
+          generatedAt: '2026-12-05',
+        }).figures.map((f) => [f.id, f]),
+      );
+    const whole = page(null);
+    assert.ok(whole.get('etp_oui')!.suppressed, '2 members');
+    assert.ok(whole.get('etp_non')!.suppressed, '10 × 2.3 − 8 × 2.625 would give the members');
+    assert.equal(whole.get('etp_tous')!.value, 2.3);
+    const t2 = page('T2');
+    assert.equal(t2.get('etp_non')!.value, 3);
+    assert.equal(t2.get('etp_non')!.network, undefined);
+    assert.equal(t2.get('etp_tous')!.network, 2.3);
   });
 
   it('a ratio beside a hidden sum is hidden: Σ budget ÷ Σ ETP and Σ ETP would give Σ budget', () => {

@@ -213,11 +213,17 @@ export function buildBrochure(
     figures = figures.map((f) => (linked.has(f.id) ? suppressFigure(f, linked.get(f.id)!) : f));
   }
   if (scope) {
-    const network = applySuppression(
-      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }),
-      file.indicators,
-      { k, audience, lang },
-    );
+    // The network value shown beside a territory's is the network brochure's, as protected there
+    // (a snapshot, which protects all its pages together, puts its own network page's value).
+    const { previous: _p, structureIds: _s, boundaries: _b, ...same } = options;
+    const network =
+      options.crossTerritory === false
+        ? applySuppression(
+            evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }),
+            file.indicators,
+            { k, audience, lang },
+          )
+        : buildBrochure(campaign, file, { ...same, territory: null }).figures;
     const networkById = new Map(network.map((f) => [f.id, f.value]));
     // Counts of a territory are not comparable to the network's; rates, means and shares are.
     // Figures fixed to a registry subset (where on an attribute) are the same for every territory.
