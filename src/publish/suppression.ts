@@ -111,8 +111,9 @@ function primaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang): s
   }
   if (figure.base < k) return REASONS.smallBase[lang](k, figure.base);
   if (ind.kind === 'share' && small(figure.numerator, k)) return REASONS.fewMeet[lang](k);
-  if ((ind.kind === 'sum' || ind.kind === 'mean') && (figure.dominance ?? 0) > DOMINANCE_LIMIT)
-    return REASONS.dominance[lang]();
+  const additive =
+    ind.kind === 'sum' || ind.kind === 'mean' || (ind.kind === 'change' && ind.statistic !== 'median');
+  if (additive && (figure.dominance ?? 0) > DOMINANCE_LIMIT) return REASONS.dominance[lang]();
   return undefined;
 }
 

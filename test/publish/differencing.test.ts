@@ -341,6 +341,45 @@ describe('differencing: previous years', () => {
   });
 });
 
+describe('differencing: a change between two questions of one survey', () => {
+  it('a change of sums where one centre holds most of either year is that centre’s own change: hidden', () => {
+    // This year's budgets (budget) and last year's (etp stands for them here): one centre of 5
+    // holds 900 of 1,000 (90 % > 85 %) last year; the published rate would be nearly its own change.
+    const c = network({
+      T1: [{ budget: 1000, etp: 900 }, ...many(4, { budget: 50, etp: 25 })],
+    });
+    const file = indicators([
+      {
+        id: 'evolution',
+        label: 'Évolution des budgets',
+        kind: 'change',
+        question: 'budget',
+        previousQuestion: 'etp',
+        statistic: 'sum',
+      },
+      {
+        id: 'evolution_med',
+        label: 'Évolution médiane',
+        kind: 'change',
+        question: 'budget',
+        previousQuestion: 'etp',
+        statistic: 'median',
+      },
+    ]);
+    const figures = new Map(
+      buildBrochure(c, file, { territory: null, k: 3, generatedAt: '2026-12-05' }).figures.map((f) => [
+        f.id,
+        f,
+      ]),
+    );
+    assert.equal(figures.get('evolution')!.value, null);
+    assert.match(figures.get('evolution')!.suppressed!.reason, /règle de dominance/);
+    assert.equal(figures.get('evolution')!.change, undefined);
+    // A median's change is no sum: the rule does not apply (median 50 against 25: +100 %).
+    assert.equal(figures.get('evolution_med')!.value, 100);
+  });
+});
+
 describe(
   'differencing: the Nord 2021 fixture',
   { skip: skipWithoutFixture('observatoire-nord-2021') },
