@@ -87,6 +87,11 @@ async function run(args: string[]): Promise<number> {
     k = Number(values.k);
     if (!Number.isInteger(k) || k < 1)
       throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
+    // Below 3 structures, any two of them deduce the third's answer from a published figure.
+    if (audience === 'public' && k < 3)
+      throw new CliError(
+        `--k "${values.k}" is too small for a public brochure: at least 3 structures per figure (default 5); --audience admin for an internal version.`,
+      );
   }
   if (values.structure !== undefined)
     return structureSheet(dir, values.structure, { ...values, format, audience, lang, k });

@@ -21,14 +21,14 @@ export function methodNote(k: number, lang: 'fr' | 'en' = 'fr'): string {
   return lang === 'fr'
     ? `Secret statistique : un chiffre qui repose sur moins de ${k} structures n'est pas publié (case « s »), ` +
         `de même qu'une part dont le complément concerne moins de ${k} structures, et un territoire dont la valeur ` +
-        `se déduirait d'un total publié, du territoire parent, des autres territoires ou des autres barres d'un graphique (suppression secondaire). ` +
+        `se déduirait d'un total publié, du territoire parent, des autres territoires, des autres barres d'un graphique, d'un autre indicateur lié (même effectif, complément, somme des parties) ou d'une année précédente (suppression secondaire). ` +
         `Une somme ou une moyenne n'est pas publiée quand une seule structure en représente plus de ${DOMINANCE_LIMIT * 100} % (règle de dominance). ` +
         `Les valeurs individuelles (minimum, maximum) ne sont ` +
         `publiées que si le réseau l'a décidé. Les effectifs et parts tirés du seul registre (nombre de structures adhérentes, ` +
         `part en quartier prioritaire…) et les taux de participation ne révèlent aucune réponse et restent publiés.`
     : `Statistical confidentiality: a figure resting on fewer than ${k} structures is not published, nor a share whose ` +
         `complement concerns fewer than ${k} structures, nor a figure that could be deduced from a published ` +
-        `total, the parent territory, the other territories or the other bars of a chart (secondary suppression). ` +
+        `total, the parent territory, the other territories, the other bars of a chart, a linked indicator (same count, complement, sum of parts) or a previous year (secondary suppression). ` +
         `A sum or mean where one structure holds more than ${DOMINANCE_LIMIT * 100} % of the total is not published (dominance rule). ` +
         `Individual values (minimum, maximum) are shown only when the network decided so. ` +
         `Registry-only counts and shares and participation rates reveal no answer and stay published.`;
@@ -72,6 +72,11 @@ export const REASONS = {
     en: () =>
       'secondary suppression: a hidden figure could be deduced from this one (parent territory, other territories or complement)',
   },
+  linked: {
+    fr: (label: string) => `suppression secondaire : le chiffre masqué « ${label} » se déduirait de celui-ci`,
+    en: (label: string) =>
+      `secondary suppression: the hidden figure "${label}" could be deduced from this one`,
+  },
   cell: { fr: (k: number) => `moins de ${k} structures`, en: (k: number) => `fewer than ${k} structures` },
   total: {
     fr: () => 'suppression secondaire : se déduirait du total publié',
@@ -106,8 +111,9 @@ function primaryReason(figure: Figure, ind: Indicator, k: number, lang: Lang): s
   }
   if (figure.base < k) return REASONS.smallBase[lang](k, figure.base);
   if (ind.kind === 'share' && small(figure.numerator, k)) return REASONS.fewMeet[lang](k);
-  if ((ind.kind === 'sum' || ind.kind === 'mean') && (figure.dominance ?? 0) > DOMINANCE_LIMIT)
-    return REASONS.dominance[lang]();
+  const additive =
+    ind.kind === 'sum' || ind.kind === 'mean' || (ind.kind === 'change' && ind.statistic !== 'median');
+  if (additive && (figure.dominance ?? 0) > DOMINANCE_LIMIT) return REASONS.dominance[lang]();
   return undefined;
 }
 
@@ -218,6 +224,42 @@ export function applySuppression(
       const i = out.findIndex((x) => x.id === id);
       if (i >= 0 && !out[i]!.suppressed) out[i] = suppressFigure(out[i]!, reason);
     }
+  }
+  return out;
+}
+
+/** The questions a non-additive figure is computed from, when another figure may give it back. */
+function linkedQuestions(ind: Indicator): string[] {
+  if (ind.kind === 'ratio') return [ind.numerator, ind.denominator];
+  if (ind.kind === 'change') return [ind.question, ind.previousQuestion];
+  return [];
+}
+
+/**
+ * Ratios and changes are not additive, but with one of their two terms published they give the
+ * other away (Σ budget ÷ Σ ETP and Σ ETP give Σ budget; a change and this year's mean give last
+ * year's). A ratio or change beside a hidden figure on one of its questions (same population
+ * filter) is hidden too.
+ */
+export function linkedNonAdditive(
+  figures: readonly Figure[],
+  indicators: readonly Indicator[],
+  lang: Lang = 'fr',
+): Map<string, string> {
+  const shown = new Map(figures.map((f) => [f.id, f]));
+  const hiddenTerms = indicators.filter(
+    (i) => 'question' in i && shown.get(i.id)?.suppressed && ['sum', 'mean', 'median'].includes(i.kind),
+  );
+  const out = new Map<string, string>();
+  for (const ind of indicators) {
+    const questions = linkedQuestions(ind);
+    const figure = shown.get(ind.id);
+    if (!questions.length || !figure || figure.suppressed || figure.value === null) continue;
+    const where = JSON.stringify(ind.where ?? null);
+    const term = hiddenTerms.find(
+      (h) => 'question' in h && questions.includes(h.question) && JSON.stringify(h.where ?? null) === where,
+    );
+    if (term) out.set(ind.id, REASONS.linked[lang](term.label));
   }
   return out;
 }

@@ -3,23 +3,62 @@ import type { ServerContext } from './context.js';
 import type { SurveyVersion } from '../store/index.js';
 import { found } from './errors.js';
 
-// Versions are immutable, so their parsed models can be kept for the life of the process.
-const models = new Map<string, SurveyModel>();
+/**
+ * Survey versions are immutable: once read, a version and its parsed model serve every later
+ * request (each respondent's autosave reads its campaign's version) without reading the row and
+ * parsing its JSON again. Bounded, least recently used first out; one cache per store, so two
+ * databases in one process (tests) never share an entry.
+ */
+export const CACHED_VERSIONS = 64;
+
+interface Loaded {
+  version: SurveyVersion;
+  model: SurveyModel;
+}
+
+class RecentlyUsed<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly max: number) {}
+  get(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+const models = new RecentlyUsed<SurveyModel>(CACHED_VERSIONS);
+const versionsByStore = new WeakMap<object, RecentlyUsed<Promise<Loaded>>>();
 
 export function modelOfVersion(version: SurveyVersion): SurveyModel {
   let model = models.get(version.id);
   if (!model) {
     model = buildSurveyModel(version.definition, `version ${version.version}`);
-    if (models.size > 500) models.clear();
     models.set(version.id, model);
   }
   return model;
 }
 
-export async function loadVersion(
-  ctx: ServerContext,
-  versionId: string,
-): Promise<{ version: SurveyVersion; model: SurveyModel }> {
-  const version = found(await ctx.store.surveys.getVersion(versionId), 'survey_version');
-  return { version, model: modelOfVersion(version) };
+export async function loadVersion(ctx: ServerContext, versionId: string): Promise<Loaded> {
+  let cache = versionsByStore.get(ctx.store);
+  if (!cache) versionsByStore.set(ctx.store, (cache = new RecentlyUsed(CACHED_VERSIONS)));
+  const cached = cache.get(versionId);
+  if (cached) return cached;
+  // Requests arriving together share one read; a failure (or an unknown id) is not kept.
+  const loading = ctx.store.surveys.getVersion(versionId).then((row) => {
+    const version = found(row, 'survey_version');
+    return { version, model: buildSurveyModel(version.definition, `version ${version.version}`) };
+  });
+  cache.set(versionId, loading);
+  loading.catch(() => cache.delete(versionId));
+  return loading;
 }

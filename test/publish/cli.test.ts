@@ -75,6 +75,14 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
       /--k "0" must be a whole number/,
     );
     assert.match(
+      brochure(fixtureDir(NORD), '--indicators', indicators, '--k', '2').err,
+      /--k "2" is too small for a public brochure: at least 3 structures/,
+    );
+    assert.equal(
+      brochure(fixtureDir(NORD), '--indicators', indicators, '--k', '2', '--audience', 'admin').code,
+      0,
+    );
+    assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--format', 'odt').err,
       /--format « odt » n'est pas pris en charge/,
     );

@@ -310,3 +310,32 @@ describe('respondent link', () => {
     assert.equal((await respond('POST', `/api/public/${'z'.repeat(32)}/start`)).statusCode, 404);
   });
 });
+
+describe('respondent autosave and the survey version', () => {
+  test('the frozen version is read and parsed once, then every autosave reuses it', async () => {
+    const { token } = await freshToken();
+    const surveys = server.store.surveys;
+    const original = surveys.getVersion.bind(surveys);
+    let reads = 0;
+    surveys.getVersion = async (id: string) => {
+      reads++;
+      return original(id);
+    };
+    try {
+      // The form (and earlier tests) may have loaded it already: count from a warm start.
+      assert.equal((await respond('GET', `/api/respond/${token}`)).statusCode, 200);
+      reads = 0;
+      for (let i = 0; i < 5; i++) {
+        const res = await respond('PUT', `/api/respond/${token}/draft`, {
+          data: { ...valid, etp_salaries: i },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      assert.equal(reads, 0, 'no autosave reads the survey version again');
+      const bad = await respond('PUT', `/api/respond/${token}/draft`, { data: { etp_salaries: 'beaucoup' } });
+      assert.equal(bad.statusCode, 422, 'drafts are still checked against the cached survey');
+    } finally {
+      surveys.getVersion = original;
+    }
+  });
+});

@@ -8,7 +8,16 @@ import { buildUnits, type Scope } from '../indicators/units.js';
 import type { Campaign } from '../input.js';
 import { territoryCounts, type TerritoryCount } from '../map/territories.js';
 import type { Boundaries } from '../map/geojson.js';
-import { applySuppression, DEFAULT_K, methodNote, type Audience } from '../suppression.js';
+import {
+  applySuppression,
+  DEFAULT_K,
+  linkedNonAdditive,
+  methodNote,
+  suppressFigure,
+  type Audience,
+} from '../suppression.js';
+import { protectLinkedPage } from '../snapshot/linked-figures.js';
+import { subCampaign } from '../snapshot/model.js';
 import { levelLabel, territoryDisplayName } from './names.js';
 import { applyCrossTerritory, crossTerritorySuppression } from '../suppression-territories.js';
 import { attachTrends, STABLE_THRESHOLD_PERCENT, type PreviousRun } from '../trends.js';
@@ -133,6 +142,17 @@ function chartQuestions(
   return out;
 }
 
+function previousFigures(campaign: Campaign, file: IndicatorFile, options: BrochureOptions): Figure[] {
+  const { previous: _p, boundaries: _b, ...same } = options;
+  try {
+    return buildBrochure(campaign, file, same).figures;
+  } catch (err) {
+    // The territory did not exist that year: no previous value.
+    if (err instanceof UnknownTerritoryError) return [];
+    throw err;
+  }
+}
+
 /** Everything a territorial brochure shows, with confidentiality applied: renderers only lay it out. */
 export function buildBrochure(
   campaign: Campaign,
@@ -161,9 +181,11 @@ export function buildBrochure(
       file.indicators,
       { k, audience, lang },
     );
+  // An earlier campaign's figures are those its own brochure published (primary and secondary
+  // suppression of that year): a value hidden then must not come back beside this year's.
   const previousRuns: PreviousRun[] = (options.previous ?? []).map((p) => ({
     label: p.label,
-    figures: evaluate(p.campaign),
+    figures: previousFigures(p.campaign, file, options),
   }));
   const templates = new Map(file.indicators.map((i) => [i.id, i.text]));
   let figures = applySuppression(
@@ -177,12 +199,31 @@ export function buildBrochure(
       crossTerritorySuppression(campaign, file, scope.attribute, k, lang).get(scope.value),
     );
   }
+  if (audience === 'public') {
+    const scoped = subCampaign(campaign, (s) => {
+      if (!scope) return true;
+      if (s === null) return false;
+      if (scope.structureIds) return scope.structureIds.has(s);
+      return (
+        campaign.registry?.structures.find((x) => x.id === s)?.attributes[scope.attribute] === scope.value
+      );
+    });
+    figures = protectLinkedPage(scoped, figures, file.indicators, k, lang);
+    const linked = linkedNonAdditive(figures, file.indicators, lang);
+    figures = figures.map((f) => (linked.has(f.id) ? suppressFigure(f, linked.get(f.id)!) : f));
+  }
   if (scope) {
-    const network = applySuppression(
-      evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }),
-      file.indicators,
-      { k, audience, lang },
-    );
+    // The network value shown beside a territory's is the network brochure's, as protected there
+    // (a snapshot, which protects all its pages together, puts its own network page's value).
+    const { previous: _p, structureIds: _s, boundaries: _b, ...same } = options;
+    const network =
+      options.crossTerritory === false
+        ? applySuppression(
+            evaluateIndicators(campaign.survey, campaign.responses, campaign.registry, file, { lang }),
+            file.indicators,
+            { k, audience, lang },
+          )
+        : buildBrochure(campaign, file, { ...same, territory: null }).figures;
     const networkById = new Map(network.map((f) => [f.id, f.value]));
     // Counts of a territory are not comparable to the network's; rates, means and shares are.
     // Figures fixed to a registry subset (where on an attribute) are the same for every territory.

@@ -150,12 +150,18 @@ function compute(ind: Indicator, sets: UnitSets, survey: SurveyModel, lang: 'fr'
           : ind.statistic === 'mean'
             ? mean(vs)
             : median(vs);
-      const now = stat(numericValues(units, ind.question));
-      const before = stat(numericValues(units, ind.previousQuestion));
-      const value = relativeChange(now, before);
+      const nowValues = numericValues(units, ind.question);
+      const beforeValues = numericValues(units, ind.previousQuestion);
+      const value = relativeChange(stat(nowValues), stat(beforeValues));
+      // A change of sums or means where one structure dominates either year is its own change.
+      const dominance =
+        ind.statistic === 'median'
+          ? undefined
+          : Math.max(dominanceOf(nowValues) ?? 0, dominanceOf(beforeValues) ?? 0);
       return {
         value,
-        base: numericValues(units, ind.question).length,
+        base: nowValues.length,
+        ...(dominance ? { dominance } : {}),
         ...(value === null
           ? {}
           : { change: { value, wording: changeWording(value, lang), since: ind.previousQuestion } }),

@@ -5,9 +5,10 @@ import type { IndicatorFile } from '../indicators/schema.js';
 import type { Campaign } from '../input.js';
 import { protectTable } from '../protect/table.js';
 import { buildStructureSheet, UnknownStructureError, type StructureSheet } from '../sheet/model.js';
-import { REASONS, suppressFigure } from '../suppression.js';
+import { linkedNonAdditive, REASONS, suppressFigure } from '../suppression.js';
 import { NETWORK, type CellNode, type SnapshotContent } from './model.js';
-import { barKey, cellSet, chartTable, figureTable, isLinear, rawChartCounts } from './tables.js';
+import { linkedFigureTables } from './linked-figures.js';
+import { barKey, cellSet, chartTable, rawChartCounts } from './tables.js';
 
 export interface SnapshotOptions {
   /** Confidentiality threshold, already checked (≥ MIN_K) by the caller. */
@@ -148,11 +149,20 @@ export function buildSnapshotContent(
     );
   }
   const set = cellSet(campaign, cells, brochures, k);
-  for (const ind of file.indicators.filter(isLinear)) {
-    for (const key of protectTable(figureTable(set, ind), k)) {
-      const model = brochures.get(key);
-      if (model) replaceFigure(model, ind.id, (f) => suppressFigure(f, REASONS.differencing[lang]()));
+  const { tables, places } = linkedFigureTables(set, file.indicators);
+  for (const table of tables) {
+    for (const id of protectTable(table, k)) {
+      const place = places.get(id);
+      const model = place && brochures.get(place.cell);
+      if (model && place)
+        replaceFigure(model, place.indicator, (f) =>
+          f.suppressed ? f : suppressFigure(f, REASONS.differencing[lang]()),
+        );
     }
+  }
+  for (const model of brochures.values()) {
+    for (const [id, reason] of linkedNonAdditive(model.figures, file.indicators, lang))
+      replaceFigure(model, id, (f) => suppressFigure(f, reason));
   }
   protectCharts(set, [...new Set(file.sections.flatMap((s) => s.charts))], lang);
   const network = brochures.get(NETWORK);

@@ -1,12 +1,9 @@
 import type { QuestionResult } from '../../report/model.js';
 import { buildReport } from '../../stats/index.js';
 import type { BrochureModel } from '../brochure/model.js';
-import { evaluateIndicators } from '../indicators/evaluate.js';
-import type { Indicator } from '../indicators/schema.js';
 import type { Campaign } from '../input.js';
 import type { Equation } from '../protect/linear.js';
 import type { LinkedTable, TableVariable } from '../protect/table.js';
-import { applySuppression, revealsNoAnswer } from '../suppression.js';
 import { NETWORK, subCampaign, type CellNode } from './model.js';
 
 /** The cells with what they publish, and each cell's "rest": its structures outside every child. */
@@ -44,7 +41,7 @@ export function cellSet(
 }
 
 const REST = '#rest';
-const costOf = (set: CellSet, cell: CellNode) =>
+export const costOf = (set: Pick<CellSet, 'children'>, cell: CellNode) =>
   cell.key === NETWORK ? 2 : set.children.has(cell.key) ? 1 : 0;
 
 /** Equations "cell = Σ children + rest" for one quantity named by suffix. */
@@ -57,43 +54,6 @@ function hierarchy(set: CellSet, suffix: string, variables: Map<string, TableVar
     out.push(eq);
   }
   return out;
-}
-
-/** Additive figures: counts, sums, means (mean × base) and shares (numerator). */
-export function isLinear(ind: Indicator): boolean {
-  return ['count', 'sum', 'mean', 'share'].includes(ind.kind) && !revealsNoAnswer(ind);
-}
-
-/** The linked table of one additive indicator across every cell. Variables are "<cell>" and "<cell>#rest". */
-export function figureTable(set: CellSet, ind: Indicator): LinkedTable {
-  const variables = new Map<string, TableVariable>();
-  for (const cell of set.cells) {
-    const f = set.brochures.get(cell.key)?.figures.find((x) => x.id === ind.id);
-    if (!f) continue;
-    variables.set(cell.key, {
-      published: !f.suppressed,
-      sensitive: !!f.suppressed,
-      contributors: f.base,
-      cost: costOf(set, cell),
-      size: f.base,
-    });
-  }
-  for (const [key, rest] of set.rests) {
-    const [f] = applySuppression(
-      evaluateIndicators(rest.survey, rest.responses, rest.registry, { indicators: [ind] }),
-      [ind],
-      { k: set.k },
-    );
-    if (!f || f.value === null || f.value === 0) continue;
-    variables.set(`${key}${REST}`, {
-      published: false,
-      sensitive: !!f.suppressed,
-      contributors: f.base,
-      cost: 99,
-      size: f.base,
-    });
-  }
-  return { variables, equations: hierarchy(set, '', variables) };
 }
 
 /** Key of a chart bar: its choice value (the label for rows without one). */
