@@ -72,6 +72,7 @@ export const directoryService = z.object({
   /** OpenStreetMap opening_hours, normalised. */
   hours: z.string(),
   hoursText: z.string(),
+  /** One of ACCESS_MODES (stored from a checked input). */
   access: z.string(),
   accessLabel: z.string(),
   public: z.string(),

@@ -62,7 +62,7 @@ function fromFastify(err: FastifyError, app: FastifyInstance): PanoramaError | u
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError | PanoramaError, request, reply) => {
-    const err = asPanoramaError(raw) ?? fromFastify(raw as FastifyError, app);
+    const err = asPanoramaError(raw) ?? fromFastify(raw, app);
     if (err) {
       const lang = requestLang(request);
       const body: ErrorBody = { error: { code: err.code, message: err.messageIn(lang), params: err.params } };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { startTestServer, structuresByDepartement, tokenOf, type TestServer } from '../server/helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
 import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/server/public/brochure.js';
