@@ -1,27 +1,32 @@
 import { z } from 'zod';
-import { publicUser, role } from './auth.js';
+import {
+  adminResetInput,
+  adminResetOutput,
+  createUserInput,
+  MIN_PASSWORD_LENGTH,
+  resetModeSchema,
+  updateUserInput,
+} from '../app/accounts/schemas.js';
+import { publicUser } from './auth.js';
 
-/** Shortest password an account may have (src/server/auth/passwords.ts). */
-export const MIN_PASSWORD_LENGTH = 10;
-const password = z.string().min(MIN_PASSWORD_LENGTH, `au moins ${MIN_PASSWORD_LENGTH} caractères`).max(200);
+/**
+ * Accounts administration. The request schemas are the account use cases' own inputs
+ * (src/app/accounts/schemas.ts): they only bound sizes, the password policy is checked by the use
+ * case so that its refusal names the rule in the user's language.
+ */
+
+/** Shortest password an account may have (the policy of src/app/accounts/policy.ts). */
+export { MIN_PASSWORD_LENGTH };
+
+/** How an administrator resets a password: e-mail a link, show the link once, or set a temporary password. */
+export const resetMode = resetModeSchema;
 
 /** POST /api/users */
-export const createUserBody = z.object({
-  email: z.email().max(320),
-  name: z.string().trim().min(1).max(200),
-  role,
-  territoryIds: z.array(z.string().min(1)).default([]),
-  password: password.optional(),
-});
+export const createUserBody = createUserInput;
 /** PATCH /api/users/:id */
-export const updateUserBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  email: z.email().max(320).optional(),
-  role: role.optional(),
-  territoryIds: z.array(z.string().min(1)).optional(),
-  password: password.optional(),
-  disabled: z.boolean().optional(),
-});
+export const updateUserBody = updateUserInput;
+/** POST /api/users/:id/password-reset */
+export const passwordResetBody = adminResetInput;
 
 /** GET /api/users */
 export const usersResponse = z.object({ users: z.array(publicUser) });
@@ -29,3 +34,5 @@ export const usersResponse = z.object({ users: z.array(publicUser) });
 export const createdUserResponse = z.object({ user: publicUser, password: z.string().optional() });
 /** PATCH /api/users/:id */
 export const userResponse = z.object({ user: publicUser });
+/** POST /api/users/:id/password-reset: where the link went, or the link or password, shown once. */
+export const passwordResetResponse = adminResetOutput;

@@ -1,50 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  FORBIDDEN_REASONS,
-  PanoramaError,
-  THINGS,
-  type ForbiddenReason,
-  type Thing,
-} from '../contract/errors/index.js';
+import { PanoramaError, THINGS, type ForbiddenReason, type Thing } from '../contract/errors/index.js';
 import { pickLang, type Lang } from '../contract/lang.js';
+import type { ErrorBody } from '../contract/common.js';
 import { asPanoramaError } from '../app/errors.js';
 
-/**
- * @deprecated Throw a PanoramaError (src/contract/errors): its message is worded in the client's
- * language. Kept for the routes not converted yet; its French message is sent as it is.
- */
-export class ApiError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-/** @deprecated A free-text 400: prefer a catalogue code. */
-export const badRequest = (message: string, details?: unknown) =>
-  new ApiError(400, 'bad_request', message, details);
 export const unauthenticated = () => new PanoramaError('unauthenticated');
 
-const reasonOf = (text: string) =>
-  (Object.keys(FORBIDDEN_REASONS) as ForbiddenReason[]).find(
-    (key) => key === text || FORBIDDEN_REASONS[key].fr === text,
-  );
 const thingOf = (text: string) =>
   (Object.keys(THINGS) as Thing[]).find((key) => key === text || THINGS[key].fr === text);
 
-/**
- * A 403 with its reason (a key of FORBIDDEN_REASONS). A French sentence of an older caller is
- * matched to its reason when the catalogue has it, so that it is translated too.
- */
-export function forbidden(reason?: ForbiddenReason | string): PanoramaError | ApiError {
-  if (reason === undefined) return new PanoramaError('forbidden');
-  const key = reasonOf(reason);
-  return key ? new PanoramaError('forbidden', { reason: key }) : new ApiError(403, 'forbidden', reason);
+/** A 403, with its reason when there is one (worded by the catalogue in the client's language). */
+export function forbidden(reason?: ForbiddenReason): PanoramaError {
+  return reason === undefined ? new PanoramaError('forbidden') : new PanoramaError('forbidden', { reason });
 }
 
 /** A 404 naming what was not found (a key of THINGS, or its French noun for older callers). */
@@ -58,10 +25,6 @@ export function notFound(what: Thing | string, id?: string): PanoramaError {
 export function found<T>(value: T | null | undefined, what: Thing | string): T {
   if (value === undefined || value === null) throw notFound(what);
   return value;
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; params?: unknown; details?: unknown };
 }
 
 /** The language of the answer: the client's Accept-Language (the web UI sends its own language). */
@@ -98,8 +61,8 @@ function fromFastify(err: FastifyError, app: FastifyInstance): PanoramaError | u
  * the client's language; never leaks a stack trace nor a library's message.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((raw: FastifyError | ApiError | PanoramaError, request, reply) => {
-    const err = asPanoramaError(raw) ?? (raw instanceof ApiError ? undefined : fromFastify(raw, app));
+  app.setErrorHandler((raw: FastifyError | PanoramaError, request, reply) => {
+    const err = asPanoramaError(raw) ?? fromFastify(raw, app);
     if (err) {
       const lang = requestLang(request);
       const body: ErrorBody = { error: { code: err.code, message: err.messageIn(lang), params: err.params } };
@@ -108,11 +71,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       if (err.status >= 500 && err.status !== 503) request.log.error(err);
       return reply.status(err.status).send(body);
-    }
-    if (raw instanceof ApiError) {
-      const body: ErrorBody = { error: { code: raw.code, message: raw.message } };
-      if (raw.details !== undefined) body.error.details = raw.details;
-      return reply.status(raw.statusCode).send(body);
     }
     request.log.error(raw);
     const internal = new PanoramaError('internal');

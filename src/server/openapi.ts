@@ -82,7 +82,13 @@ export async function installZodSchemas(app: FastifyInstance): Promise<void> {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
         out[key] =
-          key === 'response' ? responsesToJsonSchema(value) : isZod(value) ? toJsonSchema(value) : value;
+          key === 'response'
+            ? responsesToJsonSchema(value)
+            : isZod(value)
+              ? toJsonSchema(value)
+              : key === 'body'
+                ? bodyByContentType(value)
+                : value;
       }
       return { schema: out, url };
     },
@@ -98,6 +104,19 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Reco
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   return json;
+}
+
+/**
+ * `body: { content: { type: { schema: zod } } }` (a body accepted in several content types, e.g.
+ * JSON or a multipart upload) in JSON Schema.
+ */
+function bodyByContentType(body: unknown): unknown {
+  const content = (body as { content?: Record<string, { schema?: unknown }> } | undefined)?.content;
+  if (!content) return body;
+  const out: Record<string, unknown> = {};
+  for (const [type, media] of Object.entries(content))
+    out[type] = isZod(media.schema) ? { ...media, schema: toJsonSchema(media.schema) } : media;
+  return { ...(body as object), content: out };
 }
 
 /**

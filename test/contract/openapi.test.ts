@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { startTestServer, structuresByDepartement, tokenOf, type TestServer } from '../server/helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
 import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/server/public/brochure.js';
 import { BROCHURE_FORMATS } from '../../src/contract/publication.js';
 import { logoutResponse, sessionResponse } from '../../src/contract/auth.js';
 import { createdUserResponse, userResponse, usersResponse } from '../../src/contract/users.js';
+import { deepStrict, record, strictProblems, type Seen } from './strict.js';
 
 /**
  * The HTTP contract (src/contract) describes what the routes really answer: every documented route
@@ -16,53 +16,6 @@ import { createdUserResponse, userResponse, usersResponse } from '../../src/cont
  * so a field the handler returns but the contract forgets (which the serializer would silently drop
  * for the web app) fails here.
  */
-
-/** The same schema with every plain object strict (unknown keys refused); loose objects stay loose. */
-function deepStrict(schema: z.ZodType): z.ZodType {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  switch (def.type) {
-    case 'object': {
-      const shape = (schema as z.ZodObject).shape;
-      if (def.catchall) return schema; // z.looseObject: every field kept on purpose
-      return z.strictObject(
-        Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, deepStrict(v as z.ZodType)])),
-      );
-    }
-    case 'array':
-      return z.array(deepStrict(def.element as z.ZodType));
-    case 'nullable':
-      return deepStrict(def.innerType as z.ZodType).nullable();
-    case 'optional':
-      return deepStrict(def.innerType as z.ZodType).optional();
-    case 'union':
-      return z.union((def.options as z.ZodType[]).map(deepStrict) as [z.ZodType, z.ZodType]);
-    case 'record':
-      return z.record(def.keyType as z.ZodString, deepStrict(def.valueType as z.ZodType));
-    default:
-      return schema;
-  }
-}
-
-interface Seen {
-  route: string;
-  status: number;
-  payload: unknown;
-  schema: unknown;
-}
-
-function record(seen: Seen[]) {
-  return (app: FastifyInstance) => {
-    app.addHook('preSerialization', async (request, reply, payload) => {
-      const response = (request.routeOptions.schema?.response ?? {}) as Record<string, unknown>;
-      const status = reply.statusCode;
-      const schema = response[String(status)] ?? response[`${String(status)[0]}xx`];
-      seen.push({ route: `${request.method} ${request.routeOptions.url}`, status, payload, schema });
-      return payload;
-    });
-  };
-}
-
-const isZod = (s: unknown): s is z.ZodType => typeof s === 'object' && s !== null && '_zod' in s;
 
 describe('OpenAPI document', () => {
   let server: TestServer;
@@ -105,35 +58,10 @@ describe('OpenAPI document', () => {
       }
     }
     assert.ok(routes.length >= 30, `only ${routes.length} routes documented`);
-    // Routes of src/server/auth and src/server/routes/users.ts are owned elsewhere: their schemas
-    // are in src/contract (auth.ts, users.ts) and are wired there.
-    const pending = new Set([
-      'POST /api/auth/login',
-      'POST /api/auth/logout',
-      'GET /api/auth/me',
-      'GET /api/users',
-      'POST /api/users',
-      'PATCH /api/users/{id}',
-    ]);
-    // Routes merged in the same session as the contract, before their schemas were written:
-    // listed so that any OTHER route without a schema still fails. To be emptied (issue 9).
-    for (const route of [
-      'POST /api/auth/password',
-      'POST /api/auth/reset-password',
-      'POST /api/users/{id}/password-reset',
-      'POST /api/surveys/import/preview',
-      'POST /api/surveys/import',
-    ])
-      pending.add(route);
-    const pendingArea = (route: string) =>
-      / \/api\/(public\/)?solidarity\/|\/(coherence-rules|anomalies)$/.test(route);
-    const notWired = missing.filter((m) => {
-      const route = m.replace(/ \(4xx\)$/, '');
-      return !pending.has(route) && !pendingArea(route);
-    });
-    assert.deepEqual(notWired, [], 'routes without a response schema');
     const wired = routes.filter((r) => !missing.some((m) => m.startsWith(r + ' ') || m === r));
     console.log(`# routes with response schemas: ${wired.length}/${routes.length}`);
+    assert.deepEqual(missing, [], 'routes without a response schema');
+    assert.equal(wired.length, routes.length, 'every route has a response schema');
   });
 
   it('describes the success body of a JSON route as the contract does', async () => {
@@ -253,22 +181,7 @@ describe('real answers of the demo network fit the contract exactly', () => {
     assert.equal((await call(admin, 'GET', '/api/campaigns/nope')).statusCode, 404);
     assert.equal((await call(nord, 'POST', '/api/territories', { name: 'x', level: 'y' })).statusCode, 403);
 
-    const checked = new Set<string>();
-    const problems: string[] = [];
-    for (const { route, status, payload, schema } of seen) {
-      if (!isZod(schema)) continue;
-      checked.add(`${route} ${status}`);
-      const result = deepStrict(schema).safeParse(payload);
-      if (!result.success) {
-        // One line per distinct problem: array positions are folded ("structures.[].email").
-        const issues = new Set(
-          result.error.issues.map(
-            (i) => `${i.path.map((p) => (typeof p === 'number' ? '[]' : String(p))).join('.')} ${i.message}`,
-          ),
-        );
-        problems.push(`${route} ${status}: ${[...issues].join('; ')}`);
-      }
-    }
+    const { checked, problems } = strictProblems(seen);
     assert.deepEqual(problems, []);
     // Every route exercised above was checked against a zod schema (the PDF/CSV ones excepted).
     for (const expected of [

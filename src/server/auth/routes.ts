@@ -1,23 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
-import {
-  changeOwnPassword,
-  changePasswordInput,
-  loginInput,
-  resetWithToken,
-  resetWithTokenInput,
-  signIn,
-  toPublicUser,
-} from '../../app/accounts/index.js';
-import type { User } from '../../store/index.js';
+import { changeOwnPassword, resetWithToken, signIn, toPublicUser } from '../../app/accounts/index.js';
 import { clearSessionCookie, setSessionCookie } from './session.js';
 import { accountDeps } from './deps.js';
 import type { ZodTypeProvider } from '../openapi.js';
-
-/** Kept for the modules that import it from here. */
-export const loginBody = loginInput;
-export const publicUser = (user: User) => toPublicUser(user);
+import { errorResponses } from '../../contract/common.js';
+import {
+  changePasswordBody,
+  loginBody,
+  logoutResponse,
+  resetPasswordBody,
+  resetPasswordResponse,
+  sessionResponse,
+} from '../../contract/auth.js';
 
 /**
  * Sign-in, sign-out, the signed-in user, changing one's own password and setting one from a reset
@@ -31,7 +27,8 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
       schema: {
         tags: ['auth'],
         summary: 'Sign in (sets the session cookie); failures are limited per account and per address',
-        body: loginInput,
+        body: loginBody,
+        response: { 200: sessionResponse, ...errorResponses },
       },
       config: { access: 'public' },
     },
@@ -48,7 +45,10 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out' }, config: { access: 'read' } },
+    {
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: logoutResponse, ...errorResponses } },
+      config: { access: 'read' },
+    },
     async (request, reply) => {
       if (request.auth) {
         await ctx.store.sessions.delete(request.auth.token);
@@ -59,14 +59,18 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
         });
       }
       clearSessionCookie(ctx, reply);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and CSRF token',
+        response: { 200: sessionResponse, ...errorResponses },
+      },
       config: { access: 'read' },
     },
     async (request) => {
@@ -81,7 +85,8 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password (current password required); other sessions end',
-        body: changePasswordInput,
+        body: changePasswordBody,
+        response: { 200: sessionResponse, ...errorResponses },
       },
       config: { access: 'read' },
     },
@@ -103,7 +108,8 @@ export async function authRoutes(server: FastifyInstance, ctx: ServerContext): P
       schema: {
         tags: ['auth'],
         summary: 'Set a new password from a reset link (single use, expiring); no session needed',
-        body: resetWithTokenInput,
+        body: resetPasswordBody,
+        response: { 200: resetPasswordResponse, ...errorResponses },
       },
       config: { access: 'public' },
     },

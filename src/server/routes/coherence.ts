@@ -1,13 +1,10 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { getCampaignRules, listAnomalies, putCampaignRules } from '../../app/coherence/index.js';
-
-const idParams = z.object({ id: z.string().min(1) });
-/** The rule set as JSON (`{"rules": [...]}`); its content is validated by the use case. */
-const rulesBody = z.record(z.string(), z.unknown());
+import { errorResponses, idParams } from '../../contract/common.js';
+import { anomaliesResponse, campaignRulesResponse, rulesBody } from '../../contract/coherence.js';
 
 /** Coherence rules of a campaign (admin) and the anomalies of its answers (admins, correspondents). */
 export async function coherenceRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -17,7 +14,12 @@ export async function coherenceRoutes(server: FastifyInstance, ctx: ServerContex
     '/api/campaigns/:id/coherence-rules',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: "A campaign's coherence rules", params: idParams },
+      schema: {
+        tags,
+        summary: "A campaign's coherence rules",
+        params: idParams,
+        response: { 200: campaignRulesResponse, ...errorResponses },
+      },
     },
     async (request) => getCampaignRules(ctx.store, request.params.id),
   );
@@ -25,7 +27,13 @@ export async function coherenceRoutes(server: FastifyInstance, ctx: ServerContex
     '/api/campaigns/:id/coherence-rules',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: "Replace a campaign's coherence rules", params: idParams, body: rulesBody },
+      schema: {
+        tags,
+        summary: "Replace a campaign's coherence rules",
+        params: idParams,
+        body: rulesBody,
+        response: { 200: campaignRulesResponse, ...errorResponses },
+      },
     },
     async (request) =>
       putCampaignRules(ctx.store, {
@@ -43,6 +51,7 @@ export async function coherenceRoutes(server: FastifyInstance, ctx: ServerContex
         tags,
         summary: "Anomalies of a campaign's answers, most severe first (scoped to the caller's territories)",
         params: idParams,
+        response: { 200: anomaliesResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -1,21 +1,14 @@
 /**
  * Digital solidarity over HTTP: thin adapters over src/app/solidarity. Administrators see every
  * structure; correspondents act on the structures of their territories (the scope); viewers read
- * the directory and reports. The public endpoints serve places, services, resources and protected
- * counts only — never a household.
+ * the directory and reports. The public endpoints and the directory record (solidarity-directory.ts)
+ * serve places, services, resources and protected counts only — never a household.
  */
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
-import {
-  configuredSchemas,
-  exportDirectory,
-  getStructureDirectory,
-  saveStructureDirectory,
-  searchDirectory,
-} from '../../app/solidarity/directory.js';
+import { solidarityDirectoryRoutes } from './solidarity-directory.js';
 import {
   addHouseholds,
   addItems,
@@ -26,36 +19,40 @@ import {
   extendLoan,
   listHouseholds,
   listItems,
-  listPublicResources,
   overdueLoans,
   programmeReport,
   recordReturn,
   transferItem,
 } from '../../app/solidarity/programmes.js';
+import { errorResponses } from '../../contract/common.js';
 import {
-  allocationInputSchema,
-  directoryInputSchema,
-  directoryQuerySchema,
-  exportFormatSchema,
-  extendInputSchema,
-  householdInputSchema,
-  itemInputSchema,
-  programmeInputSchema,
-  resourceInputSchema,
-  returnInputSchema,
-  supportInputSchema,
-} from '../../app/solidarity/schemas.js';
-import { RESOURCE_TYPES } from '../../solidarity/domain.js';
-
-const idParams = z.object({ id: z.string().min(1).max(200) });
-const scopeQuery = z.object({
-  structureId: z.string().min(1).max(200).optional(),
-});
-/** Public figures: counts from 1 to K-1 are withheld. */
-const PUBLIC_K = 5;
-const SOURCE = 'panorama';
+  addedItemsResponse,
+  allocationBody,
+  allocationResponse,
+  extendBody,
+  figuresResponse,
+  householdsBody,
+  householdsResponse,
+  itemResponse,
+  itemsBody,
+  itemsResponse,
+  overdueResponse,
+  programmeBody,
+  programmeResponse,
+  programmesResponse,
+  purgeResponse,
+  resourceBody,
+  resourceResponse,
+  returnBody,
+  solidarityIdParams as idParams,
+  structureScopeQuery as scopeQuery,
+  supportBody,
+  supportResponse,
+  transferBody,
+} from '../../contract/solidarity.js';
 
 export async function solidarityRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  await solidarityDirectoryRoutes(server, ctx);
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['solidarity'];
   const today = () => ctx.now().toISOString().slice(0, 10);
@@ -66,128 +63,18 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     details?: unknown,
   ) => ctx.store.audit.record({ actor: currentUser(request).id, action, target, details: details ?? null });
 
-  // ---- Public, read-only --------------------------------------------------------------------
-
-  app.get(
-    '/api/public/solidarity/directory',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Public directory of the centres’ services (search, open now)',
-        querystring: directoryQuerySchema,
-      },
-    },
-    async (request) => searchDirectory(ctx.store, request.query, ctx.now()),
-  );
-
-  app.get(
-    '/api/public/solidarity/directory/export',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Open-data export of the directory (lieux de médiation numérique CSV/JSON, data·inclusion)',
-        querystring: z.object({ format: exportFormatSchema.default('mednum-csv') }),
-      },
-    },
-    async (request, reply) => {
-      const schemas = configuredSchemas();
-      const result = await exportDirectory(ctx.store, request.query.format, {
-        source: SOURCE,
-        now: ctx.now(),
-        ...(schemas ? { schemas } : {}),
-      });
-      return reply
-        .type(result.contentType)
-        .header('content-disposition', `attachment; filename="${result.fileName}"`)
-        .header('x-panorama-omitted', String(new Set(result.problems.map((p) => p.placeId)).size))
-        .send(result.body);
-    },
-  );
-
-  app.get(
-    '/api/public/solidarity/resources',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Online resources published by the centres',
-        querystring: z.object({
-          type: z.enum(RESOURCE_TYPES).optional(),
-          theme: z.string().max(100).optional(),
-          public: z.string().max(100).optional(),
-        }),
-      },
-    },
-    async (request) => ({ resources: await listPublicResources(ctx.store, request.query) }),
-  );
-
-  app.get(
-    '/api/public/solidarity/report',
-    {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Network figures, statistical confidentiality applied' },
-    },
-    async () => programmeReport(ctx.store, { all: true }, { today: today(), publicThreshold: PUBLIC_K }),
-  );
-
-  // ---- A structure's directory record --------------------------------------------------------
-
-  app.get(
-    '/api/solidarity/structures/:id/directory',
-    {
-      config: { access: 'read' },
-      schema: { tags, summary: 'A structure’s directory record', params: idParams },
-    },
-    async (request) =>
-      getStructureDirectory(ctx.store, await requestScope(ctx.store, request), request.params.id, ctx.now()),
-  );
-
-  app.put(
-    '/api/solidarity/structures/:id/directory',
-    {
-      config: { access: 'write' },
-      schema: {
-        tags,
-        summary: 'Save a structure’s profile, services and hours',
-        params: idParams,
-        body: directoryInputSchema,
-      },
-    },
-    async (request) => {
-      const scope = await requestScope(ctx.store, request);
-      const saved = await saveStructureDirectory(
-        ctx.store,
-        scope,
-        request.params.id,
-        request.body,
-        ctx.now(),
-      );
-      await audit(request, 'solidarity.directory.save', request.params.id, {
-        services: request.body.services.length,
-      });
-      return saved;
-    },
-  );
-
-  app.get(
-    '/api/solidarity/directory/problems',
-    {
-      config: { access: 'admin' },
-      schema: { tags, summary: 'Structures lacking a field the national standard requires' },
-    },
-    async () => {
-      const result = await exportDirectory(ctx.store, 'mednum-json', { source: SOURCE, now: ctx.now() });
-      return { problems: result.problems };
-    },
-  );
-
   // ---- Programmes ---------------------------------------------------------------------------
 
   app.get(
     '/api/solidarity/programmes',
-    { config: { access: 'read' }, schema: { tags, summary: 'Equipment programmes' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Equipment programmes',
+        response: { 200: programmesResponse, ...errorResponses },
+      },
+    },
     async () => ({ programmes: await ctx.store.solidarity.listProgrammes() }),
   );
 
@@ -195,7 +82,12 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/programmes',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: 'Create a programme', body: programmeInputSchema },
+      schema: {
+        tags,
+        summary: 'Create a programme',
+        body: programmeBody,
+        response: { 201: programmeResponse, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const programme = await createProgramme(ctx.store, request.body, ctx.now());
@@ -214,6 +106,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
         summary: 'Households (pseudonymous; contacts for one structure only)',
         params: idParams,
         querystring: scopeQuery,
+        response: { 200: householdsResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -232,7 +125,8 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
         tags,
         summary: 'Record households',
         params: idParams,
-        body: z.object({ households: z.array(householdInputSchema).min(1).max(5000) }),
+        body: householdsBody,
+        response: { 201: householdsResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -254,7 +148,13 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/programmes/:id/items',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Items and their gifts/loans', params: idParams, querystring: scopeQuery },
+      schema: {
+        tags,
+        summary: 'Items and their gifts/loans',
+        params: idParams,
+        querystring: scopeQuery,
+        response: { 200: itemsResponse, ...errorResponses },
+      },
     },
     async (request) =>
       listItems(ctx.store, await requestScope(ctx.store, request), {
@@ -271,7 +171,8 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
         tags,
         summary: 'Record received equipment',
         params: idParams,
-        body: z.object({ items: z.array(itemInputSchema).min(1).max(5000) }),
+        body: itemsBody,
+        response: { 201: addedItemsResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -291,7 +192,8 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
         tags,
         summary: 'Move an item to another structure',
         params: idParams,
-        body: z.object({ structureId: z.string().min(1) }),
+        body: transferBody,
+        response: { 200: itemResponse, ...errorResponses },
       },
     },
     async (request) => {
@@ -310,7 +212,12 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/allocations',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Give or lend an item to a household', body: allocationInputSchema },
+      schema: {
+        tags,
+        summary: 'Give or lend an item to a household',
+        body: allocationBody,
+        response: { 201: allocationResponse, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const allocation = await allocate(
@@ -329,7 +236,13 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/allocations/:id/return',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Record a loan’s return', params: idParams, body: returnInputSchema },
+      schema: {
+        tags,
+        summary: 'Record a loan’s return',
+        params: idParams,
+        body: returnBody,
+        response: { 200: allocationResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const allocation = await recordReturn(
@@ -348,7 +261,13 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/allocations/:id/extend',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Extend a loan', params: idParams, body: extendInputSchema },
+      schema: {
+        tags,
+        summary: 'Extend a loan',
+        params: idParams,
+        body: extendBody,
+        response: { 200: allocationResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const allocation = await extendLoan(
@@ -364,7 +283,14 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
 
   app.get(
     '/api/solidarity/loans/overdue',
-    { config: { access: 'write' }, schema: { tags, summary: 'Loans past their due date (your structures)' } },
+    {
+      config: { access: 'write' },
+      schema: {
+        tags,
+        summary: 'Loans past their due date (your structures)',
+        response: { 200: overdueResponse, ...errorResponses },
+      },
+    },
     async (request) => ({
       overdue: await overdueLoans(ctx.store, await requestScope(ctx.store, request), today()),
     }),
@@ -374,7 +300,12 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/support',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Record a home visit, call or workshop', body: supportInputSchema },
+      schema: {
+        tags,
+        summary: 'Record a home visit, call or workshop',
+        body: supportBody,
+        response: { 201: supportResponse, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const action = await addSupportAction(
@@ -392,7 +323,12 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/resources',
     {
       config: { access: 'write' },
-      schema: { tags, summary: 'Publish an online resource', body: resourceInputSchema },
+      schema: {
+        tags,
+        summary: 'Publish an online resource',
+        body: resourceBody,
+        response: { 201: resourceResponse, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const resource = await addResource(
@@ -411,7 +347,12 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/report',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Programme report of your scope', querystring: scopeQuery },
+      schema: {
+        tags,
+        summary: 'Programme report of your scope',
+        querystring: scopeQuery,
+        response: { 200: figuresResponse, ...errorResponses },
+      },
     },
     async (request) =>
       programmeReport(ctx.store, await requestScope(ctx.store, request), {
@@ -424,7 +365,11 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
     '/api/solidarity/purge',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: 'Erase household contacts past their retention period' },
+      schema: {
+        tags,
+        summary: 'Erase household contacts past their retention period',
+        response: { 200: purgeResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const purged = await ctx.store.solidarity.purgeContacts(ctx.now().toISOString());

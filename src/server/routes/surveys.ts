@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { Survey } from '../../store/index.js';
@@ -9,7 +8,7 @@ import {
   SurveyDefinitionError,
   type SurveyModel,
 } from '../../survey/index.js';
-import { ApiError, found } from '../errors.js';
+import { found } from '../errors.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser } from '../access.js';
 import { modelOfVersion } from '../surveys-cache.js';
@@ -18,17 +17,12 @@ import { pickLang } from '../../contract/lang.js';
 import { convertSurveyFile, importSurveyFile, type SurveyFileInput } from '../../app/surveys/import.js';
 import { errorResponses, idParams } from '../../contract/common.js';
 import { definitionBody, surveyResponse, surveysResponse } from '../../contract/surveys.js';
-
-export { definitionBody } from '../../contract/surveys.js';
-
-/** A questionnaire file (.json, .lss, .lsa, .xlsx) in a JSON body, base64-encoded. */
-export const surveyFileBody = z.object({
-  filename: z.string().min(1).max(300),
-  /** The file, base64-encoded. */
-  content: z.string().min(1),
-  /** Replaces the title read from the file (import only). */
-  title: z.string().trim().min(1).max(300).optional(),
-});
+import {
+  surveyFileBody,
+  surveyFileMultipart,
+  surveyImportPreviewResponse,
+  surveyImportResponse,
+} from '../../contract/survey-import.js';
 
 /** The file from a JSON body (base64) or a multipart upload (field "file", optional field "title"). */
 async function readSurveyFile(request: FastifyRequest): Promise<SurveyFileInput & { title?: string }> {
@@ -60,12 +54,10 @@ export function checkDefinition(definition: string | Record<string, unknown>): {
     return { json, model: buildSurveyModel(json, 'questionnaire') };
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
-      throw new ApiError(
-        422,
-        'invalid_definition',
-        `Le fichier n'est pas un JSON valide : erreur ligne ${err.line}, colonne ${err.column}.`,
-        [{ path: '', line: err.line, column: err.column, message: err.message }],
-      );
+      const { line, column } = err;
+      throw new PanoramaError('invalid_definition', { line, column }).with([
+        { path: '', line, column, code: err.code, params: err.params, message: err.message },
+      ]);
     }
     if (err instanceof SurveyDefinitionError) {
       const reserved = err.problems.find((p) => p.code === 'reserved_question_name');
@@ -75,18 +67,11 @@ export function checkDefinition(definition: string | Record<string, unknown>): {
           path: reserved.path,
         }).with(err.problems);
       }
-      const first = err.problems[0];
-      const where = first?.question
-        ? ` (question « ${first.question} »)`
-        : first?.path
-          ? ` (${first.path})`
-          : '';
-      throw new ApiError(
-        422,
-        'invalid_definition',
-        `Le questionnaire comporte ${err.problems.length} problème${err.problems.length > 1 ? 's' : ''}${where} : ${first?.message ?? ''}`,
-        err.problems,
-      );
+      const [first] = err.problems;
+      if (first)
+        throw new PanoramaError('invalid_definition', { count: err.problems.length, first }).with(
+          err.problems,
+        );
     }
     throw err;
   }
@@ -213,7 +198,17 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
     },
   );
 
-  const importSchema = { tags, consumes: ['application/json', 'multipart/form-data'] };
+  // The file comes as JSON (base64, validated by the contract) or as a multipart upload, read by
+  // readSurveyFile; both are described in the OpenAPI document.
+  const importSchema = {
+    tags,
+    body: {
+      content: {
+        'application/json': { schema: surveyFileBody },
+        'multipart/form-data': { schema: surveyFileMultipart },
+      },
+    },
+  };
   app.post(
     '/api/surveys/import/preview',
     {
@@ -221,6 +216,7 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
         ...importSchema,
         summary:
           'Convert a questionnaire file (SurveyJS .json, LimeSurvey .lss/.lsa, XLSForm .xlsx) and report what could not be converted; nothing is stored',
+        response: { 200: surveyImportPreviewResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -239,6 +235,7 @@ export async function surveyRoutes(server: FastifyInstance, ctx: ServerContext):
       schema: {
         ...importSchema,
         summary: 'Import a questionnaire file as a new questionnaire, with its conversion report',
+        response: { 201: surveyImportResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },

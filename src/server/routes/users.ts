@@ -1,22 +1,19 @@
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
-import {
-  adminResetInput,
-  adminResetPassword,
-  createUser,
-  createUserInput,
-  toPublicUser,
-  updateUser,
-  updateUserInput,
-} from '../../app/accounts/index.js';
+import { adminResetPassword, createUser, toPublicUser, updateUser } from '../../app/accounts/index.js';
 import { accountDeps } from '../auth/deps.js';
 import type { ZodTypeProvider } from '../openapi.js';
-
-export const createUserBody = createUserInput;
-export const updateUserBody = updateUserInput;
-const idParams = z.object({ id: z.string().min(1) });
+import { errorResponses, idParams } from '../../contract/common.js';
+import {
+  createdUserResponse,
+  createUserBody,
+  passwordResetBody,
+  passwordResetResponse,
+  updateUserBody,
+  userResponse,
+  usersResponse,
+} from '../../contract/users.js';
 
 /** Accounts administration (admins only): thin adapters over src/app/accounts. */
 export async function userRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -29,13 +26,24 @@ export async function userRoutes(server: FastifyInstance, ctx: ServerContext): P
 
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'List accounts' }, config: { access: 'admin' } },
+    {
+      schema: { tags, summary: 'List accounts', response: { 200: usersResponse, ...errorResponses } },
+      config: { access: 'admin' },
+    },
     async () => ({ users: (await ctx.store.users.list()).map(toPublicUser) }),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: 'Create an account', body: createUserInput }, config: { access: 'admin' } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: createUserBody,
+        response: { 201: createdUserResponse, ...errorResponses },
+      },
+      config: { access: 'admin' },
+    },
     async (request, reply) => {
       const { user, password } = await createUser(accountDeps(ctx), {
         ...request.body,
@@ -53,7 +61,8 @@ export async function userRoutes(server: FastifyInstance, ctx: ServerContext): P
         tags,
         summary: 'Update an account (the last active administrator cannot be disabled or demoted)',
         params: idParams,
-        body: updateUserInput,
+        body: updateUserBody,
+        response: { 200: userResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },
@@ -75,7 +84,8 @@ export async function userRoutes(server: FastifyInstance, ctx: ServerContext): P
         summary:
           'Reset a password: e-mail a single-use link, show the link once, or set a temporary password (changed at next sign-in)',
         params: idParams,
-        body: adminResetInput,
+        body: passwordResetBody,
+        response: { 200: passwordResetResponse, ...errorResponses },
       },
       config: { access: 'admin' },
     },

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, post } from '../api.js';
 import { useI18n } from '../i18n.js';
-import type { User } from '../types.js';
+import type { SessionAnswer } from '../types.js';
 import { ErrorBox, Notice } from './common.js';
 import { useSession } from './session.js';
 import { localPasswordProblem, NewPasswordFields } from './PasswordFields.js';
@@ -30,7 +30,7 @@ export function AccountPage() {
     }
     setPending(true);
     try {
-      const answer = await post<{ user: User; csrfToken: string }>('/api/auth/password', {
+      const answer = await post<SessionAnswer>('/api/auth/password', {
         currentPassword: current,
         newPassword: next,
       });

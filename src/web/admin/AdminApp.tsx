@@ -3,7 +3,7 @@ import { ApiError, get, post, setCsrfToken, setUnauthorizedHandler } from '../ap
 import { useI18n } from '../i18n.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
 import { Link, matchPath, navigate, useLocation } from '../router.js';
-import type { User } from '../types.js';
+import type { SessionAnswer, User } from '../types.js';
 import { ErrorBox, Loading } from './common.js';
 import { CampaignDetailPage } from './CampaignDetail.js';
 import { CampaignNewPage } from './CampaignNew.js';
@@ -97,7 +97,7 @@ export default function AdminApp() {
   const [user, setUser] = useState<User | null>();
   const [error, setError] = useState<ApiError>();
   useEffect(() => {
-    get<{ user: User; csrfToken: string }>('/api/auth/me')
+    get<SessionAnswer>('/api/auth/me')
       .then((me) => {
         setCsrfToken(me.csrfToken);
         setUser(me.user);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n.js';
-import { MIN_PASSWORD_LENGTH } from '../../app/accounts/schemas.js';
+import { MIN_PASSWORD_LENGTH } from '../../contract/users.js';
 
 /** The new password and its confirmation, with the policy stated before the fields (RGAA 11.10). */
 export function NewPasswordFields({

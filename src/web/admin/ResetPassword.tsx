@@ -3,6 +3,7 @@ import { ApiError, post } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
 import { Link } from '../router.js';
+import type { ResetPasswordAnswer } from '../types.js';
 import { ErrorBox, Notice } from './common.js';
 import { localPasswordProblem, NewPasswordFields } from './PasswordFields.js';
 
@@ -29,7 +30,10 @@ export default function ResetPasswordPage() {
     }
     setPending(true);
     try {
-      const answer = await post<{ email: string }>('/api/auth/reset-password', { token, newPassword: next });
+      const answer = await post<ResetPasswordAnswer>('/api/auth/reset-password', {
+        token,
+        newPassword: next,
+      });
       setDoneFor(answer.email);
       // The link is used: take it out of the address bar and history.
       window.history.replaceState(null, '', '/reinitialiser');

@@ -2,32 +2,16 @@ import { Suspense, lazy, useId, useState } from 'react';
 import { ApiError, fileToBase64, post } from '../api.js';
 import { FilePicker } from '../FilePicker.js';
 import { useI18n } from '../i18n.js';
-import type { SurveyDetail } from '../types.js';
+import type {
+  ImportIssue,
+  ImportReport,
+  SurveyDetail,
+  SurveyImportAnswer,
+  SurveyImportPreview,
+} from '../types.js';
 import { ErrorBox, Loading, Notice } from './common.js';
 
 const SurveyPreview = lazy(() => import('../survey/SurveyPreview.js'));
-
-/** One line of the conversion report (src/app/surveys/import.ts, worded by the server). */
-interface ImportIssue {
-  kind: 'dropped' | 'approximated';
-  code: string;
-  question?: string;
-  feature: string;
-  reason: string;
-  detail?: string;
-  count?: number;
-}
-
-interface ImportReport {
-  file: string;
-  format: 'limesurvey-lss' | 'limesurvey-lsa' | 'xlsform' | 'surveyjs';
-  title: string;
-  pages: number;
-  questions: number;
-  responses?: number;
-  issues: ImportIssue[];
-  notes: string[];
-}
 
 interface Chosen {
   filename: string;
@@ -97,10 +81,7 @@ export function SurveyImport({ onImported }: { onImported: (survey: SurveyDetail
     setBusy('preview');
     try {
       const body = { filename: file.name, content: await fileToBase64(file) };
-      const answer = await post<{ report: ImportReport; definition: Record<string, unknown> }>(
-        '/api/surveys/import/preview',
-        body,
-      );
+      const answer = await post<SurveyImportPreview>('/api/surveys/import/preview', body);
       setChosen(body);
       setReport(answer.report);
       setDefinition(answer.definition);
@@ -117,7 +98,7 @@ export function SurveyImport({ onImported }: { onImported: (survey: SurveyDetail
     setBusy('import');
     setError(undefined);
     try {
-      const answer = await post<{ survey: SurveyDetail }>('/api/surveys/import', {
+      const answer = await post<SurveyImportAnswer>('/api/surveys/import', {
         ...chosen,
         ...(title.trim() ? { title: title.trim() } : {}),
       });

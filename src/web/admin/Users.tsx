@@ -1,11 +1,18 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, patch, post } from '../api.js';
 import { useI18n } from '../i18n.js';
-import type { CreatedUser, Role, Territory, User } from '../types.js';
+import type {
+  CreatedUser,
+  PasswordResetAnswer,
+  ResetMode,
+  Role,
+  Territory,
+  User,
+  UsersAnswer,
+} from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { buildTree, flattenTree } from './TerritoryTree.js';
 import { useSession } from './session.js';
-import type { AdminResetOutput, ResetMode } from '../../app/accounts/schemas.js';
 
 const RESET_MODES: {
   mode: ResetMode;
@@ -31,7 +38,7 @@ export function UsersPage() {
   const { t, lang } = useI18n();
   const id = useId();
   const { user: me, logout } = useSession();
-  const users = useApi<{ users: User[] }>('/api/users');
+  const users = useApi<UsersAnswer>('/api/users');
   const territories = useApi<{ territories: Territory[] }>('/api/territories');
   const tree = useMemo(() => flattenTree(buildTree(territories.data?.territories ?? [])), [territories.data]);
   const names = useMemo(
@@ -97,7 +104,7 @@ export function UsersPage() {
     setError(undefined);
     setMessage(undefined);
     try {
-      const answer = await post<AdminResetOutput>(
+      const answer = await post<PasswordResetAnswer>(
         `/api/users/${encodeURIComponent(user.id)}/password-reset`,
         { mode },
       );

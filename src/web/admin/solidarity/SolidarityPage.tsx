@@ -11,38 +11,20 @@ import {
   type ServiceCode,
 } from '../../../solidarity/domain.js';
 import { describeOpeningHoursFr, parseOpeningHours } from '../../../solidarity/opening-hours.js';
+import type {
+  DirectoryAnswer,
+  HouseholdsAnswer,
+  ItemsAnswer,
+  OverdueAnswer,
+  ProgrammesAnswer,
+  ServiceInput,
+} from '../../types.js';
 import { ErrorBox, Loading, Notice, useApi } from '../common.js';
 
-interface ServiceRow {
-  service: ServiceCode;
-  hours: string;
-  access: AccessMode;
-  public: string;
-  description: string;
-}
-interface DirectoryAnswer {
-  profile: { siretOrRna: string | null; postalCode: string | null; phone: string | null };
-  entry: { name: string; openNow: boolean; services: (ServiceRow & { hoursText: string })[] };
-}
-interface Item {
-  id: string;
-  code: string;
-  category: string;
-  model: string;
-}
-interface Allocation {
-  id: string;
-  itemId: string;
-  householdId: string;
-  mode: string;
-  dueOn: string | null;
-  returnedOn: string | null;
-}
-interface Household {
-  id: string;
-  code: string;
-  type: string;
-}
+type ServiceRow = ServiceInput;
+/** The server answers the access mode it stored (checked on input) as a plain string. */
+const isAccessMode = (value: string): value is AccessMode =>
+  (ACCESS_MODES as readonly string[]).includes(value);
 
 const ACCESS_LABEL_EN: Record<AccessMode, string> = {
   accueil: 'Walk-in',
@@ -86,7 +68,7 @@ function DirectoryEditor({ structureId }: { structureId: string }) {
       current.data.entry.services.map(({ service, hours, access, public: p, description }) => ({
         service,
         hours,
-        access,
+        access: isAccessMode(access) ? access : 'accueil',
         public: p,
         description,
       })),
@@ -227,8 +209,8 @@ function ProgrammeItems({ structureId, programmeId }: { structureId: string; pro
   const { t } = useI18n();
   const base = `/api/solidarity/programmes/${encodeURIComponent(programmeId)}`;
   const q = `?structureId=${encodeURIComponent(structureId)}`;
-  const items = useApi<{ items: Item[]; allocations: Allocation[] }>(`${base}/items${q}`);
-  const households = useApi<{ households: Household[] }>(`${base}/households${q}`);
+  const items = useApi<ItemsAnswer>(`${base}/items${q}`);
+  const households = useApi<HouseholdsAnswer>(`${base}/households${q}`);
   const [household, setHousehold] = useState<Record<string, string>>({});
   const [due, setDue] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
@@ -375,9 +357,7 @@ function ProgrammeItems({ structureId, programmeId }: { structureId: string; pro
 
 function Overdue() {
   const { t } = useI18n();
-  const overdue = useApi<{
-    overdue: { allocationId: string; item: string; household: string; dueOn: string }[];
-  }>('/api/solidarity/loans/overdue');
+  const overdue = useApi<OverdueAnswer>('/api/solidarity/loans/overdue');
   if (overdue.error) return null;
   if (!overdue.data) return <Loading />;
   return (
@@ -400,7 +380,7 @@ export function SolidarityPage() {
   const { t } = useI18n();
   const id = useId();
   const structures = useApi<{ structures: { id: string; name: string }[] }>('/api/structures');
-  const programmes = useApi<{ programmes: { id: string; name: string }[] }>('/api/solidarity/programmes');
+  const programmes = useApi<ProgrammesAnswer>('/api/solidarity/programmes');
   const [structureId, setStructureId] = useState('');
   const [programmeId, setProgrammeId] = useState('');
   const chosen = structureId || structures.data?.structures[0]?.id || '';
