@@ -14,6 +14,7 @@ import { reportErrors } from './reports.js';
 import { cliErrors } from './cli.js';
 import { fileErrors } from './files.js';
 import { ingestErrors } from './ingest.js';
+import { publishFileErrors } from './publish-files.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -36,6 +37,7 @@ export const ERROR_CATALOGUE = {
   ...cliErrors,
   ...fileErrors,
   ...ingestErrors,
+  ...publishFileErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
