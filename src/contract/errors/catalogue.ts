@@ -15,6 +15,7 @@ import { cliErrors } from './cli.js';
 import { fileErrors } from './files.js';
 import { ingestErrors } from './ingest.js';
 import { publishFileErrors } from './publish-files.js';
+import { commandErrors } from './commands.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -38,6 +39,7 @@ export const ERROR_CATALOGUE = {
   ...fileErrors,
   ...ingestErrors,
   ...publishFileErrors,
+  ...commandErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
