@@ -31,6 +31,28 @@ const carried = (e: CarriedError | undefined, lang: Lang) =>
   e ? problemText({ message: e.code, code: e.code, params: e.params ?? {} }, lang) : '';
 
 export const commandErrors = defineErrors({
+  // ----- Server configuration (panorama.config.json, environment variables)
+  config_json_invalid: {
+    status: 500,
+    fr: (p: { file: string; line: number; column: number }) =>
+      `${p.file} : JSON invalide ligne ${p.line}, colonne ${p.column} : corrigez le fichier de configuration.`,
+    en: (p: { file: string; line: number; column: number }) =>
+      `${p.file}: invalid JSON at line ${p.line}, column ${p.column}: correct the configuration file.`,
+  },
+  config_invalid: {
+    status: 500,
+    fr: (p: { settings: { name: string; issue: FieldIssue }[] }) =>
+      `configuration invalide :\n${[p.settings]
+        .flat()
+        .map((s) => `  ${s.name} : ${wordFieldIssue({ ...s.issue, field: '' }, 'fr')}`)
+        .join('\n')}`,
+    en: (p: { settings: { name: string; issue: FieldIssue }[] }) =>
+      `invalid configuration:\n${[p.settings]
+        .flat()
+        .map((s) => `  ${s.name}: ${wordFieldIssue({ ...s.issue, field: '' }, 'en')}`)
+        .join('\n')}`,
+  },
+
   cli_unknown_subcommand: {
     status: 400,
     fr: (p: { command: string; sub: string; allowed: string[] }) =>
