@@ -57,7 +57,8 @@ export interface ImportSummary {
 }
 
 /** The codes of a refused import (catalogue: src/contract/errors/commands.ts and files.ts). */
-type ImportRefusal = 'import_campaign_exists' | 'import_answered_twice' | 'import_unknown_structures' | 'input_problems';
+type ImportRefusal =
+  'import_campaign_exists' | 'import_answered_twice' | 'import_unknown_structures' | 'input_problems';
 
 /**
  * A refusal the user can act on (duplicate name, duplicate answers, unknown structure …): a

@@ -36,10 +36,11 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
         : /QUOTE/.test(String(e.code))
           ? 'quote'
           : 'other';
-    throw new InputError([codedProblem({ file, ...(line !== undefined ? { line } : {}) }, 'ingest_csv_invalid', { reason })]);
+    throw new InputError([
+      codedProblem({ file, ...(line !== undefined ? { line } : {}) }, 'ingest_csv_invalid', { reason }),
+    ]);
   }
-  if (records.length === 0)
-    throw new InputError([codedProblem({ file, line: 1 }, 'ingest_csv_empty')]);
+  if (records.length === 0) throw new InputError([codedProblem({ file, line: 1 }, 'ingest_csv_empty')]);
   const [first, ...rest] = records;
   const header = first!.record.map((h) => unneutraliseCell(h.trim()));
   const headerLine = startLine(first!);

@@ -96,7 +96,9 @@ export class RecordChecker {
     }
     let structure = record.structure ?? null;
     if (structure !== null && (typeof structure !== 'string' || structure === '')) {
-      this.collector.error(codedProblem({ ...where, responseId: id }, 'ingest_structure_type', { got: structure }));
+      this.collector.error(
+        codedProblem({ ...where, responseId: id }, 'ingest_structure_type', { got: structure }),
+      );
       usable = false;
     } else if (structure !== null && this.registry.structures && !this.registry.structures.has(structure)) {
       this.collector.value(

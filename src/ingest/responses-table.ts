@@ -74,11 +74,15 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
       const first = ids.check(id, row.line);
       if (first !== undefined) {
         collector.error(
-          codedProblem({ ...cellLocation(table, row.line, idColumn), responseId: id }, 'ingest_duplicate_response_id', {
-            id,
-            first,
-            unit: table.sheet ? 'row' : 'line',
-          }),
+          codedProblem(
+            { ...cellLocation(table, row.line, idColumn), responseId: id },
+            'ingest_duplicate_response_id',
+            {
+              id,
+              first,
+              unit: table.sheet ? 'row' : 'line',
+            },
+          ),
         );
         usable = false;
       }

@@ -63,8 +63,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Buffer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL)
-    throw new ZipFormatError('entry', entry.name);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError('entry', entry.name);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const data = buf.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) {

@@ -33,14 +33,14 @@ const carried = (e: CarriedError | undefined, lang: Lang) =>
 export const commandErrors = defineErrors({
   // ----- Server configuration (panorama.config.json, environment variables)
   config_json_invalid: {
-    status: 500,
+    status: 400,
     fr: (p: { file: string; line: number; column: number }) =>
       `${p.file} : JSON invalide ligne ${p.line}, colonne ${p.column} : corrigez le fichier de configuration.`,
     en: (p: { file: string; line: number; column: number }) =>
       `${p.file}: invalid JSON at line ${p.line}, column ${p.column}: correct the configuration file.`,
   },
   config_invalid: {
-    status: 500,
+    status: 400,
     fr: (p: { settings: { name: string; issue: FieldIssue }[] }) =>
       `configuration invalide :\n${[p.settings]
         .flat()
@@ -73,8 +73,10 @@ export const commandErrors = defineErrors({
   },
   cli_option_missing: {
     status: 400,
-    fr: (p: { option: string; example: string }) => `l'option --${p.option} est obligatoire, par exemple ${p.example}.`,
-    en: (p: { option: string; example: string }) => `the --${p.option} option is required, e.g. ${p.example}.`,
+    fr: (p: { option: string; example: string }) =>
+      `l'option --${p.option} est obligatoire, par exemple ${p.example}.`,
+    en: (p: { option: string; example: string }) =>
+      `the --${p.option} option is required, e.g. ${p.example}.`,
   },
   cli_option_needs: {
     status: 400,
@@ -83,7 +85,8 @@ export const commandErrors = defineErrors({
   },
   cli_email_invalid: {
     status: 400,
-    fr: (p: { value: string }) => `--email : une adresse e-mail valide est obligatoire (reçu : ${q(p.value)}).`,
+    fr: (p: { value: string }) =>
+      `--email : une adresse e-mail valide est obligatoire (reçu : ${q(p.value)}).`,
     en: (p: { value: string }) => `--email: a valid e-mail address is required (got "${p.value}").`,
   },
   cli_correspondent_in_web: {
@@ -104,8 +107,10 @@ export const commandErrors = defineErrors({
   },
   cli_date_expected: {
     status: 400,
-    fr: (p: { option: string; value: string }) => `--${p.option} ${q(p.value)} : une date AAAA-MM-JJ est attendue.`,
-    en: (p: { option: string; value: string }) => `--${p.option} "${p.value}": a YYYY-MM-DD date is expected.`,
+    fr: (p: { option: string; value: string }) =>
+      `--${p.option} ${q(p.value)} : une date AAAA-MM-JJ est attendue.`,
+    en: (p: { option: string; value: string }) =>
+      `--${p.option} "${p.value}": a YYYY-MM-DD date is expected.`,
   },
   cli_not_a_file: {
     status: 400,
@@ -120,9 +125,15 @@ export const commandErrors = defineErrors({
   cli_settings_file_invalid: {
     status: 400,
     fr: (p: { file: string; issues: FieldIssue[] }) =>
-      `${p.file} : ${[p.issues].flat().map((i) => wordFieldIssue(i, 'fr')).join(' ; ')}`,
+      `${p.file} : ${[p.issues]
+        .flat()
+        .map((i) => wordFieldIssue(i, 'fr'))
+        .join(' ; ')}`,
     en: (p: { file: string; issues: FieldIssue[] }) =>
-      `${p.file}: ${[p.issues].flat().map((i) => wordFieldIssue(i, 'en')).join('; ')}`,
+      `${p.file}: ${[p.issues]
+        .flat()
+        .map((i) => wordFieldIssue(i, 'en'))
+        .join('; ')}`,
   },
   cli_indicators_missing: {
     status: 400,
@@ -151,7 +162,8 @@ export const commandErrors = defineErrors({
     status: 400,
     fr: (p: { format: string }) =>
       `la fiche structure n'existe pas au format ${q(p.format)} : choisissez json, html ou pdf.`,
-    en: (p: { format: string }) => `the structure sheet is not available as ${dq(p.format)}: use json, html or pdf.`,
+    en: (p: { format: string }) =>
+      `the structure sheet is not available as ${dq(p.format)}: use json, html or pdf.`,
   },
 
   // ----- panorama import: refusals (nothing is stored)
@@ -172,12 +184,17 @@ export const commandErrors = defineErrors({
     fr: (p: { duplicates: { structure: string; first: string; second: string }[] }) =>
       `une campagne garde une seule réponse par structure :\n${[p.duplicates]
         .flat()
-        .map((d) => `  - la structure ${q(d.structure)} a répondu deux fois (réponses ${q(d.first)} et ${q(d.second)})`)
+        .map(
+          (d) =>
+            `  - la structure ${q(d.structure)} a répondu deux fois (réponses ${q(d.first)} et ${q(d.second)})`,
+        )
         .join('\n')}`,
     en: (p: { duplicates: { structure: string; first: string; second: string }[] }) =>
       `a campaign keeps one answer per structure:\n${[p.duplicates]
         .flat()
-        .map((d) => `  - structure "${d.structure}" answered twice (responses "${d.first}" and "${d.second}")`)
+        .map(
+          (d) => `  - structure "${d.structure}" answered twice (responses "${d.first}" and "${d.second}")`,
+        )
         .join('\n')}`,
   },
   import_unknown_structures: {

@@ -31,7 +31,10 @@ const got = (p: { got?: unknown }, lang: Lang) => shownValue(p.got, lang);
 /** Why a ZIP archive (an XLSX workbook) cannot be read: set by src/ingest/zip-limits. */
 export type ZipProblem = 'outside' | 'directory' | 'entry' | 'method' | 'not_zip' | 'zip64' | 'content';
 const ZIP_PROBLEMS: Record<ZipProblem, { fr: string; en: string }> = {
-  outside: { fr: 'son répertoire central déborde du fichier', en: 'the central directory lies outside the file' },
+  outside: {
+    fr: 'son répertoire central déborde du fichier',
+    en: 'the central directory lies outside the file',
+  },
   directory: { fr: 'son répertoire central est abîmé', en: 'damaged central directory' },
   entry: { fr: 'un de ses éléments est abîmé', en: 'a damaged entry' },
   method: { fr: 'une méthode de compression inconnue', en: 'an unsupported compression method' },
@@ -244,7 +247,8 @@ export const ingestErrors = defineErrors({
   },
   ingest_response_id: {
     status: 422,
-    fr: (p: { got?: unknown }) => `l'« id » de la réponse doit être un texte non vide ; reçu : ${got(p, 'fr')}`,
+    fr: (p: { got?: unknown }) =>
+      `l'« id » de la réponse doit être un texte non vide ; reçu : ${got(p, 'fr')}`,
     en: (p: { got?: unknown }) => `the response "id" must be a non-empty text, got ${got(p, 'en')}`,
   },
   ingest_response_id_empty: {

@@ -78,11 +78,13 @@ export function checkReferences(
   });
   file.sections.forEach((s, i) => {
     for (const id of s.indicators) {
-      if (!seen.has(id)) problems.push(problem(`sections[${i}].indicators`, 'indicator_unknown_indicator', { id }));
+      if (!seen.has(id))
+        problems.push(problem(`sections[${i}].indicators`, 'indicator_unknown_indicator', { id }));
     }
     for (const q of s.charts) {
       const def = survey.byName.get(q);
-      if (!def) problems.push(problem(`sections[${i}].charts`, 'indicator_unknown_question', { question: q }));
+      if (!def)
+        problems.push(problem(`sections[${i}].charts`, 'indicator_unknown_question', { question: q }));
       else if (def.choices.length === 0)
         problems.push(problem(`sections[${i}].charts`, 'indicator_chart_no_choices', { question: q }));
     }
