@@ -80,7 +80,7 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     );
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--territory', '59', '--level', 'region').err,
-      /--level "region" is not a column/,
+      /--level « region » n'est pas une colonne du répertoire/,
     );
     assert.equal(brochure(join(tmp, 'nope')).code, 2);
   });
