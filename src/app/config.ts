@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { fieldIssues, PanoramaError } from '../contract/errors/index.js';
+import { jsonErrorOffset } from '../survey/json-error.js';
+import { lineColumnAt } from '../survey/json-position.js';
 
 /**
  * Server configuration: environment variables win over `panorama.config.json` (same keys, camelCase),
@@ -94,11 +97,9 @@ const ENV_KEYS: Record<string, keyof ServerConfigInput> = {
   BACKUP_KEEP: 'backupKeep',
 };
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+/** A configuration Panorama cannot start with: each setting named, worded in the user's language. */
+export class ConfigError extends PanoramaError<'config_invalid' | 'config_json_invalid'> {
+  override name = 'ConfigError';
 }
 
 /** Builds the configuration from an optional config file, the environment and explicit overrides. */
@@ -111,8 +112,10 @@ export function loadConfig(
   if (existsSync(file)) {
     try {
       fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (err) {
-      throw new ConfigError(`${file}: JSON invalide (${(err as Error).message})`);
+    } catch {
+      const text = readFileSync(file, 'utf8');
+      const { line, column } = lineColumnAt(text, jsonErrorOffset(text));
+      throw new ConfigError('config_json_invalid', { file, line, column });
     }
   }
   const fromEnv: Record<string, unknown> = {};
@@ -120,14 +123,18 @@ export function loadConfig(
     const value = env[name];
     if (value !== undefined && value !== '') fromEnv[key] = value;
   }
-  const parsed = serverConfigSchema.safeParse({ ...fromFile, ...fromEnv, ...options.overrides });
+  const parsed = serverConfigSchema.safeParse(
+    { ...fromFile, ...fromEnv, ...options.overrides },
+    { reportInput: true },
+  );
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
+    // zod's own text is never shown: each setting is named with what it expects.
+    const settings = fieldIssues(parsed.error.issues).map((issue) => {
+      const key = issue.field.split(/[.[]/)[0] ?? '';
       const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
-      return `  ${envName ?? key}: ${i.message}`;
+      return { name: envName ?? key, issue };
     });
-    throw new ConfigError(`configuration invalide:\n${lines.join('\n')}`);
+    throw new ConfigError('config_invalid', { settings });
   }
   const config = parsed.data;
   return {

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
 import type { AccountDeps } from '../app/accounts/index.js';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 
 const HELP = `Usage:
   panorama admin create --email E --name N [--password P] [--role admin|correspondent|viewer]
@@ -49,7 +50,11 @@ async function withAccounts<T>(
 
 function oneEmail(positionals: string[], sub: string): string {
   if (positionals.length !== 1)
-    throw new CliError(`admin ${sub}: give exactly one e-mail address.\n\n${HELP}`);
+    throw new PanoramaError('cli_one_argument', {
+      command: `admin ${sub}`,
+      what: 'email',
+      count: positionals.length,
+    });
   return positionals[0]!;
 }
 
@@ -69,17 +74,19 @@ async function create(rest: string[]): Promise<number> {
     `\n\n${HELP}`,
   );
   const email = z.email().safeParse(values.email ?? '');
-  if (!email.success)
-    throw new CliError(`--email: a valid e-mail address is required (got "${values.email ?? ''}").`);
-  if (!values.name?.trim()) throw new CliError('--name: the name of the person is required.');
+  if (!email.success) throw new PanoramaError('cli_email_invalid', { value: values.email ?? '' });
+  if (!values.name?.trim())
+    throw new PanoramaError('cli_option_missing', { option: 'name', example: '--name "Camille Martin"' });
   const role = values.role ?? 'admin';
   if (!['admin', 'correspondent', 'viewer'].includes(role)) {
-    throw new CliError(`--role: "${role}" is not one of admin, correspondent, viewer.`);
+    throw new PanoramaError('cli_option_choice', {
+      option: 'role',
+      value: role,
+      allowed: ['admin', 'correspondent', 'viewer'],
+    });
   }
   if (role === 'correspondent') {
-    throw new CliError(
-      '--role correspondent: create correspondents in the web interface (Utilisateurs), where territories are chosen.',
-    );
+    throw new PanoramaError('cli_correspondent_in_web');
   }
   const { checkPasswordPolicy, createUser } = await import('../app/accounts/index.js');
   const password = values.password ?? (await askPassword());
@@ -155,6 +162,10 @@ export const adminCommand: CliCommand = {
     if (sub === 'create') return create(rest);
     if (sub === 'reset-password') return resetPasswordCommand(rest);
     if (sub === 'enable') return enableCommand(rest);
-    throw new CliError(`unknown admin subcommand "${sub}".\n\n${HELP}`);
+    throw new PanoramaError('cli_unknown_subcommand', {
+      command: 'admin',
+      sub,
+      allowed: ['create', 'reset-password', 'enable'],
+    });
   },
 };

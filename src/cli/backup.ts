@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PanoramaError } from '../contract/errors/index.js';
 import type { Store } from '../store/index.js';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 
 const BACKUP_HELP = `Usage : panorama backup [--out FICHIER] [--data-dir DOSSIER]
 
@@ -122,9 +122,11 @@ export const restoreCommand: CliCommand = {
       `\n\n${RESTORE_HELP}`,
     );
     if (positionals.length !== 1) {
-      throw new CliError(
-        `indiquez un seul fichier de sauvegarde (reçu : ${positionals.length}).\n\n${RESTORE_HELP}`,
-      );
+      throw new PanoramaError('cli_one_argument', {
+        command: 'restore',
+        what: 'backup_file',
+        count: positionals.length,
+      });
     }
     const { restore, currentSchemaVersion } = await import('../app/maintenance/index.js');
     const config = await loadCliConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
@@ -157,9 +159,11 @@ export const migrateToCommand: CliCommand = {
       `\n\n${MIGRATE_HELP}`,
     );
     if (positionals.length !== 1) {
-      throw new CliError(
-        `indiquez l'URL de la base PostgreSQL (reçu : ${positionals.length} arguments).\n\n${MIGRATE_HELP}`,
-      );
+      throw new PanoramaError('cli_one_argument', {
+        command: 'migrate-to',
+        what: 'postgres_url',
+        count: positionals.length,
+      });
     }
     const url = positionals[0]!;
     const { isPostgresUrl } = await import('../store/index.js');

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { formatProblems } from '../ingest/problems.js';
 import { parseJsonText } from '../survey/json-position.js';
-import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
 
 const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
@@ -86,25 +87,21 @@ async function run(args: string[]): Promise<number> {
   if (values.k !== undefined) {
     k = Number(values.k);
     if (!Number.isInteger(k) || k < 1)
-      throw new CliError(`--k "${values.k}" must be a whole number of structures, at least 1 (e.g. --k 5).`);
+      throw new PanoramaError('cli_whole_number', { option: 'k', value: values.k, min: 1, example: '--k 5' });
     // Below 3 structures, any two of them deduce the third's answer from a published figure.
     if (audience === 'public' && k < 3)
-      throw new CliError(
-        `--k "${values.k}" is too small for a public brochure: at least 3 structures per figure (default 5); --audience admin for an internal version.`,
-      );
+      throw new PanoramaError('cli_brochure_k_too_small', { value: values.k });
   }
   if (values.structure !== undefined)
     return structureSheet(dir, values.structure, { ...values, format, audience, lang, k });
   const indicatorsPath = resolve(values.indicators ?? join(dir, 'indicators.json'));
   if (!existsSync(indicatorsPath)) {
-    throw new CliError(
-      values.indicators
-        ? `--indicators ${values.indicators}: file not found.`
-        : `no --indicators FILE given and no indicators.json in ${positionals[0]} (see docs/indicators.md).`,
-    );
+    throw values.indicators
+      ? new PanoramaError('cli_file_not_found', { option: 'indicators', path: values.indicators })
+      : new PanoramaError('cli_indicators_missing', { folder: positionals[0]! });
   }
   if ((format === 'pdf' || format === 'docx') && !values.out && process.stdout.isTTY) {
-    throw new CliError(`--format ${format} is a binary format: give --out FILE (or redirect the output).`);
+    throw new PanoramaError('cli_binary_needs_out', { format });
   }
   const previousDirs = parsePrevious(values.previous ?? []);
 
@@ -117,15 +114,15 @@ async function run(args: string[]): Promise<number> {
   const campaign = await readCampaignFolder(dir, { lenient: values.lenient ?? false });
   const file = await loadIndicatorFile(indicatorsPath, campaign.survey, campaign.registry);
   if (values.territory !== undefined && !campaign.registry) {
-    throw new CliError(
-      `--territory needs a registry (structures.csv) in ${positionals[0]} to know which structures belong to "${values.territory}".`,
-    );
+    throw new PanoramaError('cli_needs_registry', {
+      option: 'territory',
+      folder: positionals[0]!,
+      territory: values.territory,
+    });
   }
   const level = values.level ?? file.territoryAttribute;
   if (values.territory !== undefined && campaign.registry && !campaign.registry.attributes.includes(level)) {
-    throw new CliError(
-      `--level "${level}" is not a column of the registry; known columns: ${campaign.registry.attributes.join(', ')}.`,
-    );
+    throw new PanoramaError('cli_level_unknown', { level, known: campaign.registry.attributes });
   }
   const previous = [];
   for (const p of previousDirs)
@@ -183,16 +180,18 @@ async function structureSheet(
     lenient?: boolean;
   },
 ): Promise<number> {
-  if (o.format === 'docx') throw new CliError('the structure sheet is available as json, html or pdf.');
+  if (o.format === 'docx') throw new PanoramaError('cli_sheet_format', { format: o.format });
   const { readCampaignFolder } = await import('../publish/input.js');
   const { buildStructureSheet } = await import('../publish/sheet/model.js');
   const campaign = await readCampaignFolder(dir, { lenient: o.lenient ?? false });
-  if (!campaign.registry) throw new CliError(`--structure needs a registry (structures.csv) in ${dir}.`);
+  if (!campaign.registry) throw new PanoramaError('cli_needs_registry', { option: 'structure', folder: dir });
   const known = campaign.registry.structures.map((s) => s.id);
   if (!known.includes(id)) {
-    throw new CliError(
-      `unknown structure "${id}". Known ids: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length})` : ''}`,
-    );
+    throw new PanoramaError('sheet_unknown_structure', {
+      structure: id,
+      known: known.slice(0, 10),
+      total: known.length,
+    });
   }
   const sheet = buildStructureSheet(campaign, id, {
     audience: o.audience,
@@ -214,28 +213,15 @@ async function structureSheet(
 }
 
 function readGeoJson(path: string): string {
-  if (!existsSync(path)) throw new CliError(`--geojson ${path}: file not found.`);
+  if (!existsSync(path)) throw new PanoramaError('cli_file_not_found', { option: 'geojson', path });
   return readFileSync(path, 'utf8');
 }
 
 export const brochureCommand: CliCommand = {
   summary: 'publish a territorial key-figures brochure',
   async run(args) {
-    try {
-      return await run(args);
-    } catch (err) {
-      // Bad files (InputError, SurveyDefinitionError, JsonSyntaxError) are PanoramaErrors: worded
-      // by the entry point in the user's language. The publication's own errors are still English.
-      const name = (err as Error | undefined)?.name;
-      if (
-        name === 'IndicatorFileError' ||
-        name === 'UnknownTerritoryError' ||
-        name === 'GeoJsonError' ||
-        name === 'UnknownStructureError'
-      ) {
-        throw new CliError((err as Error).message);
-      }
-      throw err;
-    }
+    // Bad files and names (InputError, IndicatorFileError, GeoJsonError, UnknownTerritoryError…)
+    // are PanoramaErrors: worded by the entry point in the user's language.
+    return run(args);
   },
 };

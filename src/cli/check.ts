@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatProblems, InputError } from '../ingest/problems.js';
-import { JsonSyntaxError } from '../survey/json-position.js';
-import { SurveyDefinitionError } from '../survey/model.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { formatProblems } from '../ingest/problems.js';
 import type { Anomaly } from '../coherence/index.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
-import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { parseCommandArgs, type CliCommand } from './run.js';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -86,14 +85,16 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dir = inputFolder(positionals, HELP);
+  const dir = inputFolder(positionals, 'check');
   const format = oneOf('format', values.format, FORMATS) ?? 'json';
-  if (!values.rules) throw new CliError(`give the coherence rules with --rules FILE.\n\n${HELP}`);
+  if (!values.rules)
+    throw new PanoramaError('cli_option_missing', { option: 'rules', example: '--rules regles.json' });
   const rulesPath = resolve(values.rules);
-  if (!existsSync(rulesPath)) throw new CliError(`--rules ${values.rules}: file not found.`);
+  if (!existsSync(rulesPath))
+    throw new PanoramaError('cli_file_not_found', { option: 'rules', path: values.rules });
   const previousDir = values.previous ? existingFolder(values.previous) : undefined;
   if (!values.out && format === 'xlsx' && process.stdout.isTTY) {
-    throw new CliError('--format xlsx is a binary format: give --out FILE (or redirect the output).');
+    throw new PanoramaError('cli_binary_needs_out', { format });
   }
 
   const { openReportInput } = await import('./report-input.js');
@@ -143,10 +144,8 @@ async function run(args: string[]): Promise<number> {
     try {
       await writeFile(values.out, output);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      throw new CliError(
-        `cannot write ${values.out} (${code}): check that its folder exists and is writable.`,
-      );
+      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+      throw new PanoramaError('cli_cannot_write', { path: values.out, reason: code });
     }
   } else process.stdout.write(output);
   return 0;
@@ -155,17 +154,8 @@ async function run(args: string[]): Promise<number> {
 export const checkCommand: CliCommand = {
   summary: 'check a campaign folder against coherence rules',
   async run(args) {
-    try {
-      return await run(args);
-    } catch (err) {
-      if (
-        err instanceof InputError ||
-        err instanceof SurveyDefinitionError ||
-        err instanceof JsonSyntaxError
-      ) {
-        throw new CliError(err.message);
-      }
-      throw err;
-    }
+    // Bad files (InputError, SurveyDefinitionError, JsonSyntaxError) are PanoramaErrors: worded by
+    // the entry point in the user's language.
+    return run(args);
   },
 };

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder } from './options.js';
 import type { Repositories, Store } from '../store/index.js';
-import { pickLang, type Lang } from '../contract/lang.js';
+import { PanoramaError, type ErrorParamsOf } from '../contract/errors/index.js';
+import type { Lang } from '../contract/lang.js';
 import type { ResponseRecord } from '../survey/records.js';
 
 const HELP = `Usage: panorama import <dir> --name NAME [options]
@@ -29,13 +30,15 @@ Example:
   panorama import ../shared/fixtures/observatoire-nord-2021 --name "Observatoire Nord 2021"
 `;
 
+const NAME_EXAMPLE = '--name "Observatoire Nord 2021"';
+
 export interface ImportOptions {
   name: string;
   replace?: boolean;
   lenient?: boolean;
   /** Empty cells of structures.csv clear the stored values (default: they leave them unchanged). */
   clearEmpty?: boolean;
-  /** Language of the problems listed in errors (default: French). */
+  /** @deprecated Errors are PanoramaErrors, worded in the user's language at the edge. */
   lang?: Lang;
   now?: Date;
 }
@@ -53,32 +56,31 @@ export interface ImportSummary {
   warnings: number;
 }
 
-/** A refusal the user can act on (duplicate name, duplicate answers, unknown structure …). */
-export class ImportError extends Error {
-  override name = 'ImportError';
+/** The codes of a refused import (catalogue: src/contract/errors/commands.ts and files.ts). */
+type ImportRefusal =
+  'import_campaign_exists' | 'import_answered_twice' | 'import_unknown_structures' | 'input_problems';
+
+/**
+ * A refusal the user can act on (duplicate name, duplicate answers, unknown structure …): a
+ * PanoramaError, worded in the user's language by the command line (French by default).
+ */
+export class ImportError<C extends ImportRefusal = ImportRefusal> extends PanoramaError<C> {
+  constructor(code: C, params: ErrorParamsOf<C>) {
+    // PanoramaError's optional-params signature cannot be resolved for a generic code.
+    super(code, ...([params] as never));
+    this.name = 'ImportError';
+  }
 }
 
 async function registryPlan(store: Store, path: string, options: ImportOptions) {
-  const { planRegistryFile, wordProblems } = await import('../app/registry/import.js');
+  const { planRegistryFile } = await import('../app/registry/import.js');
   const { plan } = await planRegistryFile(store, {
     filename: basename(path),
     bytes: await readFile(path),
     clearEmpty: options.clearEmpty ?? false,
   });
-  if (plan.problems.length) {
-    const lang = options.lang ?? 'fr';
-    const lines = wordProblems(plan.problems, lang)
-      .slice(0, 20)
-      .map(
-        (e) =>
-          `  - ${basename(path)}, ${lang === 'fr' ? 'ligne' : 'line'} ${e.line}${e.column ? `, ${lang === 'fr' ? 'colonne' : 'column'} "${e.column}"` : ''}: ${e.reason}`,
-      );
-    const head =
-      lang === 'fr'
-        ? `${path} : le référentiel comporte ${plan.problems.length} problème(s) :`
-        : `${path}: the registry has ${plan.problems.length} problem(s):`;
-    throw new ImportError(`${head}\n${lines.join('\n')}`);
-  }
+  // Each problem is coded (registry_*): the command line words the list in the user's language.
+  if (plan.problems.length) throw new ImportError('input_problems', { problems: plan.problems, limit: 20 });
   return plan;
 }
 
@@ -113,22 +115,15 @@ function canonicalJson(value: unknown): string {
 
 function checkOnePerStructure(responses: ResponseRecord[]): void {
   const seen = new Map<string, string>();
-  const duplicates: string[] = [];
+  const duplicates: { structure: string; first: string; second: string }[] = [];
   for (const r of responses) {
     if (r.structure === null) continue;
     const first = seen.get(r.structure);
-    if (first !== undefined)
-      duplicates.push(`structure "${r.structure}" answered twice (responses "${first}" and "${r.id}")`);
+    if (first !== undefined) duplicates.push({ structure: r.structure, first, second: r.id });
     else seen.set(r.structure, r.id);
   }
-  if (duplicates.length) {
-    throw new ImportError(
-      `a campaign keeps one answer per structure:\n${duplicates
-        .slice(0, 20)
-        .map((d) => `  - ${d}`)
-        .join('\n')}`,
-    );
-  }
+  if (duplicates.length)
+    throw new ImportError('import_answered_twice', { duplicates: duplicates.slice(0, 20) });
 }
 
 /** Imports an input folder as a closed campaign, all or nothing. */
@@ -140,7 +135,7 @@ export async function importCampaignFolder(
   const { readInputFolder } = await import('../ingest/index.js');
   const { applyRegistryPlan } = await import('../app/registry/import.js');
   const name = options.name.trim();
-  if (!name) throw new ImportError('--name: the campaign name is required.');
+  if (!name) throw new PanoramaError('cli_option_missing', { option: 'name', example: NAME_EXAMPLE });
   const now = (options.now ?? new Date()).toISOString();
   const folder = await readInputFolder(dir, { lenient: options.lenient ?? false });
   checkOnePerStructure(folder.responses);
@@ -150,9 +145,7 @@ export async function importCampaignFolder(
     (c) => c.name.trim().toLowerCase() === name.toLowerCase(),
   );
   if (same.length && !options.replace) {
-    throw new ImportError(
-      `a campaign named "${same[0]!.name}" already exists: choose another --name, or add --replace to replace it and its answers.`,
-    );
+    throw new ImportError('import_campaign_exists', { name: same[0]!.name });
   }
   const fileIds = folder.registry?.structures.map((s) => s.id) ?? [];
   const known = new Set(fileIds);
@@ -165,9 +158,11 @@ export async function importCampaignFolder(
     ),
   ];
   if (unknown.length) {
-    throw new ImportError(
-      `${unknown.length} answer(s) name structures that are neither in the database nor in a structures.csv of ${dir}: ${unknown.slice(0, 10).join(', ')}`,
-    );
+    throw new ImportError('import_unknown_structures', {
+      count: unknown.length,
+      folder: dir,
+      ids: unknown.slice(0, 10),
+    });
   }
   const dates = folder.responses
     .map((r) => r.submittedAt)
@@ -263,7 +258,7 @@ async function run(args: string[]): Promise<number> {
   }
   const dir = inputFolder(positionals, 'import');
   if (!values.name?.trim())
-    throw new CliError('--name: give the campaign a name, e.g. --name "Observatoire Nord 2021".');
+    throw new PanoramaError('cli_option_missing', { option: 'name', example: NAME_EXAMPLE });
 
   const config = await loadCliConfig(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
   const { openStore } = await import('../store/index.js');
@@ -275,7 +270,6 @@ async function run(args: string[]): Promise<number> {
       replace: values.replace ?? false,
       lenient: values.lenient ?? false,
       clearEmpty: values['clear-empty'] ?? false,
-      lang: pickLang(process.env.PANORAMA_LANG ?? process.env.LANG?.split('.')[0]?.replace('_', '-')),
     });
     process.stdout.write(
       `${s.replaced ? 'Replaced' : 'Imported'} campaign "${values.name.trim()}" (id ${s.campaignId}, closed): ${s.responses} answers` +
@@ -294,21 +288,17 @@ async function run(args: string[]): Promise<number> {
 export const importCommand: CliCommand = {
   summary: 'import a finished campaign folder into the database',
   async run(args) {
-    const { InputError, formatProblems } = await import('../ingest/problems.js');
-    const { SurveyDefinitionError } = await import('../survey/model.js');
-    const { StoreValidationError } = await import('../store/index.js');
+    const { InputError } = await import('../ingest/problems.js');
+    const { asPanoramaError } = await import('../app/errors.js');
     try {
       return await run(args);
     } catch (err) {
-      if (err instanceof InputError)
-        throw new CliError(
-          `the folder cannot be imported (nothing was stored):\n${formatProblems(err.problems, 20)}`,
-        );
-      if (err instanceof ImportError || err instanceof SurveyDefinitionError)
-        throw new CliError(`${err.message}\nNothing was stored.`);
-      if (err instanceof StoreValidationError)
-        throw new CliError(`the database refused the import (nothing was stored): ${err.message}`);
-      throw err;
+      // A refused import (bad file, duplicate name, refused by the database) says that nothing was
+      // stored, in the user's language; a mistake on the command line is worded alone.
+      const known = asPanoramaError(err);
+      if (!known || known.status === 400 || known.status >= 500) throw err;
+      const params = err instanceof InputError ? { problems: err.problems, limit: 20 } : known.params;
+      throw new PanoramaError('import_nothing_stored', { cause: { code: known.code, params } });
     }
   },
 };

@@ -53,14 +53,9 @@ function parseArgsError(err: NodeJS.ErrnoException, command: string | undefined)
   }
 }
 
-/** The server configuration (file, environment, then `overrides`), a bad value being a CliError. */
+/** The server configuration (file, environment, then `overrides`); a bad value is a ConfigError. */
 export async function loadCliConfig(overrides: ServerConfigInput): Promise<ServerConfig> {
   // Loaded on demand: commands that never touch the server (report) start without it.
-  const { loadConfig, ConfigError } = await import('../app/config.js');
-  try {
-    return loadConfig({ overrides });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
-    throw err;
-  }
+  const { loadConfig } = await import('../app/config.js');
+  return loadConfig({ overrides });
 }

@@ -3,9 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildDirectoryExport } from '../app/solidarity/directory.js';
 import { exportFormatSchema } from '../app/solidarity/schemas.js';
-import { PanoramaError } from '../contract/errors/index.js';
+import { PanoramaError, parseFields } from '../contract/errors/index.js';
+import { parseJsonText } from '../survey/json-position.js';
 import { pickLang } from '../contract/lang.js';
-import { formatProblems } from '../ingest/problems.js';
 import {
   computeFigures,
   defaultFigureDefinitions,
@@ -15,7 +15,7 @@ import {
 import { readSolidarityFolder } from '../solidarity/read.js';
 import { loadStandardSchemas } from '../solidarity/validate.js';
 import { writeCsv } from '../csv/write.js';
-import { CliError, parseCommandArgs, type CliCommand } from './run.js';
+import { parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
 
 const HELP = `Usage: panorama solidarity figures <dir> [options]
@@ -49,7 +49,8 @@ Example:
 
 function readFolder(dir: string) {
   const { data, problems } = readSolidarityFolder(dir);
-  if (problems.length) throw new CliError(formatProblems(problems));
+  // Each problem is coded (solidarity_*): worded in the user's language by the entry point.
+  if (problems.length) throw new PanoramaError('input_problems', { problems });
   return data;
 }
 
@@ -106,27 +107,25 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const dir = inputFolder(positionals, HELP);
+  const dir = inputFolder(positionals, 'solidarity');
   if (sub === 'figures') {
     const data = readFolder(dir);
     const configPath =
       values.config ?? (existsSync(join(dir, 'figures.json')) ? join(dir, 'figures.json') : undefined);
     let definitions = defaultFigureDefinitions(data);
     if (configPath) {
-      const parsed = figureConfigSchema.safeParse(JSON.parse(readFileSync(resolve(configPath), 'utf8')));
-      if (!parsed.success) {
-        throw new CliError(
-          `${configPath}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
-      }
+      const json = parseJsonText(readFileSync(resolve(configPath), 'utf8'), configPath);
+      const parsed = parseFields(figureConfigSchema, json);
+      if (!parsed.ok)
+        throw new PanoramaError('cli_settings_file_invalid', { file: configPath, issues: parsed.issues });
       definitions = parsed.data.figures;
     }
     const asOf = values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-      throw new CliError(`--as-of "${asOf}": expected YYYY-MM-DD.`);
+      throw new PanoramaError('cli_date_expected', { option: 'as-of', value: asOf });
     const k = values.k === undefined ? undefined : Number(values.k);
     if (k !== undefined && !(Number.isInteger(k) && k >= 1))
-      throw new CliError(`--k "${values.k}": expected a whole number ≥ 1.`);
+      throw new PanoramaError('cli_whole_number', { option: 'k', value: values.k!, min: 1 });
     const computed = computeFigures(definitions, data, asOf ? { asOf } : {});
     const figures = k ? protectFigures(computed, k) : computed;
     const format = oneOf('format', values.format, ['json', 'csv'] as const) ?? 'json';
@@ -143,9 +142,11 @@ async function run(args: string[]): Promise<number> {
   if (sub === 'export') {
     const parsedFormat = exportFormatSchema.safeParse(values.format);
     if (!parsedFormat.success) {
-      throw new CliError(
-        `--format "${values.format ?? ''}": use one of ${exportFormatSchema.options.join(', ')}.`,
-      );
+      throw new PanoramaError('cli_option_choice', {
+        option: 'format',
+        value: values.format ?? '',
+        allowed: [...exportFormatSchema.options],
+      });
     }
     const data = readFolder(dir);
     const schemaDir = values.schemas ?? process.env.PANORAMA_INTEROP_DIR;
@@ -184,7 +185,11 @@ async function run(args: string[]): Promise<number> {
       throw err;
     }
   }
-  throw new CliError(`unknown sub-command "${sub}": use figures or export.\n\n${HELP}`);
+  throw new PanoramaError('cli_unknown_subcommand', {
+    command: 'solidarity',
+    sub: sub ?? '',
+    allowed: ['figures', 'export'],
+  });
 }
 
 export const solidarityCommand: CliCommand = {

@@ -1,7 +1,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pickLang, type Lang } from '../contract/lang.js';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
+import { PanoramaError } from '../contract/errors/index.js';
+import { loadCliConfig, parseCommandArgs, type CliCommand } from './run.js';
 import type { SurveyConversion, SurveyImportReport } from '../app/surveys/import.js';
 
 const HELP = `Usage: panorama survey import FILE [--out DIR|FILE.json] [--save [--title T]] [options]
@@ -74,7 +75,7 @@ async function writeOutput(out: string, conversion: SurveyConversion, text: stri
     return [target];
   }
   const exists = await stat(target).catch(() => undefined);
-  if (exists && !exists.isDirectory()) throw new CliError(`--out ${out}: exists and is not a folder.`);
+  if (exists && !exists.isDirectory()) throw new PanoramaError('cli_out_not_folder', { path: out });
   await mkdir(target, { recursive: true });
   const written = [join(target, 'survey.json'), join(target, 'conversion-report.txt')];
   await writeFile(written[0]!, json);
@@ -102,7 +103,8 @@ export const surveyCommand: CliCommand = {
       process.stdout.write(HELP);
       return sub ? 0 : 2;
     }
-    if (sub !== 'import') throw new CliError(`unknown survey subcommand "${sub}".\n\n${HELP}`);
+    if (sub !== 'import')
+      throw new PanoramaError('cli_unknown_subcommand', { command: 'survey', sub, allowed: ['import'] });
     const { values, positionals } = parseCommandArgs(
       {
         args: rest,
@@ -124,14 +126,23 @@ export const surveyCommand: CliCommand = {
       return 0;
     }
     if (positionals.length !== 1)
-      throw new CliError(`give exactly one questionnaire file (got ${positionals.length}).\n\n${HELP}`);
+      throw new PanoramaError('cli_one_argument', {
+        command: 'survey import',
+        what: 'survey_file',
+        count: positionals.length,
+      });
     if (values.lang && values.lang !== 'fr' && values.lang !== 'en')
-      throw new CliError(`--lang "${values.lang}" is not supported; use fr or en.`);
-    if (values.title && !values.save) throw new CliError('--title goes with --save.');
+      throw new PanoramaError('cli_option_choice', {
+        option: 'lang',
+        value: values.lang,
+        allowed: ['fr', 'en'],
+      });
+    if (values.title && !values.save)
+      throw new PanoramaError('cli_option_needs', { option: 'title', needs: 'save' });
     const lang: Lang = (values.lang as Lang | undefined) ?? pickLang(process.env.PANORAMA_LANG);
     const path = positionals[0]!;
     const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) throw new CliError(`${path} does not exist or is not a file.`);
+    if (!info?.isFile()) throw new PanoramaError('cli_not_a_file', { path });
     const { convertSurveyFile, importSurveyFile, MAX_SURVEY_FILE_BYTES } =
       await import('../app/surveys/import.js');
     // Refused before reading: the use case says so in the user's language.

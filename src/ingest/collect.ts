@@ -1,5 +1,5 @@
 import type { ResponseRecord } from '../survey/records.js';
-import { InputError, type InputProblem } from './problems.js';
+import { codedProblem, InputError, type InputProblem } from './problems.js';
 
 export interface LoadOptions {
   /** Value problems become warnings and the bad value is left out; structural problems still fail. */
@@ -15,8 +15,16 @@ export interface LoadOptions {
   registryName?: string;
 }
 
-export function unknownStructureMessage(structure: string, registryName = 'the registry'): string {
-  return `the structure ${JSON.stringify(structure)} is not in ${registryName}`;
+/** A response naming a structure the registry does not hold (a value problem). */
+export function unknownStructureProblem(
+  location: Omit<InputProblem, 'message' | 'code' | 'params'>,
+  structure: string,
+  registryName: string | undefined,
+): InputProblem {
+  return codedProblem({ ...location, value: structure }, 'ingest_unknown_structure', {
+    structure,
+    ...(registryName !== undefined ? { registry: registryName } : {}),
+  });
 }
 
 export interface LoadResult {

@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { decodeText } from './decode.js';
 import type { InputProblem } from './problems.js';
-import { InputError } from './problems.js';
+import { codedProblem, InputError } from './problems.js';
 import type { Table, TableRow } from './table.js';
 import { unneutraliseCell } from '../csv/write.js';
 
@@ -29,11 +29,18 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
     if (!(err instanceof CsvError)) throw err;
     const e = err as CsvError & { lines?: number };
     const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : e.lines;
-    const detail = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message;
-    throw new InputError([{ file, line, message: `the file is not valid CSV: ${detail}` }]);
+    // csv-parse's own English text is never shown: its code says which mistake it met.
+    const reason =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'quote_not_closed'
+        : /QUOTE/.test(String(e.code))
+          ? 'quote'
+          : 'other';
+    throw new InputError([
+      codedProblem({ file, ...(line !== undefined ? { line } : {}) }, 'ingest_csv_invalid', { reason }),
+    ]);
   }
-  if (records.length === 0)
-    throw new InputError([{ file, line: 1, message: 'the file is empty: a header line is expected' }]);
+  if (records.length === 0) throw new InputError([codedProblem({ file, line: 1 }, 'ingest_csv_empty')]);
   const [first, ...rest] = records;
   const header = first!.record.map((h) => unneutraliseCell(h.trim()));
   const headerLine = startLine(first!);
@@ -44,11 +51,13 @@ export function readCsvTable(bytes: Uint8Array, file: string): Table {
     const line = startLine(entry);
     if (cells.every((c) => c.trim() === '')) continue;
     if (cells.length < header.length || cells.slice(header.length).some((c) => c.trim() !== '')) {
-      problems.push({
-        file,
-        line,
-        message: `this line has ${cells.length} field${cells.length > 1 ? 's' : ''} but the header has ${header.length} columns (separator "${printable(delimiter)}"; check quotes and separators)`,
-      });
+      problems.push(
+        codedProblem({ file, line }, 'ingest_csv_ragged', {
+          fields: cells.length,
+          columns: header.length,
+          separator: printable(delimiter),
+        }),
+      );
       continue;
     }
     // Text a spreadsheet would have run as a formula was written with an apostrophe (src/csv).

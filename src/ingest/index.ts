@@ -6,7 +6,7 @@ import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { LoadOptions, LoadResult } from './collect.js';
 import { decodeText } from './decode.js';
 import { parseJsonResponses, parseJsonlResponses, streamJsonlResponses } from './jsonl.js';
-import { InputError, type InputProblem } from './problems.js';
+import { codedProblem, InputError, type InputProblem } from './problems.js';
 import { loadRegistryFile } from './registry.js';
 import { tableToResponses } from './responses-table.js';
 import { readTable } from './table-file.js';
@@ -38,24 +38,21 @@ export async function loadSurveyFile(path: string): Promise<SurveyModel> {
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
       throw new InputError([
-        {
-          file,
-          line: err.line,
-          column: err.column,
-          message: `invalid JSON: ${err.detail}`,
-          code: 'json_invalid',
-          params: err.near === undefined ? {} : { near: err.near },
-        },
+        codedProblem(
+          { file, line: err.line, column: err.column },
+          'json_invalid',
+          err.near === undefined ? {} : { near: err.near },
+        ),
       ]);
     }
     if (err instanceof SurveyDefinitionError) {
       throw new InputError(
-        err.problems.map((p) => ({
-          file,
-          column: p.path,
-          question: p.question,
-          message: `${p.question ? `question "${p.question}": ` : ''}${p.message}`,
-        })),
+        err.problems.map((p) =>
+          codedProblem({ file, column: p.path, question: p.question }, 'ingest_definition_problem', {
+            ...(p.question ? { question: p.question } : {}),
+            problem: { message: p.message, code: p.code, params: p.params, issue: p.issue },
+          }),
+        ),
       );
     }
     throw err;
@@ -71,9 +68,7 @@ export async function loadResponsesFile(
   const file = basename(path);
   const ext = extname(file).toLowerCase();
   if (!RESPONSE_EXTENSIONS.includes(ext)) {
-    throw new InputError([
-      { file, message: `unsupported responses format "${ext}" (expected .jsonl, .json, .csv or .xlsx)` },
-    ]);
+    throw new InputError([codedProblem({ file }, 'ingest_responses_format', { ext })]);
   }
   if ((ext === '.jsonl' || ext === '.ndjson') && (await sizeOf(path)) > IN_MEMORY_JSONL_LIMIT) {
     return collectStream(path, survey, options);
@@ -103,26 +98,20 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
   try {
     entries = await readdir(dir);
   } catch (err) {
-    throw new InputError([
-      {
-        file: dir,
-        message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-      },
-    ]);
+    const reason = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new InputError([codedProblem({ file: dir }, 'ingest_folder_unreadable', { reason })]);
   }
   const pick = (stem: string, extensions: string[], required: boolean): string | undefined => {
     const found = entries.filter((e) => extensions.some((ext) => e.toLowerCase() === stem + ext)).sort();
     if (found.length > 1) {
-      throw new InputError([
-        { file: dir, message: `several ${stem} files (${found.join(', ')}): keep only one` },
-      ]);
+      throw new InputError([codedProblem({ file: dir }, 'ingest_several_files', { stem, files: found })]);
     }
     if (found.length === 0 && required) {
       throw new InputError([
-        {
-          file: dir,
-          message: `no ${extensions.map((e) => stem + e).join(' / ')} in this folder (found: ${entries.join(', ') || 'nothing'})`,
-        },
+        codedProblem({ file: dir }, 'ingest_file_missing', {
+          expected: extensions.map((e) => stem + e),
+          found: entries,
+        }),
       ]);
     }
     return found[0] && join(dir, found[0]);
@@ -177,13 +166,14 @@ async function readInput(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason =
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    // The system's own message is English and technical: its code is worded in the user's language.
+    const problem =
       code === 'ENOENT'
-        ? 'file not found'
+        ? codedProblem({ file: path }, 'ingest_file_not_found')
         : code === 'EISDIR'
-          ? 'this is a folder, not a file'
-          : (err as Error).message;
-    throw new InputError([{ file: path, message: reason }]);
+          ? codedProblem({ file: path }, 'ingest_file_is_folder')
+          : codedProblem({ file: path }, 'ingest_file_unreadable', { reason: code });
+    throw new InputError([problem]);
   }
 }

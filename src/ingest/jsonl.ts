@@ -6,27 +6,28 @@ import { createInterface } from 'node:readline';
 import type { SurveyModel } from '../survey/model.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { validateResponseData } from '../survey/validate.js';
-import { describe } from '../survey/wording.js';
-import { describeJsonError, jsonNear, lineColumnAt } from '../survey/json-position.js';
-
-/** The catalogue form of an invalid-JSON problem (worded in the user's language at the edge). */
-function nearParams(text: string, offset: number) {
-  const near = jsonNear(text, offset);
-  return { code: 'json_invalid', params: near === undefined ? {} : { near } };
-}
+import { jsonNear, lineColumnAt } from '../survey/json-position.js';
 import { jsonErrorOffset } from '../survey/json-error.js';
 import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
-  unknownStructureMessage,
+  unknownStructureProblem,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
-import { InputError, type InputProblem } from './problems.js';
+import { codedProblem, InputError, type InputProblem } from './problems.js';
 import { isoInstant } from './values.js';
 
 const RECORD_FIELDS = new Set(['id', 'structure', 'submittedAt', 'data']);
+
+type Where = Omit<InputProblem, 'message' | 'code' | 'params'>;
+
+/** An invalid-JSON problem at `offset` of `text` (worded in the user's language at the edge). */
+function invalidJson(where: Where, text: string, offset: number): InputProblem {
+  const near = jsonNear(text, offset);
+  return codedProblem(where, 'json_invalid', near === undefined ? {} : { near });
+}
 
 /** Checks one record object (from a JSONL line or a JSON array element) and its answers. */
 export class RecordChecker {
@@ -44,76 +45,65 @@ export class RecordChecker {
     let value: unknown;
     const excess = jsonDepthExcess(text);
     if (excess) {
-      this.collector.error({
-        file: this.file,
-        line,
-        column: excess.offset + 1,
-        message: `the JSON is nested too deeply: depth ${excess.depth} reached, at most ${MAX_JSON_DEPTH} levels are accepted`,
-      });
+      this.collector.error(
+        codedProblem({ file: this.file, line, column: excess.offset + 1 }, 'json_too_deep', {
+          depth: excess.depth,
+          limit: MAX_JSON_DEPTH,
+        }),
+      );
       return undefined;
     }
     try {
       value = JSON.parse(text);
     } catch {
       const offset = jsonErrorOffset(text);
-      this.collector.error({
-        file: this.file,
-        line,
-        column: offset + 1,
-        message: `invalid JSON: ${describeJsonError(text, offset)}`,
-        ...nearParams(text, offset),
-      });
+      this.collector.error(invalidJson({ file: this.file, line, column: offset + 1 }, text, offset));
       return undefined;
     }
     return this.check(value, { file: this.file, line });
   }
 
-  check(value: unknown, where: Omit<InputProblem, 'message'>): ResponseRecord | undefined {
+  check(value: unknown, where: Where): ResponseRecord | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.error(
-        where,
-        undefined,
-        `a response must be an object {"id", "structure", "submittedAt", "data"}, got ${describe(value)}`,
-      );
+      this.collector.error(codedProblem(where, 'ingest_response_not_object', { got: value }));
       return undefined;
     }
     const record = value as Record<string, unknown>;
     const id = record.id;
     if (typeof id !== 'string' || id === '') {
-      this.error(where, undefined, `the response "id" must be a non-empty text, got ${describe(id)}`);
+      this.collector.error(codedProblem(where, 'ingest_response_id', { got: id }));
       return undefined;
     }
     let usable = true;
     const first = this.ids.check(id, where.line ?? 0);
     if (first !== undefined) {
-      this.error(
-        where,
-        id,
-        `duplicate response id ${JSON.stringify(id)}${first ? ` (first on line ${first})` : ''}`,
+      this.collector.error(
+        codedProblem({ ...where, responseId: id }, 'ingest_duplicate_response_id', {
+          id,
+          ...(first ? { first } : {}),
+        }),
       );
       usable = false;
     }
     for (const key in record) {
       if (!RECORD_FIELDS.has(key)) {
-        this.collector.value({
-          ...where,
-          responseId: id,
-          value: record[key],
-          message: `unknown field ${JSON.stringify(key)} (a response has id, structure, submittedAt and data)`,
-        });
+        this.collector.value(
+          codedProblem({ ...where, responseId: id, value: record[key] }, 'ingest_unknown_record_field', {
+            field: key,
+          }),
+        );
       }
     }
     let structure = record.structure ?? null;
     if (structure !== null && (typeof structure !== 'string' || structure === '')) {
-      this.error(where, id, `"structure" must be a registry id or null, got ${describe(structure)}`);
+      this.collector.error(
+        codedProblem({ ...where, responseId: id }, 'ingest_structure_type', { got: structure }),
+      );
       usable = false;
     } else if (structure !== null && this.registry.structures && !this.registry.structures.has(structure)) {
-      this.collector.value({
-        ...where,
-        responseId: id,
-        value: structure,
-        message: unknownStructureMessage(structure, this.registry.registryName),
-      });
+      this.collector.value(
+        unknownStructureProblem({ ...where, responseId: id }, structure, this.registry.registryName),
+      );
       structure = null;
     }
     const submittedAt = record.submittedAt;
@@ -121,14 +111,14 @@ export class RecordChecker {
       submittedAt !== undefined &&
       (typeof submittedAt !== 'string' || isoInstant(submittedAt) === undefined)
     ) {
-      this.error(where, id, `"submittedAt" must be an ISO 8601 date and time, got ${describe(submittedAt)}`);
+      this.collector.error(
+        codedProblem({ ...where, responseId: id }, 'ingest_submitted_at', { got: submittedAt }),
+      );
       usable = false;
     }
     if (record.data === null || typeof record.data !== 'object' || Array.isArray(record.data)) {
-      this.error(
-        where,
-        id,
-        `"data" must be an object of answers keyed by question name, got ${describe(record.data)}`,
+      this.collector.error(
+        codedProblem({ ...where, responseId: id }, 'ingest_data_not_object', { got: record.data }),
       );
       return undefined;
     }
@@ -146,12 +136,6 @@ export class RecordChecker {
     const out: ResponseRecord = { id, structure: structure as string | null, data: result.data };
     if (submittedAt !== undefined) out.submittedAt = submittedAt as string;
     return out;
-  }
-
-  private error(where: Omit<InputProblem, 'message'>, responseId: string | undefined, message: string): void {
-    this.collector.error(
-      responseId === undefined ? { ...where, message } : { ...where, responseId, message },
-    );
   }
 }
 
@@ -199,21 +183,11 @@ export function parseJsonResponses(
   } catch {
     const offset = jsonErrorOffset(body);
     const { line, column } = lineColumnAt(body, offset);
-    throw new InputError([
-      {
-        file,
-        line,
-        column,
-        message: `invalid JSON: ${describeJsonError(body, offset)}`,
-        ...nearParams(body, offset),
-      },
-    ]);
+    throw new InputError([invalidJson({ file, line, column }, body, offset)]);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(list)) {
-    throw new InputError([
-      { file, message: 'a .json responses file must hold an array of responses (or {"responses": [...]})' },
-    ]);
+    throw new InputError([codedProblem({ file }, 'ingest_json_not_array')]);
   }
   const collector = new ProblemCollector(options.lenient ?? false);
   const checker = new RecordChecker(survey, file, collector, options);

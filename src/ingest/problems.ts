@@ -1,4 +1,4 @@
-import { PanoramaError } from '../contract/errors/index.js';
+import { errorMessage, PanoramaError, type ErrorCode, type ErrorParamsOf } from '../contract/errors/index.js';
 import { PRINTED_PROBLEMS, wordFileProblem, wordFileProblems } from '../contract/errors/files.js';
 import type { Lang } from '../contract/lang.js';
 
@@ -25,6 +25,23 @@ export interface InputProblem {
 }
 
 export { PRINTED_PROBLEMS };
+
+/**
+ * A located problem with its catalogue code: `code` and `params` word it in the user's language at
+ * the edge; `message` keeps the English text for logs and programmatic callers.
+ */
+export function codedProblem<C extends ErrorCode>(
+  location: Omit<InputProblem, 'message' | 'code' | 'params'>,
+  code: C,
+  ...[params]: [ErrorParamsOf<C>] extends [undefined]
+    ? []
+    : object extends ErrorParamsOf<C>
+      ? [params?: ErrorParamsOf<C>]
+      : [params: ErrorParamsOf<C>]
+): InputProblem {
+  const p = (params ?? {}) as ErrorParamsOf<C>;
+  return { ...location, code, params: p as Record<string, unknown>, message: errorMessage(code, p, 'en') };
+}
 
 /**
  * Bad input: every problem found in the whole input, not only the first. A PanoramaError

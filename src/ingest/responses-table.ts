@@ -11,15 +11,16 @@ import {
 import type { ResponseRecord } from '../survey/records.js';
 import { allowsComment, booleanValues } from '../survey/question-rules.js';
 import { validateResponseData } from '../survey/validate.js';
-import { closestName, describe } from '../survey/wording.js';
+import { closestName } from '../survey/wording.js';
 import {
   DuplicateIds,
   ProblemCollector,
   progressReporter,
-  unknownStructureMessage,
+  unknownStructureProblem,
   type LoadOptions,
   type LoadResult,
 } from './collect.js';
+import { codedProblem, type InputProblem } from './problems.js';
 import { cellLocation, cellText, isEmptyCell, type Cell, type Table, type TableRow } from './table.js';
 import { parseLocaleNumber, submittedAtFromCell, toIsoDate } from './values.js';
 
@@ -67,28 +68,34 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
     const id = idColumn >= 0 ? cellText(row.cells[idColumn]) : `line-${row.line}`;
     let usable = true;
     if (id === '') {
-      collector.error({ ...cellLocation(table, row.line, idColumn), message: 'the response id is empty' });
+      collector.error(codedProblem(cellLocation(table, row.line, idColumn), 'ingest_response_id_empty'));
       usable = false;
     } else {
       const first = ids.check(id, row.line);
       if (first !== undefined) {
-        const unit = table.sheet ? 'row' : 'line';
-        collector.error({
-          ...cellLocation(table, row.line, idColumn),
-          responseId: id,
-          message: `duplicate response id ${JSON.stringify(id)} (first on ${unit} ${first})`,
-        });
+        collector.error(
+          codedProblem(
+            { ...cellLocation(table, row.line, idColumn), responseId: id },
+            'ingest_duplicate_response_id',
+            {
+              id,
+              first,
+              unit: table.sheet ? 'row' : 'line',
+            },
+          ),
+        );
         usable = false;
       }
     }
     const converted = convertRow(table, row, plans, id, survey, collector);
     if (converted.structure !== null && options.structures && !options.structures.has(converted.structure)) {
-      collector.value({
-        ...cellLocation(table, row.line, structureColumn),
-        responseId: id,
-        value: converted.structure,
-        message: unknownStructureMessage(converted.structure, options.registryName),
-      });
+      collector.value(
+        unknownStructureProblem(
+          { ...cellLocation(table, row.line, structureColumn), responseId: id },
+          converted.structure,
+          options.registryName,
+        ),
+      );
       converted.structure = null;
     }
     // Keys in column order, as SurveyJS would store them in question order.
@@ -146,12 +153,13 @@ function convertRow(
       case 'submittedAt': {
         const iso = submittedAtFromCell(cell);
         if (iso === undefined) {
-          collector.error({
-            ...cellLocation(table, row.line, column),
-            responseId: id,
-            value: cell,
-            message: `${describe(cellText(cell))} is not a date and time (expected ISO 8601 like 2021-02-15T16:15:06+01:00, or 15/02/2021 16:15)`,
-          });
+          collector.error(
+            codedProblem(
+              { ...cellLocation(table, row.line, column), responseId: id, value: cell },
+              'ingest_submitted_at_cell',
+              { got: cellText(cell) },
+            ),
+          );
         } else out.submittedAt = iso;
         break;
       }
@@ -172,13 +180,18 @@ function convertRow(
           list.push(OTHER_VALUE);
           data[commentKey(plan.question.name)] ??= cellText(cell);
         } else if (mark === undefined) {
-          collector.value({
-            ...cellLocation(table, row.line, column),
-            responseId: id,
-            question: plan.question.name,
-            value: cell,
-            message: `question "${plan.question.name}": ${describe(cellText(cell))} is not a checkbox mark (use 1/0, oui/non, x or leave empty)`,
-          });
+          collector.value(
+            codedProblem(
+              {
+                ...cellLocation(table, row.line, column),
+                responseId: id,
+                question: plan.question.name,
+                value: cell,
+              },
+              'ingest_checkbox_mark',
+              { question: plan.question.name, got: cellText(cell) },
+            ),
+          );
         }
         break;
       }
@@ -214,29 +227,30 @@ function planColumns(table: Table, survey: SurveyModel, collector: ProblemCollec
     const at = cellLocation(table, table.headerLine, index);
     if (name === '') {
       const empty = table.rows.every((row) => isEmptyCell(row.cells[index]));
-      if (!empty) collector.error({ ...at, message: 'this column has values but no header name' });
+      if (!empty) collector.error(codedProblem(at, 'ingest_unnamed_column'));
       return { kind: 'ignored' };
     }
     const previous = seen.get(name);
     if (previous !== undefined) {
-      collector.error({
-        ...at,
-        message: `the column ${JSON.stringify(name)} appears twice (also column ${previous + 1})`,
-      });
+      collector.error(codedProblem(at, 'ingest_duplicate_column', { column: name, first: previous + 1 }));
       return { kind: 'ignored' };
     }
     seen.set(name, index);
-    const plan = planColumn(name, survey);
-    if (typeof plan === 'string') {
-      collector.value({ ...at, value: name, message: plan });
+    const plan = planColumn(name, survey, { ...at, value: name });
+    if ('message' in plan) {
+      collector.value(plan);
       return { kind: 'ignored' };
     }
     return plan;
   });
 }
 
-/** The plan for a header, or an explanation of why it matches nothing. */
-function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
+/** The plan for a header, or the problem saying why it matches nothing (located `at`). */
+function planColumn(
+  name: string,
+  survey: SurveyModel,
+  at: Omit<InputProblem, 'message' | 'code' | 'params'>,
+): ColumnPlan | InputProblem {
   const special = SPECIAL[name.toLowerCase()];
   if (special) return { kind: special };
   const question = survey.byName.get(name);
@@ -244,8 +258,7 @@ function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
   if (name.endsWith(COMMENT_SUFFIX)) {
     const owner = survey.byName.get(name.slice(0, -COMMENT_SUFFIX.length));
     if (owner && allowsComment(survey, owner.name)) return { kind: 'comment', question: owner };
-    if (owner)
-      return `column ${JSON.stringify(name)}: question "${owner.name}" has no "other" item and no comment box`;
+    if (owner) return codedProblem(at, 'ingest_column_no_comment', { column: name, question: owner.name });
   }
   for (const [questionName, sub] of splitCandidates(name)) {
     const q = survey.byName.get(questionName);
@@ -255,17 +268,26 @@ function planColumn(name: string, survey: SurveyModel): ColumnPlan | string {
       if (q.hasOther) choices.push(OTHER_VALUE);
       if (q.hasNone) choices.push(NONE_VALUE);
       if (choices.includes(sub)) return { kind: 'choice', question: q, value: sub };
-      return `column ${JSON.stringify(name)}: ${JSON.stringify(sub)} is not a choice of question "${q.name}" (${choices.join(', ')})`;
+      return codedProblem(at, 'ingest_column_not_choice', {
+        column: name,
+        value: sub,
+        question: q.name,
+        choices: choices.map(String),
+      });
     }
     if (q.kind === 'matrix') {
       const rows = q.rows.map((r) => choiceKey(r.value));
       if (rows.includes(sub)) return { kind: 'row', question: q, row: sub };
-      return `column ${JSON.stringify(name)}: ${JSON.stringify(sub)} is not a row of matrix "${q.name}" (${rows.join(', ')})`;
+      return codedProblem(at, 'ingest_column_not_row', {
+        column: name,
+        value: sub,
+        question: q.name,
+        rows: rows.map(String),
+      });
     }
   }
   const hint = closestName(name, survey.byName.keys());
-  if (hint) return `column ${JSON.stringify(name)} is not a question of this survey; did you mean "${hint}"?`;
-  return `column ${JSON.stringify(name)} is not a question of this survey (expected id, structure, submittedAt, a question name, <question>/<choice> or <question>-Comment)`;
+  return codedProblem(at, 'ingest_column_unknown', hint ? { column: name, hint } : { column: name });
 }
 
 /** `q/a`, `q.a` and `q[a]` splits of a header, longest question name first. */

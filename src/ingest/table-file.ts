@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readCsvTable } from './csv-table.js';
-import { InputError } from './problems.js';
+import { codedProblem, InputError } from './problems.js';
 import type { Table } from './table.js';
 import { readXlsxTable } from './xlsx-table.js';
 
@@ -10,7 +10,7 @@ export async function readTable(bytes: Uint8Array, file: string): Promise<Table>
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') return readXlsxTable(bytes, file);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsvTable(bytes, file);
-  throw new InputError([{ file, message: `unsupported table format "${ext}" (expected .csv or .xlsx)` }]);
+  throw new InputError([codedProblem({ file }, 'ingest_table_format', { ext })]);
 }
 
 export async function readTableFile(path: string): Promise<Table> {

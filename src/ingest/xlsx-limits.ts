@@ -1,5 +1,5 @@
 import { PanoramaError } from '../contract/errors/index.js';
-import { InputError, columnLetter } from './problems.js';
+import { codedProblem, InputError, columnLetter } from './problems.js';
 import { inflateEntry, readZipDirectory, ZipFormatError } from './zip-limits.js';
 
 /**
@@ -39,9 +39,7 @@ export function checkXlsxLimits(bytes: Uint8Array, file: string, limits: XlsxLim
   try {
     entries = readZipDirectory(bytes, limits.entries);
   } catch (err) {
-    if (err instanceof ZipFormatError) {
-      throw new InputError([{ file, message: `the file is not a readable XLSX workbook (${err.message})` }]);
-    }
+    if (err instanceof ZipFormatError) throw unreadable(file, err);
     throw err;
   }
   if (entries.length > limits.entries)
@@ -79,11 +77,20 @@ export function checkXlsxLimits(bytes: Uint8Array, file: string, limits: XlsxLim
           limit: limits.ratio,
         });
       }
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new InputError([{ file, message: `the file is not a readable XLSX workbook (${reason})` }]);
+      // zlib's own message is technical English: the user is told which member is damaged.
+      throw unreadable(file, err instanceof ZipFormatError ? err : new ZipFormatError('content', e.name));
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) checkSheetExtent(data, file, e.name, limits);
   }
+}
+
+function unreadable(file: string, err: ZipFormatError): InputError {
+  return new InputError([
+    codedProblem({ file }, 'ingest_xlsx_unreadable', {
+      reason: err.reason,
+      ...(err.entry !== undefined ? { entry: err.entry } : {}),
+    }),
+  ]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { InputError } from './problems.js';
+import { codedProblem, InputError } from './problems.js';
 import type { Cell, Table, TableRow } from './table.js';
 import { checkXlsxLimits, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.js';
 
@@ -17,13 +17,12 @@ export async function readXlsxTable(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new InputError([
-      { file, message: `the file is not a readable XLSX workbook (${(err as Error).message})` },
-    ]);
+  } catch {
+    // ExcelJS's own message is English and technical: the user is told the workbook is damaged.
+    throw new InputError([codedProblem({ file }, 'ingest_xlsx_unreadable', { reason: 'content' })]);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new InputError([{ file, message: 'the workbook has no sheet' }]);
+  if (!sheet) throw new InputError([codedProblem({ file }, 'ingest_xlsx_no_sheet')]);
   const width = sheet.columnCount;
   const headerRow = sheet.getRow(1);
   const header: string[] = [];
@@ -33,14 +32,7 @@ export async function readXlsxTable(
   }
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   if (header.length === 0) {
-    throw new InputError([
-      {
-        file,
-        sheet: sheet.name,
-        line: 1,
-        message: 'the first row of the first sheet is empty: a header row is expected',
-      },
-    ]);
+    throw new InputError([codedProblem({ file, sheet: sheet.name, line: 1 }, 'ingest_xlsx_empty_header')]);
   }
   const rows: TableRow[] = [];
   const problems: Table['problems'] = [];
@@ -52,13 +44,13 @@ export async function readXlsxTable(
     for (let c = header.length + 1; c <= width; c++) {
       const extra = normalise(row.getCell(c).value);
       if (extra !== null && String(extra).trim() !== '') {
-        problems.push({
-          file,
-          sheet: sheet.name,
-          cell: row.getCell(c).address,
-          line: r,
-          message: `this cell holds ${JSON.stringify(String(extra))} but its column has no header`,
-        });
+        problems.push(
+          codedProblem(
+            { file, sheet: sheet.name, cell: row.getCell(c).address, line: r },
+            'ingest_cell_without_header',
+            { value: String(extra) },
+          ),
+        );
       }
     }
     rows.push({ cells, line: r });

@@ -1,4 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
+import { PanoramaError } from '../contract/errors/index.js';
+import type { ZipProblem } from '../contract/errors/ingest.js';
 
 /** One member of a ZIP archive as its central directory declares it. */
 export interface ZipEntry {
@@ -9,9 +11,13 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-export class ZipFormatError extends Error {
-  constructor(reason: string) {
-    super(reason);
+/** A damaged archive: `reason` says how, the readers (XLSX, LimeSurvey) name the file. */
+export class ZipFormatError extends PanoramaError<'zip_unreadable'> {
+  constructor(
+    readonly reason: ZipProblem,
+    readonly entry?: string,
+  ) {
+    super('zip_unreadable', entry === undefined ? { reason } : { reason, entry });
     this.name = 'ZipFormatError';
   }
 }
@@ -31,11 +37,11 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   const eocd = findEndOfDirectory(buf);
   let offset = buf.readUInt32LE(eocd + 16);
   const end = offset + buf.readUInt32LE(eocd + 12);
-  if (end > buf.length) throw new ZipFormatError('the central directory lies outside the file');
+  if (end > buf.length) throw new ZipFormatError('outside');
   const entries: ZipEntry[] = [];
   while (offset < end && entries.length <= maxEntries) {
     if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL)
-      throw new ZipFormatError('damaged central directory');
+      throw new ZipFormatError('directory');
     const nameLength = buf.readUInt16LE(offset + 28);
     const extraLength = buf.readUInt16LE(offset + 30);
     const commentLength = buf.readUInt16LE(offset + 32);
@@ -57,15 +63,14 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Buffer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL)
-    throw new ZipFormatError(`damaged entry ${entry.name}`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError('entry', entry.name);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const data = buf.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) {
     if (data.length > maxBytes) throw new RangeError(`${entry.name} exceeds ${maxBytes} bytes`);
     return data;
   }
-  if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
+  if (entry.method !== 8) throw new ZipFormatError('method', entry.name);
   // maxOutputLength stops zlib as soon as the output passes the bound: a lying header cannot expand.
   return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
 }
@@ -75,7 +80,7 @@ function findEndOfDirectory(buf: Buffer): number {
   for (let at = buf.length - 22; at >= lowest; at--) {
     if (buf.readUInt32LE(at) === EOCD) return at;
   }
-  throw new ZipFormatError('not a ZIP archive (no central directory)');
+  throw new ZipFormatError('not_zip');
 }
 
 /** ZIP64 extra field (id 1): the real sizes and offset of an entry whose 32-bit fields are saturated. */
@@ -87,7 +92,7 @@ function readZip64Sizes(extra: Buffer, entry: ZipEntry): void {
     if (id === 1) {
       let field = at + 4;
       const next = (): number => {
-        if (field + 8 > at + 4 + size) throw new ZipFormatError(`damaged ZIP64 field of ${entry.name}`);
+        if (field + 8 > at + 4 + size) throw new ZipFormatError('zip64', entry.name);
         const value = Number(extra.readBigUInt64LE(field));
         field += 8;
         return value;

@@ -36,7 +36,9 @@ describe('panorama import (command line)', () => {
     assert.match(first.out, /Imported campaign "Petit 2024" .*closed.*: 2 answers, 2 structures created/);
     const again = panorama(['import', input, '--name', 'Petit 2024', '--data-dir', data]);
     assert.equal(again.code, 2);
-    assert.match(again.err, /already exists.*--replace/);
+    assert.match(again.err, /une campagne nommée « Petit 2024 » existe déjà.*--replace/);
+    const againEn = panorama(['--lang', 'en', 'import', input, '--name', 'Petit 2024', '--data-dir', data]);
+    assert.match(againEn.err, /a campaign named "Petit 2024" already exists.*--replace/);
     assert.doesNotMatch(again.err, /at .*\.ts:\d+/, 'no stack trace');
     const replaced = panorama(['import', input, '--name', 'Petit 2024', '--data-dir', data, '--replace']);
     assert.equal(replaced.code, 0, replaced.err);
@@ -48,7 +50,9 @@ describe('panorama import (command line)', () => {
     const unknown = panorama(['import', bad, '--name', 'Autre', '--data-dir', data]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /S9/);
-    assert.match(unknown.err, /nothing was stored/i);
+    assert.match(unknown.err, /Rien n'a été enregistré/);
+    const unknownEn = panorama(['--lang', 'en', 'import', bad, '--name', 'Autre', '--data-dir', data]);
+    assert.match(unknownEn.err, /S9[\s\S]*Nothing was stored/);
   });
 });
 

@@ -168,7 +168,7 @@ describe(
         importCampaignFolder(store, fixtureDir(NORD), { name: 'observatoire nord 2021' }),
         (err: unknown) => {
           assert.ok(err instanceof ImportError);
-          assert.match(err.message, /already exists.*--replace/);
+          assert.match(err.message, /existe déjà.*--replace/);
           return true;
         },
       );
@@ -229,7 +229,10 @@ describe('panorama import is all or nothing', () => {
         join(input, 'responses.jsonl'),
         `${JSON.stringify({ id: 'r1', structure: 'S1', data: { etp: 3 } })}\n${JSON.stringify({ id: 'r2', structure: 'S1', data: { etp: 4 } })}\n`,
       );
-      await assert.rejects(importCampaignFolder(store, input, { name: 'Petit' }), /S1.*answered twice/);
+      await assert.rejects(
+        importCampaignFolder(store, input, { name: 'Petit' }),
+        /« S1 » a répondu deux fois/,
+      );
       assert.equal((await store.territories.list()).length, 0);
       // Fixed: imported, with an anonymous answer kept.
       writeFileSync(

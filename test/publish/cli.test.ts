@@ -49,7 +49,7 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     assert.equal(r.code, 2);
     assert.match(
       r.err,
-      /unknown territory "Artois".*Known: Cambrésis Sambre Avesnois, Flandre, Métropole Européenne de Lille, Pévèle - Bassin minier/,
+      /Territoire « Artois » inconnu pour le niveau « territoire »\. Territoires connus : Cambrésis Sambre Avesnois, Flandre, Métropole Européenne de Lille, Pévèle - Bassin minier/,
     );
     assert.doesNotMatch(r.err, /at .*\.ts:\d+/);
   });
@@ -66,17 +66,17 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     const r = brochure(fixtureDir(NORD), '--indicators', bad);
     assert.equal(r.code, 2);
     assert.match(r.err, /bad-indicators\.json/);
-    assert.match(r.err, /indicators\[0\] \(m\): unknown question "budget_totl"/);
+    assert.match(r.err, /indicators\[0\] \(m\) : question « budget_totl » inconnue/);
   });
 
   it('exits 2 on bad options', () => {
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--k', '0').err,
-      /--k "0" must be a whole number/,
+      /--k « 0 » : un nombre entier d'au moins 1 est attendu/,
     );
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--k', '2').err,
-      /--k "2" is too small for a public brochure: at least 3 structures/,
+      /--k « 2 » est trop petit pour une plaquette publique : au moins 3 structures/,
     );
     assert.equal(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--k', '2', '--audience', 'admin').code,
@@ -88,7 +88,7 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     );
     assert.match(
       brochure(fixtureDir(NORD), '--indicators', indicators, '--territory', '59', '--level', 'region').err,
-      /--level "region" is not a column/,
+      /--level « region » n'est pas une colonne du répertoire/,
     );
     assert.equal(brochure(join(tmp, 'nope')).code, 2);
   });
@@ -172,7 +172,7 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     writeFileSync(bad, JSON.stringify({ type: 'Topology' }));
     const err = brochure(fixtureDir(NORD), '--indicators', indicators, '--geojson', bad);
     assert.equal(err.code, 2);
-    assert.match(err.err, /bad\.geojson: not a GeoJSON FeatureCollection/);
+    assert.match(err.err, /bad\.geojson : ce n'est pas une FeatureCollection GeoJSON/);
   });
 
   it('writes a structure sheet with --structure and refuses an unknown id', () => {
@@ -193,6 +193,6 @@ describe('panorama brochure', { skip: skipWithoutFixture(NORD) }, () => {
     ]);
     const bad = brochure(fixtureDir(NORD), '--structure', 'CS-59-999');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /unknown structure "CS-59-999"\. Known ids: CS-59-001/);
+    assert.match(bad.err, /structure « CS-59-999 » inconnue .*Identifiants connus : CS-59-001/);
   });
 });

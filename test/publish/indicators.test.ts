@@ -158,7 +158,8 @@ describe('indicator file errors', () => {
     await assert.rejects(loadIndicatorFile(path), (err: Error) => {
       assert.ok(err instanceof IndicatorFileError);
       assert.match(err.message, /bad\.json/);
-      assert.match(err.message, /line 3, column/);
+      assert.match(err.messageIn('en'), /line 3, column/);
+      assert.match(err.messageIn('fr'), /ligne 3, colonne/);
       return true;
     });
   });
@@ -194,9 +195,11 @@ describe('indicator file errors', () => {
       }),
     );
     await assert.rejects(loadIndicatorFile(path, tinySurvey, tinyRegistry()), (err: Error) => {
-      assert.match(err.message, /unknown question "budjet"/);
-      assert.match(err.message, /duplicate id "a"/);
-      assert.match(err.message, /unknown registry attribute "region" \(known: territoire\)/);
+      const en = (err as IndicatorFileError).messageIn('en');
+      assert.match(en, /unknown question "budjet"/);
+      assert.match(en, /duplicate id "a"/);
+      assert.match(en, /unknown registry attribute "region" \(known: territoire\)/);
+      assert.match(err.message, /question « budjet » inconnue/);
       return true;
     });
   });

@@ -115,7 +115,7 @@ describe('territory maps', () => {
     assert.match(svg, /Sans contour : C \(10\), B \(3\)/);
     assert.throws(
       () => parseBoundaries({ type: 'Feature' }, 'bad.geojson'),
-      /bad\.geojson: not a GeoJSON FeatureCollection/,
+      /bad\.geojson : ce n'est pas une FeatureCollection GeoJSON/,
     );
   });
 });

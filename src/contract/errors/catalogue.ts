@@ -14,6 +14,9 @@ import { reportErrors } from './reports.js';
 import { cliErrors } from './cli.js';
 import { fileErrors } from './files.js';
 import { surveyErrors } from './surveys.js';
+import { ingestErrors } from './ingest.js';
+import { publishFileErrors } from './publish-files.js';
+import { commandErrors } from './commands.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -36,6 +39,9 @@ export const ERROR_CATALOGUE = {
   ...cliErrors,
   ...fileErrors,
   ...surveyErrors,
+  ...ingestErrors,
+  ...publishFileErrors,
+  ...commandErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

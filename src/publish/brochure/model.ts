@@ -1,4 +1,5 @@
 import type { QuestionResult } from '../../report/model.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 import { buildReport } from '../../stats/index.js';
 import { conditionRefs } from '../conditions.js';
 import { evaluateIndicators } from '../indicators/evaluate.js';
@@ -85,15 +86,14 @@ export interface BrochureModel {
   generatedAt: string;
 }
 
-export class UnknownTerritoryError extends Error {
+/** The territory asked for is not a value of the registry's column (worded at the edge). */
+export class UnknownTerritoryError extends PanoramaError<'unknown_territory'> {
   constructor(
     readonly level: string,
     readonly territory: string,
     readonly known: string[],
   ) {
-    super(
-      `unknown territory "${territory}" for level "${level}". Known: ${known.join(', ') || '(none: the registry has no such column)'}`,
-    );
+    super('unknown_territory', { territory, level, known });
     this.name = 'UnknownTerritoryError';
   }
 }

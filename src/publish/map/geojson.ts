@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PanoramaError, parseFields, type ErrorParamsOf } from '../../contract/errors/index.js';
 import { formatNumber } from '../../report/format.js';
 import type { TerritoryCount } from './territories.js';
 import { CHOROPLETH, escapeXml, MAP_COLORS, MAP_FONT, wrapLabel, textLines } from './svg.js';
@@ -25,21 +26,17 @@ export const boundariesSchema = z.object({
 export type Boundaries = z.infer<typeof boundariesSchema>;
 type Feature = Boundaries['features'][number];
 
-export class GeoJsonError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A boundaries file that is not usable GeoJSON: its first problem, worded at the edge (no zod text). */
+export class GeoJsonError extends PanoramaError<'geojson_invalid'> {
+  constructor(params: ErrorParamsOf<'geojson_invalid'>) {
+    super('geojson_invalid', params);
     this.name = 'GeoJsonError';
   }
 }
 
 export function parseBoundaries(json: unknown, file: string): Boundaries {
-  const parsed = boundariesSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new GeoJsonError(
-      `${file}: not a GeoJSON FeatureCollection of Polygon/MultiPolygon features: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-  }
+  const parsed = parseFields(boundariesSchema, json);
+  if (!parsed.ok) throw new GeoJsonError({ file, issue: parsed.issues[0]! });
   return parsed.data;
 }
 

@@ -1,3 +1,4 @@
+import { PanoramaError } from '../../contract/errors/index.js';
 import type { SurveyModel } from '../../survey/model.js';
 import type { Campaign } from '../input.js';
 import { asNumber } from '../conditions.js';
@@ -59,9 +60,10 @@ export interface SheetOptions {
   territoryIds?: ReadonlyMap<string, string>;
 }
 
-export class UnknownStructureError extends Error {
+/** The structure of a sheet is not in the registry, or did not answer (worded at the edge). */
+export class UnknownStructureError extends PanoramaError<'sheet_unknown_structure'> {
   constructor(readonly structureId: string) {
-    super(`unknown structure "${structureId}" (not in the registry, or it did not answer)`);
+    super('sheet_unknown_structure', { structure: structureId });
     this.name = 'UnknownStructureError';
   }
 }
