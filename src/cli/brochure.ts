@@ -5,8 +5,8 @@ import { formatProblems } from '../ingest/problems.js';
 import { parseJsonText } from '../survey/json-position.js';
 import { CliError, parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
+import { BROCHURE_FORMATS as FORMATS } from '../contract/publication.js';
 
-const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
 type BrochureFormat = (typeof FORMATS)[number];
 
 const HELP = `Usage: panorama brochure <dir> --indicators FILE [options]
@@ -141,20 +141,10 @@ async function run(args: string[]): Promise<number> {
     ...(boundaries ? { boundaries } : {}),
     ...(values['geojson-property'] ? { boundaryProperty: values['geojson-property'] } : {}),
   });
-  let output: Buffer;
-  if (format === 'json') {
-    const { brochureJson } = await import('../publish/brochure/json.js');
-    output = Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
-  } else if (format === 'html') {
-    const { renderBrochureHtml } = await import('../publish/brochure/html.js');
-    output = Buffer.from(renderBrochureHtml(model), 'utf8');
-  } else if (format === 'pdf') {
-    const { renderBrochurePdf } = await import('../publish/brochure/pdf.js');
-    output = await renderBrochurePdf(model);
-  } else {
-    const { renderBrochureDocx } = await import('../publish/brochure/docx.js');
-    output = await renderBrochureDocx(model);
-  }
+  // One format dispatch with the web API (src/app/publication/brochure.ts), laid out on this thread.
+  const { brochureBytes } = await import('../app/publication/brochure.js');
+  const { runRenderTask } = await import('../runtime/render-tasks.js');
+  const output = await brochureBytes(model, format, runRenderTask);
   if (campaign.warnings.length > 0) {
     process.stderr.write(
       `panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`,

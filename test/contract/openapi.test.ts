@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { startTestServer, structuresByDepartement, tokenOf, type TestServer } from '../server/helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
-import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/server/public/brochure.js';
+import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/app/publication/brochure.js';
 import { BROCHURE_FORMATS } from '../../src/contract/publication.js';
 import { logoutResponse, sessionResponse } from '../../src/contract/auth.js';
 import { createdUserResponse, userResponse, usersResponse } from '../../src/contract/users.js';
