@@ -104,10 +104,8 @@ async function run(args: string[]): Promise<number> {
   const previousDirs = parsePrevious(values.previous ?? []);
 
   // Document libraries (pdfmake, docx, echarts) are heavy: loaded on use.
-  const { readCampaignFolder } = await import('../publish/input.js');
-  const { loadIndicatorFile } = await import('../publish/indicators/load.js');
-  const { buildBrochure } = await import('../publish/brochure/model.js');
-  const { parseBoundaries } = await import('../publish/map/geojson.js');
+  const { readCampaignFolder, loadIndicatorFile, buildBrochure, parseBoundaries } =
+    await import('../publish/index.js');
 
   const campaign = await readCampaignFolder(dir, { lenient: values.lenient ?? false });
   const file = await loadIndicatorFile(indicatorsPath, campaign.survey, campaign.registry);
@@ -169,8 +167,8 @@ async function structureSheet(
   },
 ): Promise<number> {
   if (o.format === 'docx') throw new CliError('the structure sheet is available as json, html or pdf.');
-  const { readCampaignFolder } = await import('../publish/input.js');
-  const { buildStructureSheet } = await import('../publish/sheet/model.js');
+  const { readCampaignFolder, buildStructureSheet, renderSheetHtml, renderSheetPdf } =
+    await import('../publish/index.js');
   const campaign = await readCampaignFolder(dir, { lenient: o.lenient ?? false });
   if (!campaign.registry) throw new CliError(`--structure needs a registry (structures.csv) in ${dir}.`);
   const known = campaign.registry.structures.map((s) => s.id);
@@ -185,12 +183,11 @@ async function structureSheet(
     ...(o.level ? { level: o.level } : {}),
     ...(o.k !== undefined ? { k: o.k } : {}),
   });
-  const { renderSheetHtml, renderSheetPdf } = await import('../publish/sheet/render.js');
   const output =
     o.format === 'pdf'
       ? await renderSheetPdf(sheet)
       : Buffer.from(
-          o.format === 'html' ? renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`,
+          o.format === 'html' ? await renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`,
           'utf8',
         );
   if (o.out) await writeFile(o.out, output);

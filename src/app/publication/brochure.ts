@@ -1,8 +1,5 @@
 import type { Campaign as StoredCampaign, CampaignPublication, Store } from '../../store/index.js';
-import type { Campaign } from '../../publish/input.js';
-import type { IndicatorFile } from '../../publish/indicators/schema.js';
-import type { BrochureModel } from '../../publish/brochure/model.js';
-import type { Audience } from '../../publish/suppression.js';
+import type { Audience, BrochureModel, Campaign, IndicatorFile } from '../../publish/index.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { BROCHURE_FORMATS } from '../../contract/publication.js';
 import type { Renderer } from '../reports/document.js';
@@ -31,7 +28,7 @@ export async function preparePublication(store: Store, stored: StoredCampaign): 
   if (!publication || publication.indicators === null) {
     throw new PanoramaError('publication_no_indicators', { campaign: stored.name });
   }
-  const { parseIndicatorFile } = await import('../../publish/indicators/load.js');
+  const { parseIndicatorFile } = await import('../../publish/index.js');
   const campaign = await campaignData(store, stored);
   return { campaign, file: parseIndicatorFile(publication.indicators), publication };
 }
@@ -48,7 +45,7 @@ export async function brochureModel(
     structureIds?: ReadonlySet<string>;
   },
 ): Promise<BrochureModel> {
-  const { buildBrochure, UnknownTerritoryError } = await import('../../publish/brochure/model.js');
+  const { buildBrochure, UnknownTerritoryError } = await import('../../publish/index.js');
   const level = options.level ?? prepared.file.territoryAttribute;
   try {
     return buildBrochure(prepared.campaign, prepared.file, {
@@ -81,7 +78,7 @@ export async function brochureBytes(
   render: Renderer,
 ): Promise<Buffer> {
   if (format === 'json') {
-    const { brochureJson } = await import('../../publish/brochure/json.js');
+    const { brochureJson } = await import('../../publish/index.js');
     return Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
   }
   return render({ kind: 'brochure', format, model });

@@ -4,7 +4,7 @@ import type { ServerContext } from '../context.js';
 import type { Campaign } from '../../store/index.js';
 import { formatParis } from '../../app/dates.js';
 import { publishedSnapshot, type PublishedSnapshot } from '../../app/publication/snapshot.js';
-import type { SnapshotContent } from '../../publish/snapshot/model.js';
+import type { SnapshotContent } from '../../publish/index.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
 import { brochureBytes, brochureDownload } from '../../app/publication/brochure.js';
@@ -139,7 +139,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
     const snapshot = await published(id);
     if (!snapshot) return notPublished(reply);
     const { campaign, content } = snapshot;
-    const { territoryDisplayName, levelLabel } = await import('../../publish/brochure/names.js');
+    const { territoryDisplayName, levelLabel } = await import('../../publish/index.js');
     const base = `/public/campagnes/${encodeURIComponent(campaign.id)}/plaquette`;
     const links = (label: string, territory?: string) => {
       const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';

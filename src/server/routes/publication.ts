@@ -49,7 +49,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const campaign = await getCampaign(ctx, id);
       if (body.k != null) checkK(body.k);
       const { parseIndicatorFile, checkReferences, IndicatorFileError } =
-        await import('../../publish/indicators/load.js');
+        await import('../../publish/index.js');
       const data = await publishCampaignOf(ctx.store, campaign);
       let problems;
       try {
@@ -244,7 +244,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           );
         return ctx.renders.render({ kind: 'sheet', format: 'pdf', sheet });
       }
-      const { renderSheetHtml } = await import('../../publish/sheet/render.js');
+      const { renderSheetHtml } = await import('../../publish/index.js');
       reply.type('text/html; charset=utf-8');
       return renderSheetHtml(sheet);
     },
