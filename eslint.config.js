@@ -26,7 +26,14 @@ const LAYERS = [
   { files: ['src/web/**'], deny: ['server', 'cli', 'store', 'main'] },
   { files: ['src/demo/**'], deny: ['server', 'cli', 'web', 'main'] },
   { files: ['src/main/**'], deny: [] },
+  { files: ['src/runtime/**'], deny: ['cli', 'web', 'main'] },
 ];
+
+/** Outside src/publish, the publication engine is reached through its front door only. */
+const PUBLISH_FRONT_DOOR = {
+  group: ['**/publish/*', '**/publish/*/**', '!**/publish/index.js'],
+  message: 'import the publication engine from src/publish/index.ts, its front door',
+};
 
 /** The Kysely instance under a store is for tests and benchmarks: src uses repositories. */
 const NO_RAW_DATABASE = {
@@ -46,6 +53,7 @@ const boundaryRules = LAYERS.map(({ files, deny }) => ({
             message: `this layer must not import from src/${folder} (see docs/architecture.md)`,
           })),
           NO_RAW_DATABASE,
+          ...(files.includes('src/publish/**') ? [] : [PUBLISH_FRONT_DOOR]),
         ],
       },
     ],

@@ -6,8 +6,8 @@ import { parseJsonText } from '../survey/json-position.js';
 import { PanoramaError } from '../contract/errors/index.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
+import { BROCHURE_FORMATS as FORMATS } from '../contract/publication.js';
 
-const FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
 type BrochureFormat = (typeof FORMATS)[number];
 
 const HELP = `Usage: panorama brochure <dir> --indicators FILE [options]
@@ -106,10 +106,8 @@ async function run(args: string[]): Promise<number> {
   const previousDirs = parsePrevious(values.previous ?? []);
 
   // Document libraries (pdfmake, docx, echarts) are heavy: loaded on use.
-  const { readCampaignFolder } = await import('../publish/input.js');
-  const { loadIndicatorFile } = await import('../publish/indicators/load.js');
-  const { buildBrochure } = await import('../publish/brochure/model.js');
-  const { parseBoundaries } = await import('../publish/map/geojson.js');
+  const { readCampaignFolder, loadIndicatorFile, buildBrochure, parseBoundaries } =
+    await import('../publish/index.js');
 
   const campaign = await readCampaignFolder(dir, { lenient: values.lenient ?? false });
   const file = await loadIndicatorFile(indicatorsPath, campaign.survey, campaign.registry);
@@ -143,20 +141,10 @@ async function run(args: string[]): Promise<number> {
     ...(boundaries ? { boundaries } : {}),
     ...(values['geojson-property'] ? { boundaryProperty: values['geojson-property'] } : {}),
   });
-  let output: Buffer;
-  if (format === 'json') {
-    const { brochureJson } = await import('../publish/brochure/json.js');
-    output = Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
-  } else if (format === 'html') {
-    const { renderBrochureHtml } = await import('../publish/brochure/html.js');
-    output = Buffer.from(renderBrochureHtml(model), 'utf8');
-  } else if (format === 'pdf') {
-    const { renderBrochurePdf } = await import('../publish/brochure/pdf.js');
-    output = await renderBrochurePdf(model);
-  } else {
-    const { renderBrochureDocx } = await import('../publish/brochure/docx.js');
-    output = await renderBrochureDocx(model);
-  }
+  // One format dispatch with the web API (src/app/publication/brochure.ts), laid out on this thread.
+  const { brochureBytes } = await import('../app/publication/brochure.js');
+  const { runRenderTask } = await import('../runtime/render-tasks.js');
+  const output = await brochureBytes(model, format, runRenderTask);
   if (campaign.warnings.length > 0) {
     process.stderr.write(
       `panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`,
@@ -181,8 +169,8 @@ async function structureSheet(
   },
 ): Promise<number> {
   if (o.format === 'docx') throw new PanoramaError('cli_sheet_format', { format: o.format });
-  const { readCampaignFolder } = await import('../publish/input.js');
-  const { buildStructureSheet } = await import('../publish/sheet/model.js');
+  const { readCampaignFolder, buildStructureSheet, renderSheetHtml, renderSheetPdf } =
+    await import('../publish/index.js');
   const campaign = await readCampaignFolder(dir, { lenient: o.lenient ?? false });
   if (!campaign.registry) throw new PanoramaError('cli_needs_registry', { option: 'structure', folder: dir });
   const known = campaign.registry.structures.map((s) => s.id);
@@ -199,12 +187,11 @@ async function structureSheet(
     ...(o.level ? { level: o.level } : {}),
     ...(o.k !== undefined ? { k: o.k } : {}),
   });
-  const { renderSheetHtml, renderSheetPdf } = await import('../publish/sheet/render.js');
   const output =
     o.format === 'pdf'
       ? await renderSheetPdf(sheet)
       : Buffer.from(
-          o.format === 'html' ? renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`,
+          o.format === 'html' ? await renderSheetHtml(sheet) : `${JSON.stringify(sheet, null, 2)}\n`,
           'utf8',
         );
   if (o.out) await writeFile(o.out, output);

@@ -97,13 +97,13 @@ async function run(args: string[]): Promise<number> {
     throw new PanoramaError('cli_binary_needs_out', { format });
   }
 
-  const { openReportInput } = await import('./report-input.js');
+  const { openInputFolder } = await import('../ingest/index.js');
   const { checkResponses, parseRuleSet } = await import('../coherence/index.js');
   const lenient = values.lenient ?? false;
-  const input = await openReportInput(dir, lenient);
+  const input = await openInputFolder(dir, { lenient });
   const ruleSet = parseRuleSet(readFileSync(rulesPath, 'utf8'), values.rules, input.survey);
   const responses = await input.all();
-  const previous = previousDir ? await (await openReportInput(previousDir, lenient)).all() : undefined;
+  const previous = previousDir ? await (await openInputFolder(previousDir, { lenient })).all() : undefined;
   const anomalies = checkResponses(input.survey, responses, ruleSet.rules, {
     registry: input.registry,
     previous,

@@ -2,16 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblems } from '../ingest/problems.js';
-import type { BaseMode, QuartileMethod, ReportLang } from '../report/model.js';
-import { parseReportConfig, ReportBuilder, type ReportConfig } from '../stats/index.js';
+import type { FolderProgress } from '../ingest/index.js';
+import { parseReportConfig, type ReportConfig } from '../stats/index.js';
 import { PanoramaError } from '../contract/errors/index.js';
-import type { Progress } from './report-input.js';
+import { REPORT_FORMATS, reportOptions, type ReportFormat } from '../contract/reports.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder, oneOf } from './options.js';
 
-const FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf', 'csv'] as const;
-type CliFormat = (typeof FORMATS)[number];
-const TEXT_FORMATS = new Set<CliFormat>(['json', 'csv', 'html']);
+const TEXT_FORMATS = new Set<ReportFormat>(['json', 'csv', 'html']);
 
 const HELP = `Usage: panorama report <dir> [options]
 
@@ -37,14 +35,6 @@ Example:
   panorama report ../shared/fixtures/hdf-2019 --config examples/hdf-2019/report.json --format docx --out hdf.docx
 `;
 
-function parseWhere(items: string[]): { key: string; value: string }[] {
-  return items.map((item) => {
-    const at = item.indexOf('=');
-    if (at <= 0) throw new PanoramaError('cli_where_syntax', { item });
-    return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
-  });
-}
-
 function readConfig(dir: string, path: string | undefined): { config?: ReportConfig; source?: string } {
   const file = path ? resolve(path) : join(dir, 'report.json');
   if (!path && !existsSync(file)) return {};
@@ -63,7 +53,7 @@ function readConfig(dir: string, path: string | undefined): { config?: ReportCon
 }
 
 /** A one-line bar on stderr, only for a terminal and a large input (past ~20k responses / 10 MB). */
-function progressBar(): Progress | undefined {
+function progressBar(): FolderProgress | undefined {
   if (!process.stderr.isTTY) return undefined;
   let last = -1;
   return (done, total, unit) => {
@@ -108,49 +98,37 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
   const dir = inputFolder(positionals, 'report');
-  const format = oneOf('format', values.format, FORMATS) ?? 'json';
-  const lang = oneOf<ReportLang>('lang', values.lang, ['fr', 'en']);
-  const quartiles = oneOf<QuartileMethod>('quartiles', values.quartiles, ['minitab', 'excel']);
-  const base = oneOf<BaseMode>('base', values.base, ['displayed', 'all']);
-  const filters = parseWhere(values.where ?? []);
+  // The options' values are the contract's (src/contract/reports.ts), as for the web API.
+  const { shape } = reportOptions;
+  const format = oneOf('format', values.format, REPORT_FORMATS) ?? 'json';
+  const options = {
+    format,
+    where: values.where ?? [],
+    by: values.by,
+    lang: oneOf('lang', values.lang, shape.lang.unwrap().options),
+    quartiles: oneOf('quartiles', values.quartiles, shape.quartiles.unwrap().options),
+    base: oneOf('base', values.base, shape.base.unwrap().options),
+  };
   if (!values.out && !TEXT_FORMATS.has(format) && process.stdout.isTTY) {
     throw new PanoramaError('cli_binary_needs_out', { format });
   }
   const { config, source } = readConfig(dir, values.config);
 
-  // Loaders and renderers pull in heavy libraries (exceljs, docx, pdfmake, echarts): loaded on use.
-  const { openReportInput } = await import('./report-input.js');
-  const input = await openReportInput(dir, values.lenient ?? false, progressBar());
-  let output: Buffer;
-  if (format === 'csv') {
-    const { writeResponsesCsv } = await import('../ingest/export-csv.js');
-    output = Buffer.from(writeResponsesCsv(input.survey, await input.all()), 'utf8');
-  } else {
-    // Options are checked (unknown --where key, bad config) before the long pass over the responses.
-    const builder = new ReportBuilder(input.survey, {
-      registry: input.registry,
-      config,
-      configSource: source,
-      filters,
-      by: values.by,
-      lang,
-      quartiles,
-      base,
-    });
-    await input.feed((response) => builder.add(response));
-    const model = builder.finish();
-    if (format === 'json') {
-      // Same bytes as renderReport(model, 'json') (a test checks it) without loading the
-      // document libraries, which take seconds to import.
-      output = Buffer.from(`${JSON.stringify(model, null, 2)}\n`, 'utf8');
-    } else {
-      const { renderReport } = await import('../report/render/index.js');
-      output = await renderReport(model, format);
-    }
-  }
-  if (input.warnings.length > 0) {
+  // The use case loads the input and the renderers (exceljs, docx, pdfmake, echarts) on use.
+  const { folderReport } = await import('../app/reports/folder.js');
+  const progress = progressBar();
+  const report = await folderReport({
+    dir,
+    options,
+    ...(config ? { config } : {}),
+    ...(source ? { configSource: source } : {}),
+    lenient: values.lenient ?? false,
+    ...(progress ? { progress } : {}),
+  });
+  const output = report.body;
+  if (report.warnings.length > 0) {
     process.stderr.write(
-      `panorama: warning: values left out (--lenient):\n${formatProblems(input.warnings, 20)}\n`,
+      `panorama: warning: values left out (--lenient):\n${formatProblems(report.warnings, 20)}\n`,
     );
   }
   if (values.out) {

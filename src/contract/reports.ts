@@ -1,15 +1,32 @@
 import { z } from 'zod';
 
+/** The formats of a report: the report model (json), its documents, and the raw answers (csv). */
+export const REPORT_FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 const stringOrList = z.union([z.string(), z.array(z.string())]);
-/** GET /api/campaigns/:id/report */
-export const reportQuery = z.object({
-  format: z.enum(['json', 'html', 'docx', 'xlsx', 'pdf', 'csv']).default('json'),
+
+/**
+ * The options of a report, the same for every caller: the query of
+ * GET /api/campaigns/:id/report, the options of `panorama report`, and the web results page.
+ * Read by the report use case (src/app/reports).
+ */
+export const reportOptions = z.object({
+  format: z.enum(REPORT_FORMATS).default('json'),
+  /** KEY=VALUE filters (a registry attribute, else a question); all must hold. */
   where: stringOrList.optional(),
+  /** Split every table by a registry attribute or a single-choice question. */
   by: z.string().trim().min(1).max(100).optional(),
-  lang: z.enum(['fr', 'en']).default('fr'),
+  /** The report's language (default: the configuration's, else the survey's). */
+  lang: z.enum(['fr', 'en']).optional(),
   quartiles: z.enum(['minitab', 'excel']).optional(),
   base: z.enum(['displayed', 'all']).optional(),
 });
+export type ReportOptionsInput = z.input<typeof reportOptions>;
+export type ReportOptions = z.output<typeof reportOptions>;
+
+/** GET /api/campaigns/:id/report */
+export const reportQuery = reportOptions;
 
 /** The content types of the report formats (the JSON one is the report model, docs/report-model). */
 export const REPORT_CONTENT_TYPES = [

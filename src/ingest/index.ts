@@ -90,10 +90,11 @@ export interface InputFolder {
 }
 
 /**
- * Reads a report input folder: survey.json, one responses.(jsonl|json|csv|xlsx) and an optional
- * structures.(csv|xlsx). Responses naming a structure missing from the registry are a problem.
+ * Finds the files of an input folder: survey.json, one responses.(jsonl|ndjson|json|csv|tsv|xlsx)
+ * and an optional structures.(csv|xlsx). The one place that decides which files a folder holds
+ * (readInputFolder, openInputFolder).
  */
-export async function readInputFolder(dir: string, options: LoadOptions = {}): Promise<InputFolder> {
+export async function findInputFiles(dir: string): Promise<InputFolder['files']> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -116,29 +117,108 @@ export async function readInputFolder(dir: string, options: LoadOptions = {}): P
     }
     return found[0] && join(dir, found[0]);
   };
-  const surveyPath = pick('survey', ['.json'], true)!;
-  const responsesPath = pick('responses', RESPONSE_EXTENSIONS, true)!;
-  const registryPath = pick('structures', REGISTRY_EXTENSIONS, false);
+  const survey = pick('survey', ['.json'], true)!;
+  const responses = pick('responses', RESPONSE_EXTENSIONS, true)!;
+  const registry = pick('structures', REGISTRY_EXTENSIONS, false);
+  return { survey, responses, ...(registry ? { registry } : {}) };
+}
 
-  const survey = await loadSurveyFile(surveyPath);
-  const registry = registryPath ? await loadRegistryFile(registryPath) : undefined;
-  const { responses, warnings } = await loadResponsesFile(responsesPath, survey, {
+/** The registry check of a responses file: its ids, and its file name for the messages. */
+function registryCheck(registry: Registry | undefined, path: string | undefined): LoadOptions {
+  return registry && path
+    ? { structures: new Set(registry.structures.map((s) => s.id)), registryName: basename(path) }
+    : {};
+}
+
+/**
+ * Reads a report input folder: survey.json, one responses.(jsonl|json|csv|xlsx) and an optional
+ * structures.(csv|xlsx). Responses naming a structure missing from the registry are a problem.
+ */
+export async function readInputFolder(dir: string, options: LoadOptions = {}): Promise<InputFolder> {
+  const files = await findInputFiles(dir);
+  const survey = await loadSurveyFile(files.survey);
+  const registry = files.registry ? await loadRegistryFile(files.registry) : undefined;
+  const { responses, warnings } = await loadResponsesFile(files.responses, survey, {
     ...options,
-    ...(registry
-      ? { structures: new Set(registry.structures.map((s) => s.id)), registryName: basename(registryPath!) }
-      : {}),
+    ...registryCheck(registry, files.registry),
   });
-  return {
+  return { survey, responses, ...(registry ? { registry } : {}), warnings, files };
+}
+
+/** Calls back with (done, total) and the unit of both ("responses" or "bytes"). */
+export type FolderProgress = (done: number, total: number, unit: 'responses' | 'bytes') => void;
+
+/** An input folder whose responses are read when fed (streamed for JSONL, from memory otherwise). */
+export interface OpenedInputFolder {
+  survey: SurveyModel;
+  registry?: Registry;
+  /** Problems tolerated in lenient mode; complete once `feed` (or `all`) has finished. */
+  warnings: InputProblem[];
+  files: InputFolder['files'];
+  /** Feeds every response to the consumer; strict mode throws an InputError at the end. */
+  feed(consume: (response: ResponseRecord) => void): Promise<void>;
+  /** Every response in memory (CSV export, coherence checks); streamed inputs are read again. */
+  all(): Promise<ResponseRecord[]>;
+}
+
+const STREAMED_EXTENSIONS = ['.jsonl', '.ndjson'];
+
+/**
+ * Opens an input folder (same files as readInputFolder) without reading its responses yet: a
+ * JSONL responses file is then streamed line by line, so that a million responses never sit in
+ * memory at once (`panorama report`, `panorama check`).
+ */
+export async function openInputFolder(
+  dir: string,
+  options: { lenient?: boolean; onProgress?: FolderProgress } = {},
+): Promise<OpenedInputFolder> {
+  const { lenient = false, onProgress } = options;
+  const files = await findInputFiles(dir);
+  if (!STREAMED_EXTENSIONS.includes(extname(files.responses).toLowerCase())) {
+    const folder = await readInputFolder(dir, {
+      lenient,
+      ...(onProgress ? { onProgress: (done, total) => onProgress(done, total, 'responses') } : {}),
+    });
+    return {
+      survey: folder.survey,
+      ...(folder.registry ? { registry: folder.registry } : {}),
+      warnings: folder.warnings,
+      files,
+      feed: async (consume) => folder.responses.forEach(consume),
+      all: async () => folder.responses,
+    };
+  }
+  const survey = await loadSurveyFile(files.survey);
+  const registry = files.registry ? await loadRegistryFile(files.registry) : undefined;
+  const warnings: InputProblem[] = [];
+  const opened: OpenedInputFolder = {
     survey,
-    responses,
     ...(registry ? { registry } : {}),
     warnings,
-    files: {
-      survey: surveyPath,
-      responses: responsesPath,
-      ...(registryPath ? { registry: registryPath } : {}),
+    files,
+    async feed(consume) {
+      const stream = streamJsonlResponses(files.responses, survey, {
+        lenient,
+        ...registryCheck(registry, files.registry),
+        onWarning: (w) => warnings.push(w),
+        ...(onProgress ? { onProgress: (done, total) => onProgress(done, total, 'bytes') } : {}),
+      });
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) {
+          for (const w of next.value.warnings) if (!warnings.includes(w)) warnings.push(w);
+          return;
+        }
+        consume(next.value);
+      }
+    },
+    async all() {
+      const responses: ResponseRecord[] = [];
+      await opened.feed((r) => responses.push(r));
+      return responses;
     },
   };
+  return opened;
 }
 
 /** Above this, a JSONL file is read line by line: V8 strings cannot exceed ~512 MB. */

@@ -11,6 +11,7 @@ import {
   ABORT,
   END_OF_RESPONSES,
   type ReportJobMessage,
+  type ReportOptionsProblem,
   type ReportJobResult,
   type ReportJobTask,
   type ReportStoreSource,
@@ -119,7 +120,7 @@ export class RenderPool {
     task: Omit<ReportJobTask, 'kind' | 'port' | 'source'>,
     source: ReportStoreSource | AsyncIterable<ResponseRecord>,
     { batchSize = 250, window = 4 } = {},
-  ): Promise<{ body: Buffer } | { optionsError: string }> {
+  ): Promise<{ body: Buffer } | { optionsError: ReportOptionsProblem }> {
     this.admit();
     const { port1, port2 } = new MessageChannel();
     const streamed = Symbol.asyncIterator in source;

@@ -1,6 +1,5 @@
 import type { ReportModel } from '../report/model.js';
-import type { BrochureModel } from '../publish/brochure/model.js';
-import type { StructureSheet } from '../publish/sheet/model.js';
+import type { BrochureModel, StructureSheet } from '../publish/index.js';
 import type { AnswersPdfInput } from '../server/pdf-copy.js';
 
 /**
@@ -22,17 +21,17 @@ export async function runRenderTask(task: RenderTask): Promise<Buffer> {
     }
     case 'brochure':
       if (task.format === 'html') {
-        const { renderBrochureHtml } = await import('../publish/brochure/html.js');
-        return Buffer.from(renderBrochureHtml(task.model), 'utf8');
+        const { renderBrochureHtml } = await import('../publish/index.js');
+        return Buffer.from(await renderBrochureHtml(task.model), 'utf8');
       } else if (task.format === 'pdf') {
-        const { renderBrochurePdf } = await import('../publish/brochure/pdf.js');
+        const { renderBrochurePdf } = await import('../publish/index.js');
         return renderBrochurePdf(task.model);
       } else {
-        const { renderBrochureDocx } = await import('../publish/brochure/docx.js');
+        const { renderBrochureDocx } = await import('../publish/index.js');
         return renderBrochureDocx(task.model);
       }
     case 'sheet': {
-      const { renderSheetPdf } = await import('../publish/sheet/render.js');
+      const { renderSheetPdf } = await import('../publish/index.js');
       return renderSheetPdf(task.sheet);
     }
     case 'answers': {

@@ -66,8 +66,14 @@ export async function reportRegistry(
 export type ReportJobResult =
   | Uint8Array
   | { cached: true }
-  /** The options do not fit the survey (unknown `by` key...): a message for a 400. */
-  | { optionsError: string };
+  /** The options do not fit the survey (unknown `by` key...): the catalogue error, for a 400. */
+  | { optionsError: ReportOptionsProblem };
+
+/** A ReportOptionsError as plain data, to cross the thread boundary and be thrown again there. */
+export interface ReportOptionsProblem {
+  code: string;
+  params: unknown;
+}
 
 /** Messages the worker sends through the port: a batch acknowledgement, or the cache question. */
 export type ReportJobMessage = number | { key: string };
@@ -124,7 +130,7 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
     }
     return await finish(builder);
   } catch (err) {
-    if (err instanceof ReportOptionsError) return { optionsError: err.message };
+    if (err instanceof ReportOptionsError) return { optionsError: { code: err.code, params: err.params } };
     throw err;
   } finally {
     void messages.return?.();

@@ -9,16 +9,16 @@ import { parse } from 'csv-parse/sync';
 import { renderReport } from '../../src/report/render/index.js';
 import type { ReportModel } from '../../src/report/model.js';
 import { buildReport } from '../../src/stats/index.js';
+import { cliArgs } from '../support/cli.js';
 import { fixtureDir, ROOT, skipWithoutFixture } from '../support/shared.js';
 import { hdfConfig, readFixture } from '../stats/support.js';
 
 const run = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'panorama.js');
 const CONFIG = join(ROOT, 'examples', 'hdf-2019', 'report.json');
 
 async function panorama(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+    const { stdout, stderr } = await run(process.execPath, cliArgs(...args), {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,
       // Messages follow the locale (French by default); these assertions read the English ones
@@ -124,7 +124,7 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
   test('--format csv writes the raw answers', async () => {
     const result = await panorama('report', hdf, '--format', 'csv');
     assert.equal(result.code, 0, result.stderr);
-    const rows = parse<Record<string, string>>(result.stdout, { columns: true, bom: true });
+    const rows = parse<Record<string, string>>(result.stdout, { columns: true, bom: true, delimiter: ';' });
     assert.equal(rows.length, 91);
     assert.equal(rows.filter((r) => r.qpv === 'oui').length, 41);
   });
@@ -178,7 +178,10 @@ describe('panorama report: bad input', () => {
       await panorama('report', dir, '--format', 'odt'),
       /--format "odt" is not supported; use one of: json/,
     );
-    assertCleanError(await panorama('report', dir, '--where', 'territoire'), /must look like KEY=VALUE/);
+    assertCleanError(
+      await panorama('report', dir, '--where', 'territoire'),
+      /Invalid filter "territoire": write key=value/,
+    );
     assertCleanError(await panorama('report', dir, '--colour'), /unknown option "--colour"/);
   });
 

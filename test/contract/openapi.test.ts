@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { z } from 'zod';
 import { startTestServer, structuresByDepartement, tokenOf, type TestServer } from '../server/helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
-import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/server/public/brochure.js';
+import { BROCHURE_FORMATS as SERVER_BROCHURE_FORMATS } from '../../src/app/publication/brochure.js';
 import { BROCHURE_FORMATS } from '../../src/contract/publication.js';
 import { logoutResponse, sessionResponse } from '../../src/contract/auth.js';
 import { createdUserResponse, userResponse, usersResponse } from '../../src/contract/users.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fixtureDir, skipWithoutFixture, ROOT } from '../support/shared.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { importCampaignFolder, ImportError } from '../../src/cli/import.js';
-import { publishCampaignOf } from '../../src/server/public/campaign-data.js';
+import { campaignData as publishCampaignOf } from '../../src/app/publication/data.js';
 import { loadIndicatorFile } from '../../src/publish/indicators/load.js';
 import { buildBrochure } from '../../src/publish/brochure/model.js';
 import { InputError } from '../../src/ingest/index.js';

@@ -115,13 +115,14 @@ describe('report jobs in the render pool', () => {
     assert.equal(pool.stats.cacheHits, before.cacheHits + 1);
   });
 
-  it('options that do not fit the survey come back as a message, not a crash', async () => {
+  it('options that do not fit the survey come back as a catalogue error, not a crash', async () => {
     const built = await pool.report(
       { survey, options: { by: 'inconnue' }, title: 'Démo', format: 'pdf' },
       { store: store.readerOptions!(), campaignId },
     );
     assert.ok('optionsError' in built);
-    assert.match(built.optionsError, /inconnue/);
+    assert.equal(built.optionsError.code, 'report_key_unknown');
+    assert.match(JSON.stringify(built.optionsError.params), /inconnue/);
   });
 
   it('a read that fails on the main thread fails the report and frees the worker', async () => {

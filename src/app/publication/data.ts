@@ -1,8 +1,7 @@
 import type { Campaign as StoredCampaign, Store, Territory } from '../../store/index.js';
-import type { Campaign } from '../../publish/input.js';
+import { NETWORK, type Campaign, type CellNode } from '../../publish/index.js';
 import type { ResponseRecord } from '../../survey/records.js';
 import { buildSurveyModel } from '../../survey/index.js';
-import { NETWORK, type CellNode } from '../../publish/snapshot/model.js';
 
 /**
  * A stored campaign as the publication engine reads an input folder: its frozen survey, every

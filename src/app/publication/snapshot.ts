@@ -1,8 +1,11 @@
 import { PanoramaError } from '../../contract/errors/index.js';
-import { parseIndicatorFile } from '../../publish/indicators/load.js';
-import type { SnapshotContent } from '../../publish/snapshot/model.js';
-import { buildSnapshotContent } from '../../publish/snapshot/build.js';
-import { DEFAULT_K, MIN_K } from '../../publish/suppression.js';
+import {
+  buildSnapshotContent,
+  DEFAULT_K,
+  MIN_K,
+  parseIndicatorFile,
+  type SnapshotContent,
+} from '../../publish/index.js';
 import { formatParis } from '../dates.js';
 import type { Campaign, SnapshotInfo, Store } from '../../store/index.js';
 import { campaignData, territoryCells } from './data.js';

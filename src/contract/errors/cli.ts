@@ -55,13 +55,6 @@ export const cliErrors = defineErrors({
     en: (p: { count: number; command: string }) =>
       `give exactly one input folder (got ${p.count}). Run "panorama ${p.command} --help" for the usage.`,
   },
-  cli_where_syntax: {
-    status: 400,
-    fr: (p: { item: string }) =>
-      `--where ${q(p.item)} doit s'écrire CLÉ=VALEUR (par exemple --where territoire=Nord).`,
-    en: (p: { item: string }) =>
-      `--where "${p.item}" must look like KEY=VALUE (for example --where territoire=Nord).`,
-  },
   cli_file_not_found: {
     status: 400,
     fr: (p: { option: string; path: string }) => `--${p.option} ${p.path} : fichier introuvable.`,

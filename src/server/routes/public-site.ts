@@ -4,10 +4,10 @@ import type { ServerContext } from '../context.js';
 import type { Campaign } from '../../store/index.js';
 import { formatParis } from '../../app/dates.js';
 import { publishedSnapshot, type PublishedSnapshot } from '../../app/publication/snapshot.js';
-import type { SnapshotContent } from '../../publish/snapshot/model.js';
+import type { SnapshotContent } from '../../publish/index.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
-import { CONTENT_TYPES, fileName, renderBrochure } from '../public/brochure.js';
+import { brochureBytes, brochureDownload } from '../../app/publication/brochure.js';
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const brochureQuery = z.object({
@@ -67,10 +67,10 @@ function sendBrochure(
   name: string,
   territory: string | undefined,
 ) {
-  reply.type(CONTENT_TYPES[format]);
-  if (format === 'pdf' || format === 'docx')
-    reply.header('content-disposition', `attachment; filename="${fileName(name, territory)}.${format}"`);
-  return reply.send(body);
+  const brochure = brochureDownload(name, territory, format, body);
+  reply.type(brochure.contentType);
+  if (!brochure.inline) reply.header('content-disposition', `attachment; filename="${brochure.fileName}"`);
+  return reply.send(brochure.body);
 }
 
 function sendPage(reply: FastifyReply, body: string, status = 200) {
@@ -139,7 +139,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
     const snapshot = await published(id);
     if (!snapshot) return notPublished(reply);
     const { campaign, content } = snapshot;
-    const { territoryDisplayName, levelLabel } = await import('../../publish/brochure/names.js');
+    const { territoryDisplayName, levelLabel } = await import('../../publish/index.js');
     const base = `/public/campagnes/${encodeURIComponent(campaign.id)}/plaquette`;
     const links = (label: string, territory?: string) => {
       const q = territory ? `territoire=${encodeURIComponent(territory)}&` : '';
@@ -247,7 +247,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
       const cached = brochureCache.get(cacheKey);
       if (cached && cached.at > Date.now() - CACHE_MS)
         return sendBrochure(reply, cached.body, format, campaign.name, name);
-      let body = await renderBrochure(ctx.renders, model, format);
+      let body = await brochureBytes(model, format, (task) => ctx.renders.render(task));
       if (format === 'html')
         body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
       if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);

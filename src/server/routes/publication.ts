@@ -5,13 +5,13 @@ import type { ZodTypeProvider } from '../openapi.js';
 import { currentUser, inScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import {
+  brochureBytes,
+  brochureDownload,
   brochureModel,
-  CONTENT_TYPES,
-  fileName,
   preparePublication,
-  renderBrochure,
-} from '../public/brochure.js';
-import { publishCampaignOf } from '../public/campaign-data.js';
+} from '../../app/publication/brochure.js';
+import { downloadName } from '../../app/download.js';
+import { campaignData as publishCampaignOf } from '../../app/publication/data.js';
 import { checkK, currentSnapshot, publishSnapshot } from '../../app/publication/snapshot.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import type { ServerContext as Ctx } from '../context.js';
@@ -49,7 +49,7 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
       const campaign = await getCampaign(ctx, id);
       if (body.k != null) checkK(body.k);
       const { parseIndicatorFile, checkReferences, IndicatorFileError } =
-        await import('../../publish/indicators/load.js');
+        await import('../../publish/index.js');
       const data = await publishCampaignOf(ctx.store, campaign);
       let problems;
       try {
@@ -194,15 +194,12 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         lang: query.lang,
         ...(target ? { structureIds: target.structureIds } : {}),
       });
-      const body = await renderBrochure(ctx.renders, model, query.format);
-      reply.type(CONTENT_TYPES[query.format]);
-      if (query.format === 'pdf' || query.format === 'docx') {
-        reply.header(
-          'content-disposition',
-          `attachment; filename="${fileName(campaign.name, model.territory?.name)}.${query.format}"`,
-        );
-      }
-      return body;
+      const body = await brochureBytes(model, query.format, (task) => ctx.renders.render(task));
+      const brochure = brochureDownload(campaign.name, model.territory?.name, query.format, body);
+      reply.type(brochure.contentType);
+      if (!brochure.inline)
+        reply.header('content-disposition', `attachment; filename="${brochure.fileName}"`);
+      return brochure.body;
     },
   );
 
@@ -243,11 +240,11 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
           .type('application/pdf')
           .header(
             'content-disposition',
-            `attachment; filename="${fileName('fiche', sheet.structure.name)}.pdf"`,
+            `attachment; filename="${downloadName('brochure', 'fiche', sheet.structure.name)}.pdf"`,
           );
         return ctx.renders.render({ kind: 'sheet', format: 'pdf', sheet });
       }
-      const { renderSheetHtml } = await import('../../publish/sheet/render.js');
+      const { renderSheetHtml } = await import('../../publish/index.js');
       reply.type('text/html; charset=utf-8');
       return renderSheetHtml(sheet);
     },

@@ -1,28 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import type { ResponseRecord } from '../../survey/index.js';
-import { contentTypeOf } from '../../report/render/index.js';
-import { writeResponsesCsv } from '../../ingest/index.js';
-import { PanoramaError } from '../../contract/errors/index.js';
 import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
 import { loadVersion } from '../surveys-cache.js';
 import type { ZodTypeProvider } from '../openapi.js';
-import { cooperative } from '../../runtime/cooperative.js';
-import { reportRegistry } from '../../runtime/report-build.js';
+import { campaignReport } from '../../app/reports/campaign.js';
 import { errorResponses, fileResponse, idParams } from '../../contract/common.js';
 import { REPORT_CONTENT_TYPES, reportQuery } from '../../contract/reports.js';
-
-function parseFilters(where: string | string[] | undefined): { key: string; value: string }[] {
-  const list = where === undefined ? [] : Array.isArray(where) ? where : [where];
-  return list.map((item) => {
-    const at = item.indexOf('=');
-    if (at <= 0) {
-      throw new PanoramaError('report_filter_syntax', { item });
-    }
-    return { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
-  });
-}
 
 export async function reportRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -46,69 +30,13 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       },
     },
     async (request, reply) => {
-      const { id } = request.params;
-      const query = request.query;
-      const campaign = await getCampaign(ctx, id);
+      const campaign = await getCampaign(ctx, request.params.id);
       const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
-      const filters = parseFilters(query.where);
       const visible = await visibleStructureIds(ctx.store, await requestScope(ctx.store, request));
-      const scope = visible ? { structureIds: visible } : {};
-      const noneVisible = visible !== undefined && visible.length === 0;
-      const base = `${
-        campaign.name
-          .replace(/[^\p{L}\p{N}]+/gu, '-')
-          .replace(/^-|-$/g, '')
-          .toLowerCase() || 'rapport'
-      }`;
-      if (query.format === 'csv') {
-        const responses: ResponseRecord[] = [];
-        const pause = cooperative();
-        if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 })) {
-            responses.push(r);
-            await pause();
-          }
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${base}-reponses.csv"`);
-        return writeResponsesCsv(survey, responses, { separator: ';', bom: true });
-      }
-      // The report is built and rendered in a worker thread (a 4,000-response report is seconds
-      // of CPU with its text analysis); when the store can be opened from another thread, the
-      // worker reads the responses itself and this thread only waits for the document's bytes.
-      // The population is the campaign's invited structures the caller may see (reportRegistry).
-      const readerOptions = noneVisible ? undefined : ctx.store.readerOptions?.();
-      const options = {
-        lang: query.lang,
-        filters,
-        by: query.by,
-        quartiles: query.quartiles,
-        base: query.base,
-      };
-      const job = { survey, title: campaign.name, format: query.format };
-      const built = readerOptions
-        ? await ctx.renders.report(
-            { ...job, options },
-            { store: readerOptions, campaignId: campaign.id, ...scope },
-          )
-        : await ctx.renders.report(
-            {
-              ...job,
-              options: { ...options, registry: await reportRegistry(ctx.store, campaign.id, visible) },
-            },
-            noneVisible
-              ? emptyStream()
-              : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
-          );
-      if ('optionsError' in built) throw new PanoramaError('bad_request', { reason: built.optionsError });
-      const body = built.body;
-      reply.type(contentTypeOf(query.format));
-      if (query.format !== 'json' && query.format !== 'html') {
-        reply.header('content-disposition', `attachment; filename="${base}.${query.format}"`);
-      }
-      return body;
+      const report = await campaignReport(ctx, { campaign, survey, visible, options: request.query });
+      reply.type(report.contentType);
+      if (!report.inline) reply.header('content-disposition', `attachment; filename="${report.fileName}"`);
+      return report.body;
     },
   );
 }
-
-async function* emptyStream(): AsyncIterable<never> {}

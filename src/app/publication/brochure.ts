@@ -1,16 +1,15 @@
 import type { Campaign as StoredCampaign, CampaignPublication, Store } from '../../store/index.js';
-import type { Campaign } from '../../publish/input.js';
-import type { IndicatorFile } from '../../publish/indicators/schema.js';
-import type { BrochureModel } from '../../publish/brochure/model.js';
-import type { Audience } from '../../publish/suppression.js';
+import type { Audience, BrochureModel, Campaign, IndicatorFile } from '../../publish/index.js';
 import { PanoramaError } from '../../contract/errors/index.js';
-import type { RenderPool } from '../../runtime/render-pool.js';
-import { publishCampaignOf } from './campaign-data.js';
+import { BROCHURE_FORMATS } from '../../contract/publication.js';
+import type { Renderer } from '../reports/document.js';
+import { downloadName, type Download } from '../download.js';
+import { campaignData } from './data.js';
 
-export const BROCHURE_FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
+export { BROCHURE_FORMATS };
 export type BrochureFormat = (typeof BROCHURE_FORMATS)[number];
 
-export const CONTENT_TYPES: Record<BrochureFormat, string> = {
+export const BROCHURE_CONTENT_TYPES: Record<BrochureFormat, string> = {
   json: 'application/json; charset=utf-8',
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
@@ -29,8 +28,8 @@ export async function preparePublication(store: Store, stored: StoredCampaign): 
   if (!publication || publication.indicators === null) {
     throw new PanoramaError('publication_no_indicators', { campaign: stored.name });
   }
-  const { parseIndicatorFile } = await import('../../publish/indicators/load.js');
-  const campaign = await publishCampaignOf(store, stored);
+  const { parseIndicatorFile } = await import('../../publish/index.js');
+  const campaign = await campaignData(store, stored);
   return { campaign, file: parseIndicatorFile(publication.indicators), publication };
 }
 
@@ -46,7 +45,7 @@ export async function brochureModel(
     structureIds?: ReadonlySet<string>;
   },
 ): Promise<BrochureModel> {
-  const { buildBrochure, UnknownTerritoryError } = await import('../../publish/brochure/model.js');
+  const { buildBrochure, UnknownTerritoryError } = await import('../../publish/index.js');
   const level = options.level ?? prepared.file.territoryAttribute;
   try {
     return buildBrochure(prepared.campaign, prepared.file, {
@@ -68,29 +67,34 @@ export async function brochureModel(
   }
 }
 
-/** JSON here; HTML (map, charts), PDF and DOCX in a worker thread of the render pool. */
-export async function renderBrochure(
-  renders: RenderPool,
+/**
+ * The one format dispatch of brochures (admin API, public site, `panorama brochure`): JSON here,
+ * indented, as the report model; HTML (map, charts), PDF and DOCX through `render` (the render
+ * pool's worker threads on the server, the calling thread in the CLI).
+ */
+export async function brochureBytes(
   model: BrochureModel,
   format: BrochureFormat,
+  render: Renderer,
 ): Promise<Buffer> {
   if (format === 'json') {
-    const { brochureJson } = await import('../../publish/brochure/json.js');
-    return Buffer.from(JSON.stringify(brochureJson(model)), 'utf8');
+    const { brochureJson } = await import('../../publish/index.js');
+    return Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
   }
-  return renders.render({ kind: 'brochure', format, model });
+  return render({ kind: 'brochure', format, model });
 }
 
-/** A file name for downloads: "observatoire-nord-2021-flandre.pdf". */
-export function fileName(...parts: (string | undefined)[]): string {
-  return (
-    parts
-      .filter((p): p is string => !!p)
-      .join('-')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase() || 'brochure'
-  );
+/** A brochure's bytes as a download: "observatoire-nord-2021-flandre.pdf". */
+export function brochureDownload(
+  campaignName: string,
+  territory: string | undefined,
+  format: BrochureFormat,
+  body: Buffer,
+): Download {
+  return {
+    body,
+    contentType: BROCHURE_CONTENT_TYPES[format],
+    fileName: `${downloadName('brochure', campaignName, territory)}.${format}`,
+    inline: format === 'json' || format === 'html',
+  };
 }

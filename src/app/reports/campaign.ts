@@ -1,0 +1,73 @@
+import type { Campaign, Store } from '../../store/index.js';
+import type { SurveyModel } from '../../survey/model.js';
+import type { ResponseRecord } from '../../survey/records.js';
+import { PanoramaError, type ErrorCode } from '../../contract/errors/index.js';
+import type { RenderPool } from '../../runtime/render-pool.js';
+import { cooperative } from '../../runtime/cooperative.js';
+import { reportRegistry } from '../../runtime/report-build.js';
+import type { Download } from '../download.js';
+import { reportDownload, responsesCsv } from './document.js';
+import { reportRequest } from './options.js';
+
+export interface CampaignReportDeps {
+  store: Store;
+  renders: RenderPool;
+}
+
+export interface CampaignReportInput {
+  campaign: Campaign;
+  /** The campaign's frozen survey. */
+  survey: SurveyModel;
+  /** The structures the caller may see (undefined: all). */
+  visible: readonly string[] | undefined;
+  /** The report options (src/contract/reports.ts `reportOptions`). */
+  options: unknown;
+}
+
+/**
+ * A campaign's report in one format, over the invited structures the caller may see: the model
+ * and its document are built in a worker thread of the render pool (one task from the database
+ * to the bytes, docs/architecture.md), the raw answers (CSV) here, read cooperatively.
+ */
+export async function campaignReport(
+  deps: CampaignReportDeps,
+  input: CampaignReportInput,
+): Promise<Download> {
+  const { store, renders } = deps;
+  const { campaign, survey, visible } = input;
+  const { format, engine } = reportRequest(input.options);
+  const scope = visible ? { structureIds: visible } : {};
+  const noneVisible = visible !== undefined && visible.length === 0;
+  const responses = () =>
+    noneVisible ? emptyStream() : store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 });
+  if (format === 'csv') {
+    const records: ResponseRecord[] = [];
+    const pause = cooperative();
+    for await (const r of responses()) {
+      records.push(r);
+      await pause();
+    }
+    return reportDownload(campaign.name, format, responsesCsv(survey, records));
+  }
+  // When the store can be opened from another thread, the worker reads the responses itself and
+  // this thread only waits for the document's bytes; otherwise they are streamed to it from here.
+  const readerOptions = noneVisible ? undefined : store.readerOptions?.();
+  const job = { survey, title: campaign.name, format };
+  const built = readerOptions
+    ? await renders.report(
+        { ...job, options: engine },
+        { store: readerOptions, campaignId: campaign.id, ...scope },
+      )
+    : await renders.report(
+        { ...job, options: { ...engine, registry: await reportRegistry(store, campaign.id, visible) } },
+        responses(),
+      );
+  if ('optionsError' in built) {
+    // The worker's ReportOptionsError (unknown key, wrong breakdown…), raised again on this side.
+    const { code, params } = built.optionsError;
+    throw new PanoramaError(code as ErrorCode, params as never);
+  }
+  return reportDownload(campaign.name, format, built.body);
+}
+
+async function* emptyStream(): AsyncIterable<never> {}
