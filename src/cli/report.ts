@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblems } from '../ingest/problems.js';
-import type { BaseMode, QuartileMethod, ReportLang } from '../report/model.js';
+import type { BaseMode, QuartileMethod, ReportLang, StatsProfile } from '../report/model.js';
 import { parseReportConfig, ReportBuilder, type ReportConfig } from '../stats/index.js';
 import { PanoramaError } from '../contract/errors/index.js';
 import type { Progress } from './report-input.js';
@@ -30,6 +30,8 @@ Options:
   --lang fr|en        report language (default: the configuration's, else the survey's)
   --quartiles minitab|excel   quartile method (default minitab, as LimeSurvey)
   --base displayed|all        percentage base (default: responses that displayed the question)
+  --profile panorama|limesurvey   statistical methods (default panorama; limesurvey reproduces
+                      LimeSurvey 6: base all, minitab quartiles, its rounding, SD and rows)
   --lenient           leave out invalid values with a warning instead of failing
   --help              show this help
 
@@ -97,6 +99,7 @@ async function run(args: string[]): Promise<number> {
         lang: { type: 'string' },
         quartiles: { type: 'string' },
         base: { type: 'string' },
+        profile: { type: 'string' },
         lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -112,6 +115,7 @@ async function run(args: string[]): Promise<number> {
   const lang = oneOf<ReportLang>('lang', values.lang, ['fr', 'en']);
   const quartiles = oneOf<QuartileMethod>('quartiles', values.quartiles, ['minitab', 'excel']);
   const base = oneOf<BaseMode>('base', values.base, ['displayed', 'all']);
+  const profile = oneOf<StatsProfile>('profile', values.profile, ['panorama', 'limesurvey']);
   const filters = parseWhere(values.where ?? []);
   if (!values.out && !TEXT_FORMATS.has(format) && process.stdout.isTTY) {
     throw new PanoramaError('cli_binary_needs_out', { format });
@@ -136,6 +140,7 @@ async function run(args: string[]): Promise<number> {
       lang,
       quartiles,
       base,
+      profile,
     });
     await input.feed((response) => builder.add(response));
     const model = builder.finish();

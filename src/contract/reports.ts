@@ -9,6 +9,10 @@ export const reportQuery = z.object({
   lang: z.enum(['fr', 'en']).default('fr'),
   quartiles: z.enum(['minitab', 'excel']).optional(),
   base: z.enum(['displayed', 'all']).optional(),
+  /** Statistical profile: "panorama" (default) or "limesurvey" (LimeSurvey 6's statistics). */
+  profile: z.enum(['panorama', 'limesurvey']).optional(),
+  /** Term tables: "grouped" (default) or "raw" (the reference reports' counting). */
+  terms: z.enum(['grouped', 'raw']).optional(),
 });
 
 /** The content types of the report formats (the JSON one is the report model, docs/report-model). */
