@@ -1,5 +1,12 @@
 import type { LabelKey } from '../report/i18n.js';
-import type { BaseMode, QuartileMethod, ReportLang, RowKind, StatsProfile, TermMode } from '../report/model.js';
+import type {
+  BaseMode,
+  QuartileMethod,
+  ReportLang,
+  RowKind,
+  StatsProfile,
+  TermMode,
+} from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
 import type { Choice, ChoiceValue, QuestionDef } from '../survey/model.js';
 import type { QuestionResult } from '../report/model.js';

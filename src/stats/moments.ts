@@ -83,7 +83,10 @@ export function moments(values: ArrayLike<number>, counts?: ArrayLike<number>): 
 }
 
 /** Standard deviation from moments: sample (n − 1) or population (n) divisor. */
-export function standardDeviation(m: Moments & { n: number }, divisor: 'sample' | 'population'): number | null {
+export function standardDeviation(
+  m: Moments & { n: number },
+  divisor: 'sample' | 'population',
+): number | null {
   const d = divisor === 'sample' ? m.n - 1 : m.n;
   if (d <= 0) return null;
   return Math.sqrt(m.squares / d) * m.scale;

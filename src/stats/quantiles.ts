@@ -84,7 +84,11 @@ export function numericStats(
   profile: StatsProfile = 'panorama',
 ): NumericStats {
   if (values.length >= SELECTION_THRESHOLD && !hasNaN(values)) {
-    return selectedStats(values instanceof Float64Array ? values : Float64Array.from(values), method, profile);
+    return selectedStats(
+      values instanceof Float64Array ? values : Float64Array.from(values),
+      method,
+      profile,
+    );
   }
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;

@@ -58,7 +58,11 @@ export class CountTable {
    * `notDisplayed`: with base "all", whether the "not displayed" row is listed even at 0
    * (LimeSurvey lists it for multiple choice only when some response did not display it).
    */
-  frequencyRows(ctx: ReportContext, order: RowOrder, notDisplayed: 'always' | 'nonzero' = 'always'): FrequencyRow[] {
+  frequencyRows(
+    ctx: ReportContext,
+    order: RowOrder,
+    notDisplayed: 'always' | 'nonzero' = 'always',
+  ): FrequencyRow[] {
     const base = this.base(0, ctx);
     const rows = this.order(order).map((i) => {
       const def = this.rows[i]!;

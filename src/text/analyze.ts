@@ -30,7 +30,8 @@ export function analyzeTexts(texts: readonly string[], options: TextAnalysisOpti
   const corpus = new TextCorpus(options.lang ?? 'fr');
   for (const text of texts) corpus.add(text);
   const { terms, segments } = corpus.tables(options);
-  const table = options.terms === 'raw' ? rawTerms(texts, options.topN ?? DEFAULT_TOP_N, options.lang) : terms;
+  const table =
+    options.terms === 'raw' ? rawTerms(texts, options.topN ?? DEFAULT_TOP_N, options.lang) : terms;
   return { terms: table, segments, tokenCount: corpus.tokenCount };
 }
 
