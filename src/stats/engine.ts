@@ -344,7 +344,11 @@ function methodNotes(
   undated: { count: number; date?: string },
 ): string[] {
   const { words } = ctx;
-  const notes = [ctx.baseMode === 'all' ? words.baseNoteAll : words.baseNoteDisplayed];
+  const baseAll =
+    ctx.profile === 'limesurvey'
+      ? words.baseNoteAll.replace(words.notDisplayed, words.notCompleted)
+      : words.baseNoteAll;
+  const notes = [ctx.baseMode === 'all' ? baseAll : words.baseNoteDisplayed];
   if (numeric) notes.push(ctx.quartiles === 'excel' ? words.quartileNoteExcel : words.quartileNoteMinitab);
   // Every report names the profile its tables follow, and the term counting when it has terms.
   notes.push(ctx.profile === 'limesurvey' ? words.profileNoteLimesurvey : words.profileNotePanorama);
