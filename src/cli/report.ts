@@ -28,6 +28,9 @@ Options:
   --lang fr|en        report language (default: the configuration's, else the survey's)
   --quartiles minitab|excel   quartile method (default minitab, as LimeSurvey)
   --base displayed|all        percentage base (default: responses that displayed the question)
+  --profile panorama|limesurvey   statistical methods (default panorama; limesurvey reproduces
+                      LimeSurvey 6: base all, minitab quartiles, its rounding, SD and rows)
+  --terms grouped|raw   free-text term tables: inflections grouped (default) or raw words
   --lenient           leave out invalid values with a warning instead of failing
   --help              show this help
 
@@ -87,6 +90,8 @@ async function run(args: string[]): Promise<number> {
         lang: { type: 'string' },
         quartiles: { type: 'string' },
         base: { type: 'string' },
+        profile: { type: 'string' },
+        terms: { type: 'string' },
         lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -108,6 +113,8 @@ async function run(args: string[]): Promise<number> {
     lang: oneOf('lang', values.lang, shape.lang.unwrap().options),
     quartiles: oneOf('quartiles', values.quartiles, shape.quartiles.unwrap().options),
     base: oneOf('base', values.base, shape.base.unwrap().options),
+    profile: oneOf('profile', values.profile, shape.profile.unwrap().options),
+    terms: oneOf('terms', values.terms, shape.terms.unwrap().options),
   };
   if (!values.out && !TEXT_FORMATS.has(format) && process.stdout.isTTY) {
     throw new PanoramaError('cli_binary_needs_out', { format });

@@ -21,6 +21,10 @@ export const reportOptions = z.object({
   lang: z.enum(['fr', 'en']).optional(),
   quartiles: z.enum(['minitab', 'excel']).optional(),
   base: z.enum(['displayed', 'all']).optional(),
+  /** Statistical profile: "panorama" (default) or "limesurvey" (LimeSurvey 6's statistics). */
+  profile: z.enum(['panorama', 'limesurvey']).optional(),
+  /** Term tables: "grouped" (default) or "raw" (the reference reports' counting). */
+  terms: z.enum(['grouped', 'raw']).optional(),
 });
 export type ReportOptionsInput = z.input<typeof reportOptions>;
 export type ReportOptions = z.output<typeof reportOptions>;

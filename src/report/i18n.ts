@@ -62,6 +62,17 @@ const LABELS = {
     noResponse: 'Aucune réponse',
     countShort: 'Nb',
     notSpecified: 'Non renseigné',
+    profileNotePanorama:
+      'Méthode statistique : profil Panorama (écart type de l’échantillon, n − 1 ; base et quartiles indiqués ci-dessus).',
+    profileNoteLimesurvey:
+      'Méthode statistique : profil LimeSurvey 6 (pourcentages sur toutes les réponses avec « Non complété ou non affiché », arrondis comme sprintf("%01.2f") ; valeurs numériques nulles ignorées, écart type de la population ; Q1 et Q3 omis sous 4 valeurs, médiane sous 2).',
+    termsNoteGrouped:
+      'Tableaux de termes : formes regroupées (casse, singulier et pluriel, élisions séparées ; mots outils exclus).',
+    termsNoteRaw:
+      'Tableaux de termes : comptage brut (chaque forme écrite à part, en minuscules, élisions gardées ; mots outils exclus).',
+    notCompleted: 'Non complété ou non affiché',
+    undatedNote: 'réponse(s) sans date d’envoi (submittedAt) ; date retenue par défaut :',
+    answeredOnly: 'Sur les réponses exprimées',
   },
   en: {
     answer: 'Answer',
@@ -120,6 +131,17 @@ const LABELS = {
     noResponse: 'No response',
     countShort: 'n',
     notSpecified: 'Not specified',
+    profileNotePanorama:
+      'Statistical method: Panorama profile (sample standard deviation, n − 1; base and quartiles as stated above).',
+    profileNoteLimesurvey:
+      'Statistical method: LimeSurvey 6 profile (percentages over all responses with "Not completed or not displayed", rounded as sprintf("%01.2f"); zero numeric values ignored, population standard deviation; Q1 and Q3 left out below 4 values, the median below 2).',
+    termsNoteGrouped:
+      'Term tables: grouped forms (case, singular and plural, elisions split off; function words left out).',
+    termsNoteRaw:
+      'Term tables: raw counting (every written form apart, lowercased, elisions kept; function words left out).',
+    notCompleted: 'Not completed or not displayed',
+    undatedNote: 'response(s) without a submission date (submittedAt); date used by default:',
+    answeredOnly: 'Over the answered responses',
   },
 } as const;
 

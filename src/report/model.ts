@@ -22,10 +22,26 @@ export interface ReportModel {
 
 export type ReportLang = 'fr' | 'en';
 export type QuartileMethod = 'minitab' | 'excel';
-/** "displayed": base = responses for which the question was displayed (LimeSurvey's default). */
+/**
+ * "displayed": base = responses for which the question was displayed (Panorama's default);
+ * "all": every response, hidden ones in a "not displayed" row (LimeSurvey's default).
+ */
 export type BaseMode = 'displayed' | 'all';
+/**
+ * The statistical methods as a whole: "panorama" (documented in docs/report-json.md: sample SD,
+ * chosen quartile method and base) or "limesurvey" (LimeSurvey 6's statistics, point for point).
+ */
+export type StatsProfile = 'panorama' | 'limesurvey';
+/** Term tables: "grouped" (case, plural and elision grouping) or "raw" (every written form apart). */
+export type TermMode = 'grouped' | 'raw';
 
 export interface ReportMethod {
+  /** Statistical profile the tables follow (absent in models written before profiles: "panorama"). */
+  profile?: StatsProfile;
+  /** How the free-text term tables count (absent in older models: "grouped"). */
+  terms?: TermMode;
+  /** Responses without `submittedAt`, dated by the engine's default (see notes). */
+  undated?: number;
   quartiles: QuartileMethod;
   base: BaseMode;
   filters: ReportFilter[];
@@ -104,7 +120,8 @@ export interface QuestionResult {
   notes?: string[];
 }
 
-export type RowKind = 'choice' | 'other' | 'none' | 'no-answer' | 'not-displayed' | 'class';
+/** "answer": a text question's "Réponse" row (non-empty answers), profile "limesurvey". */
+export type RowKind = 'choice' | 'other' | 'none' | 'no-answer' | 'not-displayed' | 'class' | 'answer';
 
 export interface FrequencyRow {
   value: ChoiceValue | null;
@@ -113,6 +130,11 @@ export interface FrequencyRow {
   /** count / base × 100 rounded to 2 decimals; null when the base is 0. */
   percent: number | null;
   rowKind: RowKind;
+  /**
+   * Profile "limesurvey", 5-point scales and arrays: count / answered responses × 100 (the
+   * "Only answered" percentage LimeSurvey shows beside the main one).
+   */
+  answeredPercent?: number | null;
 }
 
 export interface NumericStats {

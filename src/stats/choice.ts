@@ -11,6 +11,7 @@ import {
   type ReportContext,
   type RowDef,
 } from './context.js';
+import { fivePointNote, fivePointSummary, isFivePointScale, markAnsweredPercents } from './five-point.js';
 import { numericStatsOfCounts } from './quantiles.js';
 import { numericBreakdown, CountTable } from './table.js';
 
@@ -125,7 +126,16 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       breakdown: table.breakdown(ctx, settings.order),
     };
     if (question.hasOther) result.otherTexts = this.otherTexts;
-    const ratingValues = this.ratingValues;
+    const notes = invalidNote(this.invalid, ctx) ?? [];
+    const limesurvey = ctx.profile === 'limesurvey';
+    // LimeSurvey prints no numeric summary under a list question; its 5-point scales get the
+    // "aggregated data" (percentages over the answered responses, mean and deviation) instead.
+    const ratingValues = limesurvey ? undefined : this.ratingValues;
+    if (limesurvey && question.kind === 'rating' && isFivePointScale(question.choices)) {
+      const summary = fivePointSummary(question.choices.map((_, row) => table.cell(row, 0)));
+      markAnsweredPercents(result.rows!, summary);
+      notes.push(fivePointNote(summary, ctx));
+    }
     if (ratingValues) {
       // The summary of the ratings comes from the choice counts: memory does not grow with R.
       const statsOf = (slot: number) =>
@@ -137,8 +147,7 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       result.stats = statsOf(0);
       if (result.breakdown) result.breakdown.stats = numericBreakdown(ctx.grouping, [], statsOf)!.stats;
     }
-    const notes = invalidNote(this.invalid, ctx);
-    if (notes) result.notes = notes;
+    if (notes.length > 0) result.notes = notes;
     return result;
   }
 }
@@ -155,12 +164,16 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
   private readonly commentKey: string;
   private readonly counts: Int32Array;
   private readonly slots: number;
+  /** LimeSurvey counts "Autre" only where its text is not empty (its own column, `<> ''`). */
+  private readonly otherNeedsText: boolean;
 
   constructor(
     readonly question: QuestionDef,
     private readonly ctx: ReportContext,
     private readonly settings: QuestionSettings,
   ) {
+    // Profile "limesurvey" (also decides the "not displayed" row below).
+    this.otherNeedsText = ctx.profile === 'limesurvey';
     this.table = new CountTable(choiceRows(question, ctx), ctx.slots);
     this.index = valueIndex(question, specialIndexes(question));
     this.name = question.name;
@@ -190,6 +203,7 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
       this.invalid++;
       return false;
     }
+    if (this.otherNeedsText && value === OTHER_VALUE && !hasText(data[this.commentKey])) return false;
     const at = row * this.slots;
     this.counts[at]!++;
     if (slot > 0) this.counts[at + slot]!++;
@@ -212,8 +226,10 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
       base: table.base(0, ctx),
       answered: this.answered,
       multiple: true,
-      rows: table.frequencyRows(ctx, settings.order),
-      breakdown: table.breakdown(ctx, settings.order),
+      // LimeSurvey lists "not completed or not displayed" under a multiple choice only when some
+      // response did not display it.
+      rows: table.frequencyRows(ctx, settings.order, this.otherNeedsText ? 'nonzero' : 'always'),
+      breakdown: table.breakdown(ctx, settings.order, this.otherNeedsText ? 'nonzero' : 'always'),
       notes: [ctx.words.multipleNote],
     };
     if (question.hasOther) result.otherTexts = this.otherTexts;
@@ -226,6 +242,10 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
     }
     return result;
   }
+}
+
+function hasText(text: unknown): boolean {
+  return typeof text === 'string' && text.trim() !== '';
 }
 
 function collectOther(data: ResponseData, key: string, into: string[]): void {

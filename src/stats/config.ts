@@ -43,6 +43,10 @@ export const reportConfigSchema = z
     lang: z.enum(['fr', 'en']).optional(),
     quartiles: z.enum(['minitab', 'excel']).optional(),
     base: z.enum(['displayed', 'all']).optional(),
+    /** Statistical profile: "panorama" (default) or "limesurvey" (LimeSurvey 6's statistics). */
+    profile: z.enum(['panorama', 'limesurvey']).optional(),
+    /** Term tables: "grouped" (default: case, plural, elision grouping) or "raw" (every form apart). */
+    terms: z.enum(['grouped', 'raw']).optional(),
     /** Row order of every choice table unless a question says otherwise. */
     order: rowOrderSchema.optional(),
     /** Number of terms in the free-text term tables. */

@@ -1,5 +1,12 @@
 import type { LabelKey } from '../report/i18n.js';
-import type { BaseMode, QuartileMethod, ReportLang, RowKind } from '../report/model.js';
+import type {
+  BaseMode,
+  QuartileMethod,
+  ReportLang,
+  RowKind,
+  StatsProfile,
+  TermMode,
+} from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
 import type { Choice, ChoiceValue, QuestionDef } from '../survey/model.js';
 import type { QuestionResult } from '../report/model.js';
@@ -26,6 +33,17 @@ export interface ReportContext {
   quartiles: QuartileMethod;
   topTerms: number;
   grouping?: GroupingInfo;
+  /** Statistical profile: "limesurvey" reproduces LimeSurvey 6's statistics (see profile.ts). */
+  profile: StatsProfile;
+  /** Term tables: grouped forms or the reference's raw counting. */
+  terms: TermMode;
+  /** count / base × 100 to 2 decimals, rounded the profile's way; null for a zero base. */
+  percent: (count: number, base: number) => number | null;
+}
+
+/** Label of the row of responses that did not display the question, in the profile's words. */
+export function notDisplayedLabel(ctx: ReportContext): string {
+  return ctx.profile === 'limesurvey' ? ctx.words.notCompleted : ctx.words.notDisplayed;
 }
 
 /** Per-question settings after merging the configuration with the report defaults. */

@@ -1,5 +1,12 @@
 import { labels } from '../report/i18n.js';
-import type { BaseMode, QuartileMethod, ReportLang, ReportModel } from '../report/model.js';
+import type {
+  BaseMode,
+  QuartileMethod,
+  ReportLang,
+  ReportModel,
+  StatsProfile,
+  TermMode,
+} from '../report/model.js';
 import { ConditionEvaluator } from '../survey/conditions.js';
 import { commentKey, type QuestionDef, type SurveyModel } from '../survey/model.js';
 import type { Registry, ResponseRecord } from '../survey/records.js';
@@ -16,6 +23,7 @@ import {
 } from './keys.js';
 import { NumericAccumulator } from './numeric.js';
 import { defaultGroupBy, ParticipationCounter } from './participation.js';
+import { percentFor } from './profile.js';
 import { MatrixAccumulator, TextAccumulator } from './text.js';
 
 export interface ReportOptions {
@@ -30,6 +38,18 @@ export interface ReportOptions {
   by?: string;
   quartiles?: QuartileMethod;
   base?: BaseMode;
+  /**
+   * Statistical profile (default: the configuration's, else "panorama"). "limesurvey" fixes the
+   * base to "all" and the quartiles to "minitab", as LimeSurvey 6 computes them.
+   */
+  profile?: StatsProfile;
+  /** Term tables (default: the configuration's, else "grouped"). */
+  terms?: TermMode;
+  /**
+   * ISO date-time given to responses without `submittedAt` (default: `generatedAt`, else the
+   * report's own time is not known and the note says "the report date"). Counted and noted.
+   */
+  undatedDefault?: string;
 }
 
 const DEFAULT_TOP_TERMS = 20;
@@ -83,6 +103,11 @@ export class ReportBuilder {
   private readonly evaluator: ConditionEvaluator;
   private readonly participation: ParticipationCounter;
   private readonly groupSizes: Int32Array;
+  /** Conditions guarding each filter's question (empty for registry filters). */
+  private readonly filterGuards: Int32Array[];
+  private readonly groupingGuard: Int32Array;
+  private readonly undatedDefault?: string;
+  private undated = 0;
 
   constructor(
     private readonly survey: SurveyModel,
@@ -95,27 +120,35 @@ export class ReportBuilder {
     const index = (this.index = indexRegistry(options.registry));
     this.filters = (options.filters ?? []).map((f) => compileFilter(f, survey, index));
     this.grouping = options.by ? compileGrouping(options.by, survey, index, words, lang) : undefined;
+    const profile = options.profile ?? config.profile ?? 'panorama';
+    const limesurvey = profile === 'limesurvey';
     this.ctx = {
       lang,
       words,
       slots: this.grouping ? this.grouping.info.groups.length + 1 : 1,
-      baseMode: options.base ?? config.base ?? 'displayed',
-      quartiles: options.quartiles ?? config.quartiles ?? 'minitab',
+      baseMode: limesurvey ? 'all' : (options.base ?? config.base ?? 'displayed'),
+      quartiles: limesurvey ? 'minitab' : (options.quartiles ?? config.quartiles ?? 'minitab'),
       topTerms: config.topTerms ?? DEFAULT_TOP_TERMS,
       grouping: this.grouping?.info,
+      profile,
+      terms: options.terms ?? config.terms ?? 'grouped',
+      percent: percentFor(profile),
     };
+    this.undatedDefault = options.undatedDefault;
     const excluded = new Set(config.exclude ?? []);
     this.accumulators = survey.questions
       .filter((q) => !excluded.has(q.name))
       .map((q) => makeAccumulator(q, this.ctx, settingsFor(q, config, this.ctx)));
     const conditionIds = new Map<string, number>();
-    const guardOf = (a: QuestionAccumulator) =>
+    const guardOf = (a: { question: QuestionDef }) =>
       Int32Array.from(a.question.visibleIf, (condition) => {
         let id = conditionIds.get(condition);
         if (id === undefined) conditionIds.set(condition, (id = conditionIds.size));
         return id;
       });
     const feed = <A extends QuestionAccumulator>(list: A[]): Fed<A> => ({ list, guards: list.map(guardOf) });
+    this.filterGuards = this.filters.map((f) => (f.question ? guardOf({ question: f.question }) : NO_GUARD));
+    this.groupingGuard = this.grouping?.question ? guardOf({ question: this.grouping.question }) : NO_GUARD;
     const rest = this.accumulators.filter(
       (a) =>
         !(a instanceof SingleChoiceAccumulator) &&
@@ -143,11 +176,17 @@ export class ReportBuilder {
   add(response: ResponseRecord): void {
     const structure = response.structure === null ? -1 : (this.index.byId.get(response.structure) ?? -1);
     const data = response.data;
-    if (!passes(this.filters, data, structure)) return;
-    this.participation.add(structure);
-    const slot = this.grouping ? this.grouping.slotOf(data, structure) : 0;
-    this.groupSizes[slot]!++;
     if (this.conditions.length > 0) this.conditionState.fill(-1);
+    if (!this.passes(data, structure)) return;
+    if (!response.submittedAt) this.undated++;
+    this.participation.add(structure);
+    const grouping = this.grouping;
+    const slot = !grouping
+      ? 0
+      : this.groupingGuard.length > 0 && !this.holds(this.groupingGuard, data)
+        ? grouping.hiddenSlot!
+        : grouping.slotOf(data, structure);
+    this.groupSizes[slot]!++;
     // Four copies of one loop on purpose: one call site per accumulator class.
     {
       const { list, guards } = this.singles;
@@ -183,6 +222,22 @@ export class ReportBuilder {
     }
   }
 
+  /** Every filter holds; a question filter also needs its question displayed to the response. */
+  private passes(data: Record<string, unknown>, structure: number): boolean {
+    const filters = this.filters;
+    for (let i = 0; i < filters.length; i++) {
+      const filter = filters[i]!;
+      if (filter.structures) {
+        if (structure < 0 || filter.structures[structure] !== 1) return false;
+      } else {
+        const guard = this.filterGuards[i]!;
+        if (guard.length > 0 && !this.holds(guard, data)) return false;
+        if (!filter.matches!(data)) return false;
+      }
+    }
+    return true;
+  }
+
   private holds(guard: Int32Array, data: Record<string, unknown>): boolean {
     const state = this.conditionState;
     for (let k = 0; k < guard.length; k++) {
@@ -210,6 +265,9 @@ export class ReportBuilder {
       title: config.title ?? survey.title,
       description: config.description ?? survey.description,
       method: {
+        profile: ctx.profile,
+        terms: ctx.terms,
+        ...(this.undated > 0 ? { undated: this.undated } : {}),
         quartiles: ctx.quartiles,
         base: ctx.baseMode,
         filters: filters.map((f) => f.spec),
@@ -218,6 +276,8 @@ export class ReportBuilder {
           ctx,
           filters,
           questions.some((q) => q.stats !== undefined),
+          questions.some((q) => q.terms !== undefined),
+          { count: this.undated, date: this.undatedDefault },
         ),
       },
       participation: this.participation.result(
@@ -238,16 +298,7 @@ interface Fed<A extends QuestionAccumulator> {
   guards: Int32Array[];
 }
 
-function passes(filters: CompiledFilter[], data: Record<string, unknown>, structure: number): boolean {
-  for (const filter of filters) {
-    if (filter.structures) {
-      if (structure < 0 || filter.structures[structure] !== 1) return false;
-    } else if (!filter.matches!(data)) {
-      return false;
-    }
-  }
-  return true;
-}
+const NO_GUARD = new Int32Array(0);
 
 function settingsFor(question: QuestionDef, config: ReportConfig, ctx: ReportContext): QuestionSettings {
   const own = config.questions?.[question.name];
@@ -285,12 +336,33 @@ function makeAccumulator(
   }
 }
 
-function methodNotes(ctx: ReportContext, filters: CompiledFilter[], numeric: boolean): string[] {
+function methodNotes(
+  ctx: ReportContext,
+  filters: CompiledFilter[],
+  numeric: boolean,
+  terms: boolean,
+  undated: { count: number; date?: string },
+): string[] {
   const { words } = ctx;
-  const notes = [ctx.baseMode === 'all' ? words.baseNoteAll : words.baseNoteDisplayed];
+  const baseAll =
+    ctx.profile === 'limesurvey'
+      ? words.baseNoteAll.replace(words.notDisplayed, words.notCompleted)
+      : words.baseNoteAll;
+  const notes = [ctx.baseMode === 'all' ? baseAll : words.baseNoteDisplayed];
   if (numeric) notes.push(ctx.quartiles === 'excel' ? words.quartileNoteExcel : words.quartileNoteMinitab);
+  // Every report names the profile its tables follow, and the term counting when it has terms.
+  notes.push(ctx.profile === 'limesurvey' ? words.profileNoteLimesurvey : words.profileNotePanorama);
+  if (terms) notes.push(ctx.terms === 'raw' ? words.termsNoteRaw : words.termsNoteGrouped);
+  if (undated.count > 0) notes.push(undatedNote(ctx, undated.count, undated.date));
   for (const f of filters)
     notes.push(`${words.filterNote}${ctx.lang === 'fr' ? '\u00a0:' : ':'} ${f.spec.key} = ${f.spec.value}`);
   if (ctx.grouping) notes.push(`${words.breakdownBy} ${ctx.grouping.label}`);
   return notes;
+}
+
+/** A warning that some responses carry no submission date, and which date stands in for it. */
+function undatedNote(ctx: ReportContext, count: number, date: string | undefined): string {
+  const fr = ctx.lang === 'fr';
+  const when = date ? date.slice(0, 10) : fr ? 'celle du rapport' : 'the report date';
+  return `${fr ? 'Attention\u00a0:' : 'Warning:'} ${count} ${ctx.words.undatedNote} ${when}.`;
 }

@@ -44,6 +44,11 @@ export interface CompiledFilter {
   structures?: Uint8Array;
   /** Question filter. */
   matches?: (data: ResponseData) => boolean;
+  /**
+   * The filtered question: a response where it was hidden never matches, whatever stale value
+   * its data holds, so the filter keeps exactly the responses the question's own table counts.
+   */
+  question?: QuestionDef;
 }
 
 function availableKeys(survey: SurveyModel, registry: Registry | undefined) {
@@ -81,7 +86,7 @@ export function compileFilter(
       ...availableKeys(survey, registry),
     });
   }
-  return { spec: { key, value, source: 'question' }, matches: questionMatcher(question, value) };
+  return { spec: { key, value, source: 'question' }, matches: questionMatcher(question, value), question };
 }
 
 function choiceValues(question: QuestionDef): ChoiceValue[] {
@@ -130,6 +135,9 @@ export interface CompiledGrouping {
   info: GroupingInfo;
   /** Breakdown slot (1..G) of a response. */
   slotOf(data: ResponseData, structure: number): number;
+  /** Breakdown by a question: responses where it was hidden go to "not specified" (`hiddenSlot`). */
+  question?: QuestionDef;
+  hiddenSlot?: number;
 }
 
 /** Resolves `by` as a registry attribute first, else a single-choice/boolean/rating question. */
@@ -190,5 +198,7 @@ export function compileGrouping(
   return {
     info: { key, label: question.title, source: 'question', groups, visible: [] },
     slotOf: (data) => slotByValue.get(data[key]) ?? missing,
+    question,
+    hiddenSlot: missing,
   };
 }

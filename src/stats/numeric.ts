@@ -35,6 +35,9 @@ export class NumericAccumulator implements QuestionAccumulator {
   private readonly table?: CountTable;
   private invalid = 0;
   private unclassified = 0;
+  /** Profile "limesurvey": its summary query skips zeros (`<> 0`); they are counted here. */
+  private readonly skipZeros: boolean;
+  private zeros = 0;
 
   constructor(
     readonly question: QuestionDef,
@@ -44,6 +47,7 @@ export class NumericAccumulator implements QuestionAccumulator {
     this.values = Array.from({ length: ctx.slots }, () => new FloatBuffer());
     this.shown = new Int32Array(ctx.slots);
     this.hidden = new Int32Array(ctx.slots);
+    this.skipZeros = ctx.profile === 'limesurvey';
     if (settings.classes) {
       this.classes = settings.classes;
       const rows: RowDef[] = settings.classes.map((c) => ({
@@ -67,8 +71,11 @@ export class NumericAccumulator implements QuestionAccumulator {
       this.table?.count(this.classes!.length, slot);
       return;
     }
-    this.values[0]!.push(value);
-    if (slot > 0) this.values[slot]!.push(value);
+    if (this.skipZeros && value === 0) this.zeros++;
+    else {
+      this.values[0]!.push(value);
+      if (slot > 0) this.values[slot]!.push(value);
+    }
     if (this.classes) {
       const at = classOf(this.classes, value);
       if (at < 0) this.unclassified++;
@@ -85,7 +92,7 @@ export class NumericAccumulator implements QuestionAccumulator {
   finish(): QuestionResult {
     const { question, ctx, settings } = this;
     const bases = Array.from(this.shown, (n, s) => (ctx.baseMode === 'all' ? n + this.hidden[s]! : n));
-    const stats = numericStats(this.values[0]!.values(), ctx.quartiles);
+    const stats = numericStats(this.values[0]!.values(), ctx.quartiles, ctx.profile);
     const result: QuestionResult = {
       name: question.name,
       type: question.kind,
@@ -98,7 +105,7 @@ export class NumericAccumulator implements QuestionAccumulator {
       ...(isYearQuestion(question) ? { valueFormat: 'year' as const } : {}),
     };
     const groupStats = numericBreakdown(ctx.grouping, bases, (s) =>
-      numericStats(this.values[s]!.values(), ctx.quartiles),
+      numericStats(this.values[s]!.values(), ctx.quartiles, ctx.profile),
     );
     if (this.table) {
       result.rows = this.table.frequencyRows(ctx, 'definition');
@@ -113,6 +120,13 @@ export class NumericAccumulator implements QuestionAccumulator {
         ctx.lang === 'fr'
           ? `${this.invalid} réponse(s) non numérique(s) ignorée(s).`
           : `${this.invalid} non-numeric answer(s) ignored.`,
+      );
+    }
+    if (this.zeros > 0) {
+      notes.push(
+        ctx.lang === 'fr'
+          ? `${this.zeros} valeur(s) égale(s) à 0 laissée(s) hors du résumé, comme LimeSurvey.`
+          : `${this.zeros} value(s) equal to 0 left out of the summary, as LimeSurvey does.`,
       );
     }
     if (this.unclassified > 0) {

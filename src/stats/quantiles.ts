@@ -1,4 +1,6 @@
-import type { NumericStats, QuartileMethod } from '../report/model.js';
+import type { NumericStats, QuartileMethod, StatsProfile } from '../report/model.js';
+import { interpolate, moments, standardDeviation } from './moments.js';
+import { roundDecimalHalfUp } from './profile.js';
 import { select } from './select.js';
 
 /**
@@ -9,11 +11,10 @@ import { select } from './select.js';
  *
  * Then p < 1 → v1; p ≥ n → vn; integer p → v_p; else v⌊p⌋ + (p−⌊p⌋)(v⌊p⌋+1 − v⌊p⌋).
  *
- * Small n: LimeSurvey (statistics_helper) reads the two rows from offset max(⌊p⌋−1, 0) and
- * interpolates without clamping, so for n = 1 it prints Q1 = 1.5 × v1 and for n = 2 it prints
- * Q1 = v1 + 0.75(v2 − v1) instead of v1. Those are artefacts of its SQL LIMIT arithmetic, not a
- * method: we deliberately clamp to the sample (R type 6 as defined by Hyndman & Fan), which agrees
- * with LimeSurvey for every n ≥ 3 at Q1/median/Q3 — the published tables (n = 84, 86) included.
+ * Small n: LimeSurvey 6 (statistics_helper) prints no Q1/Q3 below 4 values and no median below
+ * 2 — profile "limesurvey" leaves them null (see `numericStats`). Panorama's profile clamps to the
+ * sample (R type 6 as defined by Hyndman & Fan), which agrees with LimeSurvey wherever LimeSurvey
+ * prints a value — the published tables (n = 84, 86) included.
  */
 export function quartiles(
   sorted: ArrayLike<number>,
@@ -47,7 +48,7 @@ function quantileAt(n: number, at: (rank: number) => number, p: number): number 
   const fraction = p - lower;
   const a = at(lower - 1);
   if (fraction === 0) return a;
-  return a + fraction * (at(lower) - a);
+  return interpolate(a, at(lower), fraction);
 }
 
 const EMPTY_STATS: NumericStats = Object.freeze({
@@ -69,35 +70,66 @@ export const SELECTION_THRESHOLD = 2_048;
  * Summary of a sample (any order; reordered in place when it is a Float64Array). Up to
  * SELECTION_THRESHOLD values it is sorted and summed in ascending order; beyond, the quartiles
  * come from quickselect (the same order statistics, in linear time) and sums run in input order,
- * which may differ from the sorted-order sum in the last bits only.
+ * which may differ from the sorted-order sum in the last bits only. Sums are compensated and
+ * scaled (moments.ts): no term is lost and nothing overflows before the figures themselves do.
+ *
+ * Profile "panorama": sample standard deviation (n − 1), every quartile. Profile "limesurvey":
+ * population standard deviation, Q1/Q3 left out (null) below 4 values and the median below 2,
+ * mean and standard deviation rounded as PHP's round($x, 2) — the figures LimeSurvey prints. The
+ * caller leaves zeros out for that profile (LimeSurvey's query skips them).
  */
-export function numericStats(values: ArrayLike<number>, method: QuartileMethod): NumericStats {
+export function numericStats(
+  values: ArrayLike<number>,
+  method: QuartileMethod,
+  profile: StatsProfile = 'panorama',
+): NumericStats {
   if (values.length >= SELECTION_THRESHOLD && !hasNaN(values)) {
-    return selectedStats(values instanceof Float64Array ? values : Float64Array.from(values), method);
+    return selectedStats(
+      values instanceof Float64Array ? values : Float64Array.from(values),
+      method,
+      profile,
+    );
   }
   const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) return { ...EMPTY_STATS };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i]!;
-  const mean = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const d = sorted[i]! - mean;
-    squares += d * d;
-  }
   const q = quartiles(sorted, method)!;
+  return summary(moments(sorted), sorted[0]!, sorted[n - 1]!, q, profile);
+}
+
+function summary(
+  m: ReturnType<typeof moments>,
+  min: number,
+  max: number,
+  q: [number, number, number],
+  profile: StatsProfile,
+): NumericStats {
+  const n = m.n;
+  if (profile === 'limesurvey') {
+    const sd = standardDeviation(m, 'population');
+    return {
+      count: n,
+      sum: m.sum,
+      mean: roundDecimalHalfUp(m.mean, 2),
+      sd: sd === null ? null : roundDecimalHalfUp(sd, 2),
+      min,
+      q1: n < 4 ? null : q[0],
+      median: n < 2 ? null : q[1],
+      q3: n < 4 ? null : q[2],
+      max,
+    };
+  }
   return {
     count: n,
-    sum,
-    mean,
-    // Sample standard deviation (n − 1), as spreadsheets and LimeSurvey's exports compute it.
-    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
-    min: sorted[0]!,
+    sum: m.sum,
+    mean: m.mean,
+    // Sample standard deviation (n − 1), as spreadsheets compute it.
+    sd: standardDeviation(m, 'sample'),
+    min,
     q1: q[0],
     median: q[1],
     q3: q[2],
-    max: sorted[n - 1]!,
+    max,
   };
 }
 
@@ -106,23 +138,16 @@ function hasNaN(values: ArrayLike<number>): boolean {
   return false;
 }
 
-function selectedStats(a: Float64Array, method: QuartileMethod): NumericStats {
+function selectedStats(a: Float64Array, method: QuartileMethod, profile: StatsProfile): NumericStats {
   const n = a.length;
-  let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = a[i]!;
-    sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - mean;
-    squares += d * d;
-  }
+  const m = moments(a);
   // quartilesOf asks for ranks in ascending order: each selection starts where the last one
   // left its value, as everything before it is already smaller or equal.
   let last = 0;
@@ -135,17 +160,7 @@ function selectedStats(a: Float64Array, method: QuartileMethod): NumericStats {
     },
     method,
   )!;
-  return {
-    count: n,
-    sum,
-    mean,
-    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
-    min,
-    q1: q[0],
-    median: q[1],
-    q3: q[2],
-    max,
-  };
+  return summary(m, min, max, q, profile);
 }
 
 /**
@@ -158,43 +173,30 @@ export function numericStatsOfCounts(
   values: ArrayLike<number>,
   counts: ArrayLike<number>,
   method: QuartileMethod,
+  profile: StatsProfile = 'panorama',
 ): NumericStats {
   const distinct: number[] = [];
   for (let i = 0; i < values.length; i++) if (counts[i]! > 0) distinct.push(i);
   distinct.sort((a, b) => values[a]! - values[b]!);
   const sortedValues = Float64Array.from(distinct, (i) => values[i]!);
+  const sortedCounts = Float64Array.from(distinct, (i) => counts[i]!);
   const ends = new Float64Array(distinct.length);
   let n = 0;
   distinct.forEach((i, k) => (ends[k] = n += counts[i]!));
   if (n === 0) return { ...EMPTY_STATS };
-  let sum = 0;
-  for (let k = 0; k < sortedValues.length; k++) {
-    const v = sortedValues[k]!;
-    for (let c = ends[k]! - (k > 0 ? ends[k - 1]! : 0); c > 0; c--) sum += v;
-  }
-  const mean = sum / n;
-  let squares = 0;
-  for (let k = 0; k < sortedValues.length; k++) {
-    const d = sortedValues[k]! - mean;
-    for (let c = ends[k]! - (k > 0 ? ends[k - 1]! : 0); c > 0; c--) squares += d * d;
-  }
   const at = (rank: number) => {
     let k = 0;
     while (ends[k]! <= rank) k++;
     return sortedValues[k]!;
   };
   const q = quartilesOf(n, at, method)!;
-  return {
-    count: n,
-    sum,
-    mean,
-    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
-    min: sortedValues[0]!,
-    q1: q[0],
-    median: q[1],
-    q3: q[2],
-    max: sortedValues[sortedValues.length - 1]!,
-  };
+  return summary(
+    moments(sortedValues, sortedCounts),
+    sortedValues[0]!,
+    sortedValues[sortedValues.length - 1]!,
+    q,
+    profile,
+  );
 }
 
 /** Append-only Float64Array that doubles its capacity: no boxed number per answer. */

@@ -1,7 +1,6 @@
-import { percentOf } from '../report/format.js';
 import type { Breakdown, BreakdownRow, FrequencyRow, NumericStats } from '../report/model.js';
 import type { RowOrder } from './config.js';
-import type { GroupingInfo, ReportContext, RowDef } from './context.js';
+import { notDisplayedLabel, type GroupingInfo, type ReportContext, type RowDef } from './context.js';
 
 /**
  * Counts of a frequency table, one cell per (row, slot) in a flat Int32Array, plus the number of
@@ -55,7 +54,15 @@ export class CountTable {
     return [...sortable, ...rest];
   }
 
-  frequencyRows(ctx: ReportContext, order: RowOrder): FrequencyRow[] {
+  /**
+   * `notDisplayed`: with base "all", whether the "not displayed" row is listed even at 0
+   * (LimeSurvey lists it for multiple choice only when some response did not display it).
+   */
+  frequencyRows(
+    ctx: ReportContext,
+    order: RowOrder,
+    notDisplayed: 'always' | 'nonzero' = 'always',
+  ): FrequencyRow[] {
     const base = this.base(0, ctx);
     const rows = this.order(order).map((i) => {
       const def = this.rows[i]!;
@@ -64,15 +71,20 @@ export class CountTable {
         value: def.value,
         label: def.label,
         count,
-        percent: percentOf(count, base),
+        percent: ctx.percent(count, base),
         rowKind: def.rowKind,
       };
     });
-    if (ctx.baseMode === 'all') rows.push(notDisplayedRow(this.hidden[0]!, base, ctx));
+    if (ctx.baseMode === 'all' && (notDisplayed === 'always' || this.hidden[0]! > 0))
+      rows.push(notDisplayedRow(this.hidden[0]!, base, ctx));
     return rows;
   }
 
-  breakdown(ctx: ReportContext, order: RowOrder): Breakdown | undefined {
+  breakdown(
+    ctx: ReportContext,
+    order: RowOrder,
+    notDisplayed: 'always' | 'nonzero' = 'always',
+  ): Breakdown | undefined {
     const grouping = ctx.grouping;
     if (!grouping) return undefined;
     const slots = grouping.visible;
@@ -84,16 +96,16 @@ export class CountTable {
         value: def.value,
         label: def.label,
         counts,
-        percents: counts.map((c, k) => percentOf(c, bases[k]!)),
+        percents: counts.map((c, k) => ctx.percent(c, bases[k]!)),
       };
     });
-    if (ctx.baseMode === 'all') {
+    if (ctx.baseMode === 'all' && (notDisplayed === 'always' || this.hidden[0]! > 0)) {
       const counts = slots.map((s) => this.hidden[s]!);
       rows.push({
         value: null,
-        label: ctx.words.notDisplayed,
+        label: notDisplayedLabel(ctx),
         counts,
-        percents: counts.map((c, k) => percentOf(c, bases[k]!)),
+        percents: counts.map((c, k) => ctx.percent(c, bases[k]!)),
       });
     }
     return { ...breakdownHead(grouping, slots, bases), rows };
@@ -103,9 +115,9 @@ export class CountTable {
 export function notDisplayedRow(count: number, base: number, ctx: ReportContext): FrequencyRow {
   return {
     value: null,
-    label: ctx.words.notDisplayed,
+    label: notDisplayedLabel(ctx),
     count,
-    percent: percentOf(count, base),
+    percent: ctx.percent(count, base),
     rowKind: 'not-displayed',
   };
 }

@@ -1,15 +1,16 @@
-import { percentOf } from '../report/format.js';
 import type { FrequencyRow, MatrixRow, QuestionResult } from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
 import type { QuestionDef } from '../survey/model.js';
 import {
   choiceLabel,
   isEmptyAnswer,
+  notDisplayedLabel,
   valueIndex,
   type QuestionAccumulator,
   type QuestionSettings,
   type ReportContext,
 } from './context.js';
+import { fivePointNote, fivePointSummary, isFivePointScale, markAnsweredPercents } from './five-point.js';
 import { analyzeFreeTexts } from './text-analysis.js';
 
 /** Text, comment and date questions: the verbatims in response order, and their term tables. */
@@ -48,12 +49,32 @@ export class TextAccumulator implements QuestionAccumulator {
       answered: this.verbatims.length,
       verbatims: this.verbatims,
     };
+    // LimeSurvey tables a text question as "Réponse / Sans réponse / Non complété ou non
+    // affiché" over all responses (it shows nothing for dates).
+    if (ctx.profile === 'limesurvey' && question.kind !== 'date') result.rows = this.answerRows(result.base);
     if (question.kind !== 'date') {
-      const analysis = analyzeFreeTexts(this.verbatims, settings.topTerms, ctx.lang);
+      const analysis = analyzeFreeTexts(this.verbatims, settings.topTerms, ctx.lang, ctx.terms);
       result.terms = analysis.terms;
       result.segments = analysis.segments;
     }
     return result;
+  }
+
+  private answerRows(base: number): FrequencyRow[] {
+    const { ctx } = this;
+    const answered = this.verbatims.length;
+    const row = (label: string, count: number, rowKind: FrequencyRow['rowKind']): FrequencyRow => ({
+      value: null,
+      label,
+      count,
+      percent: ctx.percent(count, base),
+      rowKind,
+    });
+    return [
+      row(ctx.words.answer, answered, 'answer'),
+      row(ctx.words.noAnswer, this.displayed - answered, 'no-answer'),
+      row(notDisplayedLabel(ctx), this.hidden, 'not-displayed'),
+    ];
   }
 }
 
@@ -113,7 +134,7 @@ export class MatrixAccumulator implements QuestionAccumulator {
           value: column.value,
           label: choiceLabel(column, ctx.lang),
           count,
-          percent: percentOf(count, base),
+          percent: ctx.percent(count, base),
           rowKind: 'choice',
         };
       });
@@ -122,20 +143,29 @@ export class MatrixAccumulator implements QuestionAccumulator {
         value: null,
         label: ctx.words.noAnswer,
         count: missing,
-        percent: percentOf(missing, base),
+        percent: ctx.percent(missing, base),
         rowKind: 'no-answer',
       });
       if (ctx.baseMode === 'all') {
         cells.push({
           value: null,
-          label: ctx.words.notDisplayed,
+          label: notDisplayedLabel(ctx),
           count: this.hidden,
-          percent: percentOf(this.hidden, base),
+          percent: ctx.percent(this.hidden, base),
           rowKind: 'not-displayed',
         });
       }
       return { value: row.value, label: choiceLabel(row, ctx.lang), base, cells };
     });
+    // LimeSurvey's arrays of 5-point choices (type A): each line's aggregated data.
+    const notes: string[] = [];
+    if (ctx.profile === 'limesurvey' && isFivePointScale(question.choices)) {
+      for (const line of matrix) {
+        const summary = fivePointSummary(line.cells.slice(0, 5).map((c) => c.count));
+        markAnsweredPercents(line.cells, summary);
+        notes.push(fivePointNote(summary, ctx, line.label));
+      }
+    }
     return {
       name: question.name,
       type: question.kind,
@@ -145,6 +175,7 @@ export class MatrixAccumulator implements QuestionAccumulator {
       base,
       answered: this.answered,
       matrix,
+      ...(notes.length > 0 ? { notes } : {}),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { SegmentCount, TermCount } from '../report/model.js';
 import { DEFAULT_MIN_SEGMENT_COUNT, DEFAULT_TOP_N, TextCorpus } from './corpus.js';
+import { rawTerms } from './raw-terms.js';
 import type { TextLang } from './stopwords.js';
 
 export interface TextAnalysisOptions {
@@ -8,6 +9,11 @@ export interface TextAnalysisOptions {
   lang?: TextLang;
   /** Repeated segments seen fewer times (over all texts) are dropped; default 2. */
   minSegmentCount?: number;
+  /**
+   * Term table: "grouped" (default: case, plural and elision grouping) or "raw" (the reference
+   * reports' naive counting, every written form apart: see raw-terms.ts). Segments are the same.
+   */
+  terms?: 'grouped' | 'raw';
 }
 
 export interface TextAnalysis {
@@ -24,7 +30,9 @@ export function analyzeTexts(texts: readonly string[], options: TextAnalysisOpti
   const corpus = new TextCorpus(options.lang ?? 'fr');
   for (const text of texts) corpus.add(text);
   const { terms, segments } = corpus.tables(options);
-  return { terms, segments, tokenCount: corpus.tokenCount };
+  const table =
+    options.terms === 'raw' ? rawTerms(texts, options.topN ?? DEFAULT_TOP_N, options.lang) : terms;
+  return { terms: table, segments, tokenCount: corpus.tokenCount };
 }
 
 /** Repeated segments only (same rules as in `analyzeTexts`). */

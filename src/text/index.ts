@@ -11,3 +11,4 @@ export { joinTokens } from './segments.js';
 export { groupInflections, inflectionBases, type InflectionOptions } from './inflections.js';
 export { ENGLISH_STOPWORDS, FRENCH_STOPWORDS, stopwords, type TextLang } from './stopwords.js';
 export { ELISION_PREFIXES, normalizeSurface, scanText, tokenize, type TokenSink } from './tokenize.js';
+export { rawTermCounts, rawTerms } from './raw-terms.js';

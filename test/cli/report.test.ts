@@ -121,6 +121,37 @@ describe('panorama report on the HDF 2019 fixture', { skip }, () => {
     );
   });
 
+  test('--profile limesurvey and --terms raw reach the engine, same model as in process', async () => {
+    const result = await panorama(
+      'report',
+      hdf,
+      '--config',
+      CONFIG,
+      '--profile',
+      'limesurvey',
+      '--terms',
+      'raw',
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /LimeSurvey/);
+    const fixture = readFixture(hdf);
+    const expected = buildReport(fixture.survey, fixture.responses, {
+      registry: fixture.registry,
+      config: hdfConfig(),
+      profile: 'limesurvey',
+      terms: 'raw',
+    });
+    assert.equal(result.stdout, (await renderReport(expected, 'json')).toString('utf8'));
+    const grouped = buildReport(fixture.survey, fixture.responses, {
+      registry: fixture.registry,
+      config: hdfConfig(),
+      profile: 'limesurvey',
+    });
+    assert.notEqual(result.stdout, (await renderReport(grouped, 'json')).toString('utf8'));
+    const wrong = await panorama('report', hdf, '--profile', 'spss');
+    assertCleanError(wrong, /--profile (« spss »|"spss")/);
+  });
+
   test('--format csv writes the raw answers', async () => {
     const result = await panorama('report', hdf, '--format', 'csv');
     assert.equal(result.code, 0, result.stderr);

@@ -3,7 +3,10 @@ import { reportOptions, type ReportFormat } from '../../contract/reports.js';
 import type { ReportOptions as EngineOptions } from '../../stats/index.js';
 
 /** What the statistics engine takes from the caller's options (the registry and configuration aside). */
-export type ReportEngineOptions = Pick<EngineOptions, 'lang' | 'filters' | 'by' | 'quartiles' | 'base'>;
+export type ReportEngineOptions = Pick<
+  EngineOptions,
+  'lang' | 'filters' | 'by' | 'quartiles' | 'base' | 'profile' | 'terms'
+>;
 
 /** A report request: the format, and the engine's options. */
 export interface ReportRequest {
@@ -35,7 +38,7 @@ export function reportRequest(input: unknown): ReportRequest {
       parsed.issues.map((issue) => ({ path: issue.field, issue })),
     );
   }
-  const { format, where, by, lang, quartiles, base } = parsed.data;
+  const { format, where, by, lang, quartiles, base, profile, terms } = parsed.data;
   return {
     format,
     engine: {
@@ -44,6 +47,8 @@ export function reportRequest(input: unknown): ReportRequest {
       ...(lang !== undefined ? { lang } : {}),
       ...(quartiles !== undefined ? { quartiles } : {}),
       ...(base !== undefined ? { base } : {}),
+      ...(profile !== undefined ? { profile } : {}),
+      ...(terms !== undefined ? { terms } : {}),
     },
   };
 }

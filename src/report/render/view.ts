@@ -263,6 +263,8 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
         );
       break;
     case 'text':
+      // Profile "limesurvey": the "Réponse / Sans réponse" table comes first, as in LimeSurvey.
+      if (question.rows?.length) blocks.push(frequencyTable(question, lang));
       blocks.push(termsTable(question, lang), segmentsTable(question, lang));
       break;
     case 'matrix':

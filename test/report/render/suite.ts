@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReportModel } from '../../../src/report/model.js';
 import { renderReport, type ReportFormat } from '../../../src/report/render/index.js';
+import { buildReport } from '../../../src/stats/index.js';
+import { buildSurveyModel } from '../../../src/survey/model.js';
 import { emptyModel } from '../fixtures/empty-model.js';
 import { sampleModel } from '../fixtures/sample-model.js';
 
@@ -103,6 +105,16 @@ export function renderSuite(adapter: FormatAdapter): void {
       for (const note of fr.method.notes) includes(text, note, 'method note');
     });
 
+    it('names the statistical profile (LimeSurvey: its rows for text questions too)', async () => {
+      const model = profileModel('limesurvey');
+      const text = await readModel(adapter, model, 'limesurvey');
+      includes(text, 'profil LimeSurvey 6', 'profile line');
+      includes(text, 'Non complété ou non affiché', 'not completed row');
+      includes(text, 'Tableaux de termes', 'term mode line');
+      const panorama = await readModel(adapter, profileModel('panorama'), 'panorama');
+      includes(panorama, 'profil Panorama', 'profile line');
+    });
+
     if (adapter.formatsNumbers) {
       it('formats figures the French way (45,05 %, 65 951, 1 033,5)', async () => {
         const text = await readFr();
@@ -157,4 +169,27 @@ export function renderSuite(adapter: FormatAdapter): void {
       if (adapter.presentation) includes(text, 'Filtre : territoire = Nord', 'filter on the title page');
     });
   });
+}
+
+/** A small engine-built model in the given profile (a choice and a free-text question). */
+function profileModel(profile: 'panorama' | 'limesurvey'): ReportModel {
+  const survey = buildSurveyModel({
+    locale: 'fr',
+    title: 'Profils',
+    pages: [
+      {
+        name: 'p',
+        elements: [
+          { type: 'radiogroup', name: 'q', choices: ['a', 'b'] },
+          { type: 'comment', name: 'avis', visibleIf: "{q} = 'a'" },
+        ],
+      },
+    ],
+  });
+  const data = [{ q: 'a', avis: 'Accueil chaleureux' }, { q: 'b' }, { q: 'a' }];
+  return buildReport(
+    survey,
+    data.map((d, i) => ({ id: `r${i}`, structure: null, submittedAt: '2026-01-01T00:00:00Z', data: d })),
+    { profile },
+  );
 }
