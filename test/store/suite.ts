@@ -9,6 +9,7 @@ import { campaignTests } from './suite-campaigns.js';
 import { publicationTests } from './suite-publications.js';
 import { registryTests } from './suite-registry.js';
 import { responseTests } from './suite-responses.js';
+import { reviewTests } from './suite-review.js';
 
 export interface SuiteContext {
   /** The open store; replaced by reopen(). */
@@ -40,6 +41,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     campaignTests(ctx);
     responseTests(ctx);
     publicationTests(ctx);
+    reviewTests(ctx);
   });
 }
 

@@ -1,0 +1,36 @@
+/**
+ * Review of submitted answers (src/app/review): part of the storage API. One current state per
+ * response; the history is in the audit log.
+ */
+
+export const REVIEW_STATUSES = ['to_check', 'validated', 'correction_requested', 'corrected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export interface ResponseReview {
+  responseId: string;
+  campaignId: string;
+  status: ReviewStatus;
+  /** The submitted revision the status was decided on (or that brought the response back). */
+  revision: number;
+  /** The correspondent's message while a correction is asked (kept after, until the next decision). */
+  message: string | null;
+  /** Question names the correction message is about. */
+  questions: string[];
+  updatedAt: string;
+  /** User id of the reviewer; `invitation:<id>` when a re-submission changed the status. */
+  updatedBy: string | null;
+}
+
+export interface ReviewRepository {
+  get(responseId: string): Promise<ResponseReview | undefined>;
+  /** Every review state of a campaign (responses never reviewed have none). */
+  list(campaignId: string, options?: { status?: ReviewStatus[] }): Promise<ResponseReview[]>;
+  /** Creates or replaces the response's review state (StoreNotFoundError for an unknown response). */
+  set(review: Omit<ResponseReview, 'campaignId' | 'updatedAt'> & { updatedAt?: string }): Promise<ResponseReview>;
+}
+
+declare module './api.js' {
+  interface Repositories {
+    reviews: ReviewRepository;
+  }
+}
