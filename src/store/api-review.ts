@@ -3,7 +3,8 @@
  * response; the history is in the audit log.
  */
 
-export const REVIEW_STATUSES = ['to_check', 'validated', 'correction_requested', 'corrected'] as const;
+import type { REVIEW_STATUSES } from '../contract/review.js';
+
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface ResponseReview {
@@ -21,12 +22,25 @@ export interface ResponseReview {
   updatedBy: string | null;
 }
 
+/** A submitted response as the review list needs it (no answers). */
+export interface SubmittedResponseHead {
+  responseId: string;
+  structureId: string | null;
+  /** Latest submitted revision. */
+  revision: number;
+  submittedAt: string | null;
+}
+
 export interface ReviewRepository {
+  /** Every submitted response of a campaign (revision ≥ 1), by response id, without its answers. */
+  submitted(campaignId: string): Promise<SubmittedResponseHead[]>;
   get(responseId: string): Promise<ResponseReview | undefined>;
   /** Every review state of a campaign (responses never reviewed have none). */
   list(campaignId: string, options?: { status?: ReviewStatus[] }): Promise<ResponseReview[]>;
   /** Creates or replaces the response's review state (StoreNotFoundError for an unknown response). */
-  set(review: Omit<ResponseReview, 'campaignId' | 'updatedAt'> & { updatedAt?: string }): Promise<ResponseReview>;
+  set(
+    review: Omit<ResponseReview, 'campaignId' | 'updatedAt'> & { updatedAt?: string },
+  ): Promise<ResponseReview>;
 }
 
 declare module './api.js' {

@@ -14,6 +14,9 @@ export function reviewTests(ctx: SuiteContext): void {
       ids.push(submitted.response.id);
     }
     const reviews = ctx.store.reviews;
+    const heads = await reviews.submitted(campaign.id);
+    assert.deepEqual(heads.map((h) => [h.responseId, h.revision]).sort(), ids.map((id) => [id, 1]).sort());
+    assert.deepEqual(heads.map((h) => h.structureId).sort(), [...structureIds].sort());
     assert.equal(await reviews.get(ids[0]!), undefined, 'never reviewed: no row');
     const asked = await reviews.set({
       responseId: ids[0]!,

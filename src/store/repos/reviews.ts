@@ -35,6 +35,21 @@ function fromRow(row: ResponseReviewsTable): ResponseReview {
 
 export function reviewRepository({ db }: RepoContext): ReviewRepository {
   return {
+    async submitted(campaignId) {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['id', 'structure_id', 'revision', 'submitted_at'])
+        .where('campaign_id', '=', campaignId)
+        .where('revision', '>', 0)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        responseId: r.id,
+        structureId: r.structure_id,
+        revision: Number(r.revision),
+        submittedAt: r.submitted_at,
+      }));
+    },
     async get(responseId) {
       const row = await db
         .selectFrom('response_reviews')
