@@ -9,6 +9,11 @@ export const reportQuery = z.object({
   lang: z.enum(['fr', 'en']).default('fr'),
   quartiles: z.enum(['minitab', 'excel']).optional(),
   base: z.enum(['displayed', 'all']).optional(),
+  /** Only the answers validated by a correspondent (src/app/review); named in the report's notes. */
+  validatedOnly: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
 });
 
 /** The content types of the report formats (the JSON one is the report model, docs/report-model). */

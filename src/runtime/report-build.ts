@@ -33,6 +33,8 @@ export interface ReportJobTask {
   format: 'json' | 'html' | 'docx' | 'pdf' | 'xlsx';
   source: ReportStoreSource | { stream: true };
   port: MessagePort;
+  /** Notes added to the model's (e.g. "validated answers only"). */
+  notes?: string[];
 }
 
 export interface ReportStoreSource {
@@ -40,6 +42,8 @@ export interface ReportStoreSource {
   campaignId: string;
   /** The caller's scope (absent: every structure). */
   structureIds?: readonly string[];
+  /** The structures whose answers are read, when narrower than the scope (validated answers only). */
+  responseStructureIds?: readonly string[];
 }
 
 /**
@@ -102,11 +106,12 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
   const next = async () => (await messages.next()).value?.[0];
   try {
     if ('store' in task.source) {
-      const { store: options, campaignId, structureIds } = task.source;
+      const { store: options, campaignId, structureIds, responseStructureIds } = task.source;
       const store = await readerStore(options);
       const registry = await reportRegistry(store, campaignId, structureIds);
       const builder = new ReportBuilder(task.survey, { ...task.options, registry });
-      const scope = structureIds ? { structureIds } : {};
+      const read = responseStructureIds ?? structureIds;
+      const scope = read ? { structureIds: read } : {};
       for await (const record of store.responses.listSubmitted(campaignId, {
         ...scope,
         pageSize: WORKER_PAGE_SIZE,
@@ -134,6 +139,7 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
   async function finish(builder: ReportBuilder): Promise<ReportJobResult> {
     const model = builder.finish();
     model.title = model.title || task.title;
+    if (task.notes) model.method.notes.push(...task.notes);
     const { runRenderTask } = await import('./render-tasks.js');
     if (task.format === 'json') {
       const { renderReport } = await import('../report/render/index.js');

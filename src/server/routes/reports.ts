@@ -12,6 +12,14 @@ import { cooperative } from '../../runtime/cooperative.js';
 import { reportRegistry } from '../../runtime/report-build.js';
 import { errorResponses, fileResponse, idParams } from '../../contract/common.js';
 import { REPORT_CONTENT_TYPES, reportQuery } from '../../contract/reports.js';
+import { validatedStructureIds } from '../../app/review/index.js';
+
+/** The note naming a report restricted to validated answers, in the report's language. */
+function validatedNote(lang: 'fr' | 'en', validated: number, submitted: number): string {
+  return lang === 'en'
+    ? `Validated answers only: ${validated} of ${submitted} submitted answers validated by a correspondent.`
+    : `Réponses validées uniquement : ${validated} des ${submitted} réponses envoyées ont été validées par un correspondant.`;
+}
 
 function parseFilters(where: string | string[] | undefined): { key: string; value: string }[] {
   const list = where === undefined ? [] : Array.isArray(where) ? where : [where];
@@ -52,8 +60,19 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
       const filters = parseFilters(query.where);
       const visible = await visibleStructureIds(ctx.store, await requestScope(ctx.store, request));
-      const scope = visible ? { structureIds: visible } : {};
-      const noneVisible = visible !== undefined && visible.length === 0;
+      let scope: { structureIds?: string[] } = visible ? { structureIds: visible } : {};
+      let noneVisible = visible !== undefined && visible.length === 0;
+      // Validated answers only: the population stays the caller's; only the answers read narrow.
+      let responseScope = scope;
+      let notes: string[] | undefined;
+      if (query.validatedOnly) {
+        const { structureIds, submitted } = await validatedStructureIds(ctx.store, campaign.id);
+        const seen = visible ? new Set(visible) : undefined;
+        const read = seen ? structureIds.filter((s) => seen.has(s)) : structureIds;
+        responseScope = { structureIds: read };
+        notes = [validatedNote(query.lang, read.length, submitted)];
+        if (read.length === 0) noneVisible = true;
+      }
       const base = `${
         campaign.name
           .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -64,7 +83,10 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
         const responses: ResponseRecord[] = [];
         const pause = cooperative();
         if (!noneVisible)
-          for await (const r of ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 })) {
+          for await (const r of ctx.store.responses.listSubmitted(campaign.id, {
+            ...responseScope,
+            pageSize: 100,
+          })) {
             responses.push(r);
             await pause();
           }
@@ -85,11 +107,16 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
         quartiles: query.quartiles,
         base: query.base,
       };
-      const job = { survey, title: campaign.name, format: query.format };
+      const job = { survey, title: campaign.name, format: query.format, notes };
       const built = readerOptions
         ? await ctx.renders.report(
             { ...job, options },
-            { store: readerOptions, campaignId: campaign.id, ...scope },
+            {
+              store: readerOptions,
+              campaignId: campaign.id,
+              ...scope,
+              ...(query.validatedOnly ? { responseStructureIds: responseScope.structureIds } : {}),
+            },
           )
         : await ctx.renders.report(
             {
@@ -98,7 +125,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
             },
             noneVisible
               ? emptyStream()
-              : ctx.store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 }),
+              : ctx.store.responses.listSubmitted(campaign.id, { ...responseScope, pageSize: 100 }),
           );
       if ('optionsError' in built) throw new PanoramaError('bad_request', { reason: built.optionsError });
       const body = built.body;
