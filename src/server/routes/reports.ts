@@ -60,7 +60,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
       const { model: survey } = await loadVersion(ctx, campaign.surveyVersionId);
       const filters = parseFilters(query.where);
       const visible = await visibleStructureIds(ctx.store, await requestScope(ctx.store, request));
-      let scope: { structureIds?: string[] } = visible ? { structureIds: visible } : {};
+      const scope: { structureIds?: string[] } = visible ? { structureIds: visible } : {};
       let noneVisible = visible !== undefined && visible.length === 0;
       // Validated answers only: the population stays the caller's; only the answers read narrow.
       let responseScope = scope;
