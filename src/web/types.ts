@@ -53,3 +53,11 @@ export type DefinitionProblem = z.infer<typeof definitionProblem>;
 export type RespondPayload = z.infer<typeof respondPayload>;
 export type AnswerProblem = z.infer<typeof answerProblem>;
 export type PublicationState = z.infer<typeof publicationStateResponse>;
+
+export type {
+  ReviewDetailResponse,
+  ReviewListResponse,
+  ReviewListItem,
+  ReviewStatusValue,
+  CorrectionRequest,
+} from '../contract/review.js';
