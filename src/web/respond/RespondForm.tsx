@@ -63,8 +63,8 @@ export function RespondForm({
     // Questions named by a correction request are highlighted until the structure submits again.
     const flagged = new Set((payload.correction?.questions ?? []).map((q) => q.name));
     if (flagged.size > 0)
-      m.onAfterRenderQuestion.add((_, options) => {
-        if (flagged.has(options.question.name)) options.htmlElement.classList.add('review-flagged');
+      m.onUpdateQuestionCssClasses.add((_, options) => {
+        if (flagged.has(options.question.name)) options.cssClasses.mainRoot += ' review-flagged';
       });
     if (readOnly) {
       m.mode = 'display';
