@@ -25,6 +25,11 @@ export const reportOptions = z.object({
   profile: z.enum(['panorama', 'limesurvey']).optional(),
   /** Term tables: "grouped" (default) or "raw" (the reference reports' counting). */
   terms: z.enum(['grouped', 'raw']).optional(),
+  /** Only the answers validated by a correspondent (src/app/review); named in the report's notes. */
+  validatedOnly: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
 });
 export type ReportOptionsInput = z.input<typeof reportOptions>;
 export type ReportOptions = z.output<typeof reportOptions>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignState, invitationStatus } from './campaigns.js';
 import { surveyJson } from './surveys.js';
+import { correctionRequest } from './review.js';
 
 /** POST /api/public/:publicToken/start */
 export const publicTokenParams = z.object({ publicToken: z.string().min(16).max(128) });
@@ -33,6 +34,8 @@ export const respondPayload = z.object({
   submittedAt: z.string().nullable(),
   revision: z.number(),
   savedAt: z.string().nullable(),
+  /** A correction asked by the structure's correspondent, until the structure submits again. */
+  correction: correctionRequest.nullable().optional(),
 });
 
 /** PUT /api/respond/:token/draft */

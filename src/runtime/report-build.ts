@@ -33,6 +33,20 @@ export interface ReportJobTask {
   format: 'json' | 'html' | 'docx' | 'pdf' | 'xlsx';
   source: ReportStoreSource | { stream: true };
   port: MessagePort;
+  /** Set when only validated answers are read: how many, out of how many submitted. */
+  validated?: ValidatedCount;
+}
+
+export interface ValidatedCount {
+  validated: number;
+  submitted: number;
+}
+
+/** The note naming a report restricted to validated answers, in the report's language. */
+export function validatedNote(lang: 'fr' | 'en', count: ValidatedCount): string {
+  return lang === 'en'
+    ? `Validated answers only: ${count.validated} of ${count.submitted} submitted answers validated by a correspondent.`
+    : `Réponses validées uniquement\u00a0: ${count.validated} des ${count.submitted} réponses envoyées ont été validées par un correspondant.`;
 }
 
 export interface ReportStoreSource {
@@ -40,6 +54,8 @@ export interface ReportStoreSource {
   campaignId: string;
   /** The caller's scope (absent: every structure). */
   structureIds?: readonly string[];
+  /** The structures whose answers are read, when narrower than the scope (validated answers only). */
+  responseStructureIds?: readonly string[];
 }
 
 /**
@@ -108,11 +124,12 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
   const next = async () => (await messages.next()).value?.[0];
   try {
     if ('store' in task.source) {
-      const { store: options, campaignId, structureIds } = task.source;
+      const { store: options, campaignId, structureIds, responseStructureIds } = task.source;
       const store = await readerStore(options);
       const registry = await reportRegistry(store, campaignId, structureIds);
       const builder = new ReportBuilder(task.survey, { ...task.options, registry });
-      const scope = structureIds ? { structureIds } : {};
+      const read = responseStructureIds ?? structureIds;
+      const scope = read ? { structureIds: read } : {};
       for await (const record of store.responses.listSubmitted(campaignId, {
         ...scope,
         pageSize: WORKER_PAGE_SIZE,
@@ -140,6 +157,7 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
   async function finish(builder: ReportBuilder): Promise<ReportJobResult> {
     const model = builder.finish();
     model.title = model.title || task.title;
+    if (task.validated) model.method.notes.push(validatedNote(model.lang, task.validated));
     const { runRenderTask } = await import('./render-tasks.js');
     if (task.format === 'json') {
       const { renderReport } = await import('../report/render/index.js');

@@ -30,6 +30,7 @@ import { publicationRoutes } from './routes/publication.js';
 import { publicSiteRoutes } from './routes/public-site.js';
 import { solidarityRoutes } from './routes/solidarity.js';
 import { coherenceRoutes } from './routes/coherence.js';
+import { reviewRoutes } from './routes/review.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
 import { healthResponse, healthUnavailableResponse } from '../contract/health.js';
@@ -127,6 +128,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await publicSiteRoutes(app, ctx);
   await solidarityRoutes(app, ctx);
   await coherenceRoutes(app, ctx);
+  await reviewRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

@@ -98,3 +98,11 @@ export type ItemsAnswer = z.infer<typeof itemsResponse>;
 export type OverdueAnswer = z.infer<typeof overdueResponse>;
 export type CampaignRules = z.infer<typeof campaignRulesResponse>;
 export type AnomaliesAnswer = z.infer<typeof anomaliesResponse>;
+
+export type {
+  ReviewDetailResponse,
+  ReviewListResponse,
+  ReviewListItem,
+  ReviewStatusValue,
+  CorrectionRequest,
+} from '../contract/review.js';

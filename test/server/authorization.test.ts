@@ -248,6 +248,33 @@ const ROUTES: RouteCase[] = [
     expect: 'filtered',
     url: (c) => `/api/campaigns/${c.closedCampaign}/anomalies`,
   },
+  // Review of answers (test/review/server.test.ts covers the cycle).
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/review',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/review`,
+  },
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/review/{structureId}',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/review/${c.pdcStructure}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{id}/review/{structureId}/validate',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/review/${c.pdcStructure}/validate`,
+    payload: () => ({ revision: 1 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{id}/review/{structureId}/request-correction',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/review/${c.pdcStructure}/request-correction`,
+    payload: () => ({ revision: 1, message: 'Budget ?', questions: [] }),
+  },
   // Digital solidarity (test/solidarity/routes.test.ts covers each one further).
   ...(['directory', 'directory/export', 'resources', 'report'] as const).map((p): RouteCase => ({
     method: 'GET',

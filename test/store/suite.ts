@@ -10,6 +10,7 @@ import { publicationTests } from './suite-publications.js';
 import { registryTests } from './suite-registry.js';
 import { responseTests } from './suite-responses.js';
 import { migrationTests } from './suite-migrations.js';
+import { reviewTests } from './suite-review.js';
 
 export interface SuiteContext {
   /** The open store; replaced by reopen(). */
@@ -42,6 +43,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     responseTests(ctx);
     publicationTests(ctx);
     migrationTests(ctx);
+    reviewTests(ctx);
   });
 }
 

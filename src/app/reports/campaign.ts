@@ -4,7 +4,8 @@ import type { ResponseRecord } from '../../survey/records.js';
 import { PanoramaError, type ErrorCode } from '../../contract/errors/index.js';
 import type { RenderPool } from '../../runtime/render-pool.js';
 import { cooperative } from '../../runtime/cooperative.js';
-import { reportRegistry } from '../../runtime/report-build.js';
+import { reportRegistry, type ValidatedCount } from '../../runtime/report-build.js';
+import { validatedStructureIds } from '../review/index.js';
 import type { Download } from '../download.js';
 import { reportDownload, responsesCsv } from './document.js';
 import { reportRequest } from './options.js';
@@ -35,11 +36,24 @@ export async function campaignReport(
 ): Promise<Download> {
   const { store, renders } = deps;
   const { campaign, survey, visible } = input;
-  const { format, engine } = reportRequest(input.options);
+  const { format, engine, validatedOnly } = reportRequest(input.options);
   const scope = visible ? { structureIds: visible } : {};
-  const noneVisible = visible !== undefined && visible.length === 0;
+  // Validated answers only: the population stays the caller's; only the answers read narrow.
+  let read: readonly string[] | undefined = visible;
+  let validated: ValidatedCount | undefined;
+  if (validatedOnly) {
+    const { structureIds, submitted } = await validatedStructureIds(store, campaign.id, visible);
+    read = structureIds;
+    validated = { validated: structureIds.length, submitted };
+  }
+  const noneRead = read !== undefined && read.length === 0;
   const responses = () =>
-    noneVisible ? emptyStream() : store.responses.listSubmitted(campaign.id, { ...scope, pageSize: 100 });
+    noneRead
+      ? emptyStream()
+      : store.responses.listSubmitted(campaign.id, {
+          ...(read ? { structureIds: read } : {}),
+          pageSize: 100,
+        });
   if (format === 'csv') {
     const records: ResponseRecord[] = [];
     const pause = cooperative();
@@ -51,12 +65,17 @@ export async function campaignReport(
   }
   // When the store can be opened from another thread, the worker reads the responses itself and
   // this thread only waits for the document's bytes; otherwise they are streamed to it from here.
-  const readerOptions = noneVisible ? undefined : store.readerOptions?.();
-  const job = { survey, title: campaign.name, format };
+  const readerOptions = noneRead ? undefined : store.readerOptions?.();
+  const job = { survey, title: campaign.name, format, ...(validated ? { validated } : {}) };
   const built = readerOptions
     ? await renders.report(
         { ...job, options: engine },
-        { store: readerOptions, campaignId: campaign.id, ...scope },
+        {
+          store: readerOptions,
+          campaignId: campaign.id,
+          ...scope,
+          ...(validated && read ? { responseStructureIds: read } : {}),
+        },
       )
     : await renders.report(
         { ...job, options: { ...engine, registry: await reportRegistry(store, campaign.id, visible) } },

@@ -12,6 +12,8 @@ export type ReportEngineOptions = Pick<
 export interface ReportRequest {
   format: ReportFormat;
   engine: ReportEngineOptions;
+  /** Only the answers validated by a correspondent (campaigns; src/app/review). */
+  validatedOnly: boolean;
 }
 
 /** `KEY=VALUE` filters, each trimmed; anything without a key before `=` is refused. */
@@ -38,9 +40,10 @@ export function reportRequest(input: unknown): ReportRequest {
       parsed.issues.map((issue) => ({ path: issue.field, issue })),
     );
   }
-  const { format, where, by, lang, quartiles, base, profile, terms } = parsed.data;
+  const { format, where, by, lang, quartiles, base, profile, terms, validatedOnly } = parsed.data;
   return {
     format,
+    validatedOnly: validatedOnly ?? false,
     engine: {
       filters: parseFilters(where),
       ...(by !== undefined ? { by } : {}),

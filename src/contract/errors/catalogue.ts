@@ -17,6 +17,7 @@ import { surveyErrors } from './surveys.js';
 import { ingestErrors } from './ingest.js';
 import { publishFileErrors } from './publish-files.js';
 import { commandErrors } from './commands.js';
+import { reviewErrors } from './review.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -42,6 +43,7 @@ export const ERROR_CATALOGUE = {
   ...ingestErrors,
   ...publishFileErrors,
   ...commandErrors,
+  ...reviewErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

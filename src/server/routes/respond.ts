@@ -11,6 +11,7 @@ import { PanoramaError } from '../../contract/errors/index.js';
 import type { ValueProblem } from '../../survey/validate.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { checkBeforeSubmit } from '../../app/coherence/index.js';
+import { correctionForRespondent } from '../../app/review/index.js';
 import { errorResponses, fileResponse, tokenParams } from '../../contract/common.js';
 import {
   draftBody,
@@ -77,7 +78,7 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (request) => {
       const { token } = request.params;
-      const { invitation, campaign, definition } = await open(ctx, token);
+      const { invitation, campaign, definition, survey } = await open(ctx, token);
       const structure = invitation.structureId
         ? await ctx.store.structures.get(invitation.structureId)
         : undefined;
@@ -99,6 +100,11 @@ export async function respondRoutes(server: FastifyInstance, ctx: ServerContext)
         submittedAt: response?.submittedAt ?? null,
         revision: response?.revision ?? 0,
         savedAt: response?.draftUpdatedAt ?? null,
+        correction: await correctionForRespondent(ctx.store, {
+          responseId: response?.id,
+          revision: response?.revision ?? 0,
+          survey,
+        }),
       };
     },
   );

@@ -17,6 +17,8 @@ import { SurveysPage } from './Surveys.js';
 import { UsersPage } from './Users.js';
 import { AccountPage } from './Account.js';
 import { SolidarityPage } from './solidarity/SolidarityPage.js';
+import { ReviewListPage } from './review/ReviewList.js';
+import { ReviewResponsePage } from './review/ReviewResponse.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -30,6 +32,9 @@ function Page({ user }: { user: User }) {
   if (path === '/campagnes') return <CampaignsPage />;
   if (path === '/campagnes/nouvelle' && permissions.createCampaign(user.role)) return <CampaignNewPage />;
   if ((m = matchPath('/campagnes/:id/resultats', path))) return <ResultsPage campaignId={m.id!} />;
+  if ((m = matchPath('/campagnes/:id/verification', path))) return <ReviewListPage campaignId={m.id!} />;
+  if ((m = matchPath('/campagnes/:id/verification/:structureId', path)))
+    return <ReviewResponsePage campaignId={m.id!} structureId={m.structureId!} />;
   if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
   if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
   if (path === '/solidarite') return <SolidarityPage />;

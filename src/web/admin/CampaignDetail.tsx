@@ -122,6 +122,11 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
             <Link to={`/campagnes/${c.id}/resultats`} className="button primary">
               {t('campaignDetail.seeResults')}
             </Link>
+            {user.role !== 'viewer' && (
+              <Link to={`/campagnes/${c.id}/verification`} className="button">
+                {t('review.nav')}
+              </Link>
+            )}
           </div>
           <p className="muted">
             {c.surveyTitle} ({t('surveys.version', { n: c.surveyVersion ?? '—' })}) ·{' '}

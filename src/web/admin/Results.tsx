@@ -47,7 +47,8 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
     [structures.data, territories.data],
   );
 
-  const current = reportQuery(filters, by, reportLang, 'html');
+  const [validatedOnly, setValidatedOnly] = useState(false);
+  const current = reportQuery(filters, by, reportLang, 'html') + (validatedOnly ? '&validatedOnly=true' : '');
   const shown = applied;
   const update = (index: number, change: Partial<Filter>) =>
     setFilters((list) => list.map((f, i) => (i === index ? { ...f, ...change } : f)));
@@ -147,6 +148,14 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
                 <option value="fr">Français</option>
                 <option value="en">English</option>
               </select>
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={validatedOnly}
+                onChange={(e) => setValidatedOnly(e.target.checked)}
+              />{' '}
+              {t('review.validatedOnly')}
             </label>
             <div className="actions">
               <button type="submit" className="primary">

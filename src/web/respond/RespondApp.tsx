@@ -17,7 +17,8 @@ type View =
 function initialView(payload: RespondPayload): View {
   if (payload.campaign.state === 'closed') return { kind: 'closed', payload };
   if (payload.campaign.state === 'not_yet_open') return { kind: 'not_yet_open', payload };
-  if (payload.status === 'submitted') return { kind: 'confirmed', payload };
+  // A correction asked by the correspondent reopens the form with the message.
+  if (payload.status === 'submitted' && !payload.correction) return { kind: 'confirmed', payload };
   return { kind: 'form', payload };
 }
 
@@ -140,6 +141,27 @@ export default function RespondApp({ token }: { token: string }) {
             )}
           </section>
         )}
+        {view.kind === 'form' && view.payload.correction && (
+          <section
+            className="notice notice-warning review-correction"
+            role="status"
+            aria-labelledby="correction-title"
+          >
+            <h2 id="correction-title">{t('respond.correctionTitle')}</h2>
+            <p className="review-correction-message">{view.payload.correction.message}</p>
+            {view.payload.correction.questions.length > 0 && (
+              <>
+                <p>{t('respond.correctionQuestions')}</p>
+                <ul>
+                  {view.payload.correction.questions.map((q) => (
+                    <li key={q.name}>{q.title}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p className="muted">{t('respond.correctionHint')}</p>
+          </section>
+        )}
         {view.kind === 'form' && (
           <RespondForm
             token={token}
@@ -148,7 +170,14 @@ export default function RespondApp({ token }: { token: string }) {
             onSubmitted={({ submittedAt, revision, data }) =>
               setView({
                 kind: 'confirmed',
-                payload: { ...view.payload, data, submittedAt, revision, status: 'submitted' },
+                payload: {
+                  ...view.payload,
+                  data,
+                  submittedAt,
+                  revision,
+                  status: 'submitted',
+                  correction: null,
+                },
               })
             }
             onClosed={(message, data) =>

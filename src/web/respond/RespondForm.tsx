@@ -60,6 +60,12 @@ export function RespondForm({
     m.showCompletePage = false;
     m.textUpdateMode = 'onTyping';
     m.data = answersOnly(payload.data);
+    // Questions named by a correction request are highlighted until the structure submits again.
+    const flagged = new Set((payload.correction?.questions ?? []).map((q) => q.name));
+    if (flagged.size > 0)
+      m.onUpdateQuestionCssClasses.add((_, options) => {
+        if (flagged.has(options.question.name)) options.cssClasses.mainRoot += ' review-flagged';
+      });
     if (readOnly) {
       m.mode = 'display';
       m.questionsOnPageMode = 'singlePage';
