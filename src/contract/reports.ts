@@ -26,9 +26,9 @@ export const reportOptions = z.object({
   /** Term tables: "grouped" (default) or "raw" (the reference reports' counting). */
   terms: z.enum(['grouped', 'raw']).optional(),
   /** Only the answers validated by a correspondent (src/app/review); named in the report's notes. */
+  // A query string says "true"/"1"; the web page and an already-read query pass a boolean.
   validatedOnly: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((v) => v === 'true' || v === '1')
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')])
     .optional(),
 });
 export type ReportOptionsInput = z.input<typeof reportOptions>;

@@ -21,7 +21,15 @@ export function writeSmallFolder(
   writeFileSync(
     join(dir, 'responses.jsonl'),
     answers
-      .map((a) => JSON.stringify({ id: a.id, structure: a.structure, data: { etp: a.etp } }))
+      // Dated, as answers exported from a campaign are (an undated answer adds a warning note).
+      .map((a) =>
+        JSON.stringify({
+          id: a.id,
+          structure: a.structure,
+          submittedAt: '2026-03-02T10:00:00.000Z',
+          data: { etp: a.etp },
+        }),
+      )
       .join('\n') + '\n',
   );
   return dir;
