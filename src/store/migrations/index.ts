@@ -6,6 +6,7 @@ import * as publicationSnapshots from './0004_publication_snapshots.js';
 import * as accounts from './0005_accounts.js';
 import * as solidarity from './0006_solidarity.js';
 import * as coherenceRules from './0007_coherence_rules.js';
+import * as mail from './0009_mail.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_accounts': accounts,
   '0006_solidarity': solidarity,
   '0007_coherence_rules': coherenceRules,
+  '0009_mail': mail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { territoryRepository } from './territories.js';
 import { userRepository } from './users.js';
 import { solidarityRepository } from './solidarity.js';
 import { coherenceRuleRepository } from './coherence-rules.js';
+import { mailRepository } from './mail.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -31,5 +32,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     publications: publicationRepository(ctx),
     solidarity: solidarityRepository(ctx),
     coherenceRules: coherenceRuleRepository(ctx),
+    mail: mailRepository(ctx),
   };
 }
