@@ -54,15 +54,30 @@ test('defaults are French; an unknown field is refused with its name; the previe
     ...body.settings,
     federation: 'Fédération du Nord',
     signature: 'Camille, chargée d’études',
-    invitation: { subject: 'Invitation {campagne} pour {structure}', body: 'Bonjour {structure}, {lien} avant le {date_limte}' },
+    invitation: {
+      subject: 'Invitation {campagne} pour {structure}',
+      body: 'Bonjour {structure}, {lien} avant le {date_limte}',
+    },
   };
-  const refused = await server.request(server.users.admin, { method: 'PUT', url: url('/templates'), payload: settings });
+  const refused = await server.request(server.users.admin, {
+    method: 'PUT',
+    url: url('/templates'),
+    payload: settings,
+  });
   assert.equal(refused.statusCode, 422);
   assert.equal(refused.json().error.code, 'mail_unknown_placeholder');
-  assert.match(refused.json().error.message, /Texte de l’invitation : le champ « \{date_limte\} » n’existe pas/);
+  assert.match(
+    refused.json().error.message,
+    /Texte de l’invitation : le champ « \{date_limte\} » n’existe pas/,
+  );
 
-  settings.invitation.body = 'Bonjour {structure},\n{lien}\nAvant le {date_limite}.\n{signature}\n{federation}';
-  const saved = await server.request(server.users.admin, { method: 'PUT', url: url('/templates'), payload: settings });
+  settings.invitation.body =
+    'Bonjour {structure},\n{lien}\nAvant le {date_limite}.\n{signature}\n{federation}';
+  const saved = await server.request(server.users.admin, {
+    method: 'PUT',
+    url: url('/templates'),
+    payload: settings,
+  });
   assert.equal(saved.statusCode, 200, saved.body);
 
   const preview = await server.request(server.users.admin, {
@@ -73,7 +88,10 @@ test('defaults are French; an unknown field is refused with its name; the previe
   assert.equal(preview.statusCode, 200, preview.body);
   const p = preview.json();
   assert.ok(withEmail.includes(p.structure.id));
-  assert.equal(p.subject, `Invitation ${(await server.store.campaigns.get(campaignId))!.name} pour ${p.structure.name}`);
+  assert.equal(
+    p.subject,
+    `Invitation ${(await server.store.campaigns.get(campaignId))!.name} pour ${p.structure.name}`,
+  );
   assert.ok(p.text.startsWith(`Bonjour ${p.structure.name},`));
   assert.match(p.text, /http:\/\/panorama\.test\/r\//);
   assert.match(p.text, /Fédération du Nord/);
@@ -81,11 +99,19 @@ test('defaults are French; an unknown field is refused with its name; the previe
 });
 
 test('invitations: exactly one per structure with an address, even when sent twice; the others listed apart', async () => {
-  const first = await server.request(server.users.admin, { method: 'POST', url: url('/invitations'), payload: {} });
+  const first = await server.request(server.users.admin, {
+    method: 'POST',
+    url: url('/invitations'),
+    payload: {},
+  });
   assert.equal(first.statusCode, 200, first.body);
   assert.equal(first.json().sent.length, 4);
   assert.ok(first.json().withoutEmail.length > 0);
-  const second = await server.request(server.users.admin, { method: 'POST', url: url('/invitations'), payload: {} });
+  const second = await server.request(server.users.admin, {
+    method: 'POST',
+    url: url('/invitations'),
+    payload: {},
+  });
   assert.equal(second.json().sent.length, 0);
   assert.equal(second.json().alreadySent.length, 4);
   const invitations = outbox().filter((m) => kindOf(m) === 'invitation');
@@ -116,7 +142,13 @@ test('scheduled reminders leave at their dates on the fake clock, once, to those
   await server.app.mailScheduler!.tick();
   const afterSeven = outbox().filter((m) => kindOf(m) === 'reminder');
   assert.equal(afterSeven.length, 4);
-  assert.ok(afterSeven.every((m) => m.includes(`Date: ${new Date(Date.parse(seven.sendAt) + 60_000).toUTCString().replace('GMT', '+0000')}`)));
+  assert.ok(
+    afterSeven.every((m) =>
+      m.includes(
+        `Date: ${new Date(Date.parse(seven.sendAt) + 60_000).toUTCString().replace('GMT', '+0000')}`,
+      ),
+    ),
+  );
 
   // A restart re-running the same job writes to nobody twice.
   const { rows } = await participationRows(server.app.panorama, { all: true }, campaign);
@@ -169,7 +201,7 @@ test('scheduling needs dates in the future; the message says which', async () =>
   assert.equal(res.json().error.code, 'mail_schedule_past');
 });
 
-test('authorization: texts, invitations and schedule are the administrators\'; anonymous gets 401', async () => {
+test("authorization: texts, invitations and schedule are the administrators'; anonymous gets 401", async () => {
   const settings = (await server.request(server.users.admin, { method: 'GET', url: url() })).json().settings;
   const cases = [
     { method: 'PUT' as const, path: '/templates', payload: settings },
@@ -191,12 +223,18 @@ test('authorization: texts, invitations and schedule are the administrators\'; a
     [undefined, 401],
   ] as const) {
     assert.equal((await server.request(session, { method: 'GET', url: url() })).statusCode, status);
-    const preview = await server.request(session, { method: 'POST', url: url('/preview'), payload: { kind: 'reminder' } });
+    const preview = await server.request(session, {
+      method: 'POST',
+      url: url('/preview'),
+      payload: { kind: 'reminder' },
+    });
     assert.equal(preview.statusCode, status);
   }
   // The Nord correspondent sees only Nord structures in the log.
   const nord = await server.request(server.users.nord, { method: 'GET', url: url() });
   assert.equal(nord.statusCode, 200);
-  const nordIds = new Set((await server.store.structures.list({ territoryIds: ['demo-d-nord'] })).map((s) => s.id));
+  const nordIds = new Set(
+    (await server.store.structures.list({ territoryIds: ['demo-d-nord'] })).map((s) => s.id),
+  );
   assert.ok(nord.json().log.every((e: { structureId: string }) => nordIds.has(e.structureId)));
 });

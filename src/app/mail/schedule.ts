@@ -74,7 +74,8 @@ export async function runDueReminders(deps: AppDeps): Promise<{ ran: number; sen
         failed: result.failed.length,
       };
     }
-    if (await deps.store.mail.finishSchedule(job.id, JSON.stringify(outcome), deps.now().toISOString())) ran++;
+    if (await deps.store.mail.finishSchedule(job.id, JSON.stringify(outcome), deps.now().toISOString()))
+      ran++;
   }
   return { ran, sent };
 }

@@ -22,7 +22,10 @@ export interface SendOutcome {
   failed: (Named & { status: 'failed' | 'bounced' })[];
 }
 
-export async function campaignMailSettings(deps: Pick<AppDeps, 'store'>, campaignId: string): Promise<MailSettings> {
+export async function campaignMailSettings(
+  deps: Pick<AppDeps, 'store'>,
+  campaignId: string,
+): Promise<MailSettings> {
   const stored = await deps.store.mail.getSettings(campaignId);
   const parsed = stored ? mailSettings.safeParse(stored.settings) : undefined;
   return parsed?.success ? parsed.data : DEFAULT_MAIL_SETTINGS;
@@ -41,12 +44,19 @@ const LONG_DATE = new Intl.DateTimeFormat('fr-FR', {
 });
 
 /** The message for one structure, fields filled. */
-export function messageFor(settings: MailSettings, kind: MailKind, campaign: Campaign, row: ParticipationRow) {
+export function messageFor(
+  settings: MailSettings,
+  kind: MailKind,
+  campaign: Campaign,
+  row: ParticipationRow,
+) {
   return renderMail(settings, kind, {
     structure: row.name,
     territoire: row.territory ?? '',
     campagne: campaign.name,
-    date_limite: campaign.closesAt ? LONG_DATE.format(new Date(campaign.closesAt)) : 'la clôture de l’enquête',
+    date_limite: campaign.closesAt
+      ? LONG_DATE.format(new Date(campaign.closesAt))
+      : 'la clôture de l’enquête',
     lien: row.link,
     avancement:
       row.status === 'in_progress'
@@ -144,7 +154,8 @@ export async function sendReminderNow(
   const rows = (await targetRows(deps, input.campaign, input.scope, input.structureIds)).filter(
     (r) => r.status !== 'submitted',
   );
-  if (isClosed(input.campaign, deps.now())) throw new PanoramaError('campaign_closed', { action: 'reminders' });
+  if (isClosed(input.campaign, deps.now()))
+    throw new PanoramaError('campaign_closed', { action: 'reminders' });
   return sendCampaignMail(deps, input.campaign, rows, { kind: 'reminder', job: `manual:${randomUUID()}` });
 }
 
@@ -153,7 +164,8 @@ async function targetRows(deps: AppDeps, campaign: Campaign, scope: Scope, struc
   if (!structureIds) return rows;
   const visible = new Set(rows.map((r) => r.id));
   const outside = structureIds.filter((s) => !visible.has(s));
-  if (outside.length) throw new PanoramaError('forbidden', { reason: 'reminders_out_of_scope', items: outside });
+  if (outside.length)
+    throw new PanoramaError('forbidden', { reason: 'reminders_out_of_scope', items: outside });
   const wanted = new Set(structureIds);
   return rows.filter((r) => wanted.has(r.id));
 }

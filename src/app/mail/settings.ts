@@ -23,7 +23,9 @@ export async function campaignMail(deps: AppDeps, input: { campaign: Campaign; s
       at: e.at,
       scheduled: e.job.startsWith('schedule:'),
     }));
-  const invited = new Set(log.filter((e) => e.kind === 'invitation' && e.status === 'sent').map((e) => e.structureId));
+  const invited = new Set(
+    log.filter((e) => e.kind === 'invitation' && e.status === 'sent').map((e) => e.structureId),
+  );
   const withEmail = rows.filter((r) => r.email?.trim());
   return {
     settings: await campaignMailSettings(deps, campaign.id),
@@ -51,7 +53,11 @@ export async function saveMailSettings(
 ): Promise<MailSettings> {
   checkMailSettings(input.settings);
   await deps.store.mail.setSettings(input.campaign.id, input.settings, input.actor, deps.now().toISOString());
-  await deps.store.audit.record({ actor: input.actor, action: 'campaign.mail.templates', target: input.campaign.id });
+  await deps.store.audit.record({
+    actor: input.actor,
+    action: 'campaign.mail.templates',
+    target: input.campaign.id,
+  });
   return input.settings;
 }
 
@@ -67,7 +73,8 @@ export async function previewMail(
     ? rows.find((r) => r.id === input.structureId)
     : (rows.find((r) => r.email?.trim()) ?? rows[0]);
   if (!row) {
-    if (input.structureId) throw new PanoramaError('mail_structure_not_invited', { structure: input.structureId });
+    if (input.structureId)
+      throw new PanoramaError('mail_structure_not_invited', { structure: input.structureId });
     throw new PanoramaError('mail_preview_no_structure');
   }
   return {

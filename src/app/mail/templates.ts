@@ -123,7 +123,11 @@ export function renderMail(
   kind: MailKind,
   values: Omit<PlaceholderValues, 'federation' | 'signature'>,
 ): { subject: string; text: string } {
-  const all: PlaceholderValues = { ...values, federation: settings.federation, signature: settings.signature };
+  const all: PlaceholderValues = {
+    ...values,
+    federation: settings.federation,
+    signature: settings.signature,
+  };
   const template = settings[kind];
   return {
     // A subject is one line: fields with line breaks (the signature) are flattened.

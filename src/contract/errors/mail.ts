@@ -2,11 +2,7 @@ import { defineErrors } from './define.js';
 
 /** Which text of a campaign's mail a template error is about, worded in each language. */
 export type MailField =
-  | 'invitation.subject'
-  | 'invitation.body'
-  | 'reminder.subject'
-  | 'reminder.body'
-  | 'signature';
+  'invitation.subject' | 'invitation.body' | 'reminder.subject' | 'reminder.body' | 'signature';
 const FIELD = {
   fr: {
     'invitation.subject': 'Objet de l’invitation',

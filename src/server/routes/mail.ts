@@ -14,7 +14,13 @@ import {
   mailSendResponse,
   mailSettings,
 } from '../../contract/mail.js';
-import { campaignMail, previewMail, saveMailSettings, scheduleReminders, sendInvitations } from '../../app/mail/index.js';
+import {
+  campaignMail,
+  previewMail,
+  saveMailSettings,
+  scheduleReminders,
+  sendInvitations,
+} from '../../app/mail/index.js';
 
 /** Campaign mail: texts, preview, first invitations, scheduled reminders, send log. */
 export async function mailRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {

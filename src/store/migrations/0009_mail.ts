@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('done_at', 'text')
     .addColumn('outcome', 'text')
     .execute();
-  await db.schema.createIndex('mail_schedules_due').on('mail_schedules').columns(['done_at', 'send_at']).execute();
+  await db.schema
+    .createIndex('mail_schedules_due')
+    .on('mail_schedules')
+    .columns(['done_at', 'send_at'])
+    .execute();
   await db.schema
     .createTable('mail_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -42,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addUniqueConstraint('mail_log_once', ['campaign_id', 'job', 'structure_id'])
     .execute();
-  await db.schema.createIndex('mail_log_campaign').on('mail_log').columns(['campaign_id', 'structure_id']).execute();
+  await db.schema
+    .createIndex('mail_log_campaign')
+    .on('mail_log')
+    .columns(['campaign_id', 'structure_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,10 @@
-import type { MailClaim, MailLogEntry, MailRepository, MailSchedule, StoredMailSettings } from '../api-mail.js';
+import type {
+  MailClaim,
+  MailLogEntry,
+  MailRepository,
+  MailSchedule,
+  StoredMailSettings,
+} from '../api-mail.js';
 import { StoreConflictError, StoreNotFoundError } from '../errors.js';
 import type { RepoContext } from './common.js';
 import { inTransaction, newId, parseJson } from './common.js';
