@@ -73,6 +73,9 @@ export async function previewMail(
     ? rows.find((r) => r.id === input.structureId)
     : (rows.find((r) => r.email?.trim()) ?? rows[0]);
   if (!row) {
+    // Outside the caller's territories is a refusal, as for reminders (never a hint it exists).
+    if (input.structureId && !input.scope.all)
+      throw new PanoramaError('forbidden', { reason: 'structure_out_of_scope', items: [input.structureId] });
     if (input.structureId)
       throw new PanoramaError('mail_structure_not_invited', { structure: input.structureId });
     throw new PanoramaError('mail_preview_no_structure');
