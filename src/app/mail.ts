@@ -8,12 +8,21 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** The message's Date header (the application's clock, so that tests can fake it). */
+  date?: Date;
+  /** Extra headers, e.g. X-Panorama-Mail: invitation | reminder. */
+  headers?: Record<string, string>;
+}
+
+/** What the transport said: recipients the SMTP server refused (a bounce at submission). */
+export interface MailDelivery {
+  rejected: string[];
 }
 
 export interface Mailer {
   /** Where messages go: "smtp" or the outbox folder. */
   readonly target: string;
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<MailDelivery | void>;
   close(): void;
 }
 
@@ -27,7 +36,8 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     return {
       target: 'smtp',
       async send(message) {
-        await transport.sendMail({ from: options.from, ...message });
+        const info = await transport.sendMail({ from: options.from, ...message });
+        return { rejected: (info.rejected ?? []).map(String) };
       },
       close: () => transport.close(),
     };
@@ -39,7 +49,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     async send(message) {
       const info = await transport.sendMail({ from: options.from, ...message });
       await mkdir(outbox, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const stamp = (message.date ?? new Date()).toISOString().replace(/[:.]/g, '-');
       const safeTo = message.to.replace(/[^a-zA-Z0-9@._-]/g, '_');
       const name = `${stamp}-${safeTo}-${randomBytes(3).toString('hex')}.eml`;
       await writeFile(join(outbox, name), info.message as Buffer);

@@ -31,6 +31,8 @@ import { publicSiteRoutes } from './routes/public-site.js';
 import { solidarityRoutes } from './routes/solidarity.js';
 import { coherenceRoutes } from './routes/coherence.js';
 import { reviewRoutes } from './routes/review.js';
+import { mailRoutes } from './routes/mail.js';
+import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
 import { healthResponse, healthUnavailableResponse } from '../contract/health.js';
@@ -45,6 +47,8 @@ export interface CreateAppOptions {
   logger?: boolean;
   /** Folder of the built web app; defaults to dist/web; false = API only. */
   webRoot?: string | false;
+  /** How often the mail scheduler looks for due reminders (ms; default one minute; false = off). */
+  mailSchedulerMs?: number | false;
   /** Document render pool; by default one per app, sized by the configuration, closed with the app. */
   renders?: RenderPool;
 }
@@ -129,12 +133,22 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await solidarityRoutes(app, ctx);
   await coherenceRoutes(app, ctx);
   await reviewRoutes(app, ctx);
+  await mailRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
   purge.unref();
+  const mailScheduler =
+    options.mailSchedulerMs === false
+      ? undefined
+      : startMailScheduler(ctx, {
+          intervalMs: options.mailSchedulerMs ?? 60_000,
+          onError: (err) => app.log.error(`mail scheduler: ${(err as Error).message}`),
+        });
+  app.decorate('mailScheduler', mailScheduler);
   app.addHook('onClose', async () => {
     clearInterval(purge);
+    mailScheduler?.stop();
     ctx.mailer.close();
     if (!options.renders) await ctx.renders.close();
   });
@@ -144,5 +158,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 declare module 'fastify' {
   interface FastifyInstance {
     panorama: ServerContext;
+    /** The in-process mail scheduler (tests call tick() after moving the clock). */
+    mailScheduler: { tick(): Promise<void>; stop(): void } | undefined;
   }
 }

@@ -275,6 +275,42 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/campaigns/${c.closedCampaign}/review/${c.pdcStructure}/request-correction`,
     payload: () => ({ revision: 1, message: 'Budget ?', questions: [] }),
   },
+  // Campaign mail: texts, invitations and schedule are the administrators'; the page and the
+  // preview are scoped (test/server/campaign-mail.test.ts).
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/mail',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/mail`,
+  },
+  {
+    method: 'PUT',
+    path: '/api/campaigns/{id}/mail/templates',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/mail/templates`,
+    payload: () => ({}),
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{id}/mail/preview',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/mail/preview`,
+    payload: (c) => ({ kind: 'invitation', structureId: c.pdcStructure }),
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/{id}/mail/invitations',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/mail/invitations`,
+    payload: () => ({}),
+  },
+  {
+    method: 'PUT',
+    path: '/api/campaigns/{id}/mail/schedule',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/mail/schedule`,
+    payload: () => ({ daysBefore: [2] }),
+  },
   // Digital solidarity (test/solidarity/routes.test.ts covers each one further).
   ...(['directory', 'directory/export', 'resources', 'report'] as const).map((p): RouteCase => ({
     method: 'GET',

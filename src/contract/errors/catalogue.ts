@@ -18,6 +18,7 @@ import { ingestErrors } from './ingest.js';
 import { publishFileErrors } from './publish-files.js';
 import { commandErrors } from './commands.js';
 import { reviewErrors } from './review.js';
+import { mailErrors } from './mail.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -44,6 +45,7 @@ export const ERROR_CATALOGUE = {
   ...publishFileErrors,
   ...commandErrors,
   ...reviewErrors,
+  ...mailErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

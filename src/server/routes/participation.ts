@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser, requestScope } from '../access.js';
-import { campaignState, getCampaign } from '../campaign-view.js';
+import { getCampaign } from '../campaign-view.js';
 import { participationRows, summarise } from '../../app/campaigns/participation.js';
-import { sendReminders } from '../../app/campaigns/reminders.js';
+import { sendReminderNow } from '../../app/mail/send.js';
 import { writeCsv } from '../../csv/write.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { errorResponses, fileResponse, idParams } from '../../contract/common.js';
@@ -95,21 +94,16 @@ export async function participationRoutes(server: FastifyInstance, ctx: ServerCo
       const { id } = request.params;
       const { structureIds } = request.body ?? {};
       const campaign = await getCampaign(ctx, id);
-      const { rows } = await participationRows(ctx, await requestScope(ctx.store, request), campaign);
-      let targets = rows.filter((r) => r.status !== 'submitted');
-      if (structureIds) {
-        const visible = new Set(rows.map((r) => r.id));
-        const outside = structureIds.filter((s) => !visible.has(s));
-        if (outside.length) {
-          throw new PanoramaError('forbidden', { reason: 'reminders_out_of_scope', items: outside });
-        }
-        const wanted = new Set(structureIds);
-        targets = targets.filter((r) => wanted.has(r.id));
-      }
-      if (campaignState(campaign, ctx.now()) === 'closed') {
-        throw new PanoramaError('campaign_closed', { action: 'reminders' });
-      }
-      const result = await sendReminders(ctx, campaign, targets);
+      const outcome = await sendReminderNow(ctx, {
+        campaign,
+        scope: await requestScope(ctx.store, request),
+        ...(structureIds ? { structureIds } : {}),
+      });
+      const result = {
+        sent: outcome.sent.length,
+        withoutEmail: outcome.withoutEmail,
+        failed: outcome.failed.map((f) => ({ id: f.id, name: f.name, reason: f.status })),
+      };
       await ctx.store.audit.record({
         actor: currentUser(request).id,
         action: 'campaign.reminders',

@@ -7,6 +7,7 @@ import * as accounts from './0005_accounts.js';
 import * as solidarity from './0006_solidarity.js';
 import * as coherenceRules from './0007_coherence_rules.js';
 import * as review from './0008_review.js';
+import * as mail from './0009_mail.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_solidarity': solidarity,
   '0007_coherence_rules': coherenceRules,
   '0008_review': review,
+  '0009_mail': mail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { userRepository } from './users.js';
 import { solidarityRepository } from './solidarity.js';
 import { coherenceRuleRepository } from './coherence-rules.js';
 import { reviewRepository } from './reviews.js';
+import { mailRepository } from './mail.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -33,5 +34,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     solidarity: solidarityRepository(ctx),
     coherenceRules: coherenceRuleRepository(ctx),
     reviews: reviewRepository(ctx),
+    mail: mailRepository(ctx),
   };
 }
