@@ -13,6 +13,7 @@ import { requestErrors } from './requests.js';
 import { reportErrors } from './reports.js';
 import { cliErrors } from './cli.js';
 import { fileErrors } from './files.js';
+import { editorErrors } from './editor.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -34,6 +35,7 @@ export const ERROR_CATALOGUE = {
   ...reportErrors,
   ...cliErrors,
   ...fileErrors,
+  ...editorErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
