@@ -11,6 +11,7 @@ import * as respond from './messages/respond.js';
 import * as publication from './messages/publication.js';
 import * as account from './messages/account.js';
 import * as solidarity from './messages/solidarity.js';
+import * as editor from './messages/editor.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -29,6 +30,7 @@ const fr = {
   ...publication.fr,
   ...account.fr,
   ...solidarity.fr,
+  ...editor.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -47,6 +49,7 @@ const en: Messages = {
   ...publication.en,
   ...account.en,
   ...solidarity.en,
+  ...editor.en,
 };
 
 export type Lang = 'fr' | 'en';

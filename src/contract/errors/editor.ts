@@ -6,6 +6,7 @@ export const editorErrors = defineErrors({
     status: 404,
     fr: (p: { id: string }) =>
       `Le modèle de questionnaire « ${p.id} » n'existe pas : choisissez un modèle de la liste.`,
-    en: (p: { id: string }) => `The survey template "${p.id}" does not exist: choose a template from the list.`,
+    en: (p: { id: string }) =>
+      `The survey template "${p.id}" does not exist: choose a template from the list.`,
   },
 });

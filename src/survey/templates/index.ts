@@ -23,7 +23,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
       fr: 'Une dizaine de questions sur la continuité de l’activité et la mobilisation, à lancer en quelques jours.',
       en: 'About ten questions on continuity of activity and mobilisation, to run within a few days.',
     },
-    definition: flash as SurveyJson,
+    definition: flash,
   },
   {
     id: 'observatoire-annuel',
@@ -32,7 +32,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
       fr: 'Squelette d’observatoire annuel (type SENACS) : identité, agrément, QPV, publics, actions, partenariats, bénévoles, salariés et budget.',
       en: 'Annual observatory skeleton (SENACS-like): identity, accreditation, QPV, publics, actions, partnerships, volunteers, staff and budget.',
     },
-    definition: annualObservatory as SurveyJson,
+    definition: annualObservatory,
   },
   {
     id: 'solidarite-numerique',
@@ -41,6 +41,6 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
       fr: 'Équipement, ateliers, publics accompagnés et besoins en inclusion numérique.',
       en: 'Equipment, workshops, people supported and needs in digital inclusion.',
     },
-    definition: digitalSolidarity as SurveyJson,
+    definition: digitalSolidarity,
   },
 ];
