@@ -20,8 +20,8 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     id: 'enquete-flash',
     name: { fr: 'Enquête flash', en: 'Flash survey' },
     description: {
-      fr: 'Une dizaine de questions sur la continuité de l’activité et la mobilisation, à lancer en quelques jours.',
-      en: 'About ten questions on continuity of activity and mobilisation, to run within a few days.',
+      fr: 'Quelques questions sur la continuité de l’activité et la mobilisation, à lancer en quelques jours.',
+      en: 'A few questions on continuity of activity and mobilisation, to run within a few days.',
     },
     definition: flash,
   },
