@@ -85,7 +85,7 @@ test(
     const [survey] = await h.store.surveys.list();
     assert.ok(survey);
     const version = await h.store.surveys.getVersion(survey.latestVersionId);
-    const model = new Model(version!.definition as object);
+    const model = new Model(version!.definition);
     const question = model.getQuestionByName('conseiller');
     assert.deepEqual(
       question.choices.map((c: { value: unknown }) => c.value),
