@@ -21,6 +21,7 @@ import { territoryRoutes } from './routes/territories.js';
 import { structureRoutes } from './routes/structures.js';
 import { importRoutes } from './routes/structure-import.js';
 import { surveyRoutes } from './routes/surveys.js';
+import { surveyTemplateRoutes } from './routes/survey-templates.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { participationRoutes } from './routes/participation.js';
 import { reportRoutes } from './routes/reports.js';
@@ -123,6 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await structureRoutes(app, ctx);
   await importRoutes(app, ctx);
   await surveyRoutes(app, ctx);
+  await surveyTemplateRoutes(app, ctx);
   await campaignRoutes(app, ctx);
   await participationRoutes(app, ctx);
   await reportRoutes(app, ctx);

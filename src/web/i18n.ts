@@ -12,6 +12,7 @@ import * as publication from './messages/publication.js';
 import * as account from './messages/account.js';
 import * as solidarity from './messages/solidarity.js';
 import * as review from './messages/review.js';
+import * as editor from './messages/editor.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -31,6 +32,7 @@ const fr = {
   ...account.fr,
   ...solidarity.fr,
   ...review.fr,
+  ...editor.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -50,6 +52,7 @@ const en: Messages = {
   ...account.en,
   ...solidarity.en,
   ...review.en,
+  ...editor.en,
 };
 
 export type Lang = 'fr' | 'en';

@@ -137,6 +137,14 @@ const ROUTES: RouteCase[] = [
     url: () => '/api/surveys/import',
     payload: () => ({ filename: 's.json', content: Buffer.from('{"pages":[]}').toString('base64') }),
   },
+  // Questionnaire templates: admin only (they start a questionnaire in the editor).
+  { method: 'GET', path: '/api/survey-templates', expect: 'forbidden', url: () => '/api/survey-templates' },
+  {
+    method: 'GET',
+    path: '/api/survey-templates/{id}',
+    expect: 'forbidden',
+    url: () => '/api/survey-templates/enquete-flash',
+  },
   { method: 'GET', path: '/api/campaigns', expect: 'filtered', url: () => '/api/campaigns' },
   {
     method: 'POST',

@@ -19,6 +19,7 @@ import { publishFileErrors } from './publish-files.js';
 import { commandErrors } from './commands.js';
 import { reviewErrors } from './review.js';
 import { mailErrors } from './mail.js';
+import { editorErrors } from './editor.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -46,6 +47,7 @@ export const ERROR_CATALOGUE = {
   ...commandErrors,
   ...reviewErrors,
   ...mailErrors,
+  ...editorErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

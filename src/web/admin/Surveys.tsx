@@ -6,8 +6,10 @@ import type { DefinitionProblem, SurveyDetail, SurveySummary } from '../types.js
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { permissions, useSession } from './session.js';
 import { SurveyImport } from './SurveyImport.js';
+import { Link, useLocation } from '../router.js';
 
 const SurveyPreview = lazy(() => import('../survey/SurveyPreview.js'));
+const EditorRoute = lazy(() => import('./editor/EditorRoute.js'));
 
 interface UploadFailure {
   message: string;
@@ -87,7 +89,26 @@ function SurveyUpload({
   );
 }
 
+/** /questionnaires, or the editor when the address names one (?editeur=nouveau or ?editeur=ID). */
 export function SurveysPage() {
+  const { search } = useLocation();
+  const { user } = useSession();
+  const editing = search.get('editeur');
+  if (editing && permissions.manageSurveys(user.role)) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EditorRoute
+          key={`${editing}|${search.get('modele') ?? ''}`}
+          editing={editing}
+          template={search.get('modele') ?? undefined}
+        />
+      </Suspense>
+    );
+  }
+  return <SurveyList />;
+}
+
+function SurveyList() {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const list = useApi<{ surveys: SurveySummary[] }>('/api/surveys');
@@ -112,6 +133,11 @@ export function SurveysPage() {
     <>
       <div className="page-head">
         <h1>{t('surveys.title')}</h1>
+        {canWrite && (
+          <Link className="button primary" to="/questionnaires?editeur=nouveau">
+            {t('editor.new')}
+          </Link>
+        )}
       </div>
       {canWrite && (
         <section className="panel">
@@ -138,6 +164,15 @@ export function SurveysPage() {
               <button type="button" onClick={() => void openPreview(survey.id)}>
                 {t('surveys.preview')}
               </button>
+              {canWrite && (
+                <Link
+                  className="button"
+                  to={`/questionnaires?editeur=${encodeURIComponent(survey.id)}`}
+                  aria-label={t('editor.editNamed', { title: survey.title })}
+                >
+                  {t('editor.edit')}
+                </Link>
+              )}
             </p>
             {canWrite && (
               <SurveyUpload
