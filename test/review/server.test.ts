@@ -156,7 +156,9 @@ function suite(start: () => Promise<TestServer>) {
     });
     assert.equal(report.statusCode, 200, report.body);
     assert.equal(report.json().participation.responses, 1);
-    assert.ok(report.json().method.notes.some((n: string) => /Réponses validées uniquement\s: 1 des/.test(n)));
+    assert.ok(
+      report.json().method.notes.some((n: string) => /Réponses validées uniquement\s: 1 des/.test(n)),
+    );
     const all = await server.request(admin, {
       method: 'GET',
       url: `/api/campaigns/${campaign}/report?format=json`,

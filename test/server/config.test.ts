@@ -29,7 +29,10 @@ test('defaults, then the config file, then the environment', () => {
     assert.equal(fromEnv.mailFrom, 'Fédé <fede@example.org>');
     assert.equal(fromEnv.dataDir, dir);
     writeFileSync(file, '{ "port": ');
-    assert.throws(() => loadConfig({ env: {}, file }), /panorama\.config\.json : JSON invalide ligne 1, colonne 11/);
+    assert.throws(
+      () => loadConfig({ env: {}, file }),
+      /panorama\.config\.json : JSON invalide ligne 1, colonne 11/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
