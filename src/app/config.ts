@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { fieldIssues, PanoramaError } from '../contract/errors/index.js';
+import { POSTGRES_URL } from '../contract/errors/zod.js';
 import { jsonErrorOffset } from '../survey/json-error.js';
 import { lineColumnAt } from '../survey/json-position.js';
 
@@ -12,10 +13,7 @@ import { lineColumnAt } from '../survey/json-position.js';
 export const serverConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('127.0.0.1'),
-  databaseUrl: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://')
-    .optional(),
+  databaseUrl: z.string().regex(POSTGRES_URL).optional(),
   dataDir: z.string().min(1).default('./data'),
   baseUrl: z.url().optional(),
   smtpUrl: z.string().min(1).optional(),

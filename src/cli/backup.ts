@@ -40,10 +40,7 @@ async function openTarget(
   const { openStore, sqliteFile } = await import('../store/index.js');
   const name = config.databaseUrl ? redact(config.databaseUrl) : sqliteFile(config.dataDir);
   if (!config.databaseUrl && options.mustExist && !existsSync(name)) {
-    throw new PanoramaError('database_unreachable', {
-      target: name,
-      reason: 'aucune base à cet endroit (vérifiez --data-dir ou DATA_DIR)',
-    });
+    throw new PanoramaError('database_unreachable', { target: name, cause: 'missing' });
   }
   let store: Store | undefined;
   try {
@@ -52,10 +49,9 @@ async function openTarget(
     return { store, name };
   } catch (error) {
     await store?.close().catch(() => undefined);
-    throw new PanoramaError('database_unreachable', {
-      target: name,
-      reason: error instanceof Error ? error.message : String(error),
-    });
+    if (error instanceof PanoramaError) throw error;
+    const { describeOpenFailure } = await import('../store/index.js');
+    throw new PanoramaError('database_unreachable', { target: name, ...describeOpenFailure(error) });
   }
 }
 

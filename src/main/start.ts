@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CliError, loadCliConfig, parseCommandArgs, type CliCommand } from '../cli/run.js';
+import { loadCliConfig, parseCommandArgs, type CliCommand } from '../cli/run.js';
+import { PanoramaError } from '../contract/errors/index.js';
 
 const HELP = `Usage: panorama start [options]
 
@@ -71,8 +72,11 @@ export const startCommand: CliCommand = {
       if (saved) process.stdout.write(`Sauvegarde avant mise à jour du schéma : ${saved.file}\n`);
       await store.migrate();
     } catch (err) {
-      const where = config.databaseUrl ? 'DATABASE_URL' : `${config.dataDir}/panorama.sqlite`;
-      throw new CliError(`cannot open the database (${where}): ${(err as Error).message}`);
+      await store?.close().catch(() => undefined);
+      if (err instanceof PanoramaError) throw err;
+      const { describeOpenFailure, sqliteFile } = await import('../store/index.js');
+      const target = config.databaseUrl ? 'DATABASE_URL' : sqliteFile(config.dataDir);
+      throw new PanoramaError('database_unreachable', { target, ...describeOpenFailure(err) });
     }
     const firstAdmin = await ensureFirstAdmin(store, process.env.ADMIN_EMAIL || undefined);
     if (config.demo && (await isEmptyDatabase(store))) {
@@ -89,8 +93,7 @@ export const startCommand: CliCommand = {
     } catch (err) {
       await store.close();
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE')
-        throw new CliError(`port ${config.port} is already in use: choose another with --port or PORT.`);
+      if (code === 'EADDRINUSE') throw new PanoramaError('start_port_in_use', { port: config.port });
       throw err;
     }
     const { startBackupSchedule } = await import('../app/maintenance/index.js');

@@ -29,6 +29,7 @@ export function connect(options: StoreOptions): Connection {
       throw new StoreError(
         `DATABASE_URL must start with postgres:// or postgresql:// (got "${redact(options.databaseUrl)}"); ` +
           'leave it unset to use the embedded SQLite file.',
+        { cause: { code: 'NOT_POSTGRES_URL' } },
       );
     }
     const pool = new pg.Pool({
@@ -54,7 +55,9 @@ export function connect(options: StoreOptions): Connection {
     database = new BetterSqlite3(file, options.readOnly ? { readonly: true, fileMustExist: true } : {});
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreError(`cannot open the database file ${file}: ${reason} (check DATA_DIR)`);
+    throw new StoreError(`cannot open the database file ${file}: ${reason} (check DATA_DIR)`, {
+      cause: error,
+    });
   }
   if (options.readOnly) {
     // The writer set WAL mode in the file; a reader only waits for locks like it.

@@ -17,6 +17,7 @@ export type * from './api.js';
 export type { Database } from './types.js';
 export { StoreError, StoreConflictError, StoreNotFoundError, StoreValidationError } from './errors.js';
 export { isPostgresUrl, sqliteFile } from './connection.js';
+export { describeOpenFailure, type OpenFailure, type OpenFailureCause } from './open-failure.js';
 export { randomToken, sha256Hex } from './repos/common.js';
 export { structureInputSchema } from './repos/structures.js';
 export { buildRegistry } from './repos/registry.js';
@@ -47,6 +48,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
           failed
             ? `database migration "${failed}" failed on ${location}: ${reason}`
             : `cannot prepare the database ${location}: ${reason}`,
+          { cause: failed ? { code: 'MIGRATION_FAILED', migration: failed, error } : error },
         );
       }
     },

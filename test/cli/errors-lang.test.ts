@@ -150,3 +150,61 @@ describe('command-line options and publication files in the user language', () =
     );
   });
 });
+
+describe('panorama start: a database or a port it cannot use, in the user language', () => {
+  test('a data folder that is a file: our words, the path, no driver text', async () => {
+    const dir = folder({ 'plain-file': 'not a folder' });
+    const dataDir = join(dir, 'plain-file', 'sub');
+    const fr = await fails('start', '--no-demo', '--port', '0', '--data-dir', dataDir);
+    assert.match(
+      fr,
+      /Impossible d’ouvrir la base « .*plain-file.*panorama\.sqlite » : le dossier de données/,
+    );
+    assert.match(fr, /\[code E[A-Z]+\]/);
+    assert.doesNotMatch(fr, /cannot open|ENOTDIR:/);
+    const en = await fails('--lang', 'en', 'start', '--no-demo', '--port', '0', '--data-dir', dataDir);
+    assert.match(en, /Cannot open the database ".*panorama\.sqlite": the data folder does not exist/);
+  });
+
+  test('a file that is not a database', async () => {
+    const dir = folder({ 'panorama.sqlite': 'this is not SQLite, just text long enough to be a header' });
+    const fr = await fails('start', '--no-demo', '--port', '0', '--data-dir', dir);
+    assert.match(fr, /n’est pas une base SQLite ou il est endommagé .*panorama restore/);
+  });
+
+  test('DATABASE_URL that is not PostgreSQL, or a server that does not answer', async () => {
+    const bad = await failsWith(
+      { DATABASE_URL: 'mysql://u:secret@h/db' },
+      'start',
+      '--no-demo',
+      '--port',
+      '0',
+    );
+    assert.match(bad, /DATABASE_URL : format invalide : une adresse postgres:\/\/… ou postgresql:\/\/…/);
+    assert.doesNotMatch(bad, /secret/);
+    const down = await failsWith(
+      { DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/db' },
+      'start',
+      '--no-demo',
+      '--port',
+      '0',
+    );
+    assert.match(down, /le serveur PostgreSQL ne répond pas .*\[code ECONNREFUSED\]/);
+    assert.doesNotMatch(down, /secret/);
+  });
+});
+
+async function failsWith(extra: Record<string, string>, ...args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'PANORAMA_LANG']) delete env[k];
+  env.DATA_DIR = mkdtempSync(join(tmpdir(), 'panorama-start-'));
+  try {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, env });
+    return assert.fail('the command succeeded');
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    assert.equal(e.code, 2, e.stderr);
+    assert.doesNotMatch(e.stderr, /\n\s+at /, 'no stack trace');
+    return e.stderr.trim();
+  }
+}

@@ -373,7 +373,7 @@ describe('panorama check on a generated campaign with planted anomalies', { skip
     assert.doesNotMatch(result.stderr, /\n\s+at /);
     const missing = await panorama('check', campaign.dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /--rules FILE/);
+    assert.match(missing.stderr, /l'option --rules est obligatoire/);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Lang } from '../lang.js';
 import { defineErrors } from './define.js';
 
 /**
@@ -5,6 +6,75 @@ import { defineErrors } from './define.js';
  * message names the file or database and says what to do; nothing has been written when one is raised.
  */
 const q = (text: string) => `« ${text} »`;
+
+/** Why a database could not be opened (src/store/open-failure.ts), and where. */
+export interface DatabaseFailure {
+  target: string;
+  cause:
+    | 'missing'
+    | 'not_postgres_url'
+    | 'folder'
+    | 'not_a_database'
+    | 'busy'
+    | 'unreachable'
+    | 'authentication'
+    | 'no_such_database'
+    | 'permission'
+    | 'migration'
+    | 'other';
+  code?: string;
+  migration?: string;
+}
+
+const FAILURES: Record<DatabaseFailure['cause'], Record<Lang, string>> = {
+  missing: {
+    fr: 'aucune base à cet endroit (vérifiez --data-dir ou DATA_DIR)',
+    en: 'no database there (check --data-dir or DATA_DIR)',
+  },
+  not_postgres_url: {
+    fr: 'DATABASE_URL doit commencer par postgres:// ou postgresql:// (laissez-la vide pour la base SQLite embarquée)',
+    en: 'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database)',
+  },
+  folder: {
+    fr: 'le dossier de données n’existe pas ou n’est pas accessible en écriture (vérifiez --data-dir ou DATA_DIR)',
+    en: 'the data folder does not exist or cannot be written (check --data-dir or DATA_DIR)',
+  },
+  not_a_database: {
+    fr: 'ce fichier n’est pas une base SQLite ou il est endommagé (restaurez une sauvegarde : panorama restore)',
+    en: 'this file is not a SQLite database or it is damaged (restore a backup: panorama restore)',
+  },
+  busy: {
+    fr: 'la base est verrouillée par un autre programme (un autre Panorama ?) ; réessayez quand il a fini',
+    en: 'the database is locked by another program (another Panorama?); try again when it has finished',
+  },
+  unreachable: {
+    fr: 'le serveur PostgreSQL ne répond pas à cette adresse (vérifiez l’hôte et le port de DATABASE_URL, et qu’il est démarré)',
+    en: 'the PostgreSQL server does not answer at this address (check the host and port of DATABASE_URL, and that it is running)',
+  },
+  authentication: {
+    fr: 'PostgreSQL refuse l’utilisateur ou le mot de passe de DATABASE_URL',
+    en: 'PostgreSQL refuses the user or password of DATABASE_URL',
+  },
+  no_such_database: {
+    fr: 'cette base n’existe pas sur le serveur PostgreSQL (créez-la : createdb)',
+    en: 'this database does not exist on the PostgreSQL server (create it: createdb)',
+  },
+  permission: {
+    fr: 'l’utilisateur PostgreSQL n’a pas les droits de créer les tables de Panorama dans cette base',
+    en: 'the PostgreSQL user may not create Panorama’s tables in this database',
+  },
+  migration: {
+    fr: 'la mise à jour du schéma a échoué et a été annulée ; la base est restée telle quelle',
+    en: 'the schema upgrade failed and was rolled back; the database is unchanged',
+  },
+  other: { fr: 'erreur inattendue de la base', en: 'unexpected database error' },
+};
+
+function failureText(p: DatabaseFailure, lang: Lang): string {
+  const migration = p.migration ? ` (${p.migration})` : '';
+  const code = p.code ? ` [code ${p.code}]` : '';
+  return `${FAILURES[p.cause][lang]}${migration}${code}`;
+}
 
 export const maintenanceErrors = defineErrors({
   backup_file_missing: {
@@ -121,8 +191,14 @@ export const maintenanceErrors = defineErrors({
   },
   database_unreachable: {
     status: 400,
-    fr: (p: { target: string; reason: string }) =>
-      `Impossible d’ouvrir la base ${q(p.target)} : ${p.reason}.`,
-    en: (p: { target: string; reason: string }) => `Cannot open the database "${p.target}": ${p.reason}.`,
+    fr: (p: DatabaseFailure) => `Impossible d’ouvrir la base ${q(p.target)} : ${failureText(p, 'fr')}.`,
+    en: (p: DatabaseFailure) => `Cannot open the database "${p.target}": ${failureText(p, 'en')}.`,
+  },
+  start_port_in_use: {
+    status: 400,
+    fr: (p: { port: number }) =>
+      `Le port ${p.port} est déjà utilisé (un autre Panorama tourne peut-être) : choisissez-en un autre avec --port ou PORT.`,
+    en: (p: { port: number }) =>
+      `Port ${p.port} is already in use (another Panorama may be running): choose another with --port or PORT.`,
   },
 });

@@ -58,6 +58,12 @@ export function parseFields<S extends z.ZodType>(
     : { ok: false, issues: fieldIssues(result.error.issues) };
 }
 
+/** A PostgreSQL connection URL (DATABASE_URL, migrate-to). */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/** Patterns that have a name of their own in messages (FORMATS below), by their source text. */
+const NAMED_PATTERNS = new Map<string, string>([[String(POSTGRES_URL), 'postgres_url']]);
+
 /** zod issues as data, with no zod text left in them (parse with `reportInput: true`). */
 export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
   return issues.map((issue) => {
@@ -76,8 +82,11 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
         const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
         return { field, kind: issue.code, limit, unit, inclusive: issue.inclusive !== false };
       }
-      case 'invalid_format':
-        return { field, kind: 'format', format: String(issue.format) };
+      case 'invalid_format': {
+        const named =
+          issue.format === 'regex' && issue.pattern ? NAMED_PATTERNS.get(issue.pattern) : undefined;
+        return { field, kind: 'format', format: named ?? String(issue.format) };
+      }
       case 'invalid_value':
         return { field, kind: 'choice', values: issue.values.map(String) };
       case 'unrecognized_keys':
@@ -113,6 +122,10 @@ const FORMATS: Record<string, { fr: string; en: string }> = {
   datetime: { fr: 'une date et heure ISO 8601', en: 'an ISO 8601 date and time' },
   date: { fr: 'une date AAAA-MM-JJ', en: 'a YYYY-MM-DD date' },
   regex: { fr: 'le format attendu', en: 'the expected format' },
+  postgres_url: {
+    fr: 'une adresse postgres://… ou postgresql://… (laissez vide pour la base SQLite embarquée)',
+    en: 'a postgres://… or postgresql://… address (leave unset for the embedded SQLite database)',
+  },
 };
 
 const num = (n: number | undefined, lang: Lang) => (n ?? 0).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
