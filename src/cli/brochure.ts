@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { formatProblems } from '../ingest/problems.js';
 import { parseJsonText } from '../survey/json-position.js';
 import { PanoramaError } from '../contract/errors/index.js';
+import { warnLeftOut } from './warnings.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
 import { BROCHURE_FORMATS as FORMATS } from '../contract/publication.js';
@@ -145,11 +145,7 @@ async function run(args: string[]): Promise<number> {
   const { brochureBytes } = await import('../app/publication/brochure.js');
   const { runRenderTask } = await import('../runtime/render-tasks.js');
   const output = await brochureBytes(model, format, runRenderTask);
-  if (campaign.warnings.length > 0) {
-    process.stderr.write(
-      `panorama: warning: values left out (--lenient):\n${formatProblems(campaign.warnings, 20)}\n`,
-    );
-  }
+  warnLeftOut(campaign.warnings);
   if (values.out) await writeFile(values.out, output);
   else process.stdout.write(output);
   return 0;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PanoramaError } from '../contract/errors/index.js';
-import { formatProblems } from '../ingest/problems.js';
 import type { Anomaly } from '../coherence/index.js';
 import { existingFolder, inputFolder, oneOf } from './options.js';
+import { warnLeftOut } from './warnings.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -129,11 +129,7 @@ async function run(args: string[]): Promise<number> {
     );
   } else output = await xlsx(anomalies);
 
-  if (input.warnings.length > 0) {
-    process.stderr.write(
-      `panorama: warning: values left out (--lenient):\n${formatProblems(input.warnings, 20)}\n`,
-    );
-  }
+  warnLeftOut(input.warnings);
   const count = (s: Anomaly['severity']) => anomalies.filter((a) => a.severity === s).length;
   process.stderr.write(
     `panorama check : ${anomalies.length} anomalie(s) sur ${responses.length} réponse(s) — ` +

@@ -6,6 +6,7 @@ import type { Repositories, Store } from '../store/index.js';
 import { PanoramaError, type ErrorParamsOf } from '../contract/errors/index.js';
 import type { Lang } from '../contract/lang.js';
 import type { ResponseRecord } from '../survey/records.js';
+import { warnLeftOutCount } from './warnings.js';
 
 const HELP = `Usage: panorama import <dir> --name NAME [options]
 
@@ -277,8 +278,7 @@ async function run(args: string[]): Promise<number> {
         `${s.structures.unchanged} unchanged, ${s.territoriesCreated} territories created` +
         `${s.surveyReused ? ', questionnaire already stored reused' : ''}.\n`,
     );
-    if (s.warnings)
-      process.stderr.write(`panorama: warning: ${s.warnings} invalid values left out (--lenient).\n`);
+    warnLeftOutCount(s.warnings);
     return 0;
   } finally {
     await store.close();

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { formatProblems } from '../ingest/problems.js';
 import type { FolderProgress } from '../ingest/index.js';
 import { parseReportConfig, type ReportConfig } from '../stats/index.js';
 import { PanoramaError } from '../contract/errors/index.js';
 import { REPORT_FORMATS, reportOptions, type ReportFormat } from '../contract/reports.js';
+import { warnLeftOut } from './warnings.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder, oneOf } from './options.js';
 
@@ -133,11 +133,7 @@ async function run(args: string[]): Promise<number> {
     ...(progress ? { progress } : {}),
   });
   const output = report.body;
-  if (report.warnings.length > 0) {
-    process.stderr.write(
-      `panorama: warning: values left out (--lenient):\n${formatProblems(report.warnings, 20)}\n`,
-    );
-  }
+  warnLeftOut(report.warnings);
   if (values.out) {
     try {
       await writeFile(values.out, output);

@@ -130,6 +130,8 @@ export class RecordChecker {
         question: p.question || undefined,
         value: p.value,
         message: p.message,
+        code: p.code,
+        params: p.params,
       });
     }
     if (!usable) return undefined;

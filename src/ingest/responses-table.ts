@@ -110,6 +110,8 @@ export function tableToResponses(table: Table, survey: SurveyModel, options: Loa
         question: p.question,
         value: p.value,
         message: p.message,
+        code: p.code,
+        params: p.params,
       });
     }
     if (usable) {

@@ -1,5 +1,5 @@
 import { COMMENT_SUFFIX, ConditionEvaluator, type QuestionDef, type SurveyModel } from '../survey/index.js';
-import { validateResponseData, type ValueProblem } from '../survey/validate.js';
+import { problem, validateResponseData, type ValueProblem } from '../survey/validate.js';
 
 /** Reserved draft key: the page the respondent was on, so another device resumes there. */
 export const PAGE_KEY = '__page';
@@ -20,12 +20,7 @@ export function checkDraft(
   const out: Record<string, unknown> = { ...result.data };
   if (page !== undefined) {
     if (typeof page === 'number' && Number.isInteger(page) && page >= 0) out[PAGE_KEY] = page;
-    else
-      problems.push({
-        question: PAGE_KEY,
-        value: page,
-        message: `the page index must be a whole number, got ${JSON.stringify(page)}`,
-      });
+    else problems.push(problem(PAGE_KEY, page, 'answer_page_index', { got: JSON.stringify(page) }));
   }
   return { data: out, problems };
 }
@@ -78,7 +73,7 @@ export function checkSubmission(
   for (const q of survey.questions) {
     if (!q.required || !evaluator.isDisplayed(q, result.data)) continue;
     if (isEmpty(result.data[q.name]) && !problems.some((p) => p.question === q.name)) {
-      problems.push({ question: q.name, value: null, message: `Réponse obligatoire : « ${q.title} ».` });
+      problems.push(problem(q.name, null, 'answer_required', { question: q.name, title: q.title }));
     }
   }
   return { data: result.data, problems };

@@ -1,3 +1,5 @@
+import { errorMessage, type ErrorParamsOf } from '../contract/errors/index.js';
+import type { answerErrors } from '../contract/errors/answers.js';
 import { rulesFor, type QuestionRule } from './question-rules.js';
 import { closestName, describe } from './wording.js';
 import {
@@ -10,11 +12,33 @@ import {
   type SurveyModel,
 } from './model.js';
 
-/** One rejected answer value. `value` is the value as received. */
+/**
+ * One rejected answer value. `value` is the value as received; `code` and `params` word it in the
+ * user's language at the edge (src/contract/errors/answers.ts), `message` is the English text.
+ */
 export interface ValueProblem {
   question: string;
   value: unknown;
   message: string;
+  code: AnswerCode;
+  params: Record<string, unknown>;
+}
+
+type AnswerCode = keyof typeof answerErrors;
+
+export function problem<C extends AnswerCode>(
+  question: string,
+  value: unknown,
+  code: C,
+  params: ErrorParamsOf<C>,
+): ValueProblem {
+  return {
+    question,
+    value,
+    code,
+    params: params,
+    message: errorMessage(code, params, 'en'),
+  };
 }
 
 export interface ValidationResult {
@@ -47,11 +71,7 @@ export function validateResponseData(
 ): ValidationResult {
   const problems: ValueProblem[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({
-      question: '',
-      value: data,
-      message: `the answers must be an object keyed by question name, got ${describe(data)}`,
-    });
+    problems.push(problem('', data, 'answer_not_object', { got: describe(data) }));
     return { data: {}, problems };
   }
   const rules = rulesFor(survey);
@@ -86,34 +106,36 @@ function checkKey(
     const owner = rules.get(key.slice(0, -COMMENT_SUFFIX.length));
     if (owner?.allowsComment) {
       if (typeof value === 'string') return value.trim() !== '' ? value : undefined;
-      problems.push({
-        question: key,
-        value,
-        message: `question "${key}": the "other" text must be text, got ${describe(value)}`,
-      });
+      problems.push(problem(key, value, 'answer_other_not_text', { key, got: describe(value) }));
       return undefined;
     }
     if (owner) {
-      problems.push({
-        question: key,
-        value,
-        message: `"${key}" is not allowed: question "${owner.def.name}" has no "other" item and no comment box`,
-      });
+      problems.push(problem(key, value, 'answer_comment_not_allowed', { key, question: owner.def.name }));
       return undefined;
     }
   }
   const hint = closestName(key, rules.keys());
-  problems.push({
-    question: key,
-    value,
-    message: `"${key}" is not a question of this survey (value ${describe(value)})${hint ? `; did you mean "${hint}"?` : ''}`,
-  });
+  problems.push(
+    problem(key, value, 'answer_unknown_question', { key, got: describe(value), ...(hint ? { hint } : {}) }),
+  );
   return undefined;
 }
 
-/** Records a problem and returns undefined, so checks can `return reject(...)`. */
-function reject(problems: ValueProblem[], def: QuestionDef, message: string, value: unknown): undefined {
-  problems.push({ question: def.name, value, message: `question "${def.name}": ${message}` });
+type AtParams = { question: string; got: string };
+
+/**
+ * Records a problem about `def` (its name and the value as `question` and `got`) and returns
+ * undefined, so checks can `return reject(...)`.
+ */
+function reject<C extends AnswerCode>(
+  problems: ValueProblem[],
+  def: QuestionDef,
+  value: unknown,
+  code: C,
+  extra?: Omit<ErrorParamsOf<C>, keyof AtParams>,
+): undefined {
+  const params = { question: def.name, got: describe(value), ...(extra ?? {}) } as ErrorParamsOf<C>;
+  problems.push(problem(def.name, value, code, params));
   return undefined;
 }
 
@@ -127,25 +149,22 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
     case 'single':
     case 'rating': {
       const typed = matchChoice(rule, value);
-      if (typed === undefined) return reject(problems, def, notAChoice(rule, value), value);
+      if (typed === undefined)
+        return reject(problems, def, value, 'answer_not_a_choice', notAChoice(rule, value));
       return typed;
     }
     case 'multiple':
       return checkMultiple(rule, value, problems);
     case 'number': {
-      if (typeof value !== 'number') {
-        const message =
-          typeof value === 'string'
-            ? `${describe(value)} is text, not a number`
-            : `expected a number, got ${describe(value)}`;
-        return reject(problems, def, message, value);
-      }
-      if (!Number.isFinite(value))
-        return reject(problems, def, `${String(value)} is not a finite number`, value);
+      if (typeof value !== 'number')
+        return typeof value === 'string'
+          ? reject(problems, def, value, 'answer_text_not_number')
+          : reject(problems, def, value, 'answer_not_a_number');
+      if (!Number.isFinite(value)) return reject(problems, def, value, 'answer_not_finite');
       if (def.min !== undefined && value < def.min)
-        return reject(problems, def, `${value} is below the minimum ${def.min}`, value);
+        return reject(problems, def, value, 'answer_below_min', { min: def.min });
       if (def.max !== undefined && value > def.max)
-        return reject(problems, def, `${value} is above the maximum ${def.max}`, value);
+        return reject(problems, def, value, 'answer_above_max', { max: def.max });
       return value;
     }
     case 'boolean': {
@@ -153,22 +172,30 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       if (rule.valueFalse !== undefined && value === rule.valueFalse) return value;
       if (rule.valueTrue === undefined && rule.valueFalse === undefined && typeof value === 'boolean')
         return value;
-      const expected =
-        rule.valueTrue === undefined && rule.valueFalse === undefined
-          ? 'true or false'
-          : `${describe(rule.valueTrue ?? true)} or ${describe(rule.valueFalse ?? false)}`;
-      return reject(problems, def, `${describe(value)} is not a yes/no answer (expected ${expected})`, value);
+      const custom = rule.valueTrue !== undefined || rule.valueFalse !== undefined;
+      return reject(
+        problems,
+        def,
+        value,
+        'answer_not_yes_no',
+        custom ? { yes: describe(rule.valueTrue ?? true), no: describe(rule.valueFalse ?? false) } : {},
+      );
     }
     case 'date': {
-      if (typeof value !== 'string')
-        return reject(problems, def, `expected a date as text, got ${describe(value)}`, value);
-      const problem = checkDate(value, def.inputType ?? 'date');
-      return problem ? reject(problems, def, problem, value) : value;
+      if (typeof value !== 'string') return reject(problems, def, value, 'answer_date_not_text');
+      const inputType = def.inputType ?? 'date';
+      const problem = checkDate(value, inputType);
+      if (problem === 'format')
+        return reject(problems, def, value, 'answer_date_format', {
+          inputType,
+          example: (ISO_PATTERNS[inputType] ?? ISO_PATTERNS.date!).example,
+        });
+      if (problem === 'not_real') return reject(problems, def, value, 'answer_date_not_real', { inputType });
+      return value;
     }
     case 'text':
     case 'comment':
-      if (typeof value !== 'string')
-        return reject(problems, def, `expected text, got ${describe(value)}`, value);
+      if (typeof value !== 'string') return reject(problems, def, value, 'answer_not_text');
       return value.trim() === '' ? undefined : value;
     case 'matrix':
       return checkMatrix(rule, value, problems);
@@ -177,22 +204,21 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
 
 function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProblem[]): unknown[] | undefined {
   const { def } = rule;
-  if (!Array.isArray(value))
-    return reject(problems, def, `expected a list of choices, got ${describe(value)}`, value);
+  if (!Array.isArray(value)) return reject(problems, def, value, 'answer_not_a_list');
   const kept: ChoiceValue[] = [];
   let seen: Set<string> | undefined;
   let hasNone = false;
   for (const element of value) {
     const typed = matchChoice(rule, element);
     if (typed === undefined) {
-      reject(problems, def, notAChoice(rule, element), element);
+      reject(problems, def, element, 'answer_not_a_choice', notAChoice(rule, element));
       continue;
     }
     const key = choiceKey(typed);
     // Lists are short: a linear scan beats allocating a Set for every answer.
     if (kept.length > 8) seen ??= new Set(kept.map(choiceKey));
     if (seen ? seen.has(key) : kept.some((k) => choiceKey(k) === key)) {
-      reject(problems, def, `${describe(element)} is listed twice`, element);
+      reject(problems, def, element, 'answer_listed_twice');
       continue;
     }
     seen?.add(key);
@@ -200,11 +226,14 @@ function checkMultiple(rule: QuestionRule, value: unknown, problems: ValueProble
     kept.push(typed);
   }
   if (def.hasNone && hasNone && kept.length > 1) {
-    problems.push({
-      question: def.name,
-      value,
-      message: `question "${def.name}": "${NONE_VALUE}" (${def.noneText}) cannot be combined with other choices (${describe(value)})`,
-    });
+    problems.push(
+      problem(def.name, value, 'answer_none_combined', {
+        question: def.name,
+        got: describe(value),
+        none: NONE_VALUE,
+        noneText: def.noneText,
+      }),
+    );
     return undefined;
   }
   if (kept.length === 0) return undefined;
@@ -218,7 +247,7 @@ function checkMatrix(
 ): Record<string, unknown> | undefined {
   const { def } = rule;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return reject(problems, def, `expected an object of row → column values, got ${describe(value)}`, value);
+    return reject(problems, def, value, 'answer_matrix_not_object');
   }
   const kept: Record<string, unknown> = {};
   let count = 0;
@@ -227,18 +256,19 @@ function checkMatrix(
     if (!Object.hasOwn(value, row)) continue;
     const column = (value as Record<string, unknown>)[row];
     if (!rule.rows.has(row)) {
-      reject(problems, def, `row "${row}" is not a row of this matrix (${[...rule.rows].join(', ')})`, row);
+      problems.push(
+        problem(def.name, row, 'answer_matrix_unknown_row', {
+          question: def.name,
+          row,
+          rows: [...rule.rows],
+        }),
+      );
       continue;
     }
     if (column === null || column === undefined) continue;
     const typed = matchChoice(rule, column);
     if (typed === undefined) {
-      reject(
-        problems,
-        def,
-        `row "${row}": ${describe(column)} is not one of the columns (${choiceList(rule)})`,
-        column,
-      );
+      reject(problems, def, column, 'answer_matrix_not_a_column', { row, ...choiceList(rule) });
       continue;
     }
     kept[row] = typed;
@@ -273,12 +303,12 @@ const ISO_PATTERNS: Record<string, { re: RegExp; example: string }> = {
   time: { re: /^(\d{2}):(\d{2})(?::(\d{2}))?$/, example: '09:30' },
 };
 
-/** Returns a problem text, or undefined when the value is a valid ISO value for the input type. */
-function checkDate(value: string, inputType: string): string | undefined {
+/** What is wrong with a date, or undefined when it is a valid ISO value for the input type. */
+function checkDate(value: string, inputType: string): 'format' | 'not_real' | undefined {
   const pattern = ISO_PATTERNS[inputType] ?? ISO_PATTERNS.date!;
   const m = pattern.re.exec(value);
-  if (!m) return `${describe(value)} is not a valid ISO ${inputType} (expected e.g. ${pattern.example})`;
-  const invalid = `${describe(value)} is not a real ${inputType}`;
+  if (!m) return 'format';
+  const invalid = 'not_real';
   if (inputType === 'time') {
     return Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59 ? invalid : undefined;
   }
@@ -296,9 +326,12 @@ function checkDate(value: string, inputType: string): string | undefined {
   return undefined;
 }
 
-/** "x is not one of the choices (…)", noting when x is a choice's label: answers are keyed by value. */
-function notAChoice(rule: QuestionRule, value: unknown): string {
-  const base = `${describe(value)} is not one of the choices (${choiceList(rule)})`;
+/** The accepted choices, noting when the value is a choice's label: answers are keyed by value. */
+function notAChoice(
+  rule: QuestionRule,
+  value: unknown,
+): { choices: string[]; more?: number; label?: string } {
+  const base = choiceList(rule);
   if (typeof value !== 'string') return base;
   const wanted = value.trim().toLowerCase();
   const { def } = rule;
@@ -313,10 +346,10 @@ function notAChoice(rule: QuestionRule, value: unknown): string {
       choiceKey(c.value).toLowerCase() === wanted,
   );
   if (!labelled) return base;
-  return `${base}; answers use choice values, not labels: did you mean ${describe(labelled.value)}?`;
+  return { ...base, label: describe(labelled.value) };
 }
 
-function choiceList(rule: QuestionRule): string {
+function choiceList(rule: QuestionRule): { choices: string[]; more?: number } {
   const keys = [...rule.accepted.keys()];
-  return keys.length <= 12 ? keys.join(', ') : `${keys.slice(0, 12).join(', ')}, … ${keys.length - 12} more`;
+  return keys.length <= 12 ? { choices: keys } : { choices: keys.slice(0, 12), more: keys.length - 12 };
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSurveyModel } from '../../src/survey/model.js';
 import { validateResponseData } from '../../src/survey/validate.js';
+import { errorMessage } from '../../src/contract/errors/index.js';
 import { smallSurvey } from '../ingest/helpers.js';
 
 const survey = smallSurvey();
@@ -41,9 +42,17 @@ test('a single choice outside the choices names the question, value and choices'
     {
       question: 'qpv',
       value: 'peut-être',
+      code: 'answer_not_a_choice',
+      params: { question: 'qpv', got: '"peut-être"', choices: ['oui', 'non'] },
       message: 'question "qpv": "peut-être" is not one of the choices (oui, non)',
     },
   ]);
+  // The edge words the code in the user's language.
+  const [problem] = problemsOf({ qpv: 'Oui' });
+  assert.equal(
+    errorMessage(problem!.code, problem!.params as never, 'fr'),
+    'question « qpv » : "Oui" n\'est pas un des choix (oui, non) ; les réponses utilisent les valeurs des choix, pas leurs libellés : vouliez-vous dire "oui" ?',
+  );
 });
 
 test('choice values given as text find their numeric choice and come back typed', () => {
@@ -77,6 +86,12 @@ test('multiple choice: not a list, unknown element, duplicate, none with others'
     {
       question: 'actions',
       value: 'loisirs',
+      code: 'answer_not_a_choice',
+      params: {
+        question: 'actions',
+        got: '"loisirs"',
+        choices: ['sante', 'emploi', 'culture', 'other', 'none'],
+      },
       message:
         'question "actions": "loisirs" is not one of the choices (sante, emploi, culture, other, none)',
     },

@@ -19,6 +19,7 @@ import { publishFileErrors } from './publish-files.js';
 import { commandErrors } from './commands.js';
 import { reviewErrors } from './review.js';
 import { mailErrors } from './mail.js';
+import { answerErrors } from './answers.js';
 import { editorErrors } from './editor.js';
 
 /**
@@ -47,6 +48,7 @@ export const ERROR_CATALOGUE = {
   ...commandErrors,
   ...reviewErrors,
   ...mailErrors,
+  ...answerErrors,
   ...editorErrors,
 };
 

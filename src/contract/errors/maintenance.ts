@@ -73,7 +73,7 @@ const FAILURES: Record<DatabaseFailure['cause'], Record<Lang, string>> = {
 function failureText(p: DatabaseFailure, lang: Lang): string {
   const migration = p.migration ? ` (${p.migration})` : '';
   const code = p.code ? ` [code ${p.code}]` : '';
-  return `${FAILURES[p.cause][lang]}${migration}${code}`;
+  return `${(FAILURES[p.cause] ?? FAILURES.other)[lang]}${migration}${code}`;
 }
 
 export const maintenanceErrors = defineErrors({
