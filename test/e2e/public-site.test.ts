@@ -153,7 +153,7 @@ describe(
         buffer: Buffer.from(JSON.stringify(bad)),
       });
       await page
-        .getByText(/unknown question "etp_inconnu"/)
+        .getByText(/question « etp_inconnu » inconnue/)
         .first()
         .waitFor();
       assert.equal(await store.publications.get(campaign), undefined, 'nothing stored for a bad file');

@@ -96,7 +96,7 @@ test(
 test('panorama survey import: refusals are one clear line in French, no stack', () => {
   const missing = run('survey', 'import', join(dir, 'absent.lss'));
   assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /does not exist/);
+  assert.match(missing.stderr, /n.existe pas ou n.est pas un fichier/);
   const wrong = join(dir, 'ancien.xls');
   writeFileSync(wrong, 'xx');
   const unknown = run('survey', 'import', wrong);

@@ -69,7 +69,7 @@ test('admin enable re-enables a locked-out administrator; twice says so; unknown
   assert.equal(unknown.stderr, 'panorama: Compte introuvable : « personne@federation.fr ».\n');
   const none = run('enable');
   assert.equal(none.status, 2);
-  assert.match(none.stderr, /give exactly one e-mail address/);
+  assert.match(none.stderr, /indiquez une seule adresse e-mail/);
 });
 
 test('admin reset-password prints a temporary password, to be changed at the next sign-in', async () => {
