@@ -44,7 +44,6 @@ export function MailSection(props: {
           </p>
           {!props.isAdmin && <Notice>{t('mail.readOnly')}</Notice>}
           <TemplatesForm
-            key={JSON.stringify(data.settings)}
             campaignId={props.campaignId}
             settings={data.settings}
             placeholders={data.placeholders}
@@ -65,7 +64,6 @@ export function MailSection(props: {
             <WithoutEmailList structures={data.recipients.withoutEmail} />
           )}
           <ReminderSchedule
-            key={data.schedule.map((s) => s.id).join()}
             campaignId={props.campaignId}
             schedule={data.schedule}
             hasClosing={props.hasClosing}
