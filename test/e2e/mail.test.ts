@@ -184,6 +184,7 @@ test(
     );
     assert.match(fr(seven), / 09:00$/);
     await shot(page, 'mail-1280');
+    if (existsSync(SHOTS)) await section.screenshot({ path: join(SHOTS, 'mail-section-1280.png') });
 
     // --- On a phone: no horizontal page scroll.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -198,6 +199,17 @@ test(
     const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(pageOverflow <= 0, `page scrolls sideways by ${pageOverflow}px at 390`);
     await shot(page, 'mail-390');
+    if (existsSync(SHOTS)) {
+      // The section in pieces of 900 px, readable when looked at.
+      const box = (await section.boundingBox())!;
+      const top = box.y + (await page.evaluate(() => window.scrollY));
+      for (let y = 0, i = 1; y < box.height; y += 900, i++)
+        await page.screenshot({
+          path: join(SHOTS, `mail-section-390-${i}.png`),
+          fullPage: true,
+          clip: { x: 0, y: top + y, width: 390, height: Math.min(900, box.height - y) },
+        });
+    }
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // --- One structure with an address submits: the reminders skip it.

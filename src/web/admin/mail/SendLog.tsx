@@ -29,13 +29,18 @@ export function SendLog({ log }: { log: MailLogEntry[] }) {
                 <th scope="col">{t('mail.logKind')}</th>
                 <th scope="col">{t('mail.logStatus')}</th>
                 <th scope="col">{t('mail.logAt')}</th>
-                <th scope="col">{t('mail.logRecipient')}</th>
               </tr>
             </thead>
             <tbody>
               {log.map((e, i) => (
                 <tr key={`${e.structureId}-${e.kind}-${e.at}-${i}`} data-kind={e.kind} data-status={e.status}>
-                  <th scope="row">{e.structure}</th>
+                  <th scope="row">
+                    {e.structure}
+                    <span className="mail-address muted small">
+                      <span className="visually-hidden">{t('mail.logRecipient')} : </span>
+                      {e.recipient}
+                    </span>
+                  </th>
                   <td>
                     {t(`mail.kind.${e.kind}`)}
                     {e.scheduled && <span className="muted small"> ({t('mail.logScheduled')})</span>}
@@ -44,7 +49,6 @@ export function SendLog({ log }: { log: MailLogEntry[] }) {
                     <span className={`badge ${STATUS_CLASS[e.status]}`}>{t(`mail.status.${e.status}`)}</span>
                   </td>
                   <td>{formatDateTime(e.at, lang)}</td>
-                  <td className="mail-address">{e.recipient}</td>
                 </tr>
               ))}
             </tbody>
