@@ -65,10 +65,16 @@ export function UsersPage() {
         territoryIds,
         ...(password ? { password } : {}),
       });
+      const invitation = answer.invitation
+        ? ' ' +
+          t(answer.invitation.status === 'sent' ? 'mail.accountInvited' : 'mail.accountInviteFailed', {
+            email: answer.invitation.sentTo,
+          })
+        : '';
       setMessage(
-        answer.password
+        (answer.password
           ? t('users.generated', { email: answer.user.email, password: answer.password })
-          : t('common.labelled', { label: answer.user.email, value: t('common.saved') }),
+          : t('common.labelled', { label: answer.user.email, value: t('common.saved') })) + invitation,
       );
       setEmail('');
       setName('');

@@ -76,6 +76,10 @@ export const fr = {
     'Envoyer une relance à {n} {n|structure invitée qui n’a|structures invitées qui n’ont} pas répondu ?',
   'mail.remindNotInvited':
     '{n} {n|structure n’a|structures n’ont} pas encore reçu l’invitation : elles ne sont pas relancées (voir « Courriels »).',
+  'mail.accountInvited':
+    'Un courriel d’invitation a été envoyé à {email} avec un lien pour choisir son mot de passe (valable 7 jours).',
+  'mail.accountInviteFailed':
+    'Le courriel d’invitation à {email} n’a pas pu partir : envoyez un lien depuis « Mot de passe… » → « Envoyer un lien par e-mail ».',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -153,4 +157,7 @@ export const en: Record<keyof typeof fr, string> = {
   'mail.remindConfirm': 'Send a reminder to {n} invited {n|structure that has|structures that have} not answered?',
   'mail.remindNotInvited':
     '{n} {n|structure has|structures have} not received the invitation yet: not reminded (see “E-mails”).',
+  'mail.accountInvited': 'An invitation e-mail went to {email} with a link to choose a password (valid 7 days).',
+  'mail.accountInviteFailed':
+    'The invitation e-mail to {email} could not be sent: send one from “Password…” → “E-mail a link”.',
 };
