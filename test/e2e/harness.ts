@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { Store } from '../../src/store/index.js';
 import { ensureWebBuild, freePort, launchChromium, SCREENSHOTS, WEB_ROOT } from './helpers.js';
@@ -22,7 +23,7 @@ export interface Harness {
   watch: (page: Page) => void;
   pageErrors: string[];
   /** The Fastify app (e.g. `app.mailScheduler.tick()` after moving a fake clock). */
-  app: import('fastify').FastifyInstance;
+  app: FastifyInstance;
 }
 
 export interface HarnessOptions {
@@ -55,7 +56,12 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
     passwordHash: await hashPassword(ADMIN.password),
     territoryIds: [],
   });
-  const app = await createApp({ store, config, webRoot: WEB_ROOT, ...(options.now ? { now: options.now } : {}) });
+  const app = await createApp({
+    store,
+    config,
+    webRoot: WEB_ROOT,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await app.close();

@@ -96,21 +96,32 @@ test(
     await page.goto(`${h.base}/campagnes/${campaign.id}`);
     const section = page.locator('section.mail-section');
     await section.getByRole('heading', { name: 'Courriels' }).waitFor();
-    await section.getByText('6 structures invitées · 4 avec une adresse e-mail · 0 invitation envoyée').waitFor();
+    await section
+      .getByText('6 structures invitées · 4 avec une adresse e-mail · 0 invitation envoyée')
+      .waitFor();
     // Before any invitation, no row offers a reminder (it would be a first contact).
     assert.equal(await page.getByRole('button', { name: /^Relancer / }).count(), 0);
     await page.getByRole('button', { name: `Inviter ${chosen[0]!.name}` }).waitFor();
     await page.locator('tr', { hasText: withoutAddress[0] }).getByText('sans adresse').waitFor();
 
     // --- The invitation text: an unknown field is refused with its name, then a good one saved.
-    await section.getByRole('textbox', { name: 'Nom de la fédération', exact: true }).fill('Fédération des centres sociaux du Nord');
-    await section.getByRole('textbox', { name: 'Signature', exact: true }).fill('Camille Martin, chargée d’études');
-    await section.getByRole('textbox', { name: 'Objet — Invitation', exact: true }).fill('Observatoire {campagne} : {structure} est invitée');
+    await section
+      .getByRole('textbox', { name: 'Nom de la fédération', exact: true })
+      .fill('Fédération des centres sociaux du Nord');
+    await section
+      .getByRole('textbox', { name: 'Signature', exact: true })
+      .fill('Camille Martin, chargée d’études');
+    await section
+      .getByRole('textbox', { name: 'Objet — Invitation', exact: true })
+      .fill('Observatoire {campagne} : {structure} est invitée');
     await section
       .getByRole('textbox', { name: 'Texte — Invitation', exact: true })
       .fill('Bonjour {structure},\n\nRépondez avant le {date_limte} :\n{lien}\n\n{signature}\n{federation}');
     await section.getByRole('button', { name: 'Enregistrer les textes' }).click();
-    await section.getByRole('alert').getByText(/le champ « \{date_limte\} » n’existe pas/).waitFor();
+    await section
+      .getByRole('alert')
+      .getByText(/le champ « \{date_limte\} » n’existe pas/)
+      .waitFor();
     await section
       .getByRole('textbox', { name: 'Texte — Invitation', exact: true })
       .fill('Bonjour {structure},\n\nRépondez avant le {date_limite} :\n{lien}\n\n{signature}\n{federation}');
@@ -123,7 +134,9 @@ test(
     await section.getByLabel('Aperçu pour la structure').selectOption({ label: chosen[1]!.name });
     await section.getByRole('button', { name: 'Voir l’aperçu' }).click();
     const preview = section.getByRole('article', { name: 'Aperçu' });
-    await preview.getByText(`Observatoire Observatoire courriels e2e : ${chosen[1]!.name} est invitée`).waitFor();
+    await preview
+      .getByText(`Observatoire Observatoire courriels e2e : ${chosen[1]!.name} est invitée`)
+      .waitFor();
     await preview.getByText(`À : ${addresses.get(chosen[1]!.id)}`).waitFor();
     const previewText = await preview.locator('pre').innerText();
     assert.match(previewText, /Camille Martin, chargée d’études\nFédération des centres sociaux du Nord/);
@@ -133,7 +146,9 @@ test(
     await section.getByRole('button', { name: 'Envoyer les invitations' }).click();
     const dialog = section.getByRole('dialog', { name: 'Confirmer l’envoi' });
     await dialog
-      .getByText('L’invitation partira vers 4 structures avec une adresse e-mail qui ne l’ont pas encore reçue.')
+      .getByText(
+        'L’invitation partira vers 4 structures avec une adresse e-mail qui ne l’ont pas encore reçue.',
+      )
       .waitFor();
     await dialog.getByText('2 structures sans adresse e-mail ne recevront rien', { exact: false }).waitFor();
     const listed = await dialog.getByTestId('without-email').locator('li').allInnerTexts();
@@ -141,7 +156,9 @@ test(
     await shot(page, 'mail-confirm-1280');
     await dialog.getByRole('button', { name: 'Envoyer 4 invitations' }).click();
     await section.getByText('4 invitations envoyées.').waitFor();
-    await section.getByText('6 structures invitées · 4 avec une adresse e-mail · 4 invitations envoyées').waitFor();
+    await section
+      .getByText('6 structures invitées · 4 avec une adresse e-mail · 4 invitations envoyées')
+      .waitFor();
 
     // The outbox: exactly one invitation per structure with an address, none to the others.
     const outbox = () => {
@@ -193,7 +210,10 @@ test(
     const outside = await section.evaluate((root) =>
       [...root.querySelectorAll('*')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth && !e.closest('.table-wrap'))
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`),
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`,
+        ),
     );
     assert.deepEqual(outside, [], 'the Courriels section fits in 390 px');
     const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -224,7 +244,13 @@ test(
     let reminders = ofKind('reminder');
     assert.equal(reminders.length, 3);
     const remindedTo = reminders.map((m) => header(m, 'To')).sort();
-    assert.deepEqual(remindedTo, [...addresses.entries()].filter(([id]) => id !== submitter.id).map(([, a]) => a).sort());
+    assert.deepEqual(
+      remindedTo,
+      [...addresses.entries()]
+        .filter(([id]) => id !== submitter.id)
+        .map(([, a]) => a)
+        .sort(),
+    );
     assert.ok(reminders.every((m) => header(m, 'Date') === clock.now.toUTCString().replace('GMT', '+0000')));
     clock.now = new Date(two.getTime() + 60_000);
     await h.app.mailScheduler!.tick();
@@ -238,9 +264,18 @@ test(
     await section.getByRole('heading', { name: 'Journal des envois' }).waitFor();
     const log = section.locator('.mail-log tbody tr');
     await log.first().waitFor();
-    assert.equal(await section.locator('.mail-log tbody tr[data-kind="invitation"][data-status="sent"]').count(), 4);
-    assert.equal(await section.locator('.mail-log tbody tr[data-kind="reminder"][data-status="sent"]').count(), 6);
-    await section.getByText(/partie le/).first().waitFor();
+    assert.equal(
+      await section.locator('.mail-log tbody tr[data-kind="invitation"][data-status="sent"]').count(),
+      4,
+    );
+    assert.equal(
+      await section.locator('.mail-log tbody tr[data-kind="reminder"][data-status="sent"]').count(),
+      6,
+    );
+    await section
+      .getByText(/partie le/)
+      .first()
+      .waitFor();
     assert.equal(await section.getByText(/partie le/).count(), 2);
     await shot(page, 'mail-log-1280');
     assert.deepEqual(h.pageErrors, []);

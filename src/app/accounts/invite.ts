@@ -47,7 +47,12 @@ export async function sendAccountInvitation(
     "Si vous n'attendiez pas ce message, ignorez-le ou signalez-le à l'administrateur de l'observatoire.",
   ].join('\n');
   const record = (status: AccountInvitation['status']) =>
-    deps.store.audit.record({ actor: input.actor, action: 'user.invite', target: user.id, details: { status } });
+    deps.store.audit.record({
+      actor: input.actor,
+      action: 'user.invite',
+      target: user.id,
+      details: { status },
+    });
   try {
     const delivery = await deps.mailer.send({
       to: user.email,

@@ -53,6 +53,8 @@ export const fr = {
   'mail.scheduleNone': 'Aucune relance programmée.',
   'mail.scheduleNeedsClosing': 'Fixez d’abord une date de clôture (« Modifier les dates »).',
   'mail.scheduleItem': '{days} {days|jour|jours} avant la clôture : le {date}',
+  'mail.scheduleNotInvited':
+    '{n} {n|structure avec une adresse n’a|structures avec une adresse n’ont} pas encore reçu l’invitation : envoyez les invitations avant la première relance, pour qu’un « Rappel » ne soit jamais leur premier message.',
   'mail.scheduleDone': 'partie le {date}',
   'mail.schedulePending': 'programmée',
   'mail.log': 'Journal des envois',
@@ -135,6 +137,8 @@ export const en: Record<keyof typeof fr, string> = {
   'mail.scheduleNone': 'No reminder scheduled.',
   'mail.scheduleNeedsClosing': 'Set a closing date first (“Change dates”).',
   'mail.scheduleItem': '{days} {days|day|days} before closing: {date}',
+  'mail.scheduleNotInvited':
+    '{n} {n|structure with an address has|structures with an address have} not received the invitation yet: send the invitations before the first reminder, so that a “Reminder” is never their first message.',
   'mail.scheduleDone': 'sent on {date}',
   'mail.schedulePending': 'scheduled',
   'mail.log': 'Send log',
@@ -154,10 +158,12 @@ export const en: Record<keyof typeof fr, string> = {
   'mail.notInvited': 'not invited yet',
   'mail.noAddress': 'no address',
   'mail.remindInvited': 'Remind invited structures',
-  'mail.remindConfirm': 'Send a reminder to {n} invited {n|structure that has|structures that have} not answered?',
+  'mail.remindConfirm':
+    'Send a reminder to {n} invited {n|structure that has|structures that have} not answered?',
   'mail.remindNotInvited':
     '{n} {n|structure has|structures have} not received the invitation yet: not reminded (see “E-mails”).',
-  'mail.accountInvited': 'An invitation e-mail went to {email} with a link to choose a password (valid 7 days).',
+  'mail.accountInvited':
+    'An invitation e-mail went to {email} with a link to choose a password (valid 7 days).',
   'mail.accountInviteFailed':
     'The invitation e-mail to {email} could not be sent: send one from “Password…” → “E-mail a link”.',
 };

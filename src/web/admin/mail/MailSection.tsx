@@ -23,6 +23,8 @@ export function MailSection(props: {
   const { t } = useI18n();
   const id = useId();
   const data = props.mail.data;
+  const invited = invitedStructures(data?.log);
+  const notInvited = (props.structures ?? []).filter((s) => s.email?.trim() && !invited.has(s.id)).length;
   const reload = () => {
     props.mail.reload();
     props.onChange();
@@ -57,7 +59,7 @@ export function MailSection(props: {
               campaignId={props.campaignId}
               structures={props.structures}
               withoutEmail={data.recipients.withoutEmail}
-              invited={invitedStructures(data.log)}
+              invited={invited}
               onSent={reload}
             />
           ) : (
@@ -67,6 +69,7 @@ export function MailSection(props: {
             campaignId={props.campaignId}
             schedule={data.schedule}
             hasClosing={props.hasClosing}
+            notInvited={notInvited}
             canEdit={props.isAdmin && !props.closed}
             onSaved={props.mail.reload}
           />

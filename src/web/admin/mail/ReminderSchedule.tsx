@@ -22,6 +22,8 @@ export function ReminderSchedule(props: {
   campaignId: string;
   schedule: CampaignMail['schedule'];
   hasClosing: boolean;
+  /** Structures with an address not invited yet: a reminder would be their first message. */
+  notInvited: number;
   canEdit: boolean;
   onSaved: () => void;
 }) {
@@ -67,6 +69,9 @@ export function ReminderSchedule(props: {
         <p className="muted">{t('mail.scheduleNone')}</p>
       )}
       {!props.hasClosing && <Notice kind="warning">{t('mail.scheduleNeedsClosing')}</Notice>}
+      {props.notInvited > 0 && (
+        <Notice kind="warning">{t('mail.scheduleNotInvited', { n: props.notInvited })}</Notice>
+      )}
       {props.canEdit && props.hasClosing && (
         <>
           <p className="muted small" id={`${id}-help`}>

@@ -56,7 +56,7 @@ export function TemplatesForm(props: {
     setDraft({ ...draft, ...change });
   };
   const editTemplate = (field: 'subject' | 'body', value: string) =>
-    edit({ [kind]: { ...template, [field]: value } } as Partial<MailSettings>);
+    edit({ [kind]: { ...template, [field]: value } });
 
   async function save(): Promise<void> {
     setError(undefined);
