@@ -113,7 +113,7 @@ test(
       .fill('Camille Martin, chargée d’études');
     await section
       .getByRole('textbox', { name: 'Objet — Invitation', exact: true })
-      .fill('Observatoire {campagne} : {structure} est invitée');
+      .fill('Enquête {campagne} : {structure} est invitée');
     await section
       .getByRole('textbox', { name: 'Texte — Invitation', exact: true })
       .fill('Bonjour {structure},\n\nRépondez avant le {date_limte} :\n{lien}\n\n{signature}\n{federation}');
@@ -135,7 +135,7 @@ test(
     await section.getByRole('button', { name: 'Voir l’aperçu' }).click();
     const preview = section.getByRole('article', { name: 'Aperçu' });
     await preview
-      .getByText(`Observatoire Observatoire courriels e2e : ${chosen[1]!.name} est invitée`)
+      .getByText(`Enquête Observatoire courriels e2e : ${chosen[1]!.name} est invitée`)
       .waitFor();
     await preview.getByText(`À : ${addresses.get(chosen[1]!.id)}`).waitFor();
     const previewText = await preview.locator('pre').innerText();
