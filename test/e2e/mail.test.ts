@@ -134,9 +134,7 @@ test(
     await section.getByLabel('Aperçu pour la structure').selectOption({ label: chosen[1]!.name });
     await section.getByRole('button', { name: 'Voir l’aperçu' }).click();
     const preview = section.getByRole('article', { name: 'Aperçu' });
-    await preview
-      .getByText(`Enquête Observatoire courriels e2e : ${chosen[1]!.name} est invitée`)
-      .waitFor();
+    await preview.getByText(`Enquête Observatoire courriels e2e : ${chosen[1]!.name} est invitée`).waitFor();
     await preview.getByText(`À : ${addresses.get(chosen[1]!.id)}`).waitFor();
     const previewText = await preview.locator('pre').innerText();
     assert.match(previewText, /Camille Martin, chargée d’études\nFédération des centres sociaux du Nord/);
