@@ -31,7 +31,14 @@ export const passwordResetBody = adminResetInput;
 /** GET /api/users */
 export const usersResponse = z.object({ users: z.array(publicUser) });
 /** POST /api/users (201): the generated password is shown once, when none was given. */
-export const createdUserResponse = z.object({ user: publicUser, password: z.string().optional() });
+export const createdUserResponse = z.object({
+  user: publicUser,
+  password: z.string().optional(),
+  /** The invitation e-mail with its set-password link: sent, or not handed over ("failed"). */
+  invitation: z
+    .object({ status: z.enum(['sent', 'failed']), sentTo: z.string(), expiresAt: z.string() })
+    .optional(),
+});
 /** PATCH /api/users/:id */
 export const userResponse = z.object({ user: publicUser });
 /** POST /api/users/:id/password-reset: where the link went, or the link or password, shown once. */

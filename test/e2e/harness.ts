@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { Store } from '../../src/store/index.js';
 import { ensureWebBuild, freePort, launchChromium, SCREENSHOTS, WEB_ROOT } from './helpers.js';
@@ -21,9 +22,16 @@ export interface Harness {
   /** Records uncaught page errors, checked at the end. */
   watch: (page: Page) => void;
   pageErrors: string[];
+  /** The Fastify app (e.g. `app.mailScheduler.tick()` after moving a fake clock). */
+  app: FastifyInstance;
 }
 
-export async function startHarness(t: TestContext): Promise<Harness> {
+export interface HarnessOptions {
+  /** The server's clock (default: the real one); tests move it to run scheduled reminders. */
+  now?: () => Date;
+}
+
+export async function startHarness(t: TestContext, options: HarnessOptions = {}): Promise<Harness> {
   await ensureWebBuild();
   const { openStore } = await import('../../src/store/index.js');
   const { createApp } = await import('../../src/server/app.js');
@@ -48,7 +56,12 @@ export async function startHarness(t: TestContext): Promise<Harness> {
     passwordHash: await hashPassword(ADMIN.password),
     territoryIds: [],
   });
-  const app = await createApp({ store, config, webRoot: WEB_ROOT });
+  const app = await createApp({
+    store,
+    config,
+    webRoot: WEB_ROOT,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await app.close();
@@ -68,6 +81,7 @@ export async function startHarness(t: TestContext): Promise<Harness> {
     dataDir,
     files: join(dataDir, 'files'),
     browser,
+    app,
     pageErrors,
     shot: async (page, name) => {
       await page.screenshot({ path: join(shots, `${name}.png`) });

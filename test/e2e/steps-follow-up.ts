@@ -22,16 +22,23 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   await page.locator('.chart svg').waitFor();
   await shot(page, 'campaign-participation');
 
-  // --- "Relancer" on Beta writes an .eml with its personal link to the outbox.
+  // --- Beta was never written to: its row offers the first invitation, not a reminder ("Rappel"
+  // as a first contact). "Inviter" writes an .eml with its personal link to the outbox.
   const betaLink = await page
     .locator('tr', { hasText: 'Centre social Beta' })
     .getByRole('link', { name: /Lien personnel/ })
     .getAttribute('href');
-  await page.getByRole('button', { name: 'Relancer Centre social Beta' }).click();
-  await page.getByText('1 relance envoyée.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Relancer Centre social Beta' }).count(), 0);
+  await page.getByRole('button', { name: 'Inviter Centre social Beta' }).click();
+  await page.getByText('Centre social Beta : invitation envoyée.').waitFor();
   const outbox = join(dataDir, 'outbox');
   const emails = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
   assert.equal(emails.length, 1);
+  assert.match(readFileSync(join(outbox, emails[0]!), 'utf8'), /^X-Panorama-Mail: invitation$/m);
+  // Once invited, the row offers a reminder.
+  await page.getByRole('button', { name: 'Relancer Centre social Beta' }).click();
+  await page.getByText('1 relance envoyée.').waitFor();
+  assert.equal(readdirSync(outbox).filter((name) => name.endsWith('.eml')).length, 2);
   const eml = readFileSync(join(outbox, emails[0]!), 'utf8');
   assert.ok(eml.includes('beta@example.org'), 'sent to Beta');
   const betaToken = betaLink!.split('/r/')[1]!;

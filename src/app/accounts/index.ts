@@ -15,3 +15,4 @@ export {
   resetPassword,
   resetLink,
 } from './admin.js';
+export { sendAccountInvitation, INVITATION_LINK_HOURS, type AccountInvitation } from './invite.js';

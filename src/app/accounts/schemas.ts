@@ -52,6 +52,8 @@ export const createUserInput = z.object({
   role: roleSchema,
   territoryIds: z.array(z.string().min(1)).default([]),
   password: z.string().max(1000).optional(),
+  /** E-mail the new account a single-use link to choose its password (HTTP: yes unless false). */
+  invite: z.boolean().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { PanoramaError } from '../../contract/errors/index.js';
-import { adminResetPassword, createUser, toPublicUser, updateUser } from '../../app/accounts/index.js';
+import {
+  adminResetPassword,
+  createUser,
+  sendAccountInvitation,
+  toPublicUser,
+  updateUser,
+} from '../../app/accounts/index.js';
 import { accountDeps } from '../auth/deps.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { errorResponses, idParams } from '../../contract/common.js';
@@ -45,12 +51,20 @@ export async function userRoutes(server: FastifyInstance, ctx: ServerContext): P
       config: { access: 'admin' },
     },
     async (request, reply) => {
-      const { user, password } = await createUser(accountDeps(ctx), {
-        ...request.body,
-        actorId: actorId(request.auth),
-      });
+      const { invite, ...input } = request.body;
+      const deps = accountDeps(ctx);
+      const actor = actorId(request.auth);
+      const { user, password } = await createUser(deps, { ...input, actorId: actor });
+      const invitation =
+        invite === false
+          ? undefined
+          : await sendAccountInvitation(deps, { user, actor, invitedBy: request.auth?.user.name });
       reply.status(201);
-      return password ? { user: toPublicUser(user), password } : { user: toPublicUser(user) };
+      return {
+        user: toPublicUser(user),
+        ...(password ? { password } : {}),
+        ...(invitation ? { invitation } : {}),
+      };
     },
   );
 

@@ -15,6 +15,9 @@ import {
 } from './common.js';
 import { permissions, useSession } from './session.js';
 import { CampaignPublication } from './CampaignPublication.js';
+import { MailSection } from './mail/MailSection.js';
+import { RowMailAction } from './mail/RowMailAction.js';
+import { invitedStructures, mailPath, useCampaignMail, type MailSendResult } from './mail/useCampaignMail.js';
 
 const ParticipationChart = lazy(() => import('./ParticipationChart.js'));
 
@@ -76,6 +79,8 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const campaign = useApi<{ campaign: Campaign }>(base);
   const participation = useApi<Participation>(`${base}/participation?by=${encodeURIComponent(by)}`);
   useInterval(participation.reload, 30_000);
+  const mail = useCampaignMail(user.role !== 'viewer' ? campaignId : undefined);
+  const invited = invitedStructures(mail.data?.log);
 
   async function remind(structureIds?: string[]): Promise<void> {
     setMessage(undefined);
@@ -90,6 +95,23 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
       }
       setMessage(text);
       participation.reload();
+      mail.reload();
+    } catch (caught) {
+      setActionError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  }
+
+  /** The first invitation to one structure (a reminder is never a first contact). */
+  async function invite(structure: { id: string; name: string }): Promise<void> {
+    setMessage(undefined);
+    setActionError(undefined);
+    try {
+      const answer = await post<MailSendResult>(mailPath(campaignId, '/invitations'), {
+        structureIds: [structure.id],
+      });
+      if (answer.sent.length) setMessage(t('mail.invited', { name: structure.name }));
+      else if (answer.failed.length) setActionError(t('mail.failed', { names: structure.name }));
+      mail.reload();
     } catch (caught) {
       setActionError(caught instanceof ApiError ? caught.message : String(caught));
     }
@@ -107,6 +129,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
   const c = campaign.data?.campaign;
   const p = participation.data;
   const notSubmitted = p?.structures.filter((s) => s.status !== 'submitted') ?? [];
+  const remindable = notSubmitted.filter((s) => invited.has(s.id));
   const shown = p?.structures.filter((s) => !statusFilter || s.status === statusFilter) ?? [];
   const canRemind = permissions.remind(user.role) && c?.state !== 'closed';
   return (
@@ -216,15 +239,19 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
               <a className="button" href={`${base}/non-respondents.csv`} download>
                 {t('campaignDetail.exportCsv')}
               </a>
-              {canRemind && notSubmitted.length > 0 && (
+              {canRemind && remindable.length > 0 && (
                 <button
                   type="button"
                   onClick={() => {
-                    if (window.confirm(t('campaignDetail.remindConfirm', { n: notSubmitted.length })))
-                      void remind();
+                    const notInvited = notSubmitted.length - remindable.length;
+                    const question = [
+                      t('mail.remindConfirm', { n: remindable.length }),
+                      ...(notInvited ? [t('mail.remindNotInvited', { n: notInvited })] : []),
+                    ].join('\n\n');
+                    if (window.confirm(question)) void remind(remindable.map((s) => s.id));
                   }}
                 >
-                  {t('campaignDetail.remindAll')}
+                  {t('mail.remindInvited')}
                 </button>
               )}
             </div>
@@ -278,16 +305,14 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
                         <button type="button" className="small-button" onClick={() => void copy(s.link)}>
                           {t('campaignDetail.copyLink')}
                         </button>
-                        {canRemind && s.status !== 'submitted' && (
-                          <button
-                            type="button"
-                            className="small-button"
-                            aria-label={`${t('campaignDetail.remind')} ${s.name}`}
-                            onClick={() => void remind([s.id])}
-                          >
-                            {t('campaignDetail.remind')}
-                          </button>
-                        )}
+                        <RowMailAction
+                          structure={s}
+                          invited={invited.has(s.id)}
+                          canRemind={canRemind}
+                          canInvite={user.role === 'admin' && c?.state !== 'closed'}
+                          onRemind={() => void remind([s.id])}
+                          onInvite={() => void invite(s)}
+                        />
                       </div>
                     </td>
                   </tr>
@@ -296,6 +321,17 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
             </table>
           </div>
         </section>
+      )}
+      {c && user.role !== 'viewer' && (
+        <MailSection
+          campaignId={c.id}
+          mail={mail}
+          structures={p?.structures}
+          hasClosing={Boolean(c.closesAt)}
+          closed={c.state === 'closed'}
+          isAdmin={user.role === 'admin'}
+          onChange={participation.reload}
+        />
       )}
     </>
   );

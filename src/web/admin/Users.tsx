@@ -52,11 +52,14 @@ export function UsersPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [message, setMessage] = useState<string>();
+  /** The new account's invitation e-mail, told apart from the password shown once. */
+  const [invited, setInvited] = useState<string>();
 
   async function create(event: FormEvent): Promise<void> {
     event.preventDefault();
     setError(undefined);
     setMessage(undefined);
+    setInvited(undefined);
     try {
       const answer = await post<CreatedUser>('/api/users', {
         email,
@@ -69,6 +72,12 @@ export function UsersPage() {
         answer.password
           ? t('users.generated', { email: answer.user.email, password: answer.password })
           : t('common.labelled', { label: answer.user.email, value: t('common.saved') }),
+      );
+      setInvited(
+        answer.invitation &&
+          t(answer.invitation.status === 'sent' ? 'mail.accountInvited' : 'mail.accountInviteFailed', {
+            email: answer.invitation.sentTo,
+          }),
       );
       setEmail('');
       setName('');
@@ -83,6 +92,7 @@ export function UsersPage() {
   async function update(user: User, change: Partial<User>): Promise<void> {
     setError(undefined);
     setMessage(undefined);
+    setInvited(undefined);
     const self = user.id === me.id;
     if (self && change.disabled === true && !window.confirm(t('users.confirmSelfDisable'))) return;
     try {
@@ -103,6 +113,7 @@ export function UsersPage() {
   async function reset(user: User, mode: ResetMode): Promise<void> {
     setError(undefined);
     setMessage(undefined);
+    setInvited(undefined);
     try {
       const answer = await post<PasswordResetAnswer>(
         `/api/users/${encodeURIComponent(user.id)}/password-reset`,
@@ -125,6 +136,7 @@ export function UsersPage() {
       <ErrorBox error={users.error} />
       <ErrorBox error={error} />
       {message && <Notice kind="success">{message}</Notice>}
+      {message && invited && <Notice kind="info">{invited}</Notice>}
       {users.loading && !users.data && <Loading />}
       {users.data && (
         <div className="table-wrap">
