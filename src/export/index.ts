@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS } from '../contract/exports.js';
 import type { SurveyModel } from '../survey/model.js';
 import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { Cell } from './cells.js';
@@ -19,7 +20,7 @@ export type { Cell, WallClock } from './cells.js';
  * Pure: (survey, responses, registry, options) → bytes; the use case (src/app/exports) reads the
  * store and the caller's scope.
  */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'r', 'spss'] as const;
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportDocument {
