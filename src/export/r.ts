@@ -32,7 +32,7 @@ export function exportR(
     { separator: ';', decimalComma: true, bom: true },
   );
   const lines: string[] = [
-    `# ${oneLine(title)}`,
+    ...(title.trim() ? [`# ${oneLine(title)}`] : []),
     '# Réponses brutes exportées par Panorama / raw answers exported by Panorama.',
     `# Usage: setwd() to this folder, then source("${base}.R", encoding = "UTF-8")`,
     '',

@@ -55,7 +55,7 @@ export function exportSpss(
   const data = writeCsv(names, lines, { separator: '\t', bom: false });
   const syntax: string[] = [
     '* Encoding: UTF-8.',
-    `* ${oneLine(title)}.`,
+    ...(title.trim() ? [`* ${oneLine(title)}.`] : []),
     '* Réponses brutes exportées par Panorama / raw answers exported by Panorama.',
     `* Open this file from the folder that holds ${base}.dat (or give its full path in /FILE).`,
     '',
