@@ -90,6 +90,9 @@ export function exportSpss(
       }
     });
     syntax.push('.');
+    // Codes are categories, not quantities: SPSS then offers them to crosstabs, not to means.
+    const nominal = labelled.filter(({ v }) => isNumeric(v)).map(({ i }) => names[i]!);
+    if (nominal.length) syntax.push('', 'VARIABLE LEVEL', ...nominal.map((n) => `  ${n}`), '  (NOMINAL).');
   }
   syntax.push('', 'EXECUTE.', '');
   return [

@@ -285,7 +285,9 @@ describe('run by R and PSPP', () => {
     writeFileSync(join(dir, 'check.sps'), 'INCLUDE FILE="reponses.sps".\nDISPLAY DICTIONARY.\nLIST.\n');
     const run = spawnSync('pspp', ['-O', 'format=txt', 'check.sps'], { cwd: dir, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.doesNotMatch(run.stdout, /error/i);
+    assert.doesNotMatch(run.stdout, /error|warning/i);
+    assert.match(run.stdout, /publics_jeunes +\| +8\|Publics +\|Nominal/);
+    assert.match(run.stdout, /2024-03-15/);
     assert.match(run.stdout, /En progression/);
     assert.match(run.stdout, /12\.50/);
   });
