@@ -12,7 +12,8 @@ const FR: ExportOptions = { values: 'codes', choices: 'columns', registry: true,
 function readCsv(bytes: Buffer, delimiter: string): string[][] {
   const text = bytes.toString('utf8');
   assert.equal(text.charCodeAt(0), 0xfeff, 'starts with a byte-order mark');
-  return parse(text.slice(1), { delimiter, relax_column_count: false }) as string[][];
+  const rows: string[][] = parse(text.slice(1), { delimiter, relax_column_count: false });
+  return rows;
 }
 
 describe('CSV', () => {
@@ -203,9 +204,8 @@ describe('R and SPSS bundles', () => {
   test('SPSS: a tab-separated file (decimal point) and its syntax, in a zip', async () => {
     const files = unzip((await buildExport('spss', survey, responses, registry, FR)).body);
     assert.deepEqual([...files.keys()], ['reponses.dat', 'reponses.sps']);
-    const [header, r1, r2] = parse(files.get('reponses.dat')!.toString('utf8'), {
-      delimiter: '\t',
-    }) as string[][];
+    const dat: string[][] = parse(files.get('reponses.dat')!.toString('utf8'), { delimiter: '\t' });
+    const [header, r1, r2] = dat;
     assert.equal(header!.length, 13);
     assert.deepEqual(r1!.slice(4, 12), [
       '2024-03-15 14:30:00',

@@ -26,7 +26,8 @@ const get = (who: keyof TestServer['users'] | undefined, url: string) =>
   server.request(who ? server.users[who] : undefined, { method: 'GET', url });
 
 function csvRows(body: Buffer | string): string[][] {
-  return parse(String(body).replace(/^\ufeff/, ''), { delimiter: ';' }) as string[][];
+  const rows: string[][] = parse(String(body).replace(/^\ufeff/, ''), { delimiter: ';' });
+  return rows;
 }
 
 describe('raw answers export', () => {

@@ -4,7 +4,13 @@ import { PanoramaError, parseFields } from '../../contract/errors/index.js';
 import { exportQuery } from '../../contract/exports.js';
 import { cooperative } from '../../runtime/cooperative.js';
 import { reportRegistry } from '../../runtime/report-build.js';
-import { exportTableFor, writeExport, type Cell, type ExportFormat, type ExportOptions } from '../../export/index.js';
+import {
+  exportTableFor,
+  writeExport,
+  type Cell,
+  type ExportFormat,
+  type ExportOptions,
+} from '../../export/index.js';
 import { validatedStructureIds } from '../review/index.js';
 import { downloadName, type Download } from '../download.js';
 
