@@ -15,8 +15,8 @@ export const fr = {
   'exports.choices.columns': 'Une colonne par choix (0 / 1)',
   'exports.choices.cell': 'Une cellule par question (choix séparés par « | »)',
   'exports.lang': 'Langue',
-  'exports.lang.fr': 'Français (; , décimales à virgule, JJ/MM/AAAA HH:MM)',
-  'exports.lang.en': 'English (, decimal point, YYYY-MM-DD HH:MM)',
+  'exports.lang.fr': 'Français (12,5 ; 15/03/2024 14:30)',
+  'exports.lang.en': 'English (12.5, 2024-03-15 14:30)',
   'exports.registry': 'Nom de la structure et colonnes du référentiel (territoires, type…)',
   'exports.scriptNote':
     'Pour R et SPSS, les données sont toujours en codes, une colonne par choix ; les libellés sont dans le script.',
@@ -43,8 +43,8 @@ export const en: Record<keyof typeof fr, string> = {
   'exports.choices.columns': 'One column per choice (0 / 1)',
   'exports.choices.cell': 'One cell per question (choices separated by "|")',
   'exports.lang': 'Language',
-  'exports.lang.fr': 'French (; , decimal comma, DD/MM/YYYY HH:MM)',
-  'exports.lang.en': 'English (, decimal point, YYYY-MM-DD HH:MM)',
+  'exports.lang.fr': 'French (12,5; 15/03/2024 14:30)',
+  'exports.lang.en': 'English (12.5, 2024-03-15 14:30)',
   'exports.registry': "The structure's name and registry columns (territories, type…)",
   'exports.scriptNote':
     'For R and SPSS the data always holds codes, one column per choice; the labels are in the script.',

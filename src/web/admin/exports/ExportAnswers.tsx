@@ -3,6 +3,8 @@ import { useI18n, type Lang } from '../../i18n.js';
 import type { Structure } from '../../types.js';
 
 const FORMATS = ['csv', 'xlsx', 'r', 'spss'] as const;
+/** Long option texts must not widen a select past its grid cell (a phone is 390 px wide). */
+const FIT = { width: '100%', minWidth: 0 } as const;
 type Format = (typeof FORMATS)[number];
 
 /** The query of GET /api/campaigns/:id/export (src/contract/exports.ts). */
@@ -59,9 +61,9 @@ export function ExportAnswers({
       <p className="muted">{t('exports.intro')}</p>
       <div className="form">
         <div className="grid-2">
-          <label>
+          <label style={FIT}>
             {t('exports.format')}
-            <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            <select style={FIT} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
               {FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {t(`exports.format.${f}`)}
@@ -69,16 +71,17 @@ export function ExportAnswers({
               ))}
             </select>
           </label>
-          <label>
+          <label style={FIT}>
             {t('exports.lang')}
-            <select value={exportLang} onChange={(e) => setExportLang(e.target.value as Lang)}>
+            <select style={FIT} value={exportLang} onChange={(e) => setExportLang(e.target.value as Lang)}>
               <option value="fr">{t('exports.lang.fr')}</option>
               <option value="en">{t('exports.lang.en')}</option>
             </select>
           </label>
-          <label>
+          <label style={FIT}>
             {t('exports.values')}
             <select
+              style={FIT}
               value={forScript ? 'codes' : values}
               disabled={forScript}
               onChange={(e) => setValues(e.target.value as 'codes' | 'labels')}
@@ -87,9 +90,10 @@ export function ExportAnswers({
               <option value="labels">{t('exports.values.labels')}</option>
             </select>
           </label>
-          <label>
+          <label style={FIT}>
             {t('exports.choices')}
             <select
+              style={FIT}
               value={forScript ? 'columns' : choices}
               disabled={forScript}
               onChange={(e) => setChoices(e.target.value as 'columns' | 'cell')}
@@ -110,11 +114,13 @@ export function ExportAnswers({
           </a>
         </div>
       </div>
-      <h3 id={`${id}-pdf`}>{t('exports.pdfTitle')}</h3>
+      <h3 id={`${id}-pdf`} style={{ marginTop: '1.25rem' }}>
+        {t('exports.pdfTitle')}
+      </h3>
       <div className="form-row inline" role="group" aria-labelledby={`${id}-pdf`}>
-        <label>
+        <label style={{ flex: '1 1 16rem', minWidth: 0 }}>
           <span className="visually-hidden">{t('exports.pdfStructure')}</span>
-          <select value={structure} onChange={(e) => setStructure(e.target.value)}>
+          <select style={FIT} value={structure} onChange={(e) => setStructure(e.target.value)}>
             <option value="">{t('exports.pdfChoose')}</option>
             {sorted.map((s) => (
               <option key={s.id} value={s.id}>
