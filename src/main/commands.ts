@@ -52,6 +52,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'check a campaign folder against coherence rules',
     load: async () => (await import('../cli/check.js')).checkCommand,
   },
+  export: {
+    summary: 'export the raw answers of a folder for analysts (CSV, XLSX, R, SPSS)',
+    load: async () => (await import('../cli/export.js')).exportCommand,
+  },
 };
 
 export function usage(): string {

@@ -14,6 +14,7 @@ import * as solidarity from './messages/solidarity.js';
 import * as review from './messages/review.js';
 import * as editor from './messages/editor.js';
 import * as mail from './messages/mail.js';
+import * as answerExports from './messages/exports.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -35,6 +36,7 @@ const fr = {
   ...review.fr,
   ...editor.fr,
   ...mail.fr,
+  ...answerExports.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -56,6 +58,7 @@ const en: Messages = {
   ...review.en,
   ...editor.en,
   ...mail.en,
+  ...answerExports.en,
 };
 
 export type Lang = 'fr' | 'en';

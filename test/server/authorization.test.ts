@@ -203,6 +203,18 @@ const ROUTES: RouteCase[] = [
     expect: 'filtered',
     url: (c) => `/api/campaigns/${c.closedCampaign}/report?format=${format}&by=departement`,
   })),
+  ...(['csv', 'xlsx', 'r', 'spss'] as const).map((format): RouteCase => ({
+    method: 'GET',
+    path: '/api/campaigns/{id}/export',
+    expect: 'filtered',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/export?format=${format}&values=labels`,
+  })),
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/responses/{structureId}/answers.pdf',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/responses/${c.pdcStructure}/answers.pdf`,
+  },
   { method: 'GET', path: '/api/respond/{token}', expect: 'token', url: () => '' },
   { method: 'PUT', path: '/api/respond/{token}/draft', expect: 'token', url: () => '' },
   { method: 'POST', path: '/api/respond/{token}/submit', expect: 'token', url: () => '' },

@@ -5,6 +5,7 @@ import type { Campaign, Structure, SurveyDetail, Territory } from '../types.js';
 import { ErrorBox, Loading, useApi } from './common.js';
 import { registryKeys, registryValues } from './registryKeys.js';
 import { choiceQuestions } from './surveyQuestions.js';
+import { ExportAnswers } from './exports/ExportAnswers.js';
 
 interface Filter {
   key: string;
@@ -179,6 +180,11 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
               ))}
             </ul>
           </section>
+          <ExportAnswers
+            campaignId={c.id}
+            structures={structures.data?.structures ?? []}
+            validatedOnly={validatedOnly}
+          />
           <iframe className="report-frame" title={t('results.frameTitle')} src={`${base}/report?${shown}`} />
         </>
       )}

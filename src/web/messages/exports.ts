@@ -1,0 +1,56 @@
+/** Interface strings of the analysts' exports (results page), French first; English has the same keys. */
+export const fr = {
+  'exports.title': 'Exporter les réponses',
+  'exports.intro':
+    'Les réponses brutes, une ligne par réponse, pour un tableur ou un logiciel de statistique. Seules les structures de vos territoires y figurent.',
+  'exports.format': 'Format',
+  'exports.format.csv': 'CSV (tableur)',
+  'exports.format.xlsx': 'Excel (XLSX)',
+  'exports.format.r': 'R (données + script, .zip)',
+  'exports.format.spss': 'SPSS / PSPP (données + syntaxe, .zip)',
+  'exports.values': 'Réponses',
+  'exports.values.codes': 'Codes (en_progression)',
+  'exports.values.labels': 'Libellés (En progression)',
+  'exports.choices': 'Questions à choix multiples',
+  'exports.choices.columns': 'Une colonne par choix (0 / 1)',
+  'exports.choices.cell': 'Une cellule par question (choix séparés par « | »)',
+  'exports.lang': 'Langue',
+  'exports.lang.fr': 'Français (12,5 ; 15/03/2024 14:30)',
+  'exports.lang.en': 'English (12.5, 2024-03-15 14:30)',
+  'exports.registry': 'Nom de la structure et colonnes du référentiel (territoires, type…)',
+  'exports.scriptNote':
+    'Pour R et SPSS, les données sont toujours en codes, une colonne par choix ; les libellés sont dans le script.',
+  'exports.download': 'Télécharger l’export',
+  'exports.pdfTitle': 'Réponses d’une structure (PDF)',
+  'exports.pdfStructure': 'Structure',
+  'exports.pdfChoose': '— Choisir une structure —',
+  'exports.pdfDownload': 'Télécharger le PDF',
+} as const;
+
+export const en: Record<keyof typeof fr, string> = {
+  'exports.title': 'Export the answers',
+  'exports.intro':
+    'The raw answers, one row per response, for a spreadsheet or a statistics package. Only the structures of your territories are included.',
+  'exports.format': 'Format',
+  'exports.format.csv': 'CSV (spreadsheet)',
+  'exports.format.xlsx': 'Excel (XLSX)',
+  'exports.format.r': 'R (data + script, .zip)',
+  'exports.format.spss': 'SPSS / PSPP (data + syntax, .zip)',
+  'exports.values': 'Answers',
+  'exports.values.codes': 'Codes (en_progression)',
+  'exports.values.labels': 'Labels (En progression)',
+  'exports.choices': 'Multiple-choice questions',
+  'exports.choices.columns': 'One column per choice (0 / 1)',
+  'exports.choices.cell': 'One cell per question (choices separated by "|")',
+  'exports.lang': 'Language',
+  'exports.lang.fr': 'French (12,5; 15/03/2024 14:30)',
+  'exports.lang.en': 'English (12.5, 2024-03-15 14:30)',
+  'exports.registry': "The structure's name and registry columns (territories, type…)",
+  'exports.scriptNote':
+    'For R and SPSS the data always holds codes, one column per choice; the labels are in the script.',
+  'exports.download': 'Download the export',
+  'exports.pdfTitle': "One structure's answers (PDF)",
+  'exports.pdfStructure': 'Structure',
+  'exports.pdfChoose': '— Choose a structure —',
+  'exports.pdfDownload': 'Download the PDF',
+} as const;
