@@ -20,6 +20,7 @@ import { commandErrors } from './commands.js';
 import { reviewErrors } from './review.js';
 import { mailErrors } from './mail.js';
 import { editorErrors } from './editor.js';
+import { archiveErrors } from './archive.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -48,6 +49,7 @@ export const ERROR_CATALOGUE = {
   ...reviewErrors,
   ...mailErrors,
   ...editorErrors,
+  ...archiveErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;
