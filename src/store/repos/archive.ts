@@ -102,6 +102,22 @@ export function archiveRepository(ctx: RepoContext): ArchiveRepository {
     return !!revision;
   }
 
+  async function responseTouchedSince(responseId: string, since: string): Promise<boolean> {
+    const draft = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('id', '=', responseId)
+      .where('draft_updated_at', '>', since)
+      .executeTakeFirst();
+    const revision = await db
+      .selectFrom('response_revisions')
+      .select('response_id')
+      .where('response_id', '=', responseId)
+      .where('submitted_at', '>', since)
+      .executeTakeFirst();
+    return !!draft || !!revision;
+  }
+
   async function nameOf(kind: ArchiveKind, id: string): Promise<string> {
     const table = kind === 'survey' ? 'surveys' : kind === 'territory' ? 'territories' : `${kind}s`;
     const column = kind === 'survey' ? 'title' : 'name';
@@ -194,6 +210,7 @@ export function archiveRepository(ctx: RepoContext): ArchiveRepository {
         else plan.remove.campaign.push(m.id);
       }
       const removedCampaigns = new Set(plan.remove.campaign);
+      const demoCampaigns = new Set(of('campaign').map((m) => m.id));
       for (const m of of('survey')) {
         const users = await repo.surveyCampaigns(m.id);
         const newer = await db
@@ -212,13 +229,22 @@ export function archiveRepository(ctx: RepoContext): ArchiveRepository {
           .select(['created_at', 'updated_at'])
           .where('id', '=', m.id)
           .executeTakeFirstOrThrow();
-        const answered = await db
+        const answers = await db
           .selectFrom('responses')
-          .select('campaign_id')
+          .select(['id', 'campaign_id'])
           .where('structure_id', '=', m.id)
           .execute();
+        // Demo answers in a campaign that stays go with the structure; a real answer keeps it.
+        let answered = false;
+        for (const r of answers) {
+          if (removedCampaigns.has(r.campaign_id)) continue;
+          if (!demoCampaigns.has(r.campaign_id) || (await responseTouchedSince(r.id, m.seededAt))) {
+            answered = true;
+            break;
+          }
+        }
         if (row.updated_at !== row.created_at) await spare(m, 'edited');
-        else if (answered.some((r) => !removedCampaigns.has(r.campaign_id))) await spare(m, 'answered');
+        else if (answered) await spare(m, 'answered');
         else if ((await structureUsage(m.id)).solidarity > 0) await spare(m, 'solidarity');
         else plan.remove.structure.push(m.id);
       }

@@ -18,7 +18,7 @@ function toCampaign(
     publicToken: row.public_token,
     createdAt: row.created_at,
     createdBy: row.created_by,
-    archivedAt: row.archived_at ?? null,
+    ...(row.archived_at ? { archivedAt: row.archived_at } : {}),
   };
 }
 

@@ -56,7 +56,7 @@ export function toStructure(row: Selectable<StructuresTable>): StoredStructure {
     attributes: parseJson<Record<string, string>>(row.attributes),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    archivedAt: row.archived_at ?? null,
+    ...(row.archived_at ? { archivedAt: row.archived_at } : {}),
   };
 }
 
