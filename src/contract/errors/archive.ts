@@ -40,12 +40,15 @@ function territoryParts(p: TerritoryInUse, fr: boolean): string[] {
         ? plural(p.users, 'compte utilisateur', 'comptes utilisateurs')
         : plural(p.users, 'user account', 'user accounts'),
     );
+  if (parts.length === 0) parts.push(fr ? 'des éléments rattachés' : 'attached items');
   return parts;
 }
 
 const shownCampaigns = (names: string[], fr: boolean) => {
-  const shown = names.slice(0, 3).map((n) => (fr ? q(n) : `"${n}"`));
-  const more = names.length - shown.length;
+  // A single name may come where a list is expected (messages are also worded from placeholders).
+  const list = Array.isArray(names) ? names : [String(names)];
+  const shown = list.slice(0, 3).map((n) => (fr ? q(n) : `"${n}"`));
+  const more = list.length - shown.length;
   if (more > 0)
     shown.push(fr ? `${more} autre${more > 1 ? 's' : ''}` : `${more} other${more > 1 ? 's' : ''}`);
   return fr ? listFr(shown) : listEn(shown);
