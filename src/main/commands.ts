@@ -52,6 +52,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'check a campaign folder against coherence rules',
     load: async () => (await import('../cli/check.js')).checkCommand,
   },
+  demo: {
+    summary: 'remove the demo data (demo remove)',
+    load: async () => (await import('../cli/demo.js')).demoCommand,
+  },
 };
 
 export function usage(): string {
