@@ -13,6 +13,7 @@ import * as account from './messages/account.js';
 import * as solidarity from './messages/solidarity.js';
 import * as review from './messages/review.js';
 import * as editor from './messages/editor.js';
+import * as archive from './messages/archive.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -33,6 +34,7 @@ const fr = {
   ...solidarity.fr,
   ...review.fr,
   ...editor.fr,
+  ...archive.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -53,6 +55,7 @@ const en: Messages = {
   ...solidarity.en,
   ...review.en,
   ...editor.en,
+  ...archive.en,
 };
 
 export type Lang = 'fr' | 'en';
