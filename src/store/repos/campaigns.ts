@@ -72,10 +72,7 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
     async list(options = {}) {
       let query = db.selectFrom('campaigns').selectAll();
       if (options.activeOnly) query = query.where('archived_at', 'is', null);
-      const rows = await query
-        .orderBy('opens_at', 'desc')
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await query.orderBy('opens_at', 'desc').orderBy('created_at', 'desc').execute();
       return rows.map(toCampaign);
     },
 
