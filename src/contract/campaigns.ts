@@ -46,8 +46,12 @@ export const campaign = z.object({
   submitted: z.number(),
   inProgress: z.number(),
   createdAt: z.string(),
+  /** When it was archived (answers kept; hidden from the list unless asked), or null. */
+  archivedAt: z.string().nullable().optional(),
 });
 
+/** GET /api/campaigns?archived=include|only (archived campaigns are hidden by default) */
+export const listCampaignsQuery = z.object({ archived: z.enum(['exclude', 'include', 'only']).optional() });
 /** GET /api/campaigns */
 export const campaignsResponse = z.object({ campaigns: z.array(campaign) });
 /** GET, PATCH /api/campaigns/:id, POST /api/campaigns (201) */

@@ -13,12 +13,16 @@ export const structure = z.object({
   managerType: z.string().nullable(),
   email: z.string().nullable(),
   attributes: z.record(z.string(), z.string()),
+  /** When it was archived (answers kept; hidden from lists unless asked), or null. */
+  archivedAt: z.string().nullable().optional(),
 });
 
 /** GET /api/structures */
 export const listStructuresQuery = z.object({
   territory: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
+  /** Archived structures are hidden unless `include` or `only`. */
+  archived: z.enum(['exclude', 'include', 'only']).optional(),
 });
 /** PUT /api/structures/:id */
 export const updateStructureBody = z.object({

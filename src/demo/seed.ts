@@ -21,7 +21,9 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
     store.surveys.list(),
     store.campaigns.list(),
   ]);
-  return structures.length === 0 && surveys.length === 0 && campaigns.length === 0;
+  // Once the demo data has been removed, an emptied database stays empty at the next start.
+  const removed = await store.settings.get('demo_removed');
+  return structures.length === 0 && surveys.length === 0 && campaigns.length === 0 && !removed;
 }
 
 /**
@@ -103,6 +105,17 @@ export async function seedDemo(
     }
   }
   await store.settings.set('demo', { seed: options.seed ?? DEMO_SEED, seededAt: now.toISOString() });
+  // Marked so that "remove the demo data" finds exactly these rows (registry ids may be real ones).
+  await store.archive.markDemo(
+    [
+      ...DEMO_TERRITORIES.map((t) => ({ kind: 'territory' as const, id: t.id! })),
+      ...ids.map((id) => ({ kind: 'structure' as const, id })),
+      { kind: 'survey' as const, id: version.surveyId },
+      { kind: 'campaign' as const, id: closed.id },
+      { kind: 'campaign' as const, id: open.id },
+    ],
+    now.toISOString(),
+  );
   await store.audit.record(
     { actor: 'system', action: 'demo.seed', details: { structures: ids.length } },
     now.toISOString(),

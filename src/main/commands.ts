@@ -56,6 +56,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'export the raw answers of a folder for analysts (CSV, XLSX, R, SPSS)',
     load: async () => (await import('../cli/export.js')).exportCommand,
   },
+  demo: {
+    summary: 'remove the demo data (demo remove)',
+    load: async () => (await import('../cli/demo.js')).demoCommand,
+  },
 };
 
 export function usage(): string {

@@ -34,6 +34,7 @@ import { coherenceRoutes } from './routes/coherence.js';
 import { reviewRoutes } from './routes/review.js';
 import { mailRoutes } from './routes/mail.js';
 import { exportRoutes } from './routes/exports.js';
+import { archiveRoutes } from './routes/archive.js';
 import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
@@ -138,6 +139,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await reviewRoutes(app, ctx);
   await mailRoutes(app, ctx);
   await exportRoutes(app, ctx);
+  await archiveRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

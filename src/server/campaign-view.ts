@@ -71,5 +71,6 @@ export async function campaignView(ctx: ServerContext, request: FastifyRequest, 
     submitted: counts.submitted,
     inProgress: counts.in_progress,
     createdAt: campaign.createdAt,
+    archivedAt: campaign.archivedAt ?? null,
   };
 }

@@ -59,6 +59,8 @@ export interface Campaign {
   publicToken: string | null;
   createdAt: string;
   createdBy: string | null;
+  /** When it was archived (answers kept, hidden from lists by default), or null. */
+  archivedAt?: string | null;
 }
 
 export interface CampaignInput {
@@ -76,8 +78,8 @@ export interface CampaignInput {
 export interface CampaignRepository {
   create(input: CampaignInput, now?: string): Promise<Campaign>;
   get(id: string): Promise<Campaign | undefined>;
-  /** Newest first. */
-  list(): Promise<Campaign[]>;
+  /** Newest first; archived campaigns too unless `activeOnly`. */
+  list(options?: { activeOnly?: boolean }): Promise<Campaign[]>;
   update(
     id: string,
     patch: Partial<Pick<CampaignInput, 'name' | 'opensAt' | 'closesAt' | 'population'>>,

@@ -60,6 +60,8 @@ export interface StoredStructure {
   attributes: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /** When it was archived (it keeps its answers but leaves lists and new campaigns), or null. */
+  archivedAt?: string | null;
 }
 
 export interface StructureInput {
@@ -92,6 +94,8 @@ export interface StructureListOptions {
   ids?: readonly string[];
   /** Case-insensitive substring of id, name or commune code. */
   search?: string;
+  /** Leave out archived structures (registry lists, public directory). */
+  activeOnly?: boolean;
 }
 
 /** Which structures a campaign targets. Empty object = every structure. Stored as JSON. */
@@ -126,7 +130,7 @@ export interface StructureRepository {
   /** Throws StoreNotFoundError for an unknown id. */
   update(id: string, patch: Partial<Omit<StructureInput, 'id'>>, now?: string): Promise<StoredStructure>;
   delete(id: string): Promise<void>;
-  /** Ids of the structures matching a campaign population filter (sorted). */
+  /** Ids of the structures matching a campaign population filter (sorted; archived ones never). */
   matchPopulation(filter: PopulationFilter): Promise<string[]>;
   /**
    * The registry as the statistics engine expects it. Attributes: type, qpv ('oui'/'non'),

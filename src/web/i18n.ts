@@ -15,6 +15,7 @@ import * as review from './messages/review.js';
 import * as editor from './messages/editor.js';
 import * as mail from './messages/mail.js';
 import * as answerExports from './messages/exports.js';
+import * as archive from './messages/archive.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -37,6 +38,7 @@ const fr = {
   ...editor.fr,
   ...mail.fr,
   ...answerExports.fr,
+  ...archive.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -59,6 +61,7 @@ const en: Messages = {
   ...editor.en,
   ...mail.en,
   ...answerExports.en,
+  ...archive.en,
 };
 
 export type Lang = 'fr' | 'en';

@@ -466,6 +466,27 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/solidarity/report?structureId=${c.pdcStructure}`,
   },
   { method: 'POST', path: '/api/solidarity/purge', expect: 'forbidden', url: () => '/api/solidarity/purge' },
+  // Deletion, archiving and demo removal: administrators only (test/server/archive.test.ts).
+  {
+    method: 'GET',
+    path: '/api/archive/{kind}/{id}',
+    expect: 'forbidden',
+    url: (c) => `/api/archive/structure/${c.pdcStructure}`,
+  },
+  {
+    method: 'POST',
+    path: '/api/archive/{kind}/{id}/remove',
+    expect: 'forbidden',
+    url: (c) => `/api/archive/structure/${c.pdcStructure}/remove`,
+  },
+  {
+    method: 'POST',
+    path: '/api/archive/{kind}/{id}/restore',
+    expect: 'forbidden',
+    url: (c) => `/api/archive/campaign/${c.closedCampaign}/restore`,
+  },
+  { method: 'GET', path: '/api/demo', expect: 'forbidden', url: () => '/api/demo' },
+  { method: 'POST', path: '/api/demo/remove', expect: 'forbidden', url: () => '/api/demo/remove' },
 ];
 
 let server: TestServer;

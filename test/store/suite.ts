@@ -11,6 +11,7 @@ import { registryTests } from './suite-registry.js';
 import { responseTests } from './suite-responses.js';
 import { migrationTests } from './suite-migrations.js';
 import { reviewTests } from './suite-review.js';
+import { archiveTests } from './suite-archive.js';
 
 export interface SuiteContext {
   /** The open store; replaced by reopen(). */
@@ -44,6 +45,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     publicationTests(ctx);
     migrationTests(ctx);
     reviewTests(ctx);
+    archiveTests(ctx);
   });
 }
 

@@ -21,6 +21,7 @@ import { reviewErrors } from './review.js';
 import { mailErrors } from './mail.js';
 import { answerErrors } from './answers.js';
 import { editorErrors } from './editor.js';
+import { archiveErrors } from './archive.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -50,6 +51,7 @@ export const ERROR_CATALOGUE = {
   ...mailErrors,
   ...answerErrors,
   ...editorErrors,
+  ...archiveErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

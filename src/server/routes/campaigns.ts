@@ -9,6 +9,7 @@ import { errorResponses, idParams } from '../../contract/common.js';
 import {
   campaignResponse,
   campaignsResponse,
+  listCampaignsQuery,
   createCampaignBody,
   updateCampaignBody,
 } from '../../contract/campaigns.js';
@@ -29,11 +30,15 @@ export async function campaignRoutes(server: FastifyInstance, ctx: ServerContext
       schema: {
         tags,
         summary: 'List campaigns (counts scoped)',
+        querystring: listCampaignsQuery,
         response: { 200: campaignsResponse, ...errorResponses },
       },
     },
     async (request) => {
-      const campaigns = await ctx.store.campaigns.list();
+      const archived = request.query.archived ?? 'exclude';
+      const campaigns = (await ctx.store.campaigns.list({ activeOnly: archived === 'exclude' })).filter(
+        (c) => archived !== 'only' || c.archivedAt,
+      );
       const out = [];
       for (const c of campaigns) out.push(await campaignView(ctx, request, c));
       return { campaigns: out };

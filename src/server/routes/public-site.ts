@@ -261,7 +261,10 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
     const territories = await ctx.store.territories.list();
     const byId = new Map(territories.map((t) => [t.id, t]));
     const territoryId = byId.has(query.territoire) ? query.territoire : '';
-    const structures = await ctx.store.structures.list(territoryId ? { territoryIds: [territoryId] } : {});
+    const structures = await ctx.store.structures.list({
+      activeOnly: true,
+      ...(territoryId ? { territoryIds: [territoryId] } : {}),
+    });
     const found = structures.filter((s) => matchesQuery(s, territoryLabel(byId, s.territoryId), query.q));
     return sendPage(
       reply,
@@ -272,7 +275,7 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
   app.get('/public/structures/:id', { config, schema }, async (request, reply) => {
     const { id } = idParams.parse(request.params);
     const structure = await ctx.store.structures.get(id);
-    if (!structure)
+    if (!structure || structure.archivedAt)
       return sendPage(
         reply,
         errorPage('Structure introuvable', "Cette structure n'est pas dans l'annuaire."),

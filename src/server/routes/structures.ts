@@ -27,6 +27,7 @@ export function structureView(s: StoredStructure, territories: ReadonlyMap<strin
     managerType: s.managerType,
     email: s.attributes.email ?? null,
     attributes: s.attributes,
+    archivedAt: s.archivedAt ?? null,
   };
 }
 
@@ -62,11 +63,16 @@ export async function structureRoutes(server: FastifyInstance, ctx: ServerContex
       const list =
         territoryIds && territoryIds.length === 0
           ? []
-          : await ctx.store.structures.list({ territoryIds, search: query.q?.trim() || undefined });
+          : await ctx.store.structures.list({
+              territoryIds,
+              search: query.q?.trim() || undefined,
+              activeOnly: (query.archived ?? 'exclude') === 'exclude',
+            });
       const territories = await territoryMap(ctx);
       return {
         structures: list
           .filter((s) => inScope(scope, s.territoryId))
+          .filter((s) => query.archived !== 'only' || s.archivedAt)
           .map((s) => structureView(s, territories)),
       };
     },

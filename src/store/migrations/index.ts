@@ -8,6 +8,7 @@ import * as solidarity from './0006_solidarity.js';
 import * as coherenceRules from './0007_coherence_rules.js';
 import * as review from './0008_review.js';
 import * as mail from './0009_mail.js';
+import * as archive from './0010_archive.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_coherence_rules': coherenceRules,
   '0008_review': review,
   '0009_mail': mail,
+  '0010_archive': archive,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,9 @@ import type { CampaignsTable } from '../types.js';
 import type { RepoContext } from './common.js';
 import { mapConflict, newId, nowIso, parseJson, randomToken, requiredText, toIso } from './common.js';
 
-function toCampaign(row: Selectable<CampaignsTable>): Campaign {
+function toCampaign(
+  row: Omit<Selectable<CampaignsTable>, 'archived_at' | 'archived_by'> & { archived_at?: string | null },
+): Campaign {
   return {
     id: row.id,
     name: row.name,
@@ -16,6 +18,7 @@ function toCampaign(row: Selectable<CampaignsTable>): Campaign {
     publicToken: row.public_token,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    ...(row.archived_at ? { archivedAt: row.archived_at } : {}),
   };
 }
 
@@ -66,13 +69,10 @@ export function campaignRepository({ db }: RepoContext): CampaignRepository {
       return row && toCampaign(row);
     },
 
-    async list() {
-      const rows = await db
-        .selectFrom('campaigns')
-        .selectAll()
-        .orderBy('opens_at', 'desc')
-        .orderBy('created_at', 'desc')
-        .execute();
+    async list(options = {}) {
+      let query = db.selectFrom('campaigns').selectAll();
+      if (options.activeOnly) query = query.where('archived_at', 'is', null);
+      const rows = await query.orderBy('opens_at', 'desc').orderBy('created_at', 'desc').execute();
       return rows.map(toCampaign);
     },
 

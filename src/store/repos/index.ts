@@ -15,6 +15,7 @@ import { solidarityRepository } from './solidarity.js';
 import { coherenceRuleRepository } from './coherence-rules.js';
 import { reviewRepository } from './reviews.js';
 import { mailRepository } from './mail.js';
+import { archiveRepository } from './archive.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -35,5 +36,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     coherenceRules: coherenceRuleRepository(ctx),
     reviews: reviewRepository(ctx),
     mail: mailRepository(ctx),
+    archive: archiveRepository(ctx),
   };
 }

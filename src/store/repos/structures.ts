@@ -56,6 +56,7 @@ export function toStructure(row: Selectable<StructuresTable>): StoredStructure {
     attributes: parseJson<Record<string, string>>(row.attributes),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.archived_at ? { archivedAt: row.archived_at } : {}),
   };
 }
 
@@ -208,6 +209,7 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
 
   async function filteredRows(options: StructureListOptions = {}) {
     let query = db.selectFrom('structures').selectAll();
+    if (options.activeOnly) query = query.where('archived_at', 'is', null);
     if (options.territoryIds) {
       const ids = await territories.descendantIds(options.territoryIds);
       if (ids.length === 0) return [];
@@ -318,7 +320,10 @@ export function structureRepository(ctx: RepoContext): StructureRepository {
     },
 
     async matchPopulation(filter: PopulationFilter) {
-      const rows = await filteredRows(filter.territoryIds ? { territoryIds: filter.territoryIds } : {});
+      const rows = await filteredRows({
+        activeOnly: true,
+        ...(filter.territoryIds ? { territoryIds: filter.territoryIds } : {}),
+      });
       return rows
         .map(toStructure)
         .filter((s) => !filter.types || (s.type !== null && filter.types.includes(s.type)))

@@ -1,14 +1,21 @@
+import { useState } from 'react';
 import { formatDate, formatRate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 import type { Campaign } from '../types.js';
-import { ErrorBox, Loading, StateBadge, useApi } from './common.js';
+import { ErrorBox, Loading, Notice, StateBadge, useApi } from './common.js';
 import { campaignRate } from './Dashboard.js';
 import { permissions, useSession } from './session.js';
+import { ArchivesToggle, RemoveButton } from './archive/RemoveButton.js';
 
 export function CampaignsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const { data, error, loading } = useApi<{ campaigns: Campaign[] }>('/api/campaigns');
+  const [showArchives, setShowArchives] = useState(false);
+  const [removed, setRemoved] = useState<string>();
+  const { data, error, loading, reload } = useApi<{ campaigns: Campaign[] }>(
+    `/api/campaigns${showArchives ? '?archived=include' : ''}`,
+  );
+  const canRemove = permissions.editCampaign(user.role);
   return (
     <>
       <div className="page-head">
@@ -19,6 +26,8 @@ export function CampaignsPage() {
           </Link>
         )}
       </div>
+      {canRemove && <ArchivesToggle checked={showArchives} onChange={setShowArchives} />}
+      {removed && <Notice kind="success">{removed}</Notice>}
       <ErrorBox error={error} />
       {loading && !data && <Loading />}
       {data && data.campaigns.length === 0 && <p>{t('dashboard.empty')}</p>}
@@ -48,6 +57,9 @@ export function CampaignsPage() {
                   </td>
                   <td>
                     <StateBadge state={campaign.state} />
+                    {campaign.archivedAt && (
+                      <span className="badge archived-badge">{t('archive.archived')}</span>
+                    )}
                   </td>
                   <td>
                     {t('campaign.period', {
@@ -59,7 +71,21 @@ export function CampaignsPage() {
                     {campaign.submitted} / {campaign.invitations} ({formatRate(campaignRate(campaign), lang)})
                   </td>
                   <td>
-                    <Link to={`/campagnes/${campaign.id}/resultats`}>{t('campaign.results')}</Link>
+                    <span className="row-actions">
+                      <Link to={`/campagnes/${campaign.id}/resultats`}>{t('campaign.results')}</Link>
+                      {canRemove && (
+                        <RemoveButton
+                          kind="campaign"
+                          id={campaign.id}
+                          name={campaign.name}
+                          archived={!!campaign.archivedAt}
+                          onDone={(_done, message) => {
+                            setRemoved(message);
+                            reload();
+                          }}
+                        />
+                      )}
+                    </span>
                   </td>
                 </tr>
               ))}

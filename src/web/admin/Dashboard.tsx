@@ -3,6 +3,7 @@ import { Link } from '../router.js';
 import type { Campaign, CampaignState } from '../types.js';
 import { ErrorBox, Loading, RateBar, StateBadge, useApi, useInterval } from './common.js';
 import { permissions, useSession } from './session.js';
+import { DemoPanel } from './archive/DemoPanel.js';
 
 const stateOrder: Record<CampaignState, number> = { open: 0, not_yet_open: 1, closed: 2 };
 
@@ -29,6 +30,7 @@ export function DashboardPage() {
         )}
       </div>
       <ErrorBox error={error} />
+      {user.role === 'admin' && <DemoPanel onRemoved={reload} />}
       {loading && !data && <Loading />}
       {data && campaigns.length === 0 && <p>{t('dashboard.empty')}</p>}
       {campaigns.length > 0 && <p className="muted small">{t('dashboard.live')}</p>}

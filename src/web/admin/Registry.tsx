@@ -5,6 +5,7 @@ import type { Structure, Territory } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { RegistryImport } from './RegistryImport.js';
 import { permissions, useSession } from './session.js';
+import { ArchivesToggle, RemoveButton } from './archive/RemoveButton.js';
 import { StructureForm } from './StructureForm.js';
 import { buildTree, flattenTree, TerritoryTree, type TerritoryNode } from './TerritoryTree.js';
 
@@ -75,7 +76,16 @@ export function RegistryPage() {
   const [saved, setSaved] = useState<string>();
   const q = useDebounced(search, 250);
   const territories = useApi<{ territories: Territory[] }>('/api/territories');
-  const structures = useApi<{ structures: Structure[] }>(`/api/structures${query({ territory, q })}`);
+  const [showArchives, setShowArchives] = useState(false);
+  const structures = useApi<{ structures: Structure[] }>(
+    `/api/structures${query({ territory, q, archived: showArchives ? 'include' : undefined })}`,
+  );
+  const canRemove = permissions.manageTerritories(user.role);
+  const selectedTerritory = territories.data?.territories.find((x) => x.id === territory);
+  const removed = (_done: string, message: string) => {
+    setSaved(message);
+    reloadAll();
+  };
   const roots = useMemo(() => buildTree(territories.data?.territories ?? []), [territories.data]);
 
   const reloadAll = () => {
@@ -103,6 +113,19 @@ export function RegistryPage() {
             label={t('registry.territories')}
             t={t}
           />
+          {canRemove && selectedTerritory && (
+            <p className="row-actions">
+              <RemoveButton
+                kind="territory"
+                id={selectedTerritory.id}
+                name={selectedTerritory.name}
+                onDone={(done, message) => {
+                  setTerritory(undefined);
+                  removed(done, message);
+                }}
+              />
+            </p>
+          )}
           {permissions.manageTerritories(user.role) && (
             <TerritoryForm roots={roots} onCreated={territories.reload} />
           )}
@@ -113,6 +136,7 @@ export function RegistryPage() {
             <label htmlFor={searchId}>{t('registry.search')}</label>
             <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
+          {canRemove && <ArchivesToggle checked={showArchives} onChange={setShowArchives} />}
           {saved && <Notice kind="success">{saved}</Notice>}
           {editing && (
             <StructureForm
@@ -153,7 +177,12 @@ export function RegistryPage() {
                         <td>
                           <code>{structure.id}</code>
                         </td>
-                        <th scope="row">{structure.name}</th>
+                        <th scope="row">
+                          {structure.name}
+                          {structure.archivedAt && (
+                            <span className="badge archived-badge">{t('archive.archived')}</span>
+                          )}
+                        </th>
                         <td>{structure.type ?? '—'}</td>
                         <td>{structure.territory ?? '—'}</td>
                         <td>{structure.communeCode ?? '—'}</td>
@@ -173,6 +202,15 @@ export function RegistryPage() {
                             >
                               {t('common.edit')}
                             </button>
+                            {canRemove && (
+                              <RemoveButton
+                                kind="structure"
+                                id={structure.id}
+                                name={structure.name}
+                                archived={!!structure.archivedAt}
+                                onDone={removed}
+                              />
+                            )}
                           </td>
                         )}
                       </tr>

@@ -5,6 +5,7 @@ import { formatDate, useI18n, type Translate } from '../i18n.js';
 import type { DefinitionProblem, SurveyDetail, SurveySummary } from '../types.js';
 import { ErrorBox, Loading, Notice, useApi } from './common.js';
 import { permissions, useSession } from './session.js';
+import { RemoveButton } from './archive/RemoveButton.js';
 import { SurveyImport } from './SurveyImport.js';
 import { Link, useLocation } from '../router.js';
 
@@ -172,6 +173,17 @@ function SurveyList() {
                 >
                   {t('editor.edit')}
                 </Link>
+              )}
+              {canWrite && (
+                <RemoveButton
+                  kind="survey"
+                  id={survey.id}
+                  name={survey.title}
+                  onDone={() => {
+                    setPreview(undefined);
+                    list.reload();
+                  }}
+                />
               )}
             </p>
             {canWrite && (

@@ -424,15 +424,20 @@ export function runMaintenanceSuite(name: string, fresh: DatabaseFactory): void 
       const result = await restore(fromBackup.store, { file: join(backups, saved[0]!), target: 'cible' });
       assert.equal(result.schemaVersion, older);
       const restoredRows = await dumpAll(fromBackup.store);
+      // Columns added by the newer migrations (e.g. structures.archived_at) are left out.
+      const oldColumns = (
+        rows: Record<string, unknown>[] | undefined,
+        like: Record<string, unknown>[] | undefined,
+      ) => rows?.map((row) => Object.fromEntries(Object.keys(like?.[0] ?? row).map((k) => [k, row[k]])));
       for (const table of ['territories', 'structures'])
-        assert.deepEqual(restoredRows[table], before[table], table);
+        assert.deepEqual(oldColumns(restoredRows[table], before[table]), before[table], table);
 
       const reopened = await db.reopen();
       opened.push(reopened);
       assert.equal(await schemaVersion(reopened.store), known.at(-1));
       const afterUpgrade = await dumpAll(reopened.store);
       for (const table of ['territories', 'structures'])
-        assert.deepEqual(afterUpgrade[table], before[table], table);
+        assert.deepEqual(oldColumns(afterUpgrade[table], before[table]), before[table], table);
       const user = afterUpgrade.users!.find((u) => u.id === 'u-ancien')!;
       assert.deepEqual(
         { ...user, must_change_password: undefined },
