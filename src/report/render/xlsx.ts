@@ -25,7 +25,8 @@ const SHEET_NAME_MAX = 31;
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // A cut that falls just before a space keeps its last word whole.
+  const space = text.charAt(max - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
   const words = space >= max / 2 ? cut.slice(0, space) : cut;
   return `${words.replace(/[\s,;:.'’«»-]+$/u, '')}…`;
 }
