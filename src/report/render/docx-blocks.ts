@@ -156,12 +156,7 @@ export function docxTable(table: TableBlock, keepWithNext = false): (Paragraph |
       new TableRow({
         cantSplit: true,
         children: row.map((cell) =>
-          bodyCell(
-            cell,
-            row[0]?.muted === true,
-            keepRow(r, table.rows.length, together, keepWithNext),
-            size,
-          ),
+          bodyCell(cell, row[0]?.muted === true, keepRow(r, table.rows.length, together, keepWithNext), size),
         ),
       }),
   );

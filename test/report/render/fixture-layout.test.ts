@@ -194,7 +194,7 @@ for (const name of FIXTURES) {
 
     it('XLSX: sheet names unique, at most 31 characters, cut at a word with "…"', async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await renderReport(model, 'xlsx'));
+      await workbook.xlsx.load((await renderReport(model, 'xlsx')) as unknown as ArrayBuffer);
       const names = workbook.worksheets.map((s) => s.name);
       assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length);
       for (const sheet of workbook.worksheets) {

@@ -96,9 +96,9 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
         .filter((q) => q.title === table.title)
         .findIndex((q) => q.name === table.question);
       const titleAt =
-        lines
-          .map((l, i) => (numberedTitle(l.values[0]) === table.title ? i : -1))
-          .filter((i) => i >= 0)[order] ?? -1;
+        lines.map((l, i) => (numberedTitle(l.values[0]) === table.title ? i : -1)).filter((i) => i >= 0)[
+          order
+        ] ?? -1;
       assert.ok(titleAt >= 0, `title of ${table.question} not found`);
       for (const row of table.rows ?? []) {
         const line = lines.slice(titleAt + 1).find((l) => l.values[0] === row.label);

@@ -128,7 +128,10 @@ describe('xlsx sheet names', () => {
     // Never mid-word ("…partenar"): the last whole word that fits, then an ellipsis.
     assert.equal(a, 'Activités actuelles et…');
     assert.equal(b, 'Activités actuelles et… (2)');
-    assert.equal(sheetName("1. Le projet à l'épreuve de la crise sanitaire", taken), "1. Le projet à l'épreuve de la…");
+    assert.equal(
+      sheetName("1. Le projet à l'épreuve de la crise sanitaire", taken),
+      "1. Le projet à l'épreuve de la…",
+    );
     assert.equal(sheetName('Q1/Q2: [bilan]*?', taken), 'Q1 Q2 bilan');
     assert.equal(sheetName('SOMMAIRE', new Set(['sommaire'])), 'SOMMAIRE (2)');
     assert.equal(sheetName('///', taken), 'Section');
