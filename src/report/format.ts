@@ -63,3 +63,18 @@ export function formatYear(value: number | null | undefined, lang: ReportLang): 
   if (value === null || value === undefined || Number.isNaN(value)) return '';
   return new Intl.NumberFormat(LOCALES[lang], { useGrouping: false, maximumFractionDigits: 1 }).format(value);
 }
+
+/**
+ * "4 décembre 2026" / "4 December 2026" from an ISO date or date-time (read in UTC, so a
+ * "2026-12-04" day stays that day); today when absent or unreadable.
+ */
+export function formatLongDate(iso: string | undefined, lang: ReportLang): string {
+  const date = iso ? new Date(iso) : new Date();
+  const valid = Number.isNaN(date.getTime()) ? new Date() : date;
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(valid);
+}

@@ -106,6 +106,8 @@ export interface QuestionResult {
   multiple?: boolean;
   /** Free texts given with "Autre". */
   otherTexts?: string[];
+  /** The same "Autre" texts grouped: each distinct text once with how many gave it, most frequent first. */
+  otherCounts?: OtherTextCount[];
   /** Numeric summary (number questions, also given for class tables). */
   stats?: NumericStats;
   /** "year": the values are calendar years (bounds like 1900–2026), printed without grouping. */
@@ -135,6 +137,11 @@ export interface FrequencyRow {
    * "Only answered" percentage LimeSurvey shows beside the main one).
    */
   answeredPercent?: number | null;
+}
+
+export interface OtherTextCount {
+  text: string;
+  count: number;
 }
 
 export interface NumericStats {

@@ -1,4 +1,4 @@
-import type { QuestionResult } from '../report/model.js';
+import type { OtherTextCount, QuestionResult } from '../report/model.js';
 import type { ResponseData } from '../survey/conditions.js';
 import { commentKey, NONE_VALUE, OTHER_VALUE, type QuestionDef } from '../survey/model.js';
 import {
@@ -125,7 +125,10 @@ export class SingleChoiceAccumulator implements QuestionAccumulator {
       rows: table.frequencyRows(ctx, settings.order),
       breakdown: table.breakdown(ctx, settings.order),
     };
-    if (question.hasOther) result.otherTexts = this.otherTexts;
+    if (question.hasOther) {
+      result.otherTexts = this.otherTexts;
+      result.otherCounts = countOtherTexts(this.otherTexts);
+    }
     const notes = invalidNote(this.invalid, ctx) ?? [];
     const limesurvey = ctx.profile === 'limesurvey';
     // LimeSurvey prints no numeric summary under a list question; its 5-point scales get the
@@ -232,7 +235,10 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
       breakdown: table.breakdown(ctx, settings.order, this.otherNeedsText ? 'nonzero' : 'always'),
       notes: [ctx.words.multipleNote],
     };
-    if (question.hasOther) result.otherTexts = this.otherTexts;
+    if (question.hasOther) {
+      result.otherTexts = this.otherTexts;
+      result.otherCounts = countOtherTexts(this.otherTexts);
+    }
     if (this.invalid > 0) {
       result.notes!.push(
         ctx.lang === 'fr'
@@ -246,6 +252,23 @@ export class MultipleChoiceAccumulator implements QuestionAccumulator {
 
 function hasText(text: unknown): boolean {
   return typeof text === 'string' && text.trim() !== '';
+}
+
+/**
+ * "Autre" texts grouped: the same text typed by several structures (ignoring case, accents kept,
+ * and runs of spaces) is listed once with its count, most frequent first, then alphabetically.
+ * The first way it was written is the one shown.
+ */
+export function countOtherTexts(texts: readonly string[]): OtherTextCount[] {
+  const groups = new Map<string, OtherTextCount>();
+  for (const raw of texts) {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    const key = text.toLocaleLowerCase('fr');
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { text, count: 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'fr'));
 }
 
 function collectOther(data: ResponseData, key: string, into: string[]): void {

@@ -81,46 +81,48 @@ function svgBlock(svg: string, maxWidth: number, margin: [number, number, number
 
 function sectionContent(section: BrochureSection, model: BrochureModel): Content[] {
   const responses = model.lang === 'fr' ? 'réponses' : 'responses';
-  return [
-    {
-      stack: [
-        {
-          text: section.title.toLocaleUpperCase(model.lang === 'fr' ? 'fr-FR' : 'en-GB'),
-          fontSize: 13,
-          bold: true,
-          color: C.accent,
-        },
-        {
-          canvas: [
-            { type: 'line', x1: 0, y1: 2, x2: CONTENT_WIDTH, y2: 2, lineWidth: 1.5, lineColor: C.accent },
-          ],
-        },
-      ],
-      margin: [0, 14, 0, 8],
-      headlineLevel: 1,
-    },
-    ...(section.intro ? [{ text: section.intro, fontSize: 9.5, margin: [0, 0, 0, 8] } as Content] : []),
-    ...tilesGrid(section.figures.map((f) => tileOf(f, model.lang))),
-    ...section.charts.flatMap((q): Content[] => {
-      const svg = questionChartSvg(q, model.lang);
-      if (!svg) return [];
-      return [
-        {
-          stack: [
-            { text: q.title, bold: true, fontSize: 9.5, margin: [0, 4, 0, 2] },
-            svgBlock(svg, CONTENT_WIDTH * 0.9, [0, 2, 0, 0]),
-            {
-              text: [`${q.base} ${responses}`, ...(q.notes ?? []).map((n) => ` · ${n}`)].join(''),
-              fontSize: 7,
-              color: C.muted,
-              margin: [0, 0, 0, 8],
-            },
-          ],
-          unbreakable: true,
-        },
-      ];
-    }),
-  ];
+  const heading: Content = {
+    stack: [
+      {
+        text: section.title.toLocaleUpperCase(model.lang === 'fr' ? 'fr-FR' : 'en-GB'),
+        fontSize: 13,
+        bold: true,
+        color: C.accent,
+      },
+      {
+        canvas: [
+          { type: 'line', x1: 0, y1: 2, x2: CONTENT_WIDTH, y2: 2, lineWidth: 1.5, lineColor: C.accent },
+        ],
+      },
+    ],
+    margin: [0, 14, 0, 8],
+    headlineLevel: 1,
+  };
+  const intro = section.intro
+    ? [{ text: section.intro, fontSize: 9.5, margin: [0, 0, 0, 8] } as Content]
+    : [];
+  const charts = section.charts.flatMap((q): Content[] => {
+    const svg = questionChartSvg(q, model.lang);
+    if (!svg) return [];
+    return [
+      {
+        stack: [
+          { text: q.title, bold: true, fontSize: 9.5, margin: [0, 4, 0, 2] },
+          svgBlock(svg, CONTENT_WIDTH * 0.9, [0, 2, 0, 0]),
+          {
+            text: [`${q.base} ${responses}`, ...(q.notes ?? []).map((n) => ` · ${n}`)].join(''),
+            fontSize: 7,
+            color: C.muted,
+            margin: [0, 0, 0, 8],
+          },
+        ],
+        unbreakable: true,
+      },
+    ];
+  });
+  // The section title never ends a page: it moves with its intro and first row of figures (or chart).
+  const [lead, ...rest] = [...tilesGrid(section.figures.map((f) => tileOf(f, model.lang))), ...charts];
+  return [{ stack: [heading, ...intro, ...(lead ? [lead] : [])], unbreakable: true }, ...rest];
 }
 
 function participationTable(model: BrochureModel): Content {

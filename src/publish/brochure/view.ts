@@ -1,4 +1,4 @@
-import { formatNumber } from '../../report/format.js';
+import { formatLongDate, formatNumber } from '../../report/format.js';
 import type { Figure } from '../indicators/figure.js';
 import { formatValue, formatWithUnit, unitSymbol } from '../indicators/wording.js';
 import { territoryMapSvg } from '../map/index.js';
@@ -127,9 +127,11 @@ export function coverLines(model: BrochureModel): { kicker: string; title: strin
 
 export function colophon(model: BrochureModel): string {
   const fr = model.lang === 'fr';
+  // The model keeps the ISO day (JSON contract); people read "4 décembre 2026".
+  const day = formatLongDate(model.generatedAt, model.lang);
   return fr
-    ? `${formatNumber(model.responses, 'fr', 0)} réponses · document produit le ${model.generatedAt} avec Panorama`
-    : `${formatNumber(model.responses, 'en', 0)} responses · produced on ${model.generatedAt} with Panorama`;
+    ? `${formatNumber(model.responses, 'fr', 0)} réponses · document produit le ${day} avec Panorama`
+    : `${formatNumber(model.responses, 'en', 0)} responses · produced on ${day} with Panorama`;
 }
 
 /** Participation by territory under the map: structures, respondents and rate (not confidential). */

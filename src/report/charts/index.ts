@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { formatPercent } from '../format.js';
+import { formatNumber, formatPercent, formatYear } from '../format.js';
 import type { FrequencyRow, QuestionResult, ReportLang } from '../model.js';
 
 /**
@@ -157,15 +157,67 @@ function matrixChart(question: QuestionResult, lang: ReportLang): string | undef
   );
 }
 
+/** Fewer answers than this and a box plot says nothing the table does not. */
+const BOX_PLOT_FROM = 5;
+
+/**
+ * A number question's distribution as a horizontal box plot (minimum, quartiles, median, maximum
+ * from the model's summary, the same quartile method as its table), each value written beside it:
+ * a table of nine figures hides how skewed the answers are, the box shows it at a glance.
+ */
+function boxPlotChart(question: QuestionResult, lang: ReportLang): string | undefined {
+  const s = question.stats;
+  if (!s || s.count < BOX_PLOT_FROM) return undefined;
+  const five = [s.min, s.q1, s.median, s.q3, s.max];
+  if (five.some((v) => v === null) || s.min === s.max) return undefined;
+  const values = five as number[];
+  const year = question.valueFormat === 'year';
+  const format = (v: number) => (year ? formatYear(v, lang) : formatNumber(v, lang, 2));
+  // Labels alternate above and below the box so close quartiles do not overwrite each other.
+  const labelled = values.map((value, i) => ({
+    value: [value, 0],
+    label: { show: true, position: i % 2 === 0 ? 'bottom' : 'top', distance: 18, formatter: format(value) },
+  }));
+  return renderSvg(
+    {
+      grid: { left: 24, right: 40, top: 26, bottom: 30 },
+      xAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { fontSize: 10, color: '#777', formatter: format, margin: 10 },
+        splitLine: { lineStyle: { color: '#e4e8ee' } },
+      },
+      yAxis: { type: 'category', data: [''], show: false },
+      series: [
+        {
+          type: 'boxplot',
+          boxWidth: [26, 26],
+          itemStyle: { color: '#dbe7f4', borderColor: COLORS.choice, borderWidth: 1.5 },
+          data: [values],
+        },
+        {
+          type: 'scatter',
+          symbolSize: 0,
+          label: { fontSize: 11, color: '#222' },
+          data: labelled,
+        },
+      ],
+    },
+    CHART_WIDTH,
+    150,
+  );
+}
+
 /**
  * The chart of one question as an SVG string, or undefined when a chart would add nothing
- * (numeric summaries, free texts, empty tables).
+ * (free texts, empty tables, numeric summaries of too few or identical values).
  */
 export function questionChartSvg(question: QuestionResult, lang: ReportLang): string | undefined {
   if ((question.kind === 'choice' || question.kind === 'classes') && question.rows?.length) {
     return frequencyChart(question.rows, lang);
   }
   if (question.kind === 'matrix') return matrixChart(question, lang);
+  if (question.kind === 'numeric') return boxPlotChart(question, lang);
   return undefined;
 }
 

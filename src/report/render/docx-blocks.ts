@@ -101,8 +101,9 @@ function columnWidths(table: TableBlock): number[] {
   return numeric.map((isNumber) => (isNumber ? number : text));
 }
 
-export function noteParagraph(text: string): Paragraph {
+export function noteParagraph(text: string, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext: keepNext || undefined,
     spacing: { before: 0, after: 60 },
     children: textRuns(text, { italics: true, size: 16, color: MUTED }),
   });
@@ -116,8 +117,20 @@ export function captionParagraph(text: string): Paragraph {
   });
 }
 
-/** A real Word table: header rows repeat on every page and rows never split across pages. */
-export function docxTable(table: TableBlock): (Paragraph | Table)[] {
+/**
+ * Word keeps a short table on one page when every row "keeps with next"; the last row too when the
+ * table must stay with what follows. A long table may break, but its last rows go with its chart.
+ */
+function keepRow(row: number, rows: number, together: boolean, keepWithNext: boolean): boolean {
+  if (keepWithNext) return together || row >= rows - 3;
+  return together && row < rows - 1;
+}
+
+/**
+ * A real Word table: header rows repeat on every page and rows never split across pages.
+ * `keepWithNext`: the table's end and its notes stay on the page of what follows (its chart).
+ */
+export function docxTable(table: TableBlock, keepWithNext = false): (Paragraph | Table)[] {
   const numeric = numericColumns(table);
   const size = numeric.filter(Boolean).length >= COMPACT_FROM ? 16 : 19;
   const headRows: TableRow[] = [];
@@ -143,7 +156,7 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
       new TableRow({
         cantSplit: true,
         children: row.map((cell) =>
-          bodyCell(cell, row[0]?.muted === true, together && r < table.rows.length - 1, size),
+          bodyCell(cell, row[0]?.muted === true, keepRow(r, table.rows.length, together, keepWithNext), size),
         ),
       }),
   );
@@ -156,7 +169,7 @@ export function docxTable(table: TableBlock): (Paragraph | Table)[] {
       columnWidths: widths,
       rows: [...headRows, ...bodyRows],
     }),
-    ...table.notes.map(noteParagraph),
+    ...table.notes.map((note) => noteParagraph(note, keepWithNext)),
   ];
 }
 

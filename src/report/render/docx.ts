@@ -7,12 +7,13 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  TableOfContents,
   TextRun,
   type ISectionOptions,
   type Table,
 } from 'docx';
 import { labels } from '../i18n.js';
-import type { QuestionResult, ReportModel } from '../model.js';
+import type { ReportModel } from '../model.js';
 import {
   ACCENT,
   DOCX_FONT,
@@ -23,14 +24,9 @@ import {
   noteParagraph,
   textRuns,
 } from './docx-blocks.js';
-import {
-  participationByGroupTable,
-  participationTable,
-  reportDate,
-  scopeLines,
-  sectionQuestions,
-} from './participation.js';
-import { colon, questionBlocks, type Block } from './view.js';
+import { reportOutline, type OutlineQuestion } from './outline.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines } from './participation.js';
+import { colon, questionBlocks, questionNotes, type Block } from './view.js';
 
 /**
  * Word export: built-in heading styles (so the navigation pane and a generated table of contents
@@ -39,17 +35,37 @@ import { colon, questionBlocks, type Block } from './view.js';
 
 export * from './docx-blocks.js';
 
-function docxBlock(block: Block): (Paragraph | Table)[] {
-  return block.type === 'table' ? docxTable(block) : docxList(block);
+function docxBlock(block: Block, keepWithNext = false): (Paragraph | Table)[] {
+  return block.type === 'table' ? docxTable(block, keepWithNext) : docxList(block);
 }
 
-function questionChildren(question: QuestionResult, model: ReportModel): (Paragraph | Table)[] {
+/**
+ * Heading, main table and chart keep together (the chart right under the table it draws), then
+ * the other tables and lists, then the notes the tables do not already print.
+ */
+function questionChildren(entry: OutlineQuestion, model: ReportModel): (Paragraph | Table)[] {
+  const { question } = entry;
   const chart = docxChart(question, model.lang);
+  const blocks = questionBlocks(question, model.method.quartiles, model.lang);
+  const [first, ...rest] = blocks;
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: question.title }),
-    ...questionBlocks(question, model.method.quartiles, model.lang).flatMap(docxBlock),
-    ...(question.notes ?? []).map(noteParagraph),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: entry.heading }),
+    ...(first ? docxBlock(first, chart !== undefined) : []),
     ...(chart ? [chart] : []),
+    ...rest.flatMap((block) => docxBlock(block)),
+    ...questionNotes(question, blocks).map((note) => noteParagraph(note)),
+  ];
+}
+
+/** Word's own table of contents field (TOC \\o "1-2" \\h), pre-filled so it reads before Word updates it. */
+function tableOfContents(model: ReportModel): (Paragraph | TableOfContents)[] {
+  return [
+    // Not a heading style: the contents would otherwise list itself.
+    new Paragraph({
+      spacing: { before: 240, after: 160 },
+      children: [new TextRun({ text: labels(model.lang).contents, bold: true, size: 32, color: ACCENT })],
+    }),
+    new TableOfContents(labels(model.lang).contents, { hyperlink: true, headingStyleRange: '1-2' }),
   ];
 }
 
@@ -138,10 +154,13 @@ export function docxStyles(lang: ReportModel['lang']) {
 
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const l = labels(model.lang);
-  const body: (Paragraph | Table)[] = sectionQuestions(model).flatMap((section, i) => [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0, text: section.title }),
-    ...section.questions.flatMap((q) => questionChildren(q, model)),
-  ]);
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    ...tableOfContents(model),
+    ...reportOutline(model).flatMap((section) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: section.heading }),
+      ...section.questions.flatMap((q) => questionChildren(q, model)),
+    ]),
+  ];
   if (model.method.notes.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: l.methodNotes }));
     body.push(...model.method.notes.map((n) => new Paragraph({ bullet: { level: 0 }, text: n })));
@@ -160,6 +179,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     title: model.title,
     description: model.description,
     styles: docxStyles(model.lang),
+    // Word offers to update the fields on opening: the table of contents then gets its page numbers.
+    features: { updateFields: true },
     sections,
   });
   return Packer.toBuffer(doc);

@@ -1,3 +1,4 @@
+import { formatLongDate } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
 import { countCell, percentCell, textCell, type TableBlock } from './view.js';
@@ -48,14 +49,7 @@ function capitalise(text: string): string {
 
 /** "22 novembre 2026" / "22 November 2026": the model's generation date, today when absent. */
 export function reportDate(model: ReportModel): string {
-  const date = model.generatedAt ? new Date(model.generatedAt) : new Date();
-  const valid = Number.isNaN(date.getTime()) ? new Date() : date;
-  return new Intl.DateTimeFormat(model.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(valid);
+  return formatLongDate(model.generatedAt, model.lang);
 }
 
 /** A stable, HTML-safe anchor for a question or section name. */

@@ -7,17 +7,13 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { CHART_FONT_FILES, CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
-import {
-  participationByGroupTable,
-  participationTable,
-  reportDate,
-  scopeLines,
-  sectionQuestions,
-} from './participation.js';
+import { reportOutline, type OutlineQuestion } from './outline.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines } from './participation.js';
 import {
   colon,
   numericColumns,
   questionBlocks,
+  questionNotes,
   type Block,
   type ListBlock,
   type TableBlock,
@@ -141,10 +137,18 @@ export function pdfTable(table: TableBlock): Content[] {
 
 const KEEP_TOGETHER_ROWS = 25;
 
+/** A list this short moves whole with its title; a longer one takes at least its first items along. */
+const KEEP_LIST_ITEMS = 15;
+const LIST_LEAD_ITEMS = 3;
+
 export function pdfList(list: ListBlock): Content[] {
+  const title = { text: list.title, style: 'h4' } as Content;
+  const items = list.items.map((t) => ({ text: t }));
+  const lead = items.length <= KEEP_LIST_ITEMS ? items.length : LIST_LEAD_ITEMS;
+  const rest = items.slice(lead);
   return [
-    { text: list.title, style: 'h4' },
-    { ul: list.items.map((t) => ({ text: t })), style: 'list' },
+    { stack: [title, { ul: items.slice(0, lead), style: 'list' }], unbreakable: true } as Content,
+    ...(rest.length ? [{ ul: rest, style: 'list' } as Content] : []),
   ];
 }
 
@@ -164,27 +168,43 @@ export function pdfChart(question: QuestionResult, lang: ReportModel['lang']): C
   } as Content;
 }
 
-function questionContent(question: QuestionResult, model: ReportModel): Content[] {
+/**
+ * Heading, main table and chart move as one block when they fit on a page (the chart right under
+ * the table it draws), then the other tables and lists, then the notes the tables do not print.
+ */
+function questionContent(entry: OutlineQuestion, model: ReportModel): Content[] {
+  const { question } = entry;
   const chart = pdfChart(question, model.lang);
   const heading = {
-    text: question.title,
+    text: entry.heading,
     style: 'h2',
+    headlineLevel: 2,
     tocItem: true,
     tocStyle: 'tocQuestion',
     tocMargin: [14, 0, 0, 0],
   } as Content;
-  const [first, ...rest] = questionBlocks(question, model.method.quartiles, model.lang).map(pdfBlock);
-  // The heading stays on the page of its first table (when that table is short enough to move).
-  const opening: Content[] =
-    first && first.length === 1 && (first[0] as { unbreakable?: boolean }).unbreakable
-      ? [{ stack: [heading, ...first], unbreakable: true }]
-      : [heading, ...(first ?? [])];
+  const blocks = questionBlocks(question, model.method.quartiles, model.lang);
+  const [first, ...rest] = blocks.map(pdfBlock);
+  const firstMoves = first?.length === 1 && (first[0] as { unbreakable?: boolean }).unbreakable === true;
+  const opening: Content[] = firstMoves
+    ? [{ stack: [heading, ...first, ...(chart ? [chart] : [])], unbreakable: true }]
+    : [heading, ...(first ?? []), ...(chart ? [chart] : [])];
   return [
     ...opening,
     ...rest.flat(),
-    ...(question.notes ?? []).map((n) => ({ text: n, style: 'note' })),
-    ...(chart ? [chart] : []),
+    ...questionNotes(question, blocks).map((n) => ({ text: n, style: 'note' })),
   ];
+}
+
+/**
+ * pdfmake has no "keep with next": a heading (or a list title) that ends a page is moved to the
+ * next one, with what follows it.
+ */
+function headingAtFootOfPage(
+  node: { headlineLevel?: unknown; pageNumbers?: number[] },
+  nodes: { getFollowingNodesOnPage(): unknown[] },
+): boolean {
+  return node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0;
 }
 
 function titlePage(model: ReportModel): Content[] {
@@ -209,12 +229,12 @@ export async function pdfBuffer(doc: TDocumentDefinitions): Promise<Buffer> {
 
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const l = labels(model.lang);
-  const sections = sectionQuestions(model);
+  const sections = reportOutline(model);
   const content: Content[] = [
     ...titlePage(model),
     { toc: { title: { text: l.contents, style: 'h1' } } } as Content,
     ...sections.flatMap((s): Content[] => [
-      { text: s.title, style: 'h1', tocItem: true, tocStyle: 'tocSection', pageBreak: 'before' } as Content,
+      { text: s.heading, style: 'h1', tocItem: true, tocStyle: 'tocSection', pageBreak: 'before' } as Content,
       ...s.questions.flatMap((q) => questionContent(q, model)),
     ]),
   ];
@@ -260,6 +280,7 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
       tocSection: { bold: true, margin: [0, 4, 0, 0] },
       tocQuestion: { fontSize: 8.5, color: '#333333' },
     },
+    pageBreakBefore: headingAtFootOfPage,
     content,
   };
   return pdfBuffer(doc);

@@ -123,6 +123,11 @@ const STAT_KEYS: { key: keyof NumericStats; label: LabelKey; decimals: boolean }
 /** Statistics that are themselves years when the values are years (not count, sum or spread). */
 const YEAR_STATS = new Set<keyof NumericStats>(['mean', 'min', 'q1', 'median', 'q3', 'max']);
 
+/** A sum of years (171 194) means nothing: year questions print every statistic but the sum. */
+function statKeys(year: boolean): typeof STAT_KEYS {
+  return year ? STAT_KEYS.filter((s) => s.key !== 'sum') : STAT_KEYS;
+}
+
 function statCell(
   stats: NumericStats,
   key: keyof NumericStats,
@@ -149,7 +154,7 @@ export function statsTable(
     caption,
     captionIsTitle,
     head: [l.calculation, l.result],
-    rows: STAT_KEYS.map(({ key, label, decimals }) => [
+    rows: statKeys(year).map(({ key, label, decimals }) => [
       textCell(l[label]),
       statCell(stats, key, decimals, lang, year),
     ]),
@@ -213,7 +218,7 @@ export function breakdownTable(
       type: 'table',
       caption,
       head: [l.calculation, ...breakdown.groups.map(groupLabel)],
-      rows: STAT_KEYS.map(({ key, label, decimals }) => [
+      rows: statKeys(question.valueFormat === 'year').map(({ key, label, decimals }) => [
         textCell(l[label]),
         ...stats.map((s) => statCell(s, key, decimals, lang, question.valueFormat === 'year')),
       ]),
@@ -271,11 +276,32 @@ export function questionBlocks(question: QuestionResult, method: QuartileMethod,
       blocks.push(matrixTable(question, lang));
       break;
   }
-  if (question.otherTexts?.length)
-    blocks.push({ type: 'list', title: l.otherTexts, items: question.otherTexts });
+  const others = otherItems(question, lang);
+  if (others.length) blocks.push({ type: 'list', title: l.otherTexts, items: others });
   if (question.verbatims?.length) blocks.push({ type: 'list', title: l.details, items: question.verbatims });
   if (question.breakdown) blocks.push(breakdownTable(question, question.breakdown, method, lang));
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * "Autre" texts, each once with its count when several gave it ("Soutien aux étudiants (4)");
+ * models written before `otherCounts` list every text as typed.
+ */
+export function otherItems(question: QuestionResult, lang: ReportLang): string[] {
+  if (question.otherCounts?.length)
+    return question.otherCounts.map(({ text, count }) =>
+      count > 1 ? `${text} (${formatNumber(count, lang, 0)})` : text,
+    );
+  return question.otherTexts ?? [];
+}
+
+/**
+ * The question's own notes that its tables do not already print (the multiple-choice reminder is
+ * both a model note and a table note: printed once, under the table).
+ */
+export function questionNotes(question: QuestionResult, blocks: Block[]): string[] {
+  const printed = new Set(blocks.flatMap((b) => (b.type === 'table' ? b.notes : [])));
+  return (question.notes ?? []).filter((note) => !printed.has(note));
 }
 
 /** Which columns hold numbers (right-aligned, narrow); decided by the body cells, the label column never. */

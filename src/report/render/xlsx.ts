@@ -2,13 +2,8 @@ import ExcelJS from 'exceljs';
 import { round } from '../format.js';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
-import {
-  participationByGroupTable,
-  participationTable,
-  reportDate,
-  scopeLines,
-  sectionQuestions,
-} from './participation.js';
+import { reportOutline } from './outline.js';
+import { participationByGroupTable, participationTable, reportDate, scopeLines } from './participation.js';
 import { colon, questionBlocks, type Cell, type TableBlock } from './view.js';
 
 /**
@@ -24,7 +19,22 @@ const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
 
 const FORBIDDEN = /[[\]:*?/\\]/g;
 
-/** Excel sheet names: ≤ 31 characters, none of []:*?/\, unique ignoring case. */
+const SHEET_NAME_MAX = 31;
+
+/** Cut at a word boundary with an ellipsis ("Partenariat avec les acteurs…"), never mid-word. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // A cut that falls just before a space keeps its last word whole.
+  const space = text.charAt(max - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
+  const words = space >= max / 2 ? cut.slice(0, space) : cut;
+  return `${words.replace(/[\s,;:.'’«»-]+$/u, '')}…`;
+}
+
+/**
+ * Excel sheet names: ≤ 31 characters cut at a word with "…", none of []:*?/\, unique ignoring
+ * case (a repeated name gets " (2)").
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base =
     wanted
@@ -32,10 +42,10 @@ export function sheetName(wanted: string, taken: Set<string>): string {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^'+|'+$/g, '') || 'Section';
-  let name = base.slice(0, 31).trim();
+  let name = shorten(base, SHEET_NAME_MAX);
   for (let i = 2; taken.has(name.toLowerCase()); i++) {
     const suffix = ` (${i})`;
-    name = base.slice(0, 31 - suffix.length).trim() + suffix;
+    name = shorten(base, SHEET_NAME_MAX - suffix.length) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;
@@ -128,19 +138,19 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   workbook.creator = 'Panorama';
   workbook.title = model.title;
   const taken = new Set<string>();
-  const sections = sectionQuestions(model);
+  const sections = reportOutline(model);
 
   const summary = addSheet(workbook, sheetName(l.contents, taken), 1);
   const participation = addSheet(workbook, sheetName(l.participation, taken), 1);
-  const sectionSheets = sections.map((s) => addSheet(workbook, sheetName(s.title, taken), 1));
+  const sectionSheets = sections.map((s) => addSheet(workbook, sheetName(s.heading, taken), 1));
   const verbatimSheet = addSheet(workbook, sheetName(l.verbatims, taken), 1);
 
   summary.addRow([l.section, l.question, l.base]);
   styleHead(summary.getRow(1), 1, 3);
   sections.forEach((section, i) => {
-    for (const q of section.questions) {
-      const target = sectionSheets[i]?.name ?? section.title;
-      summary.addRow([{ text: target, hyperlink: `#'${target}'!A1` }, q.title, q.base]);
+    for (const { heading, question: q } of section.questions) {
+      const target = sectionSheets[i]?.name ?? section.heading;
+      summary.addRow([{ text: target, hyperlink: `#'${target}'!A1` }, heading, q.base]);
     }
   });
   setWidths(summary, 32, 80, 2);
@@ -164,13 +174,13 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   sections.forEach((section, i) => {
     const sheet = sectionSheets[i];
     if (!sheet) return;
-    sheet.getCell('A1').value = section.title;
+    sheet.getCell('A1').value = section.heading;
     sheet.getCell('A1').font = { bold: true, size: 14 };
     let r = 3;
     let widest = 3;
-    for (const q of section.questions) {
+    for (const { heading, question: q } of section.questions) {
       const title = sheet.getCell(r++, 1);
-      title.value = q.title;
+      title.value = heading;
       title.font = { bold: true, size: 12, color: { argb: 'FF2F6FB0' } };
       for (const block of questionBlocks(q, model.method.quartiles, lang)) {
         if (block.type !== 'table') continue;
@@ -184,9 +194,9 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   verbatimSheet.addRow([l.section, l.question, l.answer, l.details]);
   styleHead(verbatimSheet.getRow(1), 1, 4);
   for (const section of sections) {
-    for (const q of section.questions) {
-      for (const text of q.otherTexts ?? []) verbatimSheet.addRow([section.title, q.title, l.other, text]);
-      for (const text of q.verbatims ?? []) verbatimSheet.addRow([section.title, q.title, l.details, text]);
+    for (const { heading, question: q } of section.questions) {
+      for (const text of q.otherTexts ?? []) verbatimSheet.addRow([section.heading, heading, l.other, text]);
+      for (const text of q.verbatims ?? []) verbatimSheet.addRow([section.heading, heading, l.details, text]);
     }
   }
   setWidths(verbatimSheet, 28, 40, 4);

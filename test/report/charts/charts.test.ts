@@ -59,8 +59,16 @@ describe('question charts', () => {
     assert.ok(!svg.includes('tiers-lieux'));
   });
 
-  it('draws nothing for numeric summaries, free texts and tables without a base', () => {
-    assert.equal(questionChartSvg(question('adherents'), 'fr'), undefined);
+  it('draws a number question as a box plot of its quartiles', () => {
+    const svg = questionChartSvg(question('adherents'), 'fr') ?? '';
+    assert.ok(svg.startsWith('<svg'), 'a chart');
+    // The sample's minimum, quartiles and maximum (110, 365, 685.5, 1033.5, 2914) in French.
+    const labels = texts(svg).map((t) => t.text.replace(/[\u00a0\u202f]/g, ' '));
+    for (const value of ['110', '365', '685,5', '1 033,5', '2 914'])
+      assert.ok(labels.includes(value), `${value} in ${labels.join(' | ')}`);
+  });
+
+  it('draws nothing for free texts and tables without a base', () => {
     assert.equal(questionChartSvg(question('financement_vieillissement'), 'fr'), undefined);
     const empty: QuestionResult = {
       ...question('qpv'),

@@ -46,7 +46,8 @@ describe('report renderer: docx specifics', () => {
 
   it('embeds one PNG chart per charted question', () => {
     const media = [...parts.keys()].filter((name) => name.startsWith('word/media/'));
-    assert.equal(media.length, 4);
+    // Four bar charts (choice, classes, matrix) and the number question's box plot.
+    assert.equal(media.length, 5);
     for (const name of media) {
       assert.deepEqual(
         [...(parts.get(name) ?? Buffer.alloc(0)).subarray(0, 4)],
@@ -54,7 +55,7 @@ describe('report renderer: docx specifics', () => {
         name,
       );
     }
-    assert.equal(documentXml.match(/<w:drawing>/g)?.length, 4);
+    assert.equal(documentXml.match(/<w:drawing>/g)?.length, 5);
   });
 
   it('numbers pages in the footer ("Page X sur Y")', () => {

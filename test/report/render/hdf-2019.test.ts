@@ -80,6 +80,8 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
   });
 
   it('XLSX: the same rows as numbers on the section sheets', async () => {
+    // Question titles are numbered as the questionnaire's sections ("1.4 Date de création …").
+    const numberedTitle = (value: ExcelJS.CellValue) => String(value).replace(/^\d+\.\d+ /, '');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await renderReport(model, 'xlsx')) as unknown as ArrayBuffer);
     const lines: { sheet: string; values: ExcelJS.CellValue[] }[] = [];
@@ -94,7 +96,9 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
         .filter((q) => q.title === table.title)
         .findIndex((q) => q.name === table.question);
       const titleAt =
-        lines.map((l, i) => (l.values[0] === table.title ? i : -1)).filter((i) => i >= 0)[order] ?? -1;
+        lines.map((l, i) => (numberedTitle(l.values[0]) === table.title ? i : -1)).filter((i) => i >= 0)[
+          order
+        ] ?? -1;
       assert.ok(titleAt >= 0, `title of ${table.question} not found`);
       for (const row of table.rows ?? []) {
         const line = lines.slice(titleAt + 1).find((l) => l.values[0] === row.label);
@@ -119,6 +123,11 @@ describe('hdf-2019 report rendered from raw answers', { skip }, () => {
       }
     }
     const charts = [...parts.keys()].filter((name) => name.startsWith('word/media/')).length;
-    assert.equal(charts, model.questions.filter((q) => q.kind === 'choice' || q.kind === 'classes').length);
+    // A bar chart per choice or class table, a box plot per number question (here 84 and 86 answers).
+    assert.equal(
+      charts,
+      model.questions.filter((q) => q.kind === 'choice' || q.kind === 'classes' || q.kind === 'numeric')
+        .length,
+    );
   });
 });

@@ -39,12 +39,13 @@ describe('report renderer: html specifics', () => {
     assert.match(await render(sampleModel('en')), /<html lang="en">/);
   });
 
-  it('draws one inline SVG chart per choice, class and matrix question, none for numeric or text', async () => {
+  it('draws one inline SVG chart per choice, class, matrix and number question, none for text', async () => {
     const html = await render();
     const charted = sampleModel('fr').questions.filter((q) =>
-      ['choice', 'classes', 'matrix'].includes(q.kind),
+      ['choice', 'classes', 'matrix', 'numeric'].includes(q.kind),
     );
-    assert.equal(charted.length, 4);
+    // Four bar charts and one box plot (the number question).
+    assert.equal(charted.length, 5);
     assert.equal(html.match(/<svg\b/g)?.length, charted.length);
     assert.match(html, /<svg role="img" aria-label="Graphique : Êtes-vous en QPV/);
   });

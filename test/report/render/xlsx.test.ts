@@ -37,7 +37,8 @@ renderSuite({ format: 'xlsx', formatsNumbers: false, presentation: true, read: x
 function findRow(sheet: ExcelJS.Worksheet, after: string, label: string): ExcelJS.Row {
   let start = 0;
   sheet.eachRow((row, n) => {
-    if (!start && cellText(row.getCell(1).value) === after) start = n;
+    // Question titles are numbered ("1.3 Nombre d'adhérents …").
+    if (!start && cellText(row.getCell(1).value).replace(/^\d+\.\d+ /, '') === after) start = n;
   });
   assert.ok(start > 0, `"${after}" not found in ${sheet.name}`);
   for (let n = start + 1; n <= sheet.rowCount; n++) {
@@ -58,7 +59,9 @@ describe('report renderer: xlsx specifics', () => {
     assert.deepEqual(names, [
       'Sommaire',
       'Participation',
-      ...model.sections.map((s) => s.title.slice(0, 31).trim()),
+      // Numbered as the questionnaire; a long title is cut at a word with "…".
+      '1. Informations générales',
+      '2. Activités actuelles et…',
       'Verbatims',
     ]);
     for (const name of names) {
@@ -68,7 +71,7 @@ describe('report renderer: xlsx specifics', () => {
   });
 
   it('stores counts and percentages as numbers, percentages with a percent format', () => {
-    const sheet = workbook.getWorksheet(model.sections[0]?.title ?? '');
+    const sheet = workbook.getWorksheet('1. Informations générales');
     assert.ok(sheet);
     const yes = findRow(sheet, model.questions[0]?.title ?? '', 'Oui');
     assert.equal(yes.getCell(2).value, 41);
@@ -81,7 +84,7 @@ describe('report renderer: xlsx specifics', () => {
   });
 
   it('writes the breakdown as count and percent columns per group', () => {
-    const sheet = workbook.getWorksheet(model.sections[0]?.title ?? '');
+    const sheet = workbook.getWorksheet('1. Informations générales');
     assert.ok(sheet);
     const yes = findRow(sheet, 'Répartition par territoire', 'Oui');
     assert.deepEqual(
@@ -117,14 +120,18 @@ describe('report renderer: xlsx specifics', () => {
 });
 
 describe('xlsx sheet names', () => {
-  it('cuts at 31 characters, removes forbidden characters and stays unique', () => {
+  it('cuts at a word within 31 characters with "…", removes forbidden characters and stays unique', () => {
     const taken = new Set<string>();
     const long = 'Activités actuelles et partenariats du centre social';
     const a = sheetName(long, taken);
     const b = sheetName(long, taken);
-    assert.equal(a, 'Activités actuelles et partenar');
-    assert.equal(a.length, 31);
-    assert.equal(b, 'Activités actuelles et part (2)');
+    // Never mid-word ("…partenar"): the last whole word that fits, then an ellipsis.
+    assert.equal(a, 'Activités actuelles et…');
+    assert.equal(b, 'Activités actuelles et… (2)');
+    assert.equal(
+      sheetName("1. Le projet à l'épreuve de la crise sanitaire", taken),
+      "1. Le projet à l'épreuve de la…",
+    );
     assert.equal(sheetName('Q1/Q2: [bilan]*?', taken), 'Q1 Q2 bilan');
     assert.equal(sheetName('SOMMAIRE', new Set(['sommaire'])), 'SOMMAIRE (2)');
     assert.equal(sheetName('///', taken), 'Section');
