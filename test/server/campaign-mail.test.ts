@@ -159,10 +159,23 @@ test('scheduled reminders leave at their dates on the fake clock, once, to those
   assert.equal(again.sent.length, 0);
   assert.equal(again.alreadySent.length, 4);
 
+  // An address added since the invitations: the scheduled job invites that structure, it does
+  // not send it a "Rappel" as a first message.
+  const newcomer = (await server.store.invitations.list(campaignId)).find(
+    (i) => i.structureId && i.status !== 'submitted' && !withEmail.includes(i.structureId),
+  )!;
+  const structure = (await server.store.structures.get(newcomer.structureId!))!;
+  await server.store.structures.update(structure.id, {
+    attributes: { ...structure.attributes, email: 'nouvelle-direction@centre.example.org' },
+  });
+
   server.clock.now = new Date(Date.parse(two.sendAt) + 60_000);
-  assert.deepEqual(await runDueReminders(server.app.panorama), { ran: 1, sent: 4 });
+  assert.deepEqual(await runDueReminders(server.app.panorama), { ran: 1, sent: 5 });
   assert.deepEqual(await runDueReminders(server.app.panorama), { ran: 0, sent: 0 });
   assert.equal(outbox().filter((m) => kindOf(m) === 'reminder').length, 8);
+  const toNewcomer = outbox().filter((m) => m.includes('nouvelle-direction@centre.example.org'));
+  assert.deepEqual(toNewcomer.map(kindOf), ['invitation']);
+  await server.store.structures.update(structure.id, { attributes: structure.attributes });
   const schedule = await server.store.mail.listSchedules(campaignId);
   assert.ok(schedule.every((s) => s.doneAt));
   // Sessions are dated by the same clock: back to the start, they are valid again.

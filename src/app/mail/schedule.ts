@@ -61,23 +61,40 @@ export async function runDueReminders(deps: AppDeps): Promise<{ ran: number; sen
     if (!campaign || isClosed(campaign, deps.now())) outcome = { skipped: 'closed' };
     else {
       const { rows } = await participationRows(deps, { all: true }, campaign);
-      const result = await sendCampaignMail(
+      const late = rows.filter((r) => r.status !== 'submitted');
+      // A reminder is never the first message: a structure not invited yet (an address added
+      // since, the invitations never sent) gets the invitation instead.
+      const invited = await invitedStructures(deps, campaign.id);
+      const reminders = await sendCampaignMail(
         deps,
         campaign,
-        rows.filter((r) => r.status !== 'submitted'),
+        late.filter((r) => invited.has(r.id)),
         { kind: 'reminder', job: `schedule:${job.id}` },
       );
-      sent += result.sent.length;
+      const invitations = await sendCampaignMail(
+        deps,
+        campaign,
+        late.filter((r) => !invited.has(r.id)),
+        { kind: 'invitation', job: 'invitation' },
+      );
+      sent += reminders.sent.length + invitations.sent.length;
       outcome = {
-        sent: result.sent.length,
-        withoutEmail: result.withoutEmail.length,
-        failed: result.failed.length,
+        sent: reminders.sent.length,
+        invited: invitations.sent.length,
+        withoutEmail: reminders.withoutEmail.length + invitations.withoutEmail.length,
+        failed: reminders.failed.length + invitations.failed.length,
       };
     }
     if (await deps.store.mail.finishSchedule(job.id, JSON.stringify(outcome), deps.now().toISOString()))
       ran++;
   }
   return { ran, sent };
+}
+
+/** The structures that received the first invitation of a campaign. */
+async function invitedStructures(deps: AppDeps, campaignId: string): Promise<Set<string>> {
+  const log = await deps.store.mail.log(campaignId);
+  return new Set(log.filter((e) => e.kind === 'invitation' && e.status === 'sent').map((e) => e.structureId));
 }
 
 /**
