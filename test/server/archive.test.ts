@@ -169,3 +169,54 @@ describe('archive routes', () => {
     assert.equal(again.json().error.message, 'There is no demo data to remove.');
   });
 });
+
+// A server of its own: a structure whose directory is edited counts as touched by a user, and the
+// demo removal above must not see it.
+describe('archives and the public solidarity directory', () => {
+  let own: TestServer;
+  before(async () => {
+    own = await startTestServer();
+  });
+  after(async () => own?.close());
+
+  test('an archived structure leaves the public solidarity directory and its open-data export', async () => {
+    const [structure] = await own.store.structures.list({ search: 'Roubaix' });
+    const saved = await own.request(own.users.admin, {
+      method: 'PUT',
+      url: `/api/solidarity/structures/${structure!.id}/directory`,
+      payload: {
+        profile: { siretOrRna: '77567227200017', postalCode: '59100', phone: '03 20 00 00 00' },
+        services: [{ service: 'demarches_en_ligne', hours: 'Mo,We 10:00-12:00', access: 'accueil' }],
+      },
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const listed = async () => {
+      const res = await own.request(undefined, { method: 'GET', url: '/api/public/solidarity/directory' });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.body.includes(structure!.id) || res.body.includes(structure!.name);
+    };
+    const exported = async () =>
+      (
+        await own.request(undefined, {
+          method: 'GET',
+          url: '/api/public/solidarity/directory/export?format=mednum-json',
+        })
+      ).body.includes(structure!.name);
+    assert.ok(await listed(), 'listed before archiving');
+    const before = await exported();
+    const res = await own.request(own.users.admin, {
+      method: 'POST',
+      url: `/api/archive/structure/${structure!.id}/remove`,
+    });
+    assert.equal(res.json().done, 'archived');
+    assert.equal(await listed(), false, 'not listed once archived');
+    assert.equal(await exported(), false, 'not exported once archived');
+    // Restored, it comes back as it was.
+    await own.request(own.users.admin, {
+      method: 'POST',
+      url: `/api/archive/structure/${structure!.id}/restore`,
+    });
+    assert.ok(await listed());
+    assert.equal(await exported(), before);
+  });
+});

@@ -129,15 +129,21 @@ const norm = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** Archived structures (src/app/archive) leave the public directory and its open-data export. */
+async function activeStructureIds(store: Store): Promise<Set<string>> {
+  return new Set((await store.structures.list({ activeOnly: true })).map((s) => s.id));
+}
+
 /** The public directory: places that declared at least one service, filtered. */
 export async function searchDirectory(
   store: Store,
   query: DirectoryQuery,
   now: Date,
 ): Promise<{ entries: DirectoryEntry[] }> {
-  const [places, services] = await Promise.all([
+  const [places, services, active] = await Promise.all([
     store.solidarity.listPlaces(),
     store.solidarity.listServices(),
+    activeStructureIds(store),
   ]);
   const byPlace = new Map<string, PlaceService[]>();
   for (const s of services) {
@@ -154,7 +160,7 @@ export async function searchDirectory(
   }
   const q = query.q ? norm(query.q) : '';
   const entries = places
-    .filter((p) => byPlace.has(p.structureId))
+    .filter((p) => byPlace.has(p.structureId) && active.has(p.structureId))
     .map((p) => entryOf(placeOf(p), byPlace.get(p.structureId)!, now))
     .filter((e) => {
       if (q && !norm(e.commune).includes(q) && !(e.postalCode ?? '').startsWith(q) && e.communeCode !== q)
@@ -313,7 +319,7 @@ export async function exportDirectory(
   format: ExportFormat,
   options: { source: string; now: Date; strict?: boolean; schemas?: StandardSchemas },
 ): Promise<DirectoryExport> {
-  const data = await loadSolidarityData(store);
+  const data = await loadSolidarityData(store, [...(await activeStructureIds(store))]);
   return buildDirectoryExport(data.places, data.services, format, {
     source: options.source,
     updatedOn: options.now.toISOString().slice(0, 10),
