@@ -6,6 +6,7 @@ import { ErrorBox, Loading, useApi } from './common.js';
 import { registryKeys, registryValues } from './registryKeys.js';
 import { choiceQuestions } from './surveyQuestions.js';
 import { ExportAnswers } from './exports/ExportAnswers.js';
+import type { ReportOptionsInput } from '../../contract/reports.js';
 
 interface Filter {
   key: string;
@@ -14,12 +15,18 @@ interface Filter {
 
 const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv'] as const;
 
-function reportQuery(filters: Filter[], by: string, lang: Lang, format: string): string {
-  const search = new URLSearchParams({ format, lang });
-  for (const filter of filters) {
-    if (filter.key && filter.value) search.append('where', `${filter.key}=${filter.value}`);
-  }
-  if (by) search.set('by', by);
+/** The report's query string, from the options the API reads (src/contract/reports.ts). */
+function reportQuery(filters: Filter[], by: string, lang: Lang, validatedOnly = false): string {
+  const options: ReportOptionsInput = {
+    format: 'html',
+    lang,
+    where: filters.filter((f) => f.key && f.value).map((f) => `${f.key}=${f.value}`),
+    ...(by ? { by } : {}),
+    ...(validatedOnly ? { validatedOnly: 'true' } : {}),
+  };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(options))
+    for (const item of [value as string | string[]].flat()) search.append(key, item);
   return search.toString();
 }
 
@@ -36,7 +43,7 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   const [filters, setFilters] = useState<Filter[]>([]);
   const [by, setBy] = useState('');
   const [reportLang, setReportLang] = useState<Lang>(lang);
-  const [applied, setApplied] = useState(() => reportQuery([], '', lang, 'html'));
+  const [applied, setApplied] = useState(() => reportQuery([], '', lang));
 
   const questions = useMemo(
     () => (survey.data ? choiceQuestions(survey.data.survey.definition, lang) : []),
@@ -49,7 +56,7 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
   );
 
   const [validatedOnly, setValidatedOnly] = useState(false);
-  const current = reportQuery(filters, by, reportLang, 'html') + (validatedOnly ? '&validatedOnly=true' : '');
+  const current = reportQuery(filters, by, reportLang, validatedOnly);
   const shown = applied;
   const update = (index: number, change: Partial<Filter>) =>
     setFilters((list) => list.map((f, i) => (i === index ? { ...f, ...change } : f)));
