@@ -1,5 +1,4 @@
 import type { CliCommand } from '../cli/run.js';
-import { PanoramaError } from '../contract/errors/index.js';
 
 /**
  * The command table of `panorama`. Each command lives in its own module, loaded only when used, so
@@ -74,7 +73,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const entry = COMMANDS[name];
-  if (!entry) throw new PanoramaError('cli_unknown_command', { command: name });
+  if (!entry) {
+    // The error catalogue (every module's messages) is loaded only when a message is needed.
+    const { PanoramaError } = await import('../contract/errors/index.js');
+    throw new PanoramaError('cli_unknown_command', { command: name });
+  }
   const command = await entry.load();
   return command.run(rest);
 }

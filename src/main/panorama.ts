@@ -1,12 +1,15 @@
-import { CliError } from '../cli/run.js';
 import { cliLang, withoutGlobalLang } from '../cli/lang.js';
 import { runCli } from './commands.js';
-import { asPanoramaError } from '../app/errors.js';
 
 const argv = process.argv.slice(2);
 try {
   process.exitCode = await runCli(withoutGlobalLang(argv));
 } catch (err) {
+  // Loaded on failure only: `panorama --help` stays a few files away from node's own start-up.
+  const [{ asPanoramaError }, { CliError }] = await Promise.all([
+    import('../app/errors.js'),
+    import('../cli/run.js'),
+  ]);
   const known = asPanoramaError(err);
   if (known) {
     // --lang, else PANORAMA_LANG, else the locale (LANG=en_GB.UTF-8 → English); French otherwise.
