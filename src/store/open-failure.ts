@@ -1,18 +1,11 @@
+import type { DatabaseFailureCause } from '../contract/errors/maintenance.js';
+
 /**
  * Why a database could not be opened, read from the driver's error codes (better-sqlite3, node
  * and pg), so that the edge words it in the user's language instead of showing the driver's text.
+ * Every cause but "missing", which the caller knows before opening anything.
  */
-export type OpenFailureCause =
-  | 'not_postgres_url'
-  | 'folder'
-  | 'not_a_database'
-  | 'busy'
-  | 'unreachable'
-  | 'authentication'
-  | 'no_such_database'
-  | 'permission'
-  | 'migration'
-  | 'other';
+export type OpenFailureCause = Exclude<DatabaseFailureCause, 'missing'>;
 
 export interface OpenFailure {
   cause: OpenFailureCause;

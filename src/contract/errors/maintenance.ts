@@ -7,21 +7,24 @@ import { defineErrors } from './define.js';
  */
 const q = (text: string) => `« ${text} »`;
 
-/** Why a database could not be opened (src/store/open-failure.ts), and where. */
+/** Why a database could not be opened (src/store/open-failure.ts reads it from the driver). */
+export type DatabaseFailureCause =
+  | 'missing'
+  | 'not_postgres_url'
+  | 'folder'
+  | 'not_a_database'
+  | 'busy'
+  | 'unreachable'
+  | 'authentication'
+  | 'no_such_database'
+  | 'permission'
+  | 'migration'
+  | 'other';
+
+/** A database that could not be opened: where, why, and the driver's code when known. */
 export interface DatabaseFailure {
   target: string;
-  cause:
-    | 'missing'
-    | 'not_postgres_url'
-    | 'folder'
-    | 'not_a_database'
-    | 'busy'
-    | 'unreachable'
-    | 'authentication'
-    | 'no_such_database'
-    | 'permission'
-    | 'migration'
-    | 'other';
+  cause: DatabaseFailureCause;
   code?: string;
   migration?: string;
 }
