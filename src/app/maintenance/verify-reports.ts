@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { ReportBuilder } from '../../stats/index.js';
 import { buildSurveyModel } from '../../survey/index.js';
+import { reportRegistry } from '../../runtime/report-build.js';
 import type { Store } from '../../store/index.js';
 
 const PAGE_SIZE = 500;
@@ -18,12 +19,7 @@ async function campaignReport(store: Store, campaignId: string): Promise<unknown
   if (!campaign) return undefined;
   const version = await store.surveys.getVersion(campaign.surveyVersionId);
   if (!version) return undefined;
-  const invited = (await store.invitations.list(campaignId))
-    .map((i) => i.structureId)
-    .filter((s): s is string => s !== null);
-  const registry = invited.length
-    ? await store.structures.registry({ ids: invited })
-    : { structures: [], attributes: [] };
+  const registry = await reportRegistry(store, campaignId, undefined);
   const survey = buildSurveyModel(version.definition, `version ${version.version}`);
   const builder = new ReportBuilder(survey, { registry });
   for await (const record of store.responses.listSubmitted(campaignId, { pageSize: PAGE_SIZE }))
