@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { post } from '../../api.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
+import { useModalDialog } from './useModalDialog.js';
 import type { DemoStatusBody } from '../../../contract/archive.js';
 import { ErrorBox, Notice, toApiError, useApi } from '../common.js';
 
@@ -11,18 +12,11 @@ import { ErrorBox, Notice, toApiError, useApi } from '../common.js';
 export function DemoPanel({ onRemoved }: { onRemoved: () => void }) {
   const { t } = useI18n();
   const status = useApi<DemoStatusBody>('/api/demo');
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const dialog = useModalDialog(open);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
-
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (open && !node.open) node.showModal();
-    if (!open && node.open) node.close();
-  }, [open]);
 
   async function remove(): Promise<void> {
     setBusy(true);

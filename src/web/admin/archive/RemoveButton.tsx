@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { get, post } from '../../api.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
+import { useModalDialog } from './useModalDialog.js';
 import type { RemovalPreviewBody } from '../../../contract/archive.js';
 import { ErrorBox, toApiError } from '../common.js';
 
@@ -40,19 +41,12 @@ export function RemoveButton({
   onDone: (done: RemovalDone, message: string) => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const dialog = useModalDialog(open);
   const [preview, setPreview] = useState<RemovalPreviewBody>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const path = `/api/archive/${kind}/${encodeURIComponent(id)}`;
-
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (open && !node.open) node.showModal();
-    if (!open && node.open) node.close();
-  }, [open]);
 
   async function start(): Promise<void> {
     setPreview(undefined);
