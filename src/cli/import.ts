@@ -5,6 +5,7 @@ import { inputFolder } from './options.js';
 import type { Repositories, Store } from '../store/index.js';
 import { PanoramaError, type ErrorParamsOf } from '../contract/errors/index.js';
 import type { Lang } from '../contract/lang.js';
+import { cliLang } from './lang.js';
 import type { ResponseRecord } from '../survey/records.js';
 import { warnLeftOutCount } from './warnings.js';
 
@@ -75,11 +76,11 @@ export class ImportError<C extends ImportRefusal = ImportRefusal> extends Panora
 
 async function registryPlan(store: Store, path: string, options: ImportOptions) {
   const { planRegistryFile } = await import('../app/registry/import.js');
-  const { plan } = await planRegistryFile(store, {
-    filename: basename(path),
-    bytes: await readFile(path),
-    clearEmpty: options.clearEmpty ?? false,
-  });
+  const { plan } = await planRegistryFile(
+    store,
+    { filename: basename(path), bytes: await readFile(path), clearEmpty: options.clearEmpty ?? false },
+    cliLang(process.argv.slice(2)),
+  );
   // Each problem is coded (registry_*): the command line words the list in the user's language.
   if (plan.problems.length) throw new ImportError('input_problems', { problems: plan.problems, limit: 20 });
   return plan;

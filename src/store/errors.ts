@@ -1,3 +1,5 @@
+import type { FieldIssue } from '../contract/errors/zod.js';
+
 /** Base class of every storage error the callers may want to map to an HTTP status. */
 export class StoreError extends Error {
   override name = 'StoreError';
@@ -26,12 +28,27 @@ export class StoreNotFoundError extends StoreError {
   }
 }
 
+/**
+ * One refused row: `message` is English (logs); `code`/`params` or `issue` word it in the user's
+ * language at the edge.
+ */
+export interface StoreProblem {
+  row?: number;
+  id?: string;
+  field?: string;
+  value?: unknown;
+  message: string;
+  code?: string;
+  params?: Record<string, unknown>;
+  issue?: FieldIssue;
+}
+
 /** Input refused before anything is written: HTTP 400. `row` is the 0-based index in a batch. */
 export class StoreValidationError extends StoreError {
   override name = 'StoreValidationError';
   constructor(
     message: string,
-    readonly problems: { row?: number; id?: string; field?: string; value?: unknown; message: string }[] = [],
+    readonly problems: StoreProblem[] = [],
   ) {
     super(message);
   }

@@ -32,7 +32,7 @@ test('an XLSX zip bomb (347 MB of XML in about a megabyte) is refused before it 
   const bytes = await workbookWith(await bombSheet(347));
   assert.ok(bytes.length < 1.6 * 1024 * 1024, `the bomb is small: ${bytes.length} bytes`);
   const rssBefore = process.memoryUsage().rss;
-  const err = await refusal(readRegistryUpload('structures-bombe.xlsx', bytes));
+  const err = await refusal(readRegistryUpload('structures-bombe.xlsx', bytes, 'fr'));
   assert.equal(err.code, 'xlsx_too_large');
   assert.equal(err.status, 413);
   const fr = err.messageIn('fr');
@@ -53,14 +53,14 @@ test('an XLSX zip bomb (347 MB of XML in about a megabyte) is refused before it 
 test('a bomb whose headers lie about its size is stopped once it passes what it declared', async () => {
   const sheet = await bombSheet(347);
   const bytes = await workbookWith({ ...sheet, declaredSize: 4096 });
-  const err = await refusal(readRegistryUpload('menteur.xlsx', bytes));
+  const err = await refusal(readRegistryUpload('menteur.xlsx', bytes, 'fr'));
   assert.equal(err.code, 'xlsx_compression_ratio');
   assert.match(err.messageIn('fr'), /« menteur\.xlsx ».*« xl\/worksheets\/sheet1\.xml »/);
 });
 
 test('a member compressed far beyond an ordinary workbook is refused even under the size limit', async () => {
   const bytes = await workbookWith(await bombSheet(20));
-  const err = await refusal(readRegistryUpload('dense.xlsx', bytes));
+  const err = await refusal(readRegistryUpload('dense.xlsx', bytes, 'fr'));
   assert.equal(err.code, 'xlsx_compression_ratio');
   const params = err.params as { ratio: number; limit: number };
   assert.ok(params.ratio > XLSX_LIMITS.ratio, `ratio ${params.ratio}`);
@@ -77,7 +77,7 @@ async function sheetWithCell(row: number, column: number): Promise<Buffer> {
 }
 
 test('an over-wide sheet is refused, naming the file, the column reached and the limit', async () => {
-  const err = await refusal(readRegistryUpload('large.xlsx', await sheetWithCell(3, 2500)));
+  const err = await refusal(readRegistryUpload('large.xlsx', await sheetWithCell(3, 2500), 'fr'));
   assert.equal(err.code, 'xlsx_too_many_columns');
   const fr = err.messageIn('fr');
   assert.match(fr, /« large\.xlsx »/);
@@ -86,7 +86,7 @@ test('an over-wide sheet is refused, naming the file, the column reached and the
 });
 
 test('a sheet reaching row 150,000 is refused, naming the file and the row limit', async () => {
-  const err = await refusal(readRegistryUpload('long.xlsx', await sheetWithCell(150_000, 1)));
+  const err = await refusal(readRegistryUpload('long.xlsx', await sheetWithCell(150_000, 1), 'fr'));
   assert.equal(err.code, 'xlsx_too_many_rows');
   assert.match(err.messageIn('fr'), /« long\.xlsx ».*100\s000 lignes/);
 });

@@ -121,6 +121,29 @@ describe('error messages follow Accept-Language', () => {
     assert.equal(json.en, 'Invalid request.');
   });
 
+  test('an unreadable registry file: the file, the line and the reason in each language', async () => {
+    const csv = 'id,nom\nRG-1,Centre un\nRG-2,"Centre deux\n';
+    const r = await both(server.users.admin, {
+      method: 'POST',
+      url: '/api/structures/import/preview',
+      payload: { filename: 'registre.csv', content: Buffer.from(csv).toString('base64') },
+    });
+    assert.equal(r.status, 422);
+    assert.equal(r.code, 'registry_unreadable');
+    assert.equal(
+      r.fr,
+      "Le fichier « registre.csv » est illisible : le fichier n'est pas un CSV valide : " +
+        "un guillemet ouvert ici n'est jamais fermé",
+    );
+    assert.match(r.en, /^The file "registre\.csv" cannot be read: the file is not valid CSV: /);
+    // The list under the message (shown by the import page) is worded in the same language.
+    assert.deepEqual(
+      r.frBody.details.map((d: { line: number; reason: string }) => [d.line, d.reason]),
+      [[3, "le fichier n'est pas un CSV valide : un guillemet ouvert ici n'est jamais fermé"]],
+    );
+    assert.match(r.enBody.details[0].reason, /^the file is not valid CSV/);
+  });
+
   test('without Accept-Language the answer is in French', async () => {
     const res = await server.request(undefined, { method: 'GET', url: `/api/respond/${'x'.repeat(32)}` });
     assert.equal(res.json().error.message, 'Lien de questionnaire introuvable.');

@@ -1,5 +1,7 @@
 import { basename, extname } from 'node:path';
 import { errorMessage, PanoramaError, type ErrorCode } from '../../contract/errors/index.js';
+import type { CodedText } from '../../contract/errors/files.js';
+import { asPanoramaError } from '../errors.js';
 import type { Lang } from '../../contract/lang.js';
 import { InputError, type InputProblem } from '../../ingest/problems.js';
 import { readRegistryTable } from '../../ingest/registry.js';
@@ -32,7 +34,7 @@ export const PREVIEW_ROWS = 50;
 const SUPPORTED = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
 
 /** Reads the uploaded table; an unsupported or unreadable file is a PanoramaError naming it. */
-export async function readRegistryUpload(filename: string, bytes: Uint8Array): Promise<Table> {
+export async function readRegistryUpload(filename: string, bytes: Uint8Array, lang: Lang): Promise<Table> {
   const file = basename(filename);
   if (!SUPPORTED.has(extname(file).toLowerCase()))
     throw new PanoramaError('registry_unsupported_format', { file });
@@ -40,14 +42,10 @@ export async function readRegistryUpload(filename: string, bytes: Uint8Array): P
     return await readTable(bytes, file);
   } catch (err) {
     if (err instanceof InputError) {
-      const reason = err.problems[0]?.message ?? err.message;
-      throw new PanoramaError('registry_unreadable', { file, reason }).with(
-        err.problems.map((p) => ({
-          line: p.line ?? 0,
-          column: p.header ?? '',
-          value: '',
-          reason: p.message,
-        })),
+      const first = err.problems[0];
+      const cause = first ? codedText(first) : { message: err.message, code: err.code, params: err.params };
+      throw new PanoramaError('registry_unreadable', { file, cause }).with(
+        wordProblems(err.problems, lang).map((p) => ({ ...p, value: '' })),
       );
     }
     throw err;
@@ -58,8 +56,9 @@ export async function readRegistryUpload(filename: string, bytes: Uint8Array): P
 export async function planRegistryFile(
   store: Pick<Store, 'structures' | 'territories'>,
   input: RegistryFileInput,
+  lang: Lang,
 ): Promise<{ table: Table; plan: RegistryPlan }> {
-  const table = await readRegistryUpload(input.filename, input.bytes);
+  const table = await readRegistryUpload(input.filename, input.bytes, lang);
   const read = readRegistryTable(table);
   const plan = planRegistryImport(
     read,
@@ -67,6 +66,15 @@ export async function planRegistryFile(
     { clearEmpty: input.clearEmpty ?? false },
   );
   return { table, plan };
+}
+
+/** The wording data of a problem, without its location (the message places it). */
+function codedText(p: CodedText): CodedText {
+  return {
+    message: p.message,
+    ...(p.code ? { code: p.code, params: p.params ?? {} } : {}),
+    ...(p.issue ? { issue: p.issue } : {}),
+  };
 }
 
 export function wordProblems(problems: readonly InputProblem[], lang: Lang): RegistryProblemView[] {
@@ -81,7 +89,7 @@ export function wordProblems(problems: readonly InputProblem[], lang: Lang): Reg
 
 /** The import preview: what would be created, each field that would change, every problem. */
 export async function previewRegistryImport(deps: { store: Store }, input: RegistryFileInput, lang: Lang) {
-  const { table, plan } = await planRegistryFile(deps.store, input);
+  const { table, plan } = await planRegistryFile(deps.store, input, lang);
   return {
     columns: table.header,
     rows: table.rows
@@ -120,7 +128,7 @@ export async function importRegistry(
   lang: Lang,
 ) {
   const file = basename(input.filename);
-  const { table, plan } = await planRegistryFile(deps.store, input);
+  const { table, plan } = await planRegistryFile(deps.store, input, lang);
   if (plan.problems.length) {
     const details = wordProblems(plan.problems, lang);
     const first = details[0]!;
@@ -155,9 +163,18 @@ export async function importRegistry(
     });
     return { ...counts, territoriesCreated: plan.territories.length };
   } catch (err) {
-    if (err instanceof StoreValidationError)
-      throw new PanoramaError('registry_refused', { reason: err.message }).with(err.problems);
-    if (err instanceof StoreError) throw new PanoramaError('registry_refused', { reason: err.message });
+    // The plan was checked before the write: a refusal here means the registry changed meanwhile.
+    if (err instanceof StoreValidationError) {
+      const first = err.problems[0];
+      throw new PanoramaError('registry_refused', {
+        cause: first ? codedText(first) : { message: err.message },
+      }).with(err.problems);
+    }
+    const known = asPanoramaError(err);
+    if (known && err instanceof StoreError)
+      throw new PanoramaError('registry_refused', {
+        cause: { message: err.message, code: known.code, params: known.params },
+      });
     throw err;
   }
 }

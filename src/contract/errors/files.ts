@@ -27,8 +27,17 @@ export function setProblemWording(wording: Wording): void {
   wordCode = wording;
 }
 
-/** The problem's own words: from its catalogue code when it has one. */
-export function problemText(p: { message: string; code?: string; params?: unknown }, lang: Lang): string {
+/** Something worded from its zod-made issue, its catalogue code, or else its English message. */
+export interface CodedText {
+  message: string;
+  code?: string;
+  params?: unknown;
+  issue?: FieldIssue;
+}
+
+/** The problem's own words: from its zod-made issue or its catalogue code when it has one. */
+export function problemText(p: CodedText, lang: Lang): string {
+  if (p.issue) return wordFieldIssue(p.issue, lang);
   return (p.code && wordCode(p.code, p.params ?? {}, lang)) || p.message;
 }
 
@@ -91,7 +100,7 @@ function definitionProblems(p: { source: string; problems: DefinitionProblemData
     ? `${p.source} : le questionnaire comporte ${all.length} problème${all.length > 1 ? 's' : ''} :`
     : `${p.source}: the survey definition has ${all.length} problem${all.length > 1 ? 's' : ''}:`;
   const lines = all.map((x) => {
-    const text = x.issue ? wordFieldIssue(x.issue, lang) : problemText(x, lang);
+    const text = problemText(x, lang);
     const who = x.question ? (fr ? `question « ${x.question} » ` : `question "${x.question}" `) : '';
     return `  - ${who}(${x.path})${fr ? ' : ' : ': '}${text}`;
   });

@@ -1,7 +1,7 @@
 import { defineErrors } from './define.js';
 import type { Lang } from '../lang.js';
 import { problemText } from './files.js';
-import { wordFieldIssue, type FieldIssue } from './zod.js';
+import type { FieldIssue } from './zod.js';
 
 /**
  * One problem of an input file read by `panorama report|brochure|check|import` (responses, tables,
@@ -58,7 +58,7 @@ export interface NestedProblem {
   issue?: FieldIssue;
 }
 const nested = (p: NestedProblem | undefined, lang: Lang) =>
-  !p ? '' : p.issue ? wordFieldIssue(p.issue, lang) : problemText({ ...p, message: p.message ?? '' }, lang);
+  !p ? '' : problemText({ ...p, message: p.message ?? '' }, lang);
 
 const errnoFr: Record<string, string> = {
   ENOENT: "il n'existe pas",

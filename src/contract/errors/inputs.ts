@@ -1,4 +1,5 @@
 import { defineErrors } from './define.js';
+import { problemText, type CodedText } from './files.js';
 
 /**
  * Bad input: registry files, JSON bodies and files, survey definitions, answers. Each message names
@@ -156,8 +157,10 @@ export const inputErrors = defineErrors({
   },
   registry_unreadable: {
     status: 422,
-    fr: (p: { file: string; reason: string }) => `Le fichier ${q(p.file)} est illisible : ${p.reason}`,
-    en: (p: { file: string; reason: string }) => `The file "${p.file}" cannot be read: ${p.reason}`,
+    fr: (p: { file: string; cause: CodedText }) =>
+      `Le fichier ${q(p.file)} est illisible : ${problemText(p.cause, 'fr')}`,
+    en: (p: { file: string; cause: CodedText }) =>
+      `The file "${p.file}" cannot be read: ${problemText(p.cause, 'en')}`,
   },
   registry_no_file: {
     status: 400,
@@ -180,8 +183,8 @@ export const inputErrors = defineErrors({
   },
   registry_refused: {
     status: 422,
-    fr: (p: { reason: string }) => `Import refusé, rien n'a été écrit : ${p.reason}`,
-    en: (p: { reason: string }) => `Import refused, nothing was written: ${p.reason}`,
+    fr: (p: { cause: CodedText }) => `Import refusé, rien n'a été écrit : ${problemText(p.cause, 'fr')}`,
+    en: (p: { cause: CodedText }) => `Import refused, nothing was written: ${problemText(p.cause, 'en')}`,
   },
 });
 

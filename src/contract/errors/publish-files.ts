@@ -37,7 +37,7 @@ function indicatorProblems(p: { file: string; problems: IndicatorProblemData[] }
           ? `ligne ${x.line}, colonne ${x.column ?? 1}`
           : `line ${x.line}, column ${x.column ?? 1}`
         : x.path || (fr ? '(racine)' : '(root)');
-    const text = x.issue ? wordFieldIssue(x.issue, lang) : problemText(x, lang);
+    const text = problemText(x, lang);
     return `  - ${where}${fr ? ' : ' : ': '}${text}`;
   });
   return [head, ...lines].join('\n');

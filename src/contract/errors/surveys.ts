@@ -1,7 +1,6 @@
 import { defineErrors } from './define.js';
 import type { Lang } from '../lang.js';
 import { problemText, type DefinitionProblemData } from './files.js';
-import { wordFieldIssue } from './zod.js';
 
 /**
  * An uploaded SurveyJS definition that cannot be used (POST /api/surveys and its versions). The
@@ -31,7 +30,7 @@ function invalidDefinition(p: InvalidDefinition, lang: Lang): string {
     : first.path
       ? ` (${first.path})`
       : '';
-  const text = first.issue ? wordFieldIssue(first.issue, lang) : problemText(first, lang);
+  const text = problemText(first, lang);
   return fr
     ? `Le questionnaire comporte ${count} problème${count > 1 ? 's' : ''}${where} : ${text}`
     : `The survey definition has ${count} problem${count > 1 ? 's' : ''}${where}: ${text}`;

@@ -9,6 +9,7 @@ import type {
   StructurePatch,
   StructureRepository,
 } from '../api.js';
+import { fieldIssues } from '../../contract/errors/zod.js';
 import { StoreNotFoundError, StoreValidationError } from '../errors.js';
 import type { Database, StructuresTable } from '../types.js';
 import type { Kysely } from 'kysely';
@@ -89,7 +90,15 @@ function validateRows(rows: readonly StructureInput[]) {
           (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
           row,
         );
-        problems.push({ row: index, id: row?.id, field, value, message: issue.message });
+        const [worded] = fieldIssues([issue]);
+        problems.push({
+          row: index,
+          id: row?.id,
+          field,
+          value,
+          message: issue.message,
+          ...(worded ? { issue: worded } : {}),
+        });
       }
       return;
     }
@@ -101,6 +110,8 @@ function validateRows(rows: readonly StructureInput[]) {
         field: 'id',
         value: parsed.data.id,
         message: `duplicate id (also row ${previous + 1})`,
+        code: 'registry_duplicate_id',
+        params: { id: parsed.data.id, first: previous + 1, line: index + 1, sheet: true },
       });
     }
     seen.set(parsed.data.id, index);
