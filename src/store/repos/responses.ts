@@ -31,6 +31,39 @@ function serializeData(data: unknown): string {
   return JSON.stringify(data);
 }
 
+/**
+ * One page of a campaign's submitted responses, after the response id `after`. Both sides of the
+ * join are bounded by `after`: with the bound on `responses` alone, PostgreSQL merge-joined the
+ * revisions from their first row on every page, so reading a campaign was quadratic (a page halfway
+ * through 20 k responses read 10,723 revision rows to return 500). Exported for the plan tests.
+ */
+export function submittedPageQuery(
+  db: Kysely<Database>,
+  campaignId: string,
+  after: string,
+  pageSize: number,
+  structureIds?: readonly string[],
+) {
+  let query = db
+    .selectFrom('responses as r')
+    .innerJoin('response_revisions as rr', (join) =>
+      join.onRef('rr.response_id', '=', 'r.id').onRef('rr.revision', '=', 'r.revision'),
+    )
+    .select([
+      'r.id as id',
+      'r.structure_id as structure',
+      'rr.data as data',
+      'rr.submitted_at as submittedAt',
+    ])
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.revision', '>', 0)
+    .where('r.id', '>', after)
+    .where('rr.response_id', '>', after);
+  // Short structure lists go to SQL; long ones are filtered by the caller (no bound-parameter limit).
+  if (structureIds) query = query.where('r.structure_id', 'in', [...structureIds]);
+  return query.orderBy('r.id').limit(pageSize);
+}
+
 async function invitationOrThrow(db: Kysely<Database>, invitationId: string) {
   const invitation = await db
     .selectFrom('invitations')
@@ -175,23 +208,8 @@ export function responseRepository({ db, dialect }: RepoContext): ResponseReposi
       if (wanted && wanted.size === 0) return;
       let after = '';
       for (;;) {
-        let query = db
-          .selectFrom('responses as r')
-          .innerJoin('response_revisions as rr', (join) =>
-            join.onRef('rr.response_id', '=', 'r.id').onRef('rr.revision', '=', 'r.revision'),
-          )
-          .select([
-            'r.id as id',
-            'r.structure_id as structure',
-            'rr.data as data',
-            'rr.submitted_at as submittedAt',
-          ])
-          .where('r.campaign_id', '=', campaignId)
-          .where('r.revision', '>', 0)
-          .where('r.id', '>', after);
-        // Short structure lists go to SQL; long ones are filtered here (no bound-parameter limit).
-        if (wanted && wanted.size <= 500) query = query.where('r.structure_id', 'in', [...wanted]);
-        const rows = await query.orderBy('r.id').limit(pageSize).execute();
+        const short = wanted && wanted.size <= 500 ? [...wanted] : undefined;
+        const rows = await submittedPageQuery(db, campaignId, after, pageSize, short).execute();
         for (const row of rows) {
           if (wanted && (row.structure === null || !wanted.has(row.structure))) continue;
           yield {
