@@ -3,15 +3,7 @@ import type { Campaign, PopulationFilter } from '../store/index.js';
 import type { ServerContext } from './context.js';
 import { requestScope, visibleStructureIds } from './access.js';
 import { found } from './errors.js';
-
-export type CampaignState = 'open' | 'not_yet_open' | 'closed';
-
-export function campaignState(campaign: Pick<Campaign, 'opensAt' | 'closesAt'>, now: Date): CampaignState {
-  const t = now.getTime();
-  if (t < Date.parse(campaign.opensAt)) return 'not_yet_open';
-  if (campaign.closesAt && t >= Date.parse(campaign.closesAt)) return 'closed';
-  return 'open';
-}
+import { campaignState } from '../app/campaigns/state.js';
 
 /** The API's population shape: attributes as key → value (or values); type and qpv map to columns. */
 export interface PopulationInput {

@@ -14,7 +14,7 @@ import {
   partialAnswers,
   seedDemo,
 } from '../../src/demo/index.js';
-import { checkSubmission } from '../../src/server/answers.js';
+import { checkSubmission } from '../../src/app/respond/answers.js';
 import { openStore } from '../../src/store/index.js';
 
 test('the demo survey is a valid definition with about 15 questions, conditions and required questions', () => {

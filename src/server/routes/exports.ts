@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.js';
 import { found } from '../errors.js';
 import { assertStructureInScope, requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
-import { loadVersion } from '../surveys-cache.js';
+import { loadVersion } from '../../app/surveys/versions.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { campaignExport } from '../../app/exports/campaign.js';
 import { structureAnswersPdf } from '../../app/exports/answers-pdf.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { requestScope, visibleStructureIds } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
-import { loadVersion } from '../surveys-cache.js';
+import { loadVersion } from '../../app/surveys/versions.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { campaignReport } from '../../app/reports/campaign.js';
 import { errorResponses, fileResponse, idParams } from '../../contract/common.js';

@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.js';
 import { found } from '../errors.js';
 import { assertStructureInScope, requestScope } from '../access.js';
 import { getCampaign } from '../campaign-view.js';
-import { PAGE_KEY } from '../answers.js';
+import { PAGE_KEY } from '../../app/respond/answers.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { errorResponses } from '../../contract/common.js';
 import { structureResponsesParams as params, structureResponsesResponse } from '../../contract/responses.js';

@@ -11,7 +11,7 @@ import {
 import { found } from '../errors.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 import { currentUser } from '../access.js';
-import { modelOfVersion } from '../surveys-cache.js';
+import { modelOfVersion } from '../../app/surveys/versions.js';
 import { parseOr400, type ZodTypeProvider } from '../openapi.js';
 import { pickLang } from '../../contract/lang.js';
 import { convertSurveyFile, importSurveyFile, type SurveyFileInput } from '../../app/surveys/import.js';

@@ -1,5 +1,10 @@
-import { COMMENT_SUFFIX, ConditionEvaluator, type QuestionDef, type SurveyModel } from '../survey/index.js';
-import { problem, validateResponseData, type ValueProblem } from '../survey/validate.js';
+import {
+  COMMENT_SUFFIX,
+  ConditionEvaluator,
+  type QuestionDef,
+  type SurveyModel,
+} from '../../survey/index.js';
+import { problem, validateResponseData, type ValueProblem } from '../../survey/validate.js';
 
 /** Reserved draft key: the page the respondent was on, so another device resumes there. */
 export const PAGE_KEY = '__page';

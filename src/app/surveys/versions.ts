@@ -1,7 +1,6 @@
-import { buildSurveyModel, type SurveyModel } from '../survey/index.js';
-import type { ServerContext } from './context.js';
-import type { SurveyVersion } from '../store/index.js';
-import { found } from './errors.js';
+import { buildSurveyModel, type SurveyModel } from '../../survey/index.js';
+import type { Store, SurveyVersion } from '../../store/index.js';
+import { PanoramaError } from '../../contract/errors/index.js';
 
 /**
  * Survey versions are immutable: once read, a version and its parsed model serve every later
@@ -48,14 +47,16 @@ export function modelOfVersion(version: SurveyVersion): SurveyModel {
   return model;
 }
 
-export async function loadVersion(ctx: ServerContext, versionId: string): Promise<Loaded> {
-  let cache = versionsByStore.get(ctx.store);
-  if (!cache) versionsByStore.set(ctx.store, (cache = new RecentlyUsed(CACHED_VERSIONS)));
+/** A survey version and its model, read once per store (404 for an unknown id). */
+export async function loadVersion(deps: { store: Store }, versionId: string): Promise<Loaded> {
+  let cache = versionsByStore.get(deps.store);
+  if (!cache) versionsByStore.set(deps.store, (cache = new RecentlyUsed(CACHED_VERSIONS)));
   const cached = cache.get(versionId);
   if (cached) return cached;
   // Requests arriving together share one read; a failure (or an unknown id) is not kept.
-  const loading = ctx.store.surveys.getVersion(versionId).then((row) => {
-    const version = found(row, 'survey_version');
+  const loading = deps.store.surveys.getVersion(versionId).then((row) => {
+    if (!row) throw new PanoramaError('not_found', { what: 'survey_version' });
+    const version = row;
     return { version, model: buildSurveyModel(version.definition, `version ${version.version}`) };
   });
   cache.set(versionId, loading);
