@@ -10,9 +10,23 @@ import { z } from 'zod';
 
 export const campaignArchiveParams = z.object({ id: z.string().min(1) });
 
-/** The multipart body of both POST routes (documented for OpenAPI; read as a stream). */
+/** The multipart body of both POST routes, for OpenAPI (the file is read as a bounded stream). */
+export const campaignArchiveMultipart = {
+  type: 'object',
+  properties: {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description: 'The campaign archive (.panorama-campaign.json.gz)',
+    },
+  },
+  required: ['file'],
+} as const;
+
+/** What the route reads from the multipart body before handing it to the use case. */
 export const campaignArchiveUpload = z.object({
-  file: z.string().describe('the archive file (.panorama-campaign.json.gz)'),
+  name: z.string().max(255),
+  bytes: z.instanceof(Uint8Array),
 });
 
 const action = z.enum(['create', 'match']);

@@ -11,6 +11,7 @@ import { latestMigration } from '../../store/copy/index.js';
 import { lookupForArchive, readCampaignRows, writeCampaignRows } from '../../store/campaign-archive.js';
 import { appVersion } from '../maintenance/version.js';
 import {
+  type ArchiveManifest,
   ARCHIVE_EXTENSION,
   CAMPAIGN_ARCHIVE_FORMAT,
   CAMPAIGN_ARCHIVE_VERSION,
@@ -45,7 +46,7 @@ export interface ExportedArchive {
   fileName: string;
   bytes: Buffer;
   campaignName: string;
-  counts: Record<string, number>;
+  counts: ArchiveManifest['counts'];
   sha256: string;
 }
 

@@ -100,6 +100,12 @@ export const campaignArchiveErrors = defineErrors({
     en: (p: { file: string }) =>
       `The file "${p.file}" already exists: choose another name with --out (an archive is never overwritten).`,
   },
+  campaign_archive_file_missing: {
+    status: 404,
+    fr: (p: { file: string }) =>
+      `Le fichier ${q(p.file)} n’existe pas ou n’est pas un fichier. ${NOTHING.fr}`,
+    en: (p: { file: string }) => `The file "${p.file}" does not exist or is not a file. ${NOTHING.en}`,
+  },
   campaign_archive_usage: {
     status: 400,
     fr: () =>
