@@ -276,7 +276,7 @@ export interface ArchiveWanted {
 }
 
 export async function lookupForArchive(store: Store, wanted: ArchiveWanted): Promise<ArchiveLookup> {
-  return lookup(kyselyOf(store) as unknown as AnyDb, wanted);
+  return lookup(kyselyOf(store), wanted);
 }
 
 async function lookup(db: AnyDb, wanted: ArchiveWanted): Promise<ArchiveLookup> {
@@ -307,11 +307,11 @@ async function lookup(db: AnyDb, wanted: ArchiveWanted): Promise<ArchiveLookup> 
     id: string;
     definition: string;
   }[];
-  const marker = (await db
+  const marker = await db
     .selectFrom('settings')
     .select('value')
     .where('key', '=', wanted.markerKey)
-    .executeTakeFirst()) as { value: string } | undefined;
+    .executeTakeFirst();
   const campaignIds = [...wanted.campaignIds];
   try {
     const named = marker

@@ -16,8 +16,7 @@ export const originKey = (campaignId: string) => `campaign-archive-origin:${camp
 
 type Cell = string | number | null | undefined;
 
-const str = (value: Cell): string | null =>
-  value === null || value === undefined ? null : String(value);
+const str = (value: Cell): string | null => (value === null || value === undefined ? null : String(value));
 
 export function wantedFor(archive: CampaignArchive): ArchiveWanted {
   const t = archive.data.tables;
@@ -132,12 +131,10 @@ export function planImport(
 
   const campaignId = options.newId();
   const userIds = new Map(archive.data.users.map((u) => [u.id, u.name]));
-  const invitationMap = new Map<string, string>();
-  for (const row of t.invitations) invitationMap.set(String(row.id), options.newId());
-  const responseMap = new Map<string, string>();
-  for (const row of t.responses) responseMap.set(String(row.id), options.newId());
-  const snapshotMap = new Map<string, string>();
-  for (const row of t.publication_snapshots) snapshotMap.set(String(row.id), options.newId());
+  const invitationMap = orderedIds(t.invitations, options.newId);
+  const responseMap = orderedIds(t.responses, options.newId);
+  const snapshotMap = orderedIds(t.publication_snapshots, options.newId);
+  const auditMap = orderedIds(t.audit_log, options.newId);
 
   /** A user of the source instance: kept when the target knows the id, else named (history reads names). */
   const actor = (value: Cell): string | null => {
@@ -211,7 +208,7 @@ export function planImport(
     })),
     audit_log: t.audit_log.map((row) => ({
       ...row,
-      id: options.newId(),
+      id: auditMap.get(String(row.id))!,
       actor: actor(row.actor),
       target:
         row.target === campaign.id ? campaignId : (responseMap.get(String(row.target)) ?? str(row.target)),
@@ -305,6 +302,18 @@ export function planImport(
   ];
   return { preview, rows, settings, campaignId };
 }
+
+/**
+ * Fresh ids in the same order as the archived ones: the stores list rows by id (answers in a
+ * report, verbatims…), so the imported campaign reads in the order the original did.
+ */
+function orderedIds(rows: readonly ArchiveRow[], newId: () => string): Map<string, string> {
+  const old = rows.map((r) => String(r.id)).sort(binary);
+  const fresh = old.map(() => newId()).sort(binary);
+  return new Map(old.map((id, i) => [id, fresh[i]!]));
+}
+
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The population filter with its territory ids translated to the target's. */
 function remapPopulation(text: string, territories: Map<string, string>): string {
