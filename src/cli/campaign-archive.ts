@@ -89,7 +89,9 @@ function describePreview(p: CampaignArchivePreview): string {
         `  attention : ${c.subject} s’appelle « ${c.existing} » ici (« ${c.archived} » dans l’archive) ; le nom d’ici est gardé`,
       );
     else if (c.kind === 'token_reused')
-      lines.push(`  attention : lien de ${c.subject} déjà utilisé ici ; un nouveau lien est créé`);
+      lines.push(
+        `  attention : ${c.subject} lien(s) de réponse déjà utilisé(s) ici ; de nouveaux liens sont créés`,
+      );
     else lines.push('  attention : le lien public anonyme n’est pas repris ; rouvrez-le si besoin');
   }
   if (p.alreadyImported)

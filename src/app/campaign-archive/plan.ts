@@ -149,20 +149,18 @@ export function planImport(
   };
 
   const tokensUsed = new Set(target.tokens);
+  let tokensRenewed = 0;
   const invitations = t.invitations.map((row) => {
     let token = String(row.token);
     if (tokensUsed.has(token)) {
-      conflicts.push({
-        kind: 'token_reused',
-        subject: String(row.structure_id ?? '—'),
-        archived: '',
-        existing: '',
-      });
+      tokensRenewed += 1;
       token = options.newToken();
     }
     tokensUsed.add(token);
     return { ...row, id: invitationMap.get(String(row.id))!, campaign_id: campaignId, token };
   });
+  if (tokensRenewed > 0)
+    conflicts.push({ kind: 'token_reused', subject: String(tokensRenewed), archived: '', existing: '' });
   if (campaign.public_token !== null)
     conflicts.push({ kind: 'public_link', subject: String(campaign.name), archived: '', existing: '' });
 
@@ -290,7 +288,8 @@ export function planImport(
       match: count('match', territoryItems),
       items: territoryItems,
     },
-    conflicts,
+    // Refused anyway: what it would have changed does not matter.
+    conflicts: alreadyImported ? [] : conflicts,
     alreadyImported,
   };
   const settings = [

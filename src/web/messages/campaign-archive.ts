@@ -41,7 +41,7 @@ export const fr = {
   'campaignArchive.conflict.territory_name':
     'Le territoire {subject} s’appelle « {existing} » ici et « {archived} » dans l’archive : le nom d’ici est gardé.',
   'campaignArchive.conflict.token_reused':
-    'Le lien de réponse de {subject} existe déjà ici : un nouveau lien sera créé.',
+    '{subject} {subject|lien de réponse existe|liens de réponse existent} déjà ici : de nouveaux liens seront créés pour ces structures.',
   'campaignArchive.conflict.public_link':
     'Le lien public anonyme n’est pas repris : rouvrez-le depuis la campagne si besoin.',
   'campaignArchive.already':
@@ -93,7 +93,7 @@ export const en: Record<keyof typeof fr, string> = {
   'campaignArchive.conflict.territory_name':
     'The territory {subject} is named “{existing}” here and “{archived}” in the archive: the name here is kept.',
   'campaignArchive.conflict.token_reused':
-    'The answer link of {subject} already exists here: a new link will be made.',
+    '{subject} answer {subject|link already exists|links already exist} here: new links will be made for these structures.',
   'campaignArchive.conflict.public_link':
     'The anonymous public link is not carried over: reopen it from the campaign if needed.',
   'campaignArchive.already':

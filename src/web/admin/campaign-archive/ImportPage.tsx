@@ -111,6 +111,12 @@ function PreviewPanel({
   return (
     <section className="card" aria-labelledby="archive-preview-title">
       <h2 id="archive-preview-title">{t('campaignArchive.previewTitle')}</h2>
+      {p.alreadyImported && (
+        <div className="notice notice-warning" role="alert">
+          {t('campaignArchive.already', { name: p.alreadyImported.name })}{' '}
+          <Link to={`/campagnes/${p.alreadyImported.campaignId}`}>{t('campaignArchive.openExisting')}</Link>
+        </div>
+      )}
       <dl className="archive-facts">
         <dt>{t('campaignArchive.campaign')}</dt>
         <dd>
@@ -207,12 +213,7 @@ function PreviewPanel({
           </ul>
         </>
       )}
-      {p.alreadyImported ? (
-        <div className="notice notice-warning" role="alert">
-          {t('campaignArchive.already', { name: p.alreadyImported.name })}{' '}
-          <Link to={`/campagnes/${p.alreadyImported.campaignId}`}>{t('campaignArchive.openExisting')}</Link>
-        </div>
-      ) : (
+      {!p.alreadyImported && (
         <div className="actions">
           <button type="button" className="button primary" disabled={busy} onClick={onConfirm}>
             {busy ? t('campaignArchive.importing') : t('campaignArchive.confirm')}
