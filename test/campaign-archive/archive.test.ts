@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { PanoramaError } from '../../src/contract/errors/index.js';
 import { importCampaignArchive, previewCampaignArchive } from '../../src/app/campaign-archive/index.js';
+import { decodeArchive, encodeArchive } from '../../src/app/campaign-archive/format.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { startTestServer, type TestServer } from '../server/helpers.js';
 import { DEMO_INDICATORS } from '../publication/demo-indicators.js';
@@ -219,6 +220,27 @@ function refusals(open: () => Promise<Store>) {
   }
 }
 
+/** A well-formed archive whose last rows break a constraint: the rows written before are rolled back. */
+function midImportFailure(open: () => Promise<Store>) {
+  test('a failure in the middle of the import leaves nothing behind', async () => {
+    const store = await open();
+    try {
+      const good = await decodeArchive(archive, 'a.gz');
+      const tables = { ...good.data.tables };
+      tables.response_revisions = [
+        ...tables.response_revisions,
+        { ...tables.response_revisions[0]!, response_id: 'absent' },
+      ];
+      const { bytes } = await encodeArchive(good.manifest, { ...good.data, tables });
+      const before = await countsOf(store);
+      await assert.rejects(importCampaignArchive(store, { name: 'b.gz', bytes }));
+      assert.deepEqual(await countsOf(store), before);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
 async function importAndCompare(target: Store) {
   const before = await countsOf(target);
   const preview = await previewCampaignArchive(target, { name: 'a.gz', bytes: archive });
@@ -265,6 +287,7 @@ describe('campaign archive: SQLite → SQLite', () => {
     }
   });
   refusals(freshSqlite);
+  midImportFailure(freshSqlite);
 });
 
 describe('campaign archive: SQLite → PostgreSQL', { skip: skipWithoutPostgres() }, () => {
@@ -328,9 +351,11 @@ describe('campaign archive: SQLite → PostgreSQL', { skip: skipWithoutPostgres(
     }
   });
 
-  refusals(async () => {
+  const freshPostgresStore = async () => {
     const store = await openStore({ databaseUrl: await freshPostgres() });
     await store.migrate();
     return store;
-  });
+  };
+  refusals(freshPostgresStore);
+  midImportFailure(freshPostgresStore);
 });

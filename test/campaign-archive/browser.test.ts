@@ -81,7 +81,7 @@ test(
     await exportLink.waitFor();
     await shots(page, 'campaign-page', false);
     const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
-    const again = readFileSync((await download.path())!);
+    const again = readFileSync(await download.path());
     const manifest = JSON.parse(gunzipSync(again).toString('utf8').split('\n')[0]!) as {
       campaign: { identity: string; name: string };
     };
