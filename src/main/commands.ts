@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'copy the embedded SQLite database into PostgreSQL',
     load: async () => (await import('../cli/backup.js')).migrateToCommand,
   },
+  campaign: {
+    summary: 'export a campaign to an archive file, or import one (campaign export|import)',
+    load: async () => (await import('../cli/campaign-archive.js')).campaignCommand,
+  },
   solidarity: {
     summary: 'digital solidarity: programme figures, directory exports',
     load: async () => (await import('../cli/solidarity.js')).solidarityCommand,

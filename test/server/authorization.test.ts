@@ -487,6 +487,20 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/demo', expect: 'forbidden', url: () => '/api/demo' },
   { method: 'POST', path: '/api/demo/remove', expect: 'forbidden', url: () => '/api/demo/remove' },
+  // Campaign archives: administrators only (test/campaign-archive/archive.test.ts).
+  {
+    method: 'GET',
+    path: '/api/campaigns/{id}/archive',
+    expect: 'forbidden',
+    url: (c) => `/api/campaigns/${c.closedCampaign}/archive`,
+  },
+  {
+    method: 'POST',
+    path: '/api/campaign-archives/preview',
+    expect: 'forbidden',
+    url: () => '/api/campaign-archives/preview',
+  },
+  { method: 'POST', path: '/api/campaign-archives', expect: 'forbidden', url: () => '/api/campaign-archives' },
 ];
 
 let server: TestServer;

@@ -19,6 +19,7 @@ import { AccountPage } from './Account.js';
 import { SolidarityPage } from './solidarity/SolidarityPage.js';
 import { ReviewListPage } from './review/ReviewList.js';
 import { ReviewResponsePage } from './review/ReviewResponse.js';
+import { CampaignArchiveImportPage } from './campaign-archive/ImportPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -31,6 +32,7 @@ function Page({ user }: { user: User }) {
   if (path === '/questionnaires') return <SurveysPage />;
   if (path === '/campagnes') return <CampaignsPage />;
   if (path === '/campagnes/nouvelle' && permissions.createCampaign(user.role)) return <CampaignNewPage />;
+  if (path === '/campagnes/importer' && user.role === 'admin') return <CampaignArchiveImportPage />;
   if ((m = matchPath('/campagnes/:id/resultats', path))) return <ResultsPage campaignId={m.id!} />;
   if ((m = matchPath('/campagnes/:id/verification', path))) return <ReviewListPage campaignId={m.id!} />;
   if ((m = matchPath('/campagnes/:id/verification/:structureId', path)))

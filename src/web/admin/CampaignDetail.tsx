@@ -2,6 +2,7 @@ import { Suspense, lazy, useId, useState } from 'react';
 import { ApiError, patch, post } from '../api.js';
 import { formatDate, formatDateTime, formatRate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
+import { CampaignArchiveExportLink } from './campaign-archive/ExportLink.js';
 import type { Campaign, InvitationStatus, Participation, RemindersResult } from '../types.js';
 import {
   ErrorBox,
@@ -150,6 +151,7 @@ export function CampaignDetailPage({ campaignId }: { campaignId: string }) {
                 {t('review.nav')}
               </Link>
             )}
+            {user.role === 'admin' && <CampaignArchiveExportLink campaignId={c.id} />}
           </div>
           <p className="muted">
             {c.surveyTitle} ({t('surveys.version', { n: c.surveyVersion ?? '—' })}) ·{' '}

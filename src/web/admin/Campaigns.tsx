@@ -25,6 +25,11 @@ export function CampaignsPage() {
             {t('dashboard.newCampaign')}
           </Link>
         )}
+        {user.role === 'admin' && (
+          <Link to="/campagnes/importer" className="button">
+            {t('campaignArchive.importLink')}
+          </Link>
+        )}
       </div>
       {canRemove && <ArchivesToggle checked={showArchives} onChange={setShowArchives} />}
       {removed && <Notice kind="success">{removed}</Notice>}
