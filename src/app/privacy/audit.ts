@@ -23,9 +23,8 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 export async function auditLog(deps: PrivacyDeps, query: AuditQuery): Promise<AuditResponse> {
   const from = query.from ? parseCampaignDate(query.from, 'start') : undefined;
   const to = query.to ? parseCampaignDate(query.to, 'end') : undefined;
-  if (query.from && !from)
-    throw new PanoramaError('privacy_bad_dates', { from: query.from, to: query.to ?? '' });
-  if (query.to && !to) throw new PanoramaError('privacy_bad_dates', { from: query.from ?? '', to: query.to });
+  if (query.from && !from) throw new PanoramaError('privacy_bad_date', { value: query.from });
+  if (query.to && !to) throw new PanoramaError('privacy_bad_date', { value: query.to });
   if (from && to && from.getTime() > to.getTime())
     throw new PanoramaError('privacy_bad_dates', { from: query.from!, to: query.to! });
   const page = await deps.store.privacy.auditPage({

@@ -39,6 +39,13 @@ export const privacyErrors = defineErrors({
     en: (p: { from: string; to: string }) =>
       `Audit log period: the start date (${p.from}) is after the end date (${p.to}).`,
   },
+  privacy_bad_date: {
+    status: 422,
+    fr: (p: { value: string }) =>
+      `Période du journal : « ${p.value} » n’est pas une date du calendrier (attendu AAAA-MM-JJ, par exemple 2026-03-31).`,
+    en: (p: { value: string }) =>
+      `Audit log period: "${p.value}" is not a calendar date (expected YYYY-MM-DD, for example 2026-03-31).`,
+  },
   privacy_cli_email: {
     status: 400,
     fr: (p: { command: string }) =>
