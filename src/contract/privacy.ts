@@ -58,7 +58,11 @@ export const privacyRegisterResponse = z.object({
 });
 export type PrivacyRegister = z.infer<typeof privacyRegisterResponse>;
 
-export const registerDownloadQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+export const registerDownloadQuery = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  /** A download link cannot set Accept-Language: the interface's language, when given. */
+  lang: z.enum(['fr', 'en']).optional(),
+});
 
 const days = z.number().int().min(0).max(3650);
 export const retentionBody = z

@@ -63,7 +63,7 @@ export async function privacyRoutes(server: FastifyInstance, ctx: ServerContext)
       },
     },
     async (request, reply) => {
-      const lang = pickLang(request.headers['accept-language']);
+      const lang = request.query.lang ?? pickLang(request.headers['accept-language']);
       const register = await privacyRegister(deps, lang);
       const name = lang === 'en' ? 'register-of-processing' : 'registre-des-traitements';
       if (request.query.format === 'json') {
