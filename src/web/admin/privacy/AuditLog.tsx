@@ -10,6 +10,27 @@ const FILTERS = ['user', 'campaign', 'structure', 'action', 'from', 'to'] as con
 type Filters = Record<(typeof FILTERS)[number], string>;
 const ACTION_FAMILIES = ['campaign.', 'structure.', 'review.', 'user.', 'login', 'privacy.', 'survey.'];
 const PAGE = 50;
+/** Actions worded for people (messages `privacy.do.<action>`); others show their code only. */
+const ACTION_LABELS = new Set([
+  'login',
+  'login.failed',
+  'logout',
+  'user.create',
+  'user.update',
+  'structure.update',
+  'structures.import',
+  'review.validate',
+  'review.request_correction',
+  'campaign.create',
+  'campaign.update',
+  'campaign.publish',
+  'campaign.invitations',
+  'response.submit',
+  'privacy.export',
+  'privacy.erase',
+  'privacy.purge',
+  'privacy.retention',
+]);
 
 /** Short, readable details: "k: v" pairs, long values cut. */
 function detailsText(details: unknown): string {
@@ -148,15 +169,20 @@ export function AuditLogPanel() {
               <tbody>
                 {log.data.entries.map((e) => (
                   <tr key={e.id}>
-                    <td>
+                    <td data-label={t('privacy.audit.when')}>
                       <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
                     </td>
-                    <td>{who(e)}</td>
-                    <td>
+                    <td data-label={t('privacy.audit.who')}>{who(e)}</td>
+                    <td data-label={t('privacy.audit.what')}>
+                      {ACTION_LABELS.has(e.action) && (
+                        <span className="audit-action">{t(`privacy.do.${e.action}` as MessageKey)}</span>
+                      )}
                       <code>{e.action}</code>
                     </td>
-                    <td>{e.targetName ?? e.target ?? '—'}</td>
-                    <td className="audit-details">{detailsText(e.details)}</td>
+                    <td data-label={t('privacy.audit.on')}>{e.targetName ?? e.target ?? '—'}</td>
+                    <td data-label={t('privacy.audit.details')} className="audit-details">
+                      {detailsText(e.details)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
