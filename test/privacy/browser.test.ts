@@ -95,7 +95,7 @@ test(
     const actions = await rows.locator('td:nth-child(3) code').allInnerTexts();
     assert.deepEqual(actions, ['review.validate', 'structure.update', 'login']);
     assert.match(await rows.first().innerText(), /Réponse validée/);
-  assert.match(await rows.first().innerText(), /Sophie Martin/);
+    assert.match(await rows.first().innerText(), /Sophie Martin/);
     assert.match(await rows.first().innerText(), new RegExp(`Centre ${a} · Observatoire 2026`));
     await shot(page, 'audit-1280');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
@@ -110,8 +110,8 @@ test(
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByText('50 entrées affichées').waitFor();
     await shot(page, 'audit-390');
-  await rows.first().scrollIntoViewIfNeeded();
-  if (shots) await page.screenshot({ path: join(shots, 'audit-390-screen.png') });
+    await rows.first().scrollIntoViewIfNeeded();
+    if (shots) await page.screenshot({ path: join(shots, 'audit-390-screen.png') });
 
     // A person's request: the summary, then the erasure after typing the address again.
     await page.setViewportSize({ width: 1280, height: 900 });
