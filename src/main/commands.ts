@@ -63,6 +63,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'remove the demo data (demo remove)',
     load: async () => (await import('../cli/demo.js')).demoCommand,
   },
+  privacy: {
+    summary: 'personal data: retention purge, a person’s export or erasure',
+    load: async () => (await import('../cli/privacy.js')).privacyCommand,
+  },
 };
 
 export function usage(): string {

@@ -36,6 +36,8 @@ import { mailRoutes } from './routes/mail.js';
 import { exportRoutes } from './routes/exports.js';
 import { archiveRoutes } from './routes/archive.js';
 import { campaignArchiveRoutes } from './routes/campaign-archive.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { outboxDirOf, startRetentionScheduler } from '../app/privacy/index.js';
 import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
@@ -53,6 +55,8 @@ export interface CreateAppOptions {
   webRoot?: string | false;
   /** How often the mail scheduler looks for due reminders (ms; default one minute; false = off). */
   mailSchedulerMs?: number | false;
+  /** How often the personal-data retention job checks whether a daily purge is due (ms; default one hour; false = off). */
+  retentionSchedulerMs?: number | false;
   /** Document render pool; by default one per app, sized by the configuration, closed with the app. */
   renders?: RenderPool;
 }
@@ -142,6 +146,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await exportRoutes(app, ctx);
   await archiveRoutes(app, ctx);
   await campaignArchiveRoutes(app, ctx);
+  await privacyRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
@@ -154,9 +159,21 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
           onError: (err) => app.log.error(`mail scheduler: ${(err as Error).message}`),
         });
   app.decorate('mailScheduler', mailScheduler);
+  const retentionScheduler =
+    options.retentionSchedulerMs === false
+      ? undefined
+      : startRetentionScheduler(
+          { store, now: ctx.now, outboxDir: outboxDirOf(config) },
+          {
+            intervalMs: options.retentionSchedulerMs ?? 3600_000,
+            onError: (err) => app.log.error(`retention job: ${(err as Error).message}`),
+          },
+        );
+  app.decorate('retentionScheduler', retentionScheduler);
   app.addHook('onClose', async () => {
     clearInterval(purge);
     mailScheduler?.stop();
+    retentionScheduler?.stop();
     ctx.mailer.close();
     if (!options.renders) await ctx.renders.close();
   });
@@ -168,5 +185,7 @@ declare module 'fastify' {
     panorama: ServerContext;
     /** The in-process mail scheduler (tests call tick() after moving the clock). */
     mailScheduler: { tick(): Promise<void>; stop(): void } | undefined;
+    /** The in-process retention job (tests call tick() after moving the clock). */
+    retentionScheduler: { tick(): Promise<void>; stop(): void } | undefined;
   }
 }

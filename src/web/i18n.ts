@@ -17,6 +17,7 @@ import * as mail from './messages/mail.js';
 import * as answerExports from './messages/exports.js';
 import * as archive from './messages/archive.js';
 import * as campaignArchive from './messages/campaign-archive.js';
+import * as privacy from './messages/privacy.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -41,6 +42,7 @@ const fr = {
   ...answerExports.fr,
   ...archive.fr,
   ...campaignArchive.fr,
+  ...privacy.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -65,6 +67,7 @@ const en: Messages = {
   ...answerExports.en,
   ...archive.en,
   ...campaignArchive.en,
+  ...privacy.en,
 };
 
 export type Lang = 'fr' | 'en';

@@ -500,7 +500,49 @@ const ROUTES: RouteCase[] = [
     expect: 'forbidden',
     url: () => '/api/campaign-archives/preview',
   },
-  { method: 'POST', path: '/api/campaign-archives', expect: 'forbidden', url: () => '/api/campaign-archives' },
+  {
+    method: 'POST',
+    path: '/api/campaign-archives',
+    expect: 'forbidden',
+    url: () => '/api/campaign-archives',
+  },
+  // Personal data: administrators only (test/privacy/routes.test.ts covers each one further).
+  { method: 'GET', path: '/api/privacy/register', expect: 'forbidden', url: () => '/api/privacy/register' },
+  {
+    method: 'GET',
+    path: '/api/privacy/register/download',
+    expect: 'forbidden',
+    url: () => '/api/privacy/register/download?format=csv',
+  },
+  {
+    method: 'PUT',
+    path: '/api/privacy/retention',
+    expect: 'forbidden',
+    url: () => '/api/privacy/retention',
+    payload: () => ({ audit: 60 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/privacy/purge',
+    expect: 'forbidden',
+    url: () => '/api/privacy/purge',
+    payload: () => ({ dryRun: true }),
+  },
+  {
+    method: 'POST',
+    path: '/api/privacy/person/export',
+    expect: 'forbidden',
+    url: () => '/api/privacy/person/export',
+    payload: () => ({ email: 'admin@test.fr' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/privacy/person/erase',
+    expect: 'forbidden',
+    url: () => '/api/privacy/person/erase',
+    payload: () => ({ email: 'viewer@test.fr', confirm: 'viewer@test.fr' }),
+  },
+  { method: 'GET', path: '/api/privacy/audit', expect: 'forbidden', url: () => '/api/privacy/audit' },
 ];
 
 let server: TestServer;

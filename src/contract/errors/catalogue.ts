@@ -23,6 +23,7 @@ import { answerErrors } from './answers.js';
 import { editorErrors } from './editor.js';
 import { archiveErrors } from './archive.js';
 import { campaignArchiveErrors } from './campaign-archive.js';
+import { privacyErrors } from './privacy.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -54,6 +55,7 @@ export const ERROR_CATALOGUE = {
   ...editorErrors,
   ...archiveErrors,
   ...campaignArchiveErrors,
+  ...privacyErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

@@ -20,6 +20,7 @@ import { SolidarityPage } from './solidarity/SolidarityPage.js';
 import { ReviewListPage } from './review/ReviewList.js';
 import { ReviewResponsePage } from './review/ReviewResponse.js';
 import { CampaignArchiveImportPage } from './campaign-archive/ImportPage.js';
+import { PrivacyPage } from './privacy/PrivacyPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -40,6 +41,9 @@ function Page({ user }: { user: User }) {
   if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
   if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
   if (path === '/solidarite') return <SolidarityPage />;
+  if (path === '/donnees-personnelles' && user.role === 'admin') return <PrivacyPage tab="register" />;
+  if (path === '/donnees-personnelles/personne' && user.role === 'admin') return <PrivacyPage tab="person" />;
+  if (path === '/donnees-personnelles/journal' && user.role === 'admin') return <PrivacyPage tab="audit" />;
   return <p>{t('nav.notFound')}</p>;
 }
 
@@ -54,6 +58,7 @@ function Layout({ session }: { session: Session }) {
     { to: '/campagnes', label: t('nav.campaigns'), show: true },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
     { to: '/solidarite', label: t('nav.solidarity'), show: true },
+    { to: '/donnees-personnelles', label: t('nav.privacy'), show: user.role === 'admin' },
   ];
   const active = (to: string) =>
     to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);
