@@ -66,6 +66,12 @@ export interface UserTerritoriesTable {
   territory_id: string;
 }
 
+/** The structure a staff account (role "structure") acts for (0013_structure_staff). */
+export interface UserStructuresTable {
+  user_id: string;
+  structure_id: string;
+}
+
 export interface SessionsTable {
   /** sha256 (hex) of the cookie token: a database leak does not leak usable cookies. */
   id: string;
@@ -186,6 +192,7 @@ export interface Database {
   structures: StructuresTable;
   users: UsersTable;
   user_territories: UserTerritoriesTable;
+  user_structures: UserStructuresTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   surveys: SurveysTable;

@@ -5,7 +5,7 @@ import type { Database, UsersTable } from '../types.js';
 import type { RepoContext } from './common.js';
 import { fromDbBool, inTransaction, mapConflict, newId, nowIso, toCount, toDbBool, toIso } from './common.js';
 
-const ROLES: readonly UserRole[] = ['admin', 'correspondent', 'viewer'];
+const ROLES: readonly UserRole[] = ['admin', 'correspondent', 'viewer', 'structure'];
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -41,7 +41,25 @@ async function territoriesOf(db: Kysely<Database>, userIds: string[]): Promise<M
   return map;
 }
 
-export function toUser(row: Selectable<UsersTable>, territoryIds: string[]): User {
+async function structuresOf(db: Kysely<Database>, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('user_structures')
+    .select(['user_id', 'structure_id'])
+    .where('user_id', 'in', userIds)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.structure_id]));
+}
+
+async function setStructure(db: Kysely<Database>, userId: string, structureId: string | null | undefined) {
+  await db.deleteFrom('user_structures').where('user_id', '=', userId).execute();
+  if (!structureId) return;
+  const known = await db.selectFrom('structures').select('id').where('id', '=', structureId).executeTakeFirst();
+  if (!known) throw new StoreNotFoundError('structure', structureId);
+  await db.insertInto('user_structures').values({ user_id: userId, structure_id: structureId }).execute();
+}
+
+export function toUser(row: Selectable<UsersTable>, territoryIds: string[], structureId?: string): User {
   return {
     id: row.id,
     email: row.email,
@@ -51,6 +69,7 @@ export function toUser(row: Selectable<UsersTable>, territoryIds: string[]): Use
     mustChangePassword: fromDbBool(row.must_change_password),
     createdAt: row.created_at,
     territoryIds,
+    structureId: structureId ?? null,
   };
 }
 
@@ -98,6 +117,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
           'email',
         );
         await setTerritories(trx, id, input.territoryIds ?? []);
+        if (input.structureId) await setStructure(trx, id, input.structureId);
       });
       return (await repo.get(id))!;
     },
@@ -105,7 +125,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
     async get(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
-      return toUser(row, (await territoriesOf(db, [id])).get(id) ?? []);
+      return toUser(row, (await territoriesOf(db, [id])).get(id) ?? [], (await structuresOf(db, [id])).get(id));
     },
 
     async findByEmail(email) {
@@ -116,7 +136,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
         .executeTakeFirst();
       if (!row) return undefined;
       const user: UserWithSecret = {
-        ...toUser(row, (await territoriesOf(db, [row.id])).get(row.id) ?? []),
+        ...toUser(
+          row,
+          (await territoriesOf(db, [row.id])).get(row.id) ?? [],
+          (await structuresOf(db, [row.id])).get(row.id),
+        ),
         passwordHash: row.password_hash,
       };
       return user;
@@ -128,7 +152,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
         db,
         rows.map((r) => r.id),
       );
-      return rows.map((r) => toUser(r, territories.get(r.id) ?? []));
+      const structures = await structuresOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toUser(r, territories.get(r.id) ?? [], structures.get(r.id)));
     },
 
     async count() {
@@ -161,6 +189,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
           );
         }
         if (patch.territoryIds !== undefined) await setTerritories(trx, id, patch.territoryIds);
+        if (patch.structureId !== undefined) await setStructure(trx, id, patch.structureId);
       });
       return (await repo.get(id))!;
     },
