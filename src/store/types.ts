@@ -66,10 +66,11 @@ export interface UserTerritoriesTable {
   territory_id: string;
 }
 
-/** The structure a staff account (role "structure") acts for (0013_structure_staff). */
+/** A row makes the account a structure's staff (role "structure"), see 0013_structure_staff. */
 export interface UserStructuresTable {
   user_id: string;
-  structure_id: string;
+  /** Null once the structure is removed: the account then sees nothing. */
+  structure_id: string | null;
 }
 
 export interface SessionsTable {

@@ -15,7 +15,8 @@ async function checkTerritories(deps: AccountDeps, ids: string[] | undefined): P
 /** A structure account acts for one structure of the registry. */
 async function checkStructure(deps: AccountDeps, id: string | undefined): Promise<string> {
   if (!id) throw new PanoramaError('account_structure_required');
-  if (!(await deps.store.structures.get(id))) throw new PanoramaError('account_structure_unknown', { structure: id });
+  if (!(await deps.store.structures.get(id)))
+    throw new PanoramaError('account_structure_unknown', { structure: id });
   return id;
 }
 
