@@ -277,3 +277,11 @@ export const staffInvitedResponse = z.object({
     .object({ status: z.enum(['sent', 'failed']), sentTo: z.string(), expiresAt: z.string() })
     .optional(),
 });
+
+/** GET /public/solidarite (HTML): commune or postal code, service, open now, embedded mode. */
+export const directoryPageQuery = z.object({
+  q: z.string().max(100).optional(),
+  service: z.enum(SERVICE_CODES).optional(),
+  ouvert: z.enum(['0', '1']).optional(),
+  embed: z.enum(['0', '1']).optional(),
+});

@@ -10,6 +10,7 @@ import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { solidarityDirectoryRoutes } from './solidarity-directory.js';
 import { solidarityStaffRoutes } from './solidarity-staff.js';
+import { solidarityPublicPages } from './solidarity-public.js';
 import {
   addHouseholds,
   addItems,
@@ -55,6 +56,7 @@ import {
 export async function solidarityRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   await solidarityDirectoryRoutes(server, ctx);
   await solidarityStaffRoutes(server, ctx);
+  await solidarityPublicPages(server, ctx);
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['solidarity'];
   const today = () => ctx.now().toISOString().slice(0, 10);
