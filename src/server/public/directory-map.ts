@@ -2,10 +2,14 @@
  * The directory's map, drawn on the server as SVG: no tile server, no script, nothing fetched
  * from the internet. Places with coordinates are projected (equirectangular, longitudes scaled by
  * the cosine of the mean latitude, as src/publish/map does for boundaries) inside a frame with a
- * light graticule; each marker carries the number of its entry in the list, which stays the
+ * light graticule, in the palette of the publications' maps; each marker carries the number of its entry in the list, which stays the
  * accessible way through the results (the map says so in its description).
  */
-import { escapeXml, MAP_COLORS, MAP_FONT } from '../../publish/map/svg.js';
+import { escapeHtml as escapeXml } from './layout.js';
+
+// The palette of the publications' maps (src/publish/map), for a directory that looks like them.
+const MAP_FONT = 'DejaVu Sans, Verdana, Arial, sans-serif';
+const MAP_COLORS = { ink: '#1f2d3d', bubble: '#2f6fb0', land: '#eef2f6' };
 
 export interface MapPoint {
   /** The number shown on the marker and in the list. */
