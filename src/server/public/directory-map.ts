@@ -62,10 +62,17 @@ export function directoryMapSvg(
     const label = `${p.index}. ${p.name}${p.open ? ' — ouvert maintenant' : ''}`;
     return (
       `<g><title>${escapeXml(label)}</title>` +
-      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="13" fill="${fill}" stroke="#fff" stroke-width="2"/>` +
-      `<text x="${x.toFixed(1)}" y="${(y + 5).toFixed(1)}" text-anchor="middle" font-size="13" font-weight="700" fill="#fff">${p.index}</text></g>`
+      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="17" fill="${fill}" stroke="#fff" stroke-width="2"/>` +
+      `<text x="${x.toFixed(1)}" y="${(y + 6).toFixed(1)}" text-anchor="middle" font-size="17" font-weight="700" fill="#fff">${p.index}</text></g>`
     );
   });
+  // A lone place: its name under the marker, the frame alone says little.
+  if (points.length === 1) {
+    const [x, y] = project(points[0]!.longitude, points[0]!.latitude);
+    markers.push(
+      `<text x="${x.toFixed(1)}" y="${(y + 40).toFixed(1)}" text-anchor="middle" font-size="17" fill="${MAP_COLORS.ink}">${escapeXml(points[0]!.name)}</text>`,
+    );
+  }
   const open = points.filter((p) => p.open).length;
   const desc =
     `${points.length} lieu${points.length > 1 ? 'x' : ''} sur la carte` +
@@ -77,7 +84,7 @@ export function directoryMapSvg(
     `<title id="${options.id}-t">${escapeXml(options.title)}</title><desc id="${options.id}-d">${escapeXml(desc)}</desc>` +
     `<rect width="${WIDTH}" height="${HEIGHT}" rx="8" fill="${MAP_COLORS.land}"/>` +
     `<g stroke="#dde3ea" stroke-width="1">${grid.join('')}</g>` +
-    `<text x="${WIDTH - 10}" y="${HEIGHT - 10}" text-anchor="end" font-size="11" fill="${MAP_COLORS.ink}">N ↑</text>` +
+    `<text x="${WIDTH - 10}" y="${HEIGHT - 10}" text-anchor="end" font-size="14" fill="${MAP_COLORS.ink}">N ↑</text>` +
     markers.join('') +
     `</svg>`
   );

@@ -21,6 +21,10 @@ export interface DirectoryPageQuery {
 
 const CSS = `
 .dir-intro{max-width:46rem}
+form.search>div{min-width:0;max-width:100%}
+form.search select,form.search input[type=search]{max-width:100%}
+@media (max-width:40rem){form.search>div{flex:1 1 100%}form.search select,form.search input[type=search]{min-width:0;width:100%}}
+ul.downloads{list-style:none;padding:0}
 form.search .check{display:flex;align-items:center;gap:.4rem;font-weight:600;min-height:2.6rem}
 form.search .check input{min-width:0;width:1.2rem;height:1.2rem}
 .dir-layout{display:grid;gap:1.25rem;grid-template-columns:minmax(0,1fr)}
