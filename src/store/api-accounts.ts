@@ -48,7 +48,9 @@ export interface UserRepository {
   count(): Promise<number>;
   update(
     id: string,
-    patch: Partial<Pick<UserInput, 'email' | 'name' | 'passwordHash' | 'role' | 'territoryIds' | 'structureId'>> & {
+    patch: Partial<
+      Pick<UserInput, 'email' | 'name' | 'passwordHash' | 'role' | 'territoryIds' | 'structureId'>
+    > & {
       disabled?: boolean;
       mustChangePassword?: boolean;
     },

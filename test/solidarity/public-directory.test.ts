@@ -101,12 +101,18 @@ describe('public directory of services', () => {
     // An unknown service from an old link: no filter rather than an error.
     assert.equal(await count('service=inconnu'), '2');
     const open = await get('/public/solidarite?ouvert=1');
-    assert.ok(open.body.includes('59400 Cambrai') && !open.body.includes('62300 Lens'), 'Monday: Cambrai only');
+    assert.ok(
+      open.body.includes('59400 Cambrai') && !open.body.includes('62300 Lens'),
+      'Monday: Cambrai only',
+    );
     assert.match(open.body, /<input type="checkbox" name="ouvert" value="1"\s+checked/);
     // On Tuesday at 15:00 the Lens place is the open one.
     server.clock.now = new Date('2026-12-08T14:00:00Z');
     const tuesday = await get('/public/solidarite?ouvert=1');
-    assert.ok(tuesday.body.includes('62300 Lens') && !tuesday.body.includes('59400 Cambrai'), 'Tuesday: Lens only');
+    assert.ok(
+      tuesday.body.includes('62300 Lens') && !tuesday.body.includes('59400 Cambrai'),
+      'Tuesday: Lens only',
+    );
     server.clock.now = new Date('2026-12-07T09:30:00Z');
   });
 
