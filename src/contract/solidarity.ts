@@ -12,8 +12,10 @@ import {
   resourceInputSchema,
   returnInputSchema,
   serviceInputSchema,
+  staffInputSchema,
   supportInputSchema,
 } from '../app/solidarity/schemas.js';
+import { publicUser } from './auth.js';
 import { RESOURCE_TYPES, SERVICE_CODES } from '../solidarity/domain.js';
 
 /**
@@ -261,3 +263,25 @@ export const figuresResponse = z.object({ figures: z.array(figure) });
 
 /** POST /api/solidarity/purge: how many household contacts were erased. */
 export const purgeResponse = z.object({ purged: z.number() });
+
+// ---- A structure's staff accounts ---------------------------------------------------------------
+
+/** POST /api/solidarity/structures/:id/staff */
+export const staffBody = staffInputSchema;
+/** GET /api/solidarity/structures/:id/staff */
+export const staffListResponse = z.object({ staff: z.array(publicUser) });
+/** POST /api/solidarity/structures/:id/staff (201): the account and where its invitation went. */
+export const staffInvitedResponse = z.object({
+  user: publicUser,
+  invitation: z
+    .object({ status: z.enum(['sent', 'failed']), sentTo: z.string(), expiresAt: z.string() })
+    .optional(),
+});
+
+/** GET /public/solidarite (HTML): commune or postal code, service, open now, embedded mode. */
+export const directoryPageQuery = z.object({
+  q: z.string().max(100).optional(),
+  service: z.enum(SERVICE_CODES).optional(),
+  ouvert: z.enum(['0', '1']).optional(),
+  embed: z.enum(['0', '1']).optional(),
+});

@@ -10,10 +10,14 @@ export function currentUser(request: FastifyRequest): User {
 
 /**
  * Admins see everything; correspondents only their territories and descendants; viewers
- * everything unless territories are assigned to them, then the same as a correspondent.
+ * everything unless territories are assigned to them, then the same as a correspondent; a
+ * structure's staff only its structure (and only on the routes that admit it, see session.ts).
  */
 export async function scopeOf(store: Store, user: User): Promise<Scope> {
   if (user.role === 'admin') return { all: true };
+  // A structure's staff: its one structure, no territory (an unlinked account sees nothing).
+  if (user.role === 'structure')
+    return { all: false, territoryIds: new Set(), structureId: user.structureId ?? '' };
   if (user.role === 'viewer' && user.territoryIds.length === 0) return { all: true };
   const ids = await store.territories.descendantIds(user.territoryIds);
   return { all: false, territoryIds: new Set(ids) };

@@ -30,6 +30,8 @@ export interface RequestAuth {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessLevel;
+    /** A structure's staff (role "structure") may use this route; the use case keeps it to its structure. */
+    structureStaff?: boolean;
   }
   interface FastifyRequest {
     auth?: RequestAuth;

@@ -6,7 +6,8 @@
 // ---------------------------------------------------------------------------------------------
 // Users and sessions
 
-export type UserRole = 'admin' | 'correspondent' | 'viewer';
+/** `structure`: the staff of one structure (its `structureId`), see src/app/solidarity/staff.ts. */
+export type UserRole = 'admin' | 'correspondent' | 'viewer' | 'structure';
 
 export interface User {
   id: string;
@@ -19,6 +20,8 @@ export interface User {
   createdAt: string;
   /** Territories a correspondent may see (descendants implied). */
   territoryIds: string[];
+  /** Role "structure": the one structure the account acts for (null otherwise). */
+  structureId?: string | null;
 }
 
 export interface UserWithSecret extends User {
@@ -31,6 +34,8 @@ export interface UserInput {
   passwordHash: string;
   role: UserRole;
   territoryIds?: string[];
+  /** Role "structure" only. */
+  structureId?: string | null;
 }
 
 export interface UserRepository {
@@ -43,7 +48,9 @@ export interface UserRepository {
   count(): Promise<number>;
   update(
     id: string,
-    patch: Partial<Pick<UserInput, 'email' | 'name' | 'passwordHash' | 'role' | 'territoryIds'>> & {
+    patch: Partial<
+      Pick<UserInput, 'email' | 'name' | 'passwordHash' | 'role' | 'territoryIds' | 'structureId'>
+    > & {
       disabled?: boolean;
       mustChangePassword?: boolean;
     },

@@ -66,6 +66,13 @@ export interface UserTerritoriesTable {
   territory_id: string;
 }
 
+/** A row makes the account a structure's staff (role "structure"), see 0013_structure_staff. */
+export interface UserStructuresTable {
+  user_id: string;
+  /** Null once the structure is removed: the account then sees nothing. */
+  structure_id: string | null;
+}
+
 export interface SessionsTable {
   /** sha256 (hex) of the cookie token: a database leak does not leak usable cookies. */
   id: string;
@@ -186,6 +193,7 @@ export interface Database {
   structures: StructuresTable;
   users: UsersTable;
   user_territories: UserTerritoriesTable;
+  user_structures: UserStructuresTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   surveys: SurveysTable;

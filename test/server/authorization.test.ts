@@ -466,6 +466,20 @@ const ROUTES: RouteCase[] = [
     url: (c) => `/api/solidarity/report?structureId=${c.pdcStructure}`,
   },
   { method: 'POST', path: '/api/solidarity/purge', expect: 'forbidden', url: () => '/api/solidarity/purge' },
+  // A structure's staff accounts (test/solidarity/staff.test.ts covers the staff role on every route).
+  {
+    method: 'GET',
+    path: '/api/solidarity/structures/{id}/staff',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/structures/${c.pdcStructure}/staff`,
+  },
+  {
+    method: 'POST',
+    path: '/api/solidarity/structures/{id}/staff',
+    expect: 'forbidden',
+    url: (c) => `/api/solidarity/structures/${c.pdcStructure}/staff`,
+    payload: () => ({ email: 'equipe@test.fr', name: 'Équipe' }),
+  },
   // Deletion, archiving and demo removal: administrators only (test/server/archive.test.ts).
   {
     method: 'GET',

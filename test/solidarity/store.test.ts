@@ -284,6 +284,42 @@ function suite(name: string, open: () => Promise<Store>): void {
       );
       assert.ok(!(await store.solidarity.listResources()).some((r) => r.title === 'rolled back'));
     });
+
+    it('staff accounts: role "structure" bound to one structure, changed, and left with nothing once the structure goes', async () => {
+      await store.structures.upsertMany([{ id: 'CS-C', name: 'Centre social C' }]);
+      const staff = await store.users.create({
+        email: 'Equipe.C@test.fr',
+        name: 'Équipe C',
+        role: 'structure',
+        passwordHash: 'x',
+        structureId: 'CS-C',
+      });
+      assert.equal(staff.role, 'structure');
+      assert.equal(staff.structureId, 'CS-C');
+      assert.equal((await store.users.findByEmail('equipe.c@test.fr'))?.structureId, 'CS-C');
+      assert.equal((await store.users.list()).find((u) => u.id === staff.id)?.role, 'structure');
+      await assert.rejects(
+        store.users.create({
+          email: 'x@test.fr',
+          name: 'X',
+          role: 'structure',
+          passwordHash: 'x',
+          structureId: 'NOPE',
+        }),
+        StoreNotFoundError,
+      );
+      assert.equal((await store.users.update(staff.id, { structureId: 'CS-A' })).structureId, 'CS-A');
+      const viewer = await store.users.update(staff.id, { role: 'viewer' });
+      assert.equal(viewer.role, 'viewer');
+      assert.equal(viewer.structureId, null);
+      const again = await store.users.update(staff.id, { role: 'structure', structureId: 'CS-C' });
+      assert.equal(again.structureId, 'CS-C');
+      // Removing the structure keeps the account a staff account, bound to nothing.
+      await store.structures.delete('CS-C');
+      const orphan = await store.users.get(staff.id);
+      assert.equal(orphan?.role, 'structure');
+      assert.equal(orphan?.structureId, null);
+    });
   });
 }
 

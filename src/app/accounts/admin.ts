@@ -12,6 +12,14 @@ async function checkTerritories(deps: AccountDeps, ids: string[] | undefined): P
   }
 }
 
+/** A structure account acts for one structure of the registry. */
+async function checkStructure(deps: AccountDeps, id: string | undefined): Promise<string> {
+  if (!id) throw new PanoramaError('account_structure_required');
+  if (!(await deps.store.structures.get(id)))
+    throw new PanoramaError('account_structure_unknown', { structure: id });
+  return id;
+}
+
 function mapConflict(email: string) {
   return (err: unknown): never => {
     if (err instanceof StoreConflictError) throw new PanoramaError('account_email_taken', { email });
@@ -33,6 +41,7 @@ export async function createUser(
   await checkTerritories(deps, input.territoryIds);
   if (input.role === 'correspondent' && input.territoryIds.length === 0)
     throw new PanoramaError('account_correspondent_needs_territory');
+  const structureId = input.role === 'structure' ? await checkStructure(deps, input.structureId) : null;
   if (input.password !== undefined) checkPasswordPolicy(input.password, 'password');
   const generated = input.password === undefined ? generatePassword() : undefined;
   const user = await deps.store.users
@@ -41,7 +50,8 @@ export async function createUser(
         email: input.email,
         name: input.name,
         role: input.role,
-        territoryIds: input.territoryIds,
+        territoryIds: input.role === 'structure' ? [] : input.territoryIds,
+        structureId,
         passwordHash: await hashPassword(input.password ?? generated!),
       },
       deps.now().toISOString(),

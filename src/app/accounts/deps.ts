@@ -29,6 +29,7 @@ export function toPublicUser(user: User): PublicUser {
     name: user.name,
     role: user.role,
     territoryIds: user.territoryIds,
+    structureId: user.structureId ?? null,
     disabled: user.disabled,
     mustChangePassword: user.mustChangePassword,
   };

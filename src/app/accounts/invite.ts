@@ -16,6 +16,7 @@ const ROLE_FR: Record<User['role'], string> = {
   admin: 'administrateur',
   correspondent: 'correspondant de territoire',
   viewer: 'lecteur',
+  structure: 'équipe de structure',
 };
 
 /**

@@ -9,7 +9,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
 const anyPassword = z.string().min(1).max(1000);
-export const roleSchema = z.enum(['admin', 'correspondent', 'viewer']);
+/** `structure`: the staff of one structure (its `structureId`), invited by an admin or a correspondent. */
+export const roleSchema = z.enum(['admin', 'correspondent', 'viewer', 'structure']);
 
 export const loginInput = z.object({
   email: z.string().trim().min(1).max(320),
@@ -51,6 +52,8 @@ export const createUserInput = z.object({
   name: z.string().trim().min(1).max(200),
   role: roleSchema,
   territoryIds: z.array(z.string().min(1)).default([]),
+  /** Role "structure": the structure the account acts for. */
+  structureId: z.string().min(1).max(200).optional(),
   password: z.string().max(1000).optional(),
   /** E-mail the new account a single-use link to choose its password (HTTP: yes unless false). */
   invite: z.boolean().optional(),
@@ -73,6 +76,8 @@ export const publicUserSchema = z.object({
   name: z.string(),
   role: roleSchema,
   territoryIds: z.array(z.string()),
+  /** Role "structure": the structure the account acts for. */
+  structureId: z.string().nullable().optional(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
 });

@@ -18,7 +18,7 @@ import type {
   SolidarityData,
   SupportType,
 } from '../../solidarity/domain.js';
-import { scopeIncludes, type Scope } from '../scope.js';
+import { scopeIncludesStructure, type Scope } from '../scope.js';
 import { PanoramaError } from '../../contract/errors/index.js';
 
 export function placeOf(p: StoredPlace): Place {
@@ -42,6 +42,7 @@ export function placeOf(p: StoredPlace): Place {
 /** Structure ids a scope sees (undefined: all). */
 export async function scopedStructureIds(store: Store, scope: Scope): Promise<string[] | undefined> {
   if (scope.all) return undefined;
+  if (scope.structureId !== undefined) return scope.structureId ? [scope.structureId] : [];
   if (scope.territoryIds.size === 0) return [];
   return (await store.structures.list({ territoryIds: [...scope.territoryIds] })).map((s) => s.id);
 }
@@ -50,7 +51,7 @@ export async function scopedStructureIds(store: Store, scope: Scope): Promise<st
 export async function assertStructureAccess(store: Store, scope: Scope, structureId: string): Promise<void> {
   const structure = await store.structures.get(structureId);
   if (!structure) throw new PanoramaError('solidarity_not_found', { what: 'Structure', id: structureId });
-  if (!scopeIncludes(scope, structure.territoryId)) {
+  if (!scopeIncludesStructure(scope, structure)) {
     // The API's one 403 code (clients and the authorization tests rely on it).
     throw new PanoramaError('forbidden');
   }

@@ -187,3 +187,10 @@ export const figureSchema = z.object({
   value: z.number().nullable(),
   unit: z.string(),
 });
+
+/** An account for a structure's staff: who, to be invited by e-mail. */
+export const staffInputSchema = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+});
+export type StaffInput = z.infer<typeof staffInputSchema>;

@@ -24,6 +24,7 @@ import { editorErrors } from './editor.js';
 import { archiveErrors } from './archive.js';
 import { campaignArchiveErrors } from './campaign-archive.js';
 import { privacyErrors } from './privacy.js';
+import { solidarityStaffErrors } from './solidarity-staff.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -56,6 +57,7 @@ export const ERROR_CATALOGUE = {
   ...archiveErrors,
   ...campaignArchiveErrors,
   ...privacyErrors,
+  ...solidarityStaffErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

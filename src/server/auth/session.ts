@@ -67,6 +67,14 @@ export function installAccessHook(app: FastifyInstance, ctx: ServerContext): voi
       throw new PanoramaError('password_change_required');
     }
     const role = auth.user.role;
+    // A structure's staff only reaches the routes that admit it (and its own account's).
+    if (
+      role === 'structure' &&
+      !request.routeOptions.config.structureStaff &&
+      !ALLOWED_WITH_TEMPORARY_PASSWORD.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new PanoramaError('forbidden');
+    }
     if (access === 'admin' && role !== 'admin') throw new PanoramaError('forbidden');
     if (access === 'write' && role === 'viewer') throw new PanoramaError('forbidden');
   });

@@ -117,7 +117,7 @@ export async function solidarityDirectoryRoutes(server: FastifyInstance, ctx: Se
   app.get(
     '/api/solidarity/structures/:id/directory',
     {
-      config: { access: 'read' },
+      config: { access: 'read', structureStaff: true },
       schema: {
         tags,
         summary: 'A structure’s directory record',
@@ -132,7 +132,7 @@ export async function solidarityDirectoryRoutes(server: FastifyInstance, ctx: Se
   app.put(
     '/api/solidarity/structures/:id/directory',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Save a structure’s profile, services and hours',

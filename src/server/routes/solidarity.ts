@@ -9,6 +9,8 @@ import type { ServerContext } from '../context.js';
 import { currentUser, requestScope } from '../access.js';
 import type { ZodTypeProvider } from '../openapi.js';
 import { solidarityDirectoryRoutes } from './solidarity-directory.js';
+import { solidarityStaffRoutes } from './solidarity-staff.js';
+import { solidarityPublicPages } from './solidarity-public.js';
 import {
   addHouseholds,
   addItems,
@@ -53,6 +55,8 @@ import {
 
 export async function solidarityRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   await solidarityDirectoryRoutes(server, ctx);
+  await solidarityStaffRoutes(server, ctx);
+  await solidarityPublicPages(server, ctx);
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['solidarity'];
   const today = () => ctx.now().toISOString().slice(0, 10);
@@ -68,7 +72,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/solidarity/programmes',
     {
-      config: { access: 'read' },
+      config: { access: 'read', structureStaff: true },
       schema: {
         tags,
         summary: 'Equipment programmes',
@@ -100,7 +104,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/solidarity/programmes/:id/households',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Households (pseudonymous; contacts for one structure only)',
@@ -120,7 +124,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/programmes/:id/households',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Record households',
@@ -147,7 +151,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/solidarity/programmes/:id/items',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Items and their gifts/loans',
@@ -166,7 +170,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/programmes/:id/items',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Record received equipment',
@@ -187,7 +191,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/items/:id/transfer',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Move an item to another structure',
@@ -211,7 +215,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/allocations',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Give or lend an item to a household',
@@ -235,7 +239,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/allocations/:id/return',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Record a loan’s return',
@@ -260,7 +264,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/allocations/:id/extend',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Extend a loan',
@@ -284,7 +288,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/solidarity/loans/overdue',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Loans past their due date (your structures)',
@@ -299,7 +303,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/support',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Record a home visit, call or workshop',
@@ -322,7 +326,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.post(
     '/api/solidarity/resources',
     {
-      config: { access: 'write' },
+      config: { access: 'write', structureStaff: true },
       schema: {
         tags,
         summary: 'Publish an online resource',
@@ -346,7 +350,7 @@ export async function solidarityRoutes(server: FastifyInstance, ctx: ServerConte
   app.get(
     '/api/solidarity/report',
     {
-      config: { access: 'read' },
+      config: { access: 'read', structureStaff: true },
       schema: {
         tags,
         summary: 'Programme report of your scope',

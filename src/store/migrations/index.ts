@@ -10,6 +10,7 @@ import * as review from './0008_review.js';
 import * as mail from './0009_mail.js';
 import * as archive from './0010_archive.js';
 import * as privacy from './0011_privacy.js';
+import * as structureStaff from './0013_structure_staff.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_mail': mail,
   '0010_archive': archive,
   '0011_privacy': privacy,
+  '0013_structure_staff': structureStaff,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,7 @@ import type { Database, UsersTable } from '../types.js';
 import type { RepoContext } from './common.js';
 import { fromDbBool, inTransaction, mapConflict, newId, nowIso, toCount, toDbBool, toIso } from './common.js';
 
-const ROLES: readonly UserRole[] = ['admin', 'correspondent', 'viewer'];
+const ROLES: readonly UserRole[] = ['admin', 'correspondent', 'viewer', 'structure'];
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -41,16 +41,56 @@ async function territoriesOf(db: Kysely<Database>, userIds: string[]): Promise<M
   return map;
 }
 
-export function toUser(row: Selectable<UsersTable>, territoryIds: string[]): User {
+/** Staff accounts (0013_structure_staff): user id → its structure (null once removed). */
+async function structuresOf(db: Kysely<Database>, userIds: string[]): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('user_structures')
+    .select(['user_id', 'structure_id'])
+    .where('user_id', 'in', userIds)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.structure_id]));
+}
+
+/**
+ * A staff account is stored with the role 'viewer' (the CHECK of 0001 knows no other) and a
+ * user_structures row; any other role removes the row.
+ */
+async function setStaff(db: Kysely<Database>, userId: string, staff: { structureId: string | null } | null) {
+  await db.deleteFrom('user_structures').where('user_id', '=', userId).execute();
+  if (!staff) return;
+  if (staff.structureId) {
+    const known = await db
+      .selectFrom('structures')
+      .select('id')
+      .where('id', '=', staff.structureId)
+      .executeTakeFirst();
+    if (!known) throw new StoreNotFoundError('structure', staff.structureId);
+  }
+  await db
+    .insertInto('user_structures')
+    .values({ user_id: userId, structure_id: staff.structureId })
+    .execute();
+}
+
+const storedRole = (role: UserRole): string => (role === 'structure' ? 'viewer' : role);
+
+export function toUser(
+  row: Selectable<UsersTable>,
+  territoryIds: string[],
+  structureId?: string | null,
+): User {
+  const staff = structureId !== undefined;
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as UserRole,
+    role: staff ? 'structure' : (row.role as UserRole),
     disabled: fromDbBool(row.disabled),
     mustChangePassword: fromDbBool(row.must_change_password),
     createdAt: row.created_at,
     territoryIds,
+    structureId: structureId ?? null,
   };
 }
 
@@ -88,7 +128,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
               email,
               name: input.name.trim(),
               password_hash: input.passwordHash,
-              role,
+              role: storedRole(role),
               created_at: now,
               disabled: 0,
               must_change_password: 0,
@@ -98,6 +138,7 @@ export function userRepository({ db }: RepoContext): UserRepository {
           'email',
         );
         await setTerritories(trx, id, input.territoryIds ?? []);
+        if (role === 'structure') await setStaff(trx, id, { structureId: input.structureId ?? null });
       });
       return (await repo.get(id))!;
     },
@@ -105,7 +146,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
     async get(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
-      return toUser(row, (await territoriesOf(db, [id])).get(id) ?? []);
+      return toUser(
+        row,
+        (await territoriesOf(db, [id])).get(id) ?? [],
+        (await structuresOf(db, [id])).get(id),
+      );
     },
 
     async findByEmail(email) {
@@ -116,7 +161,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
         .executeTakeFirst();
       if (!row) return undefined;
       const user: UserWithSecret = {
-        ...toUser(row, (await territoriesOf(db, [row.id])).get(row.id) ?? []),
+        ...toUser(
+          row,
+          (await territoriesOf(db, [row.id])).get(row.id) ?? [],
+          (await structuresOf(db, [row.id])).get(row.id),
+        ),
         passwordHash: row.password_hash,
       };
       return user;
@@ -128,7 +177,11 @@ export function userRepository({ db }: RepoContext): UserRepository {
         db,
         rows.map((r) => r.id),
       );
-      return rows.map((r) => toUser(r, territories.get(r.id) ?? []));
+      const structures = await structuresOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toUser(r, territories.get(r.id) ?? [], structures.get(r.id)));
     },
 
     async count() {
@@ -140,13 +193,14 @@ export function userRepository({ db }: RepoContext): UserRepository {
     },
 
     async update(id, patch) {
-      if (!(await repo.get(id))) throw new StoreNotFoundError('user', id);
+      const before = await repo.get(id);
+      if (!before) throw new StoreNotFoundError('user', id);
       const email = patch.email !== undefined ? checkEmail(patch.email) : undefined;
       const values = {
         ...(email !== undefined ? { email } : {}),
         ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
         ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
-        ...(patch.role !== undefined ? { role: checkRole(patch.role) } : {}),
+        ...(patch.role !== undefined ? { role: storedRole(checkRole(patch.role)) } : {}),
         ...(patch.disabled !== undefined ? { disabled: toDbBool(patch.disabled) } : {}),
         ...(patch.mustChangePassword !== undefined
           ? { must_change_password: toDbBool(patch.mustChangePassword) }
@@ -161,6 +215,12 @@ export function userRepository({ db }: RepoContext): UserRepository {
           );
         }
         if (patch.territoryIds !== undefined) await setTerritories(trx, id, patch.territoryIds);
+        if (patch.role !== undefined || patch.structureId !== undefined) {
+          const role = patch.role ?? before.role;
+          const structureId =
+            patch.structureId !== undefined ? patch.structureId : (before.structureId ?? null);
+          await setStaff(trx, id, role === 'structure' ? { structureId } : null);
+        }
       });
       return (await repo.get(id))!;
     },

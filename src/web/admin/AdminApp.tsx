@@ -28,6 +28,8 @@ function Page({ user }: { user: User }) {
   let m: Record<string, string> | null;
   // A temporary password must be replaced before anything else (the server refuses the rest).
   if (user.mustChangePassword || path === '/mon-compte') return <AccountPage />;
+  // A structure's staff has one page: its structure's digital solidarity.
+  if (user.role === 'structure') return <SolidarityPage />;
   if (path === '/' || path === '/tableau-de-bord' || path === '/connexion') return <DashboardPage />;
   if (path === '/referentiel') return <RegistryPage />;
   if (path === '/questionnaires') return <SurveysPage />;
@@ -51,11 +53,12 @@ function Layout({ session }: { session: Session }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const { user } = session;
+  const network = user.role !== 'structure';
   const items: { to: string; label: string; show: boolean }[] = [
-    { to: '/', label: t('nav.dashboard'), show: true },
-    { to: '/referentiel', label: t('nav.registry'), show: true },
-    { to: '/questionnaires', label: t('nav.surveys'), show: true },
-    { to: '/campagnes', label: t('nav.campaigns'), show: true },
+    { to: '/', label: t('nav.dashboard'), show: network },
+    { to: '/referentiel', label: t('nav.registry'), show: network },
+    { to: '/questionnaires', label: t('nav.surveys'), show: network },
+    { to: '/campagnes', label: t('nav.campaigns'), show: network },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
     { to: '/solidarite', label: t('nav.solidarity'), show: true },
     { to: '/donnees-personnelles', label: t('nav.privacy'), show: user.role === 'admin' },
