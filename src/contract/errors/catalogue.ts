@@ -22,6 +22,7 @@ import { mailErrors } from './mail.js';
 import { answerErrors } from './answers.js';
 import { editorErrors } from './editor.js';
 import { archiveErrors } from './archive.js';
+import { identityErrors } from './identity.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -52,6 +53,7 @@ export const ERROR_CATALOGUE = {
   ...answerErrors,
   ...editorErrors,
   ...archiveErrors,
+  ...identityErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

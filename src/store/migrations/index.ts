@@ -9,6 +9,7 @@ import * as coherenceRules from './0007_coherence_rules.js';
 import * as review from './0008_review.js';
 import * as mail from './0009_mail.js';
 import * as archive from './0010_archive.js';
+import * as identity from './0012_identity.js';
 
 /**
  * Migrations are imported statically (no directory scan) so they work under tsx, in bundles and
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_review': review,
   '0009_mail': mail,
   '0010_archive': archive,
+  '0012_identity': identity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ import { coherenceRuleRepository } from './coherence-rules.js';
 import { reviewRepository } from './reviews.js';
 import { mailRepository } from './mail.js';
 import { archiveRepository } from './archive.js';
+import { identityRepository } from './identity.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -37,5 +38,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     reviews: reviewRepository(ctx),
     mail: mailRepository(ctx),
     archive: archiveRepository(ctx),
+    identity: identityRepository(ctx),
   };
 }
