@@ -19,6 +19,7 @@ import { AccountPage } from './Account.js';
 import { SolidarityPage } from './solidarity/SolidarityPage.js';
 import { ReviewListPage } from './review/ReviewList.js';
 import { ReviewResponsePage } from './review/ReviewResponse.js';
+import IdentityPage from './identity/IdentityPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -38,6 +39,7 @@ function Page({ user }: { user: User }) {
   if ((m = matchPath('/campagnes/:id', path))) return <CampaignDetailPage campaignId={m.id!} />;
   if (path === '/utilisateurs' && permissions.manageUsers(user.role)) return <UsersPage />;
   if (path === '/solidarite') return <SolidarityPage />;
+  if (path === '/identite' && permissions.manageUsers(user.role)) return <IdentityPage />;
   return <p>{t('nav.notFound')}</p>;
 }
 
@@ -52,6 +54,7 @@ function Layout({ session }: { session: Session }) {
     { to: '/campagnes', label: t('nav.campaigns'), show: true },
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
     { to: '/solidarite', label: t('nav.solidarity'), show: true },
+    { to: '/identite', label: t('nav.identity'), show: permissions.manageUsers(user.role) },
   ];
   const active = (to: string) =>
     to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);
