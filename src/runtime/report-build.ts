@@ -166,7 +166,12 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
       const { renderReport } = await import('../report/render/index.js');
       return new Uint8Array(await renderReport(model, 'json'));
     }
-    const render = { kind: 'report', format: task.format, model, ...(task.cover ? { cover: task.cover } : {}) } as const;
+    const render = {
+      kind: 'report',
+      format: task.format,
+      model,
+      ...(task.cover ? { cover: task.cover } : {}),
+    } as const;
     port.postMessage({ key: renderKey(render) } satisfies ReportJobMessage);
     const answer = (await next()) as { cached: boolean } | undefined;
     if (answer?.cached) return { cached: true };

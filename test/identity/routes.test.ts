@@ -7,8 +7,20 @@ const IDENTITY = {
   name: 'Fédération des centres sociaux du Nord',
   primaryColour: '#7A1F3D',
   secondaryColour: '#1d5c3a',
-  contact: { address: '12 rue de Lille\n59000 Lille', email: 'contact@fcs59.fr', phone: '03 20 00 00 00', website: 'https://fcs59.fr' },
-  accessibility: { conformity: 'partial', rate: 72.5, auditDate: '2026-10-01', auditor: 'Access42', nonCompliant: 'Cartes des territoires', statementDate: '2026-11-02' },
+  contact: {
+    address: '12 rue de Lille\n59000 Lille',
+    email: 'contact@fcs59.fr',
+    phone: '03 20 00 00 00',
+    website: 'https://fcs59.fr',
+  },
+  accessibility: {
+    conformity: 'partial',
+    rate: 72.5,
+    auditDate: '2026-10-01',
+    auditor: 'Access42',
+    nonCompliant: 'Cartes des territoires',
+    statementDate: '2026-11-02',
+  },
 };
 const upload = (filename: string, bytes: Buffer) => ({ filename, content: bytes.toString('base64') });
 
@@ -74,7 +86,11 @@ describe('federation identity routes', () => {
   });
 
   test('the administrator sets the identity; public pages show it with the accessibility mention', async () => {
-    const res = await server.request(server.users.admin, { method: 'PUT', url: '/api/identity', payload: IDENTITY });
+    const res = await server.request(server.users.admin, {
+      method: 'PUT',
+      url: '/api/identity',
+      payload: IDENTITY,
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().identity.primaryColour, '#7a1f3d');
     assert.equal(res.json().identity.custom, true);
@@ -83,7 +99,11 @@ describe('federation identity routes', () => {
       assert.equal(page.statusCode, 200, url);
       assert.match(page.body, /--primary:#7a1f3d;--secondary:#1d5c3a/, url);
       assert.match(page.body, /<span>Fédération des centres sociaux du Nord<\/span>/, url);
-      assert.match(page.body, /href="\/public\/accessibilite"[^>]*>Accessibilité : partiellement conforme/, url);
+      assert.match(
+        page.body,
+        /href="\/public\/accessibilite"[^>]*>Accessibilité : partiellement conforme/,
+        url,
+      );
       assert.match(page.body, /href="mailto:contact@fcs59.fr"/, url);
     }
     const statement = await server.request(undefined, { method: 'GET', url: '/public/accessibilite' });
@@ -114,7 +134,11 @@ describe('federation identity routes', () => {
     const ok = await put('logo.png', png);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.deepEqual(
-      { type: ok.json().identity.logo.type, width: ok.json().identity.logo.width, height: ok.json().identity.logo.height },
+      {
+        type: ok.json().identity.logo.type,
+        width: ok.json().identity.logo.width,
+        height: ok.json().identity.logo.height,
+      },
       { type: 'image/png', width: 300, height: 120 },
     );
     const served = await server.request(undefined, { method: 'GET', url: '/api/public/identity/logo' });
@@ -127,8 +151,16 @@ describe('federation identity routes', () => {
 
     const unsafe: [string, Buffer, RegExp][] = [
       ['script.svg', svgLogo('#000', '<script>alert(1)</script>'), /<script>/],
-      ['onload.svg', Buffer.from(svgLogo('#000').toString().replace('<svg ', '<svg onload="alert(1)" ')), /onload/],
-      ['link.svg', svgLogo('#000', '<image href="https://evil.example/x.png" width="1" height="1"/>'), /https:\/\/evil/],
+      [
+        'onload.svg',
+        Buffer.from(svgLogo('#000').toString().replace('<svg ', '<svg onload="alert(1)" ')),
+        /onload/,
+      ],
+      [
+        'link.svg',
+        svgLogo('#000', '<image href="https://evil.example/x.png" width="1" height="1"/>'),
+        /https:\/\/evil/,
+      ],
       ['object.svg', svgLogo('#000', '<foreignObject><p>x</p></foreignObject>'), /foreignObject/],
       ['css.svg', svgLogo('#000', '<style>@import url(https://evil.example/a.css);</style>'), /style/],
       ['entity.svg', Buffer.from(`<!DOCTYPE svg [<!ENTITY a "b">]>${svgLogo('#000').toString()}`), /DOCTYPE/],
@@ -146,7 +178,10 @@ describe('federation identity routes', () => {
     const big = Buffer.concat([png, Buffer.alloc(600 * 1024)]);
     const tooBig = await put('grand.png', big, 'en');
     assert.equal(tooBig.statusCode, 413);
-    assert.match(tooBig.json().error.message, /The logo "grand.png" weighs \d+ KB, beyond the limit of 512 KB/);
+    assert.match(
+      tooBig.json().error.message,
+      /The logo "grand.png" weighs \d+ KB, beyond the limit of 512 KB/,
+    );
     const tiny = await put('tiny.png', pngLogo('#000', 10));
     assert.equal(tiny.statusCode, 400);
     assert.equal(tiny.json().error.code, 'identity_logo_dimensions');
@@ -161,9 +196,15 @@ describe('federation identity routes', () => {
     assert.equal(servedSvg.headers['content-type'], 'image/svg+xml');
     assert.match(String(servedSvg.headers['content-security-policy']), /default-src 'none'.*sandbox/);
     const home = await server.request(undefined, { method: 'GET', url: '/public' });
-    assert.match(home.body, /<img src="\/api\/public\/identity\/logo\?v=[^"]+" alt=""\s+width="140" height="56"/);
+    assert.match(
+      home.body,
+      /<img src="\/api\/public\/identity\/logo\?v=[^"]+" alt=""\s+width="140" height="56"/,
+    );
 
-    const removed = await server.request(server.users.admin, { method: 'POST', url: '/api/identity/logo/remove' });
+    const removed = await server.request(server.users.admin, {
+      method: 'POST',
+      url: '/api/identity/logo/remove',
+    });
     assert.equal(removed.statusCode, 200);
     assert.equal(removed.json().identity.logo, null);
   });

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openStore, type Store } from '../../src/store/index.js';
 import { skipWithoutPostgres, startPostgres, type PostgresInstance } from '../support/postgres.js';
-import { getIdentity, saveIdentity, saveLogo, removeLogo, documentCover } from '../../src/app/identity/index.js';
+import {
+  getIdentity,
+  saveIdentity,
+  saveLogo,
+  removeLogo,
+  documentCover,
+} from '../../src/app/identity/index.js';
 import { DEFAULT_IDENTITY, type IdentityInput } from '../../src/contract/identity.js';
 import { svgLogo } from './logos.js';
 
@@ -13,8 +19,20 @@ const INPUT: IdentityInput = {
   name: 'Fédération des centres sociaux du Nord',
   primaryColour: '#7a1f3d',
   secondaryColour: '#1d5c3a',
-  contact: { address: '12 rue de Lille\n59000 Lille', email: 'contact@fcs59.fr', phone: '03 20 00 00 00', website: 'https://fcs59.fr' },
-  accessibility: { conformity: 'partial', rate: 72.5, auditDate: '2026-10-01', auditor: 'Access42', nonCompliant: 'Cartes', statementDate: '2026-11-02' },
+  contact: {
+    address: '12 rue de Lille\n59000 Lille',
+    email: 'contact@fcs59.fr',
+    phone: '03 20 00 00 00',
+    website: 'https://fcs59.fr',
+  },
+  accessibility: {
+    conformity: 'partial',
+    rate: 72.5,
+    auditDate: '2026-10-01',
+    auditor: 'Access42',
+    nonCompliant: 'Cartes',
+    statementDate: '2026-11-02',
+  },
 };
 
 function suite(name: string, open: () => Promise<Store>) {
@@ -46,10 +64,16 @@ function suite(name: string, open: () => Promise<Store>) {
 
       const svg = svgLogo('#7a1f3d');
       const withLogo = await saveLogo(store, { filename: 'logo.svg', content: svg }, 'admin-1', at);
-      assert.deepEqual(withLogo.logo, { type: 'image/svg+xml', width: 200, height: 80, bytes: svg.length, updatedAt: at.toISOString() });
+      assert.deepEqual(withLogo.logo, {
+        type: 'image/svg+xml',
+        width: 200,
+        height: 80,
+        bytes: svg.length,
+        updatedAt: at.toISOString(),
+      });
       const cover = await documentCover(store);
       assert.equal(cover.logo?.bitmapType, 'png');
-      assert.equal(Buffer.from(cover.logo!.bitmap, 'base64').subarray(1, 4).toString('latin1'), 'PNG');
+      assert.equal(Buffer.from(cover.logo.bitmap, 'base64').subarray(1, 4).toString('latin1'), 'PNG');
       assert.equal(cover.logo?.dataUrl, `data:image/svg+xml;base64,${svg.toString('base64')}`);
       const audit = await store.audit.list({ action: 'identity.logo' });
       assert.equal(audit.length, 1);

@@ -63,7 +63,10 @@ export async function saveIdentity(
   checkContrasts(input);
   const at = now.toISOString();
   await store.identity.set(input, actor, at);
-  await store.audit.record({ actor, action: 'identity.update', target: 'federation', details: { name: input.name } }, at);
+  await store.audit.record(
+    { actor, action: 'identity.update', target: 'federation', details: { name: input.name } },
+    at,
+  );
   return getIdentity(store);
 }
 
@@ -85,7 +88,12 @@ export async function saveLogo(
     updatedBy: actor,
   });
   await store.audit.record(
-    { actor, action: 'identity.logo', target: 'federation', details: { file: upload.filename, type: logo.type } },
+    {
+      actor,
+      action: 'identity.logo',
+      target: 'federation',
+      details: { file: upload.filename, type: logo.type },
+    },
     at,
   );
   return getIdentity(store);
@@ -93,12 +101,19 @@ export async function saveLogo(
 
 export async function removeLogo(store: Store, actor: string, now: Date = new Date()): Promise<Identity> {
   await store.identity.removeLogo();
-  await store.audit.record({ actor, action: 'identity.logo.remove', target: 'federation' }, now.toISOString());
+  await store.audit.record(
+    { actor, action: 'identity.logo.remove', target: 'federation' },
+    now.toISOString(),
+  );
   return getIdentity(store);
 }
 
 /** The logo file as served to browsers, or undefined when none was set. */
-export async function logoFile(store: Store): Promise<{ type: string; bytes: Buffer; updatedAt: string } | undefined> {
+export async function logoFile(
+  store: Store,
+): Promise<{ type: string; bytes: Buffer; updatedAt: string } | undefined> {
   const logo = await store.identity.getLogo();
-  return logo ? { type: logo.type, bytes: Buffer.from(logo.content, 'base64'), updatedAt: logo.updatedAt } : undefined;
+  return logo
+    ? { type: logo.type, bytes: Buffer.from(logo.content, 'base64'), updatedAt: logo.updatedAt }
+    : undefined;
 }

@@ -149,7 +149,8 @@ function unsafeAttribute(attributes: Record<string, string>): string | undefined
       return `${name}="${value.slice(0, 40)}"`;
     if (/javascript:/i.test(value)) return `${name}="${value.slice(0, 40)}"`;
     if (name === 'style' && unsafeCss(value)) return `style="${value.slice(0, 40)}"`;
-    if (!/^(xmlns|xml:)/.test(name) && /^(url\(\s*['"]?(?!#))/i.test(value)) return `${name}="${value.slice(0, 40)}"`;
+    if (!/^(xmlns|xml:)/.test(name) && /^(url\(\s*['"]?(?!#))/i.test(value))
+      return `${name}="${value.slice(0, 40)}"`;
   }
   return undefined;
 }

@@ -58,7 +58,7 @@ export const identityErrors = defineErrors({
     status: 400,
     fr: (p: { file: string; found: string }) =>
       `Le logo SVG ${q(p.file)} est refusé : il contient ${q(p.found)}, qui pourrait exécuter du code ou charger ` +
-      "un contenu extérieur. Exportez-le à nouveau en « SVG simple » depuis votre logiciel de dessin, ou envoyez un PNG.",
+      'un contenu extérieur. Exportez-le à nouveau en « SVG simple » depuis votre logiciel de dessin, ou envoyez un PNG.',
     en: (p: { file: string; found: string }) =>
       `The SVG logo "${p.file}" is refused: it contains "${p.found}", which could run code or load outside content. ` +
       'Export it again as "plain SVG" from your drawing software, or send a PNG.',

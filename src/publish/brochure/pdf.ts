@@ -165,7 +165,7 @@ export async function renderBrochurePdf(model: BrochureModel, identity?: Documen
       ],
       margin: [0, 0, 0, 18],
     },
-    { stack: coverPdf(identity), margin: [0, 0, 0, 14] },
+    { stack: coverPdf(identity), margin: [0, 24, 0, 14] },
     ...model.sections.flatMap((s) => sectionContent(s, model)),
     ...(map
       ? [

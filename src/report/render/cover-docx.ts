@@ -27,4 +27,3 @@ export function coverDocx(cover: DocumentCover = PANORAMA_COVER): Paragraph[] {
     }),
   ];
 }
-

@@ -8,12 +8,20 @@ export function coverPdf(cover: DocumentCover = PANORAMA_COVER): Content[] {
   const box = logo ? logoBox(logo) : undefined;
   return [
     ...(logo
-      ? [{ image: `data:${mime};base64,${logo.bitmap}`, fit: [box!.width, box!.height], margin: [0, 0, 0, 8] } as Content]
+      ? [
+          {
+            image: `data:${mime};base64,${logo.bitmap}`,
+            fit: [box!.width, box!.height],
+            margin: [0, 0, 0, 8],
+          } as Content,
+        ]
       : []),
     { text: cover.name, bold: true, fontSize: 13, color: cover.primaryColour, margin: [0, 0, 0, 4] },
     {
-      canvas: [{ type: 'line', x1: 0, y1: 0, x2: 505, y2: 0, lineWidth: 2.5, lineColor: cover.primaryColour }],
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: 505, y2: 0, lineWidth: 2.5, lineColor: cover.primaryColour },
+      ],
       margin: [0, 0, 0, 0],
-    } as Content,
+    },
   ];
 }

@@ -1,4 +1,10 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /**
@@ -41,4 +47,3 @@ export function coverHtml(cover: DocumentCover = PANORAMA_COVER): string {
     : '';
   return `<div class="cover-identity" style="border-bottom:4px solid ${escapeHtml(cover.primaryColour)};padding-bottom:.5rem;margin-bottom:1.5rem">${img}<p style="margin:0;font-weight:700;color:${escapeHtml(cover.primaryColour)}">${escapeHtml(cover.name)}</p></div>`;
 }
-

@@ -87,11 +87,16 @@ button:hover,.button:hover{background:var(--primary);color:#fff}
 .downloads a{border:1px solid var(--secondary);border-radius:.3rem;padding:.2rem .7rem;text-decoration:none}
 footer.site{border-top:1px solid #c5ceda;margin-top:3rem;padding:1.5rem;color:#4a5563;font-size:.95rem}
 footer.site .columns{max-width:68rem;margin:0 auto;display:flex;flex-wrap:wrap;gap:1rem 3rem;justify-content:space-between}
-footer.site address{font-style:normal;white-space:pre-line}
+footer.site address{font-style:normal}
+footer.site .postal{white-space:pre-line}
 footer.site p{margin:0 0 .4rem}
 `;
 
-const CONFORMITY_FR = { total: 'totalement conforme', partial: 'partiellement conforme', none: 'non conforme' };
+const CONFORMITY_FR = {
+  total: 'totalement conforme',
+  partial: 'partiellement conforme',
+  none: 'non conforme',
+};
 
 /** "Accessibilité : partiellement conforme", the mention RGAA asks on every page. */
 export function conformityMention(identity: Identity): string {
@@ -102,7 +107,7 @@ function contactBlock(identity: Identity): Html {
   const { address, email, phone, website } = identity.contact;
   if (!address && !email && !phone && !website) return html``;
   return html`<address>
-    ${address ? html`${address}<br />` : ''}${email ? html`<a href="mailto:${email}">${email}</a><br />` : ''}${
+    ${address ? html`<span class="postal">${address}</span><br />` : ''}${email ? html`<a href="mailto:${email}">${email}</a><br />` : ''}${
       phone ? html`<a href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a><br />` : ''
     }${website ? html`<a href="${website}">${website.replace(/^https?:\/\//, '')}</a>` : ''}
   </address>`;

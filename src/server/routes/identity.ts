@@ -36,7 +36,10 @@ export async function identityRoutes(server: FastifyInstance, ctx: ServerContext
       schema: {
         tags,
         summary: "The federation's logo (404 when none was set)",
-        response: { 200: fileResponse('The logo as uploaded (SVG only once checked)', LOGO_TYPES), ...errorResponses },
+        response: {
+          200: fileResponse('The logo as uploaded (SVG only once checked)', LOGO_TYPES),
+          ...errorResponses,
+        },
       },
     },
     async (_request, reply) => {
@@ -45,7 +48,10 @@ export async function identityRoutes(server: FastifyInstance, ctx: ServerContext
       // An SVG opened on its own (not through <img>) must not run anything nor load anything.
       return reply
         .type(logo.type)
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+        )
         .header('cache-control', 'no-cache')
         .header('last-modified', new Date(logo.updatedAt).toUTCString())
         .send(logo.bytes);

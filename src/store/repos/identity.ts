@@ -33,7 +33,11 @@ const ONE = 'federation';
 export function identityRepository({ db }: RepoContext): IdentityRepository {
   return {
     async get() {
-      const row = await db.selectFrom('federation_identity').selectAll().where('id', '=', ONE).executeTakeFirst();
+      const row = await db
+        .selectFrom('federation_identity')
+        .selectAll()
+        .where('id', '=', ONE)
+        .executeTakeFirst();
       return row
         ? { settings: parseJson<unknown>(row.settings), updatedAt: row.updated_at, updatedBy: row.updated_by }
         : undefined;

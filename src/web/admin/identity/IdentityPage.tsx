@@ -14,7 +14,13 @@ import { IdentityPreview } from './IdentityPreview.js';
 
 function inputOf(identity: Identity): IdentityInput {
   const { name, primaryColour, secondaryColour, contact, accessibility } = identity;
-  return { name, primaryColour, secondaryColour, contact: { ...contact }, accessibility: { ...accessibility } };
+  return {
+    name,
+    primaryColour,
+    secondaryColour,
+    contact: { ...contact },
+    accessibility: { ...accessibility },
+  };
 }
 
 /** The administrator sets the federation's identity; a live preview shows the public site with it. */
@@ -44,7 +50,9 @@ export default function IdentityPage() {
         <IdentityPreview
           form={form}
           logoUrl={
-            identity.logo ? `/api/public/identity/logo?v=${encodeURIComponent(identity.logo.updatedAt)}` : undefined
+            identity.logo
+              ? `/api/public/identity/logo?v=${encodeURIComponent(identity.logo.updatedAt)}`
+              : undefined
           }
         />
       </div>
@@ -194,7 +202,13 @@ function IdentityForm(props: {
         <h2 id={`${id}-general`}>{t('identity.colours')}</h2>
         <label>
           {t('identity.name')}
-          <input required minLength={2} maxLength={120} value={form.name} onChange={(e) => set({ name: e.target.value })} />
+          <input
+            required
+            minLength={2}
+            maxLength={120}
+            value={form.name}
+            onChange={(e) => set({ name: e.target.value })}
+          />
         </label>
         {colour('primaryColour', 'identity.primary')}
         {colour('secondaryColour', 'identity.secondary')}
@@ -203,7 +217,12 @@ function IdentityForm(props: {
         <h2 id={`${id}-contact`}>{t('identity.contact')}</h2>
         <label>
           {t('identity.address')}
-          <textarea rows={3} maxLength={400} value={form.contact.address} onChange={(e) => contact('address', e.target.value)} />
+          <textarea
+            rows={3}
+            maxLength={400}
+            value={form.contact.address}
+            onChange={(e) => contact('address', e.target.value)}
+          />
         </label>
         <label>
           {t('identity.email')}
@@ -211,11 +230,20 @@ function IdentityForm(props: {
         </label>
         <label>
           {t('identity.phone')}
-          <input type="tel" maxLength={40} value={form.contact.phone} onChange={(e) => contact('phone', e.target.value)} />
+          <input
+            type="tel"
+            maxLength={40}
+            value={form.contact.phone}
+            onChange={(e) => contact('phone', e.target.value)}
+          />
         </label>
         <label>
           {t('identity.website')}
-          <input type="url" value={form.contact.website} onChange={(e) => contact('website', e.target.value)} />
+          <input
+            type="url"
+            value={form.contact.website}
+            onChange={(e) => contact('website', e.target.value)}
+          />
         </label>
       </section>
       <section className="panel" aria-labelledby={`${id}-a11y`}>
@@ -225,7 +253,9 @@ function IdentityForm(props: {
           {t('identity.conformity')}
           <select
             value={form.accessibility.conformity}
-            onChange={(e) => facts({ conformity: e.target.value as IdentityInput['accessibility']['conformity'] })}
+            onChange={(e) =>
+              facts({ conformity: e.target.value as IdentityInput['accessibility']['conformity'] })
+            }
           >
             {CONFORMITY.map((c) => (
               <option key={c} value={c}>
@@ -247,11 +277,19 @@ function IdentityForm(props: {
         </label>
         <label>
           {t('identity.auditDate')}
-          <input type="date" value={form.accessibility.auditDate} onChange={(e) => facts({ auditDate: e.target.value })} />
+          <input
+            type="date"
+            value={form.accessibility.auditDate}
+            onChange={(e) => facts({ auditDate: e.target.value })}
+          />
         </label>
         <label>
           {t('identity.auditor')}
-          <input maxLength={200} value={form.accessibility.auditor} onChange={(e) => facts({ auditor: e.target.value })} />
+          <input
+            maxLength={200}
+            value={form.accessibility.auditor}
+            onChange={(e) => facts({ auditor: e.target.value })}
+          />
         </label>
         <label>
           {t('identity.nonCompliant')}
