@@ -205,7 +205,7 @@ describe(
     });
 
     it('ran on every page, with no script error', () => {
-      assert.ok(checked.length >= 27, `only ${checked.length} pages checked: ${checked.join(', ')}`);
+      assert.ok(checked.length >= 26, `only ${checked.length} pages checked: ${checked.join(', ')}`);
       assert.deepEqual(pageErrors, []);
       console.log(`axe-core: ${checked.length} pages checked, no violation:\n  ${checked.join('\n  ')}`);
     });
