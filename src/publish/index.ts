@@ -9,6 +9,7 @@
  */
 import type { BrochureModel } from './brochure/model.js';
 import type { StructureSheet } from './sheet/model.js';
+import type { DocumentCover } from '../report/render/cover.js';
 
 export { readCampaignFolder, type Campaign } from './input.js';
 export type { IndicatorFile } from './indicators/schema.js';
@@ -28,16 +29,16 @@ export { GeoJsonError, parseBoundaries, type Boundaries } from './map/geojson.js
 export { NETWORK, type CellNode, type SnapshotContent } from './snapshot/model.js';
 export { buildSnapshotContent } from './snapshot/build.js';
 
-export async function renderBrochureHtml(model: BrochureModel): Promise<string> {
-  return (await import('./brochure/html.js')).renderBrochureHtml(model);
+export async function renderBrochureHtml(model: BrochureModel, cover?: DocumentCover): Promise<string> {
+  return (await import('./brochure/html.js')).renderBrochureHtml(model, cover);
 }
 
-export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
-  return (await import('./brochure/pdf.js')).renderBrochurePdf(model);
+export async function renderBrochurePdf(model: BrochureModel, cover?: DocumentCover): Promise<Buffer> {
+  return (await import('./brochure/pdf.js')).renderBrochurePdf(model, cover);
 }
 
-export async function renderBrochureDocx(model: BrochureModel): Promise<Buffer> {
-  return (await import('./brochure/docx.js')).renderBrochureDocx(model);
+export async function renderBrochureDocx(model: BrochureModel, cover?: DocumentCover): Promise<Buffer> {
+  return (await import('./brochure/docx.js')).renderBrochureDocx(model, cover);
 }
 
 export async function renderSheetHtml(sheet: StructureSheet): Promise<string> {

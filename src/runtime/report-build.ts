@@ -6,6 +6,7 @@ import type { Registry, ResponseRecord } from '../survey/records.js';
 import type { Store, StoreOptions } from '../store/index.js';
 import type { ReportBuilder } from '../stats/engine.js';
 import { renderKey } from './render-key.js';
+import type { DocumentCover } from '../report/render/cover.js';
 
 /**
  * A report built AND rendered in a worker thread, so that neither the responses nor the model
@@ -35,6 +36,8 @@ export interface ReportJobTask {
   port: MessagePort;
   /** Set when only validated answers are read: how many, out of how many submitted. */
   validated?: ValidatedCount;
+  /** The federation on the title page (src/app/identity); the Panorama identity when absent. */
+  cover?: DocumentCover;
 }
 
 export interface ValidatedCount {
@@ -163,7 +166,12 @@ export async function runReportJob(task: ReportJobTask): Promise<ReportJobResult
       const { renderReport } = await import('../report/render/index.js');
       return new Uint8Array(await renderReport(model, 'json'));
     }
-    const render = { kind: 'report', format: task.format, model } as const;
+    const render = {
+      kind: 'report',
+      format: task.format,
+      model,
+      ...(task.cover ? { cover: task.cover } : {}),
+    } as const;
     port.postMessage({ key: renderKey(render) } satisfies ReportJobMessage);
     const answer = (await next()) as { cached: boolean } | undefined;
     if (answer?.cached) return { cached: true };

@@ -38,6 +38,7 @@ import { archiveRoutes } from './routes/archive.js';
 import { campaignArchiveRoutes } from './routes/campaign-archive.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { outboxDirOf, startRetentionScheduler } from '../app/privacy/index.js';
+import { identityRoutes } from './routes/identity.js';
 import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
@@ -147,6 +148,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await archiveRoutes(app, ctx);
   await campaignArchiveRoutes(app, ctx);
   await privacyRoutes(app, ctx);
+  await identityRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

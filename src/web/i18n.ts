@@ -18,6 +18,7 @@ import * as answerExports from './messages/exports.js';
 import * as archive from './messages/archive.js';
 import * as campaignArchive from './messages/campaign-archive.js';
 import * as privacy from './messages/privacy.js';
+import * as identity from './messages/identity.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -43,6 +44,7 @@ const fr = {
   ...archive.fr,
   ...campaignArchive.fr,
   ...privacy.fr,
+  ...identity.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -68,6 +70,7 @@ const en: Messages = {
   ...archive.en,
   ...campaignArchive.en,
   ...privacy.en,
+  ...identity.en,
 };
 
 export type Lang = 'fr' | 'en';

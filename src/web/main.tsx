@@ -4,6 +4,7 @@ import './styles.css';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { getLang, useI18n } from './i18n.js';
 import { matchPath, useLocation } from './router.js';
+import { SiteFooter } from './SiteFooter.js';
 
 // Separate chunks: a respondent on a phone never downloads the admin pages (nor ECharts).
 const AdminApp = lazy(() => import('./admin/AdminApp.js'));
@@ -32,6 +33,7 @@ function Root() {
   return (
     <ErrorBoundary>
       <Suspense fallback={<Loading />}>{page}</Suspense>
+      {(respond || publicLink) && <SiteFooter />}
     </ErrorBoundary>
   );
 }

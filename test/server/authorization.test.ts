@@ -557,6 +557,50 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ email: 'viewer@test.fr', confirm: 'viewer@test.fr' }),
   },
   { method: 'GET', path: '/api/privacy/audit', expect: 'forbidden', url: () => '/api/privacy/audit' },
+  // The federation's identity (test/identity/routes.test.ts): read by anyone, set by administrators.
+  { method: 'GET', path: '/api/public/identity', expect: 'public', url: () => '/api/public/identity' },
+  {
+    method: 'GET',
+    path: '/api/public/identity/logo',
+    expect: 'public',
+    url: () => '/api/public/identity/logo',
+  },
+  {
+    method: 'PUT',
+    path: '/api/identity',
+    expect: 'forbidden',
+    url: () => '/api/identity',
+    payload: () => ({
+      name: 'Fédération',
+      primaryColour: '#0b2f5e',
+      secondaryColour: '#1d4f91',
+      contact: { address: '', email: '', phone: '', website: '' },
+      accessibility: {
+        conformity: 'none',
+        rate: null,
+        auditDate: '',
+        auditor: '',
+        nonCompliant: '',
+        statementDate: '',
+      },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/identity/logo',
+    expect: 'forbidden',
+    url: () => '/api/identity/logo',
+    payload: () => ({
+      filename: 'logo.svg',
+      content: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64'),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/identity/logo/remove',
+    expect: 'forbidden',
+    url: () => '/api/identity/logo/remove',
+  },
 ];
 
 let server: TestServer;

@@ -5,6 +5,7 @@ import { BROCHURE_FORMATS } from '../../contract/publication.js';
 import type { Renderer } from '../reports/document.js';
 import { downloadName, type Download } from '../download.js';
 import { campaignData } from './data.js';
+import type { DocumentCover } from '../identity/cover.js';
 
 export { BROCHURE_FORMATS };
 export type BrochureFormat = (typeof BROCHURE_FORMATS)[number];
@@ -76,12 +77,14 @@ export async function brochureBytes(
   model: BrochureModel,
   format: BrochureFormat,
   render: Renderer,
+  /** The federation on the cover (src/app/identity); the Panorama identity when absent. */
+  cover?: DocumentCover,
 ): Promise<Buffer> {
   if (format === 'json') {
     const { brochureJson } = await import('../../publish/index.js');
     return Buffer.from(`${JSON.stringify(brochureJson(model), null, 2)}\n`, 'utf8');
   }
-  return render({ kind: 'brochure', format, model });
+  return render({ kind: 'brochure', format, model, ...(cover ? { cover } : {}) });
 }
 
 /** A brochure's bytes as a download: "observatoire-nord-2021-flandre.pdf". */

@@ -9,6 +9,7 @@ import { validatedStructureIds } from '../review/index.js';
 import type { Download } from '../download.js';
 import { reportDownload, responsesCsv } from './document.js';
 import { reportRequest } from './options.js';
+import { documentCover } from '../identity/cover.js';
 
 export interface CampaignReportDeps {
   store: Store;
@@ -66,7 +67,8 @@ export async function campaignReport(
   // When the store can be opened from another thread, the worker reads the responses itself and
   // this thread only waits for the document's bytes; otherwise they are streamed to it from here.
   const readerOptions = noneRead ? undefined : store.readerOptions?.();
-  const job = { survey, title: campaign.name, format, ...(validated ? { validated } : {}) };
+  const cover = await documentCover(store);
+  const job = { survey, title: campaign.name, format, cover, ...(validated ? { validated } : {}) };
   const built = readerOptions
     ? await renders.report(
         { ...job, options: engine },

@@ -25,6 +25,7 @@ import { archiveErrors } from './archive.js';
 import { campaignArchiveErrors } from './campaign-archive.js';
 import { privacyErrors } from './privacy.js';
 import { solidarityStaffErrors } from './solidarity-staff.js';
+import { identityErrors } from './identity.js';
 
 /**
  * Every error code Panorama can raise, with its status and its messages. Each module adds its own
@@ -58,6 +59,7 @@ export const ERROR_CATALOGUE = {
   ...campaignArchiveErrors,
   ...privacyErrors,
   ...solidarityStaffErrors,
+  ...identityErrors,
 };
 
 export type ErrorCatalogue = typeof ERROR_CATALOGUE;

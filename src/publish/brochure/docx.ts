@@ -18,6 +18,8 @@ import {
 import { svgSize, svgToPng } from '../../report/charts/index.js';
 import { docxChart } from '../../report/render/docx.js';
 import type { BrochureModel, BrochureSection } from './model.js';
+import { coverDocx } from '../../report/render/cover-docx.js';
+import type { DocumentCover } from '../../report/render/cover.js';
 import {
   brochureMapSvg,
   colophon,
@@ -248,7 +250,7 @@ function mapParagraph(model: BrochureModel): (Paragraph | Table)[] {
   ];
 }
 
-export async function renderBrochureDocx(model: BrochureModel): Promise<Buffer> {
+export async function renderBrochureDocx(model: BrochureModel, identity?: DocumentCover): Promise<Buffer> {
   const cover = coverLines(model);
   const fr = model.lang === 'fr';
   const coverTable = new Table({
@@ -304,6 +306,7 @@ export async function renderBrochureDocx(model: BrochureModel): Promise<Buffer> 
           }),
         },
         children: [
+          ...coverDocx(identity),
           coverTable,
           ...model.sections.flatMap((s) => sectionChildren(s, model)),
           ...mapParagraph(model),

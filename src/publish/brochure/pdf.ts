@@ -2,6 +2,8 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { CHART_WIDTH, questionChartSvg, svgSize } from '../../report/charts/index.js';
 import { pdfBuffer, PDF_FONT as FONT } from '../../report/render/pdf.js';
 import type { BrochureModel, BrochureSection } from './model.js';
+import { coverPdf } from '../../report/render/cover-pdf.js';
+import type { DocumentCover } from '../../report/render/cover.js';
 import { BROCHURE_COLORS as C } from './html.js';
 import { brochureMapSvg, colophon, coverLines, participationRows, tileOf, type Tile } from './view.js';
 
@@ -145,7 +147,7 @@ function participationTable(model: BrochureModel): Content {
   } as Content;
 }
 
-export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
+export async function renderBrochurePdf(model: BrochureModel, identity?: DocumentCover): Promise<Buffer> {
   const cover = coverLines(model);
   const fr = model.lang === 'fr';
   const map = brochureMapSvg(model);
@@ -163,6 +165,7 @@ export async function renderBrochurePdf(model: BrochureModel): Promise<Buffer> {
       ],
       margin: [0, 0, 0, 18],
     },
+    { stack: coverPdf(identity), margin: [0, 24, 0, 14] },
     ...model.sections.flatMap((s) => sectionContent(s, model)),
     ...(map
       ? [

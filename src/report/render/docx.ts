@@ -14,6 +14,8 @@ import {
 } from 'docx';
 import { labels } from '../i18n.js';
 import type { ReportModel } from '../model.js';
+import { coverDocx } from './cover-docx.js';
+import type { DocumentCover } from './cover.js';
 import {
   ACCENT,
   DOCX_FONT,
@@ -152,7 +154,7 @@ export function docxStyles(lang: ReportModel['lang']) {
   };
 }
 
-export async function renderDocx(model: ReportModel): Promise<Buffer> {
+export async function renderDocx(model: ReportModel, cover?: DocumentCover): Promise<Buffer> {
   const l = labels(model.lang);
   const body: (Paragraph | Table | TableOfContents)[] = [
     ...tableOfContents(model),
@@ -166,7 +168,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     body.push(...model.method.notes.map((n) => new Paragraph({ bullet: { level: 0 }, text: n })));
   }
   const sections: ISectionOptions[] = [
-    { properties: { page: DOCX_PAGE }, children: titlePage(model) },
+    { properties: { page: DOCX_PAGE }, children: [...coverDocx(cover), ...titlePage(model)] },
     {
       properties: { page: DOCX_PAGE },
       headers: { default: docxPageHeader(model.title) },

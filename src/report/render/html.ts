@@ -1,6 +1,7 @@
 import { questionChartSvg } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
+import { coverHtml, type DocumentCover } from './cover.js';
 import {
   anchorId,
   participationByGroupTable,
@@ -144,7 +145,7 @@ ${chartHtml(question, model.lang)}
 </section>`;
 }
 
-export function renderHtml(model: ReportModel): string {
+export function renderHtml(model: ReportModel, cover?: DocumentCover): string {
   const l = labels(model.lang);
   const sections = sectionQuestions(model);
   const byGroup = participationByGroupTable(model);
@@ -178,6 +179,7 @@ export function renderHtml(model: ReportModel): string {
 <body>
 <main>
 <header class="title-page">
+${coverHtml(cover)}
 <h1>${escapeHtml(model.title)}</h1>
 ${model.description ? `<p class="description">${escapeHtml(model.description)}</p>` : ''}
 <p class="date">${escapeHtml(l.reportDate)}${colon(model.lang)} ${escapeHtml(reportDate(model))}</p>

@@ -1,4 +1,5 @@
 import type { ReportLang, ReportModel } from '../model.js';
+import type { DocumentCover } from './cover.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'docx', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -29,6 +30,8 @@ export interface RenderOptions {
    * (buildReport's `lang`); this is only a check that caller and model agree.
    */
   lang?: ReportLang;
+  /** The federation on the title page (HTML, DOCX, PDF); the Panorama identity when absent. */
+  cover?: DocumentCover;
 }
 
 /**
@@ -50,13 +53,13 @@ export async function renderReport(
     case 'json':
       return Buffer.from(`${JSON.stringify(model, null, 2)}\n`, 'utf8');
     case 'html':
-      return Buffer.from((await import('./html.js')).renderHtml(model), 'utf8');
+      return Buffer.from((await import('./html.js')).renderHtml(model, options.cover), 'utf8');
     case 'docx':
-      return (await import('./docx.js')).renderDocx(model);
+      return (await import('./docx.js')).renderDocx(model, options.cover);
     case 'xlsx':
       return (await import('./xlsx.js')).renderXlsx(model);
     case 'pdf':
-      return (await import('./pdf.js')).renderPdf(model);
+      return (await import('./pdf.js')).renderPdf(model, options.cover);
     default:
       throw new Error(
         `unknown report format "${String(format)}" (expected one of ${REPORT_FORMATS.join(', ')})`,

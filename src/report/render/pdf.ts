@@ -7,6 +7,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { CHART_FONT_FILES, CHART_WIDTH, questionChartSvg, svgSize } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
+import { coverPdf } from './cover-pdf.js';
+import type { DocumentCover } from './cover.js';
 import { reportOutline, type OutlineQuestion } from './outline.js';
 import { participationByGroupTable, participationTable, reportDate, scopeLines } from './participation.js';
 import {
@@ -227,10 +229,11 @@ export async function pdfBuffer(doc: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(doc).getBuffer();
 }
 
-export async function renderPdf(model: ReportModel): Promise<Buffer> {
+export async function renderPdf(model: ReportModel, cover?: DocumentCover): Promise<Buffer> {
   const l = labels(model.lang);
   const sections = reportOutline(model);
   const content: Content[] = [
+    ...coverPdf(cover),
     ...titlePage(model),
     { toc: { title: { text: l.contents, style: 'h1' } } } as Content,
     ...sections.flatMap((s): Content[] => [

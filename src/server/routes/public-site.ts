@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
@@ -8,6 +9,8 @@ import type { SnapshotContent } from '../../publish/index.js';
 import { errorPage, html, page } from '../public/layout.js';
 import { directoryPage, matchesQuery, structurePage, territoryLabel } from '../public/directory.js';
 import { brochureBytes, brochureDownload } from '../../app/publication/brochure.js';
+import { documentCover, type DocumentCover } from '../../app/identity/index.js';
+import { publicIdentityHook } from './identity.js';
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const brochureQuery = z.object({
@@ -80,6 +83,7 @@ function sendPage(reply: FastifyReply, body: string, status = 200) {
 export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const config = { access: 'public' as const };
   const schema = { hide: true };
+  app.addHook('preHandler', publicIdentityHook(ctx));
 
   /**
    * A published campaign's snapshot, or undefined: unpublished campaigns do not exist on the
@@ -243,11 +247,12 @@ export async function publicSiteRoutes(app: FastifyInstance, ctx: ServerContext)
       const model = content.brochures[key]!;
       const name = model.territory?.name;
       // The snapshot never changes: its renders are kept a while (rendering a PDF costs CPU).
-      const cacheKey = [snapshot.info.id, key, format].join('\u0000');
+      const cover = await documentCover(ctx.store);
+      const cacheKey = [snapshot.info.id, key, format, coverKey(cover)].join('\u0000');
       const cached = brochureCache.get(cacheKey);
       if (cached && cached.at > Date.now() - CACHE_MS)
         return sendBrochure(reply, cached.body, format, campaign.name, name);
-      let body = await brochureBytes(model, format, (task) => ctx.renders.render(task));
+      let body = await brochureBytes(model, format, (task) => ctx.renders.render(task), cover);
       if (format === 'html')
         body = Buffer.from(withSiteBar(body.toString('utf8'), campaign.id, query.data.territoire), 'utf8');
       if (brochureCache.size >= CACHE_ENTRIES) brochureCache.delete(brochureCache.keys().next().value!);
@@ -291,4 +296,9 @@ function cellKey(content: SnapshotContent, territory: string | undefined): strin
   if (content.brochures[territory] && territory !== 'network') return territory;
   const named = content.cells.filter((c) => c.name === territory && c.level === content.level);
   return named.length === 1 ? named[0]!.key : undefined;
+}
+
+/** The cover's part of a cached brochure's key: another name, colour or logo makes another document. */
+function coverKey(cover: DocumentCover): string {
+  return createHash('sha256').update(JSON.stringify(cover)).digest('base64url');
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { documentCover } from '../../app/identity/index.js';
 import type { ServerContext } from '../context.js';
 import { forbidden, found } from '../errors.js';
 import type { ZodTypeProvider } from '../openapi.js';
@@ -194,7 +195,12 @@ export async function publicationRoutes(server: FastifyInstance, ctx: ServerCont
         lang: query.lang,
         ...(target ? { structureIds: target.structureIds } : {}),
       });
-      const body = await brochureBytes(model, query.format, (task) => ctx.renders.render(task));
+      const body = await brochureBytes(
+        model,
+        query.format,
+        (task) => ctx.renders.render(task),
+        await documentCover(ctx.store),
+      );
       const brochure = brochureDownload(campaign.name, model.territory?.name, query.format, body);
       reply.type(brochure.contentType);
       if (!brochure.inline)

@@ -10,6 +10,7 @@ import * as review from './0008_review.js';
 import * as mail from './0009_mail.js';
 import * as archive from './0010_archive.js';
 import * as privacy from './0011_privacy.js';
+import * as identity from './0012_identity.js';
 import * as structureStaff from './0013_structure_staff.js';
 
 /**
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_mail': mail,
   '0010_archive': archive,
   '0011_privacy': privacy,
+  '0012_identity': identity,
   '0013_structure_staff': structureStaff,
 };
 

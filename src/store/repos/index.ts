@@ -17,6 +17,7 @@ import { reviewRepository } from './reviews.js';
 import { mailRepository } from './mail.js';
 import { archiveRepository } from './archive.js';
 import { privacyRepository } from './privacy.js';
+import { identityRepository } from './identity.js';
 
 /** Repositories bound to one executor: the root connection or a transaction. */
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -39,5 +40,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     mail: mailRepository(ctx),
     archive: archiveRepository(ctx),
     privacy: privacyRepository(ctx),
+    identity: identityRepository(ctx),
   };
 }

@@ -21,6 +21,7 @@ import { ReviewListPage } from './review/ReviewList.js';
 import { ReviewResponsePage } from './review/ReviewResponse.js';
 import { CampaignArchiveImportPage } from './campaign-archive/ImportPage.js';
 import { PrivacyPage } from './privacy/PrivacyPage.js';
+import IdentityPage from './identity/IdentityPage.js';
 
 function Page({ user }: { user: User }) {
   const { path } = useLocation();
@@ -46,6 +47,7 @@ function Page({ user }: { user: User }) {
   if (path === '/donnees-personnelles' && user.role === 'admin') return <PrivacyPage tab="register" />;
   if (path === '/donnees-personnelles/personne' && user.role === 'admin') return <PrivacyPage tab="person" />;
   if (path === '/donnees-personnelles/journal' && user.role === 'admin') return <PrivacyPage tab="audit" />;
+  if (path === '/identite' && permissions.manageUsers(user.role)) return <IdentityPage />;
   return <p>{t('nav.notFound')}</p>;
 }
 
@@ -62,6 +64,7 @@ function Layout({ session }: { session: Session }) {
     { to: '/utilisateurs', label: t('nav.users'), show: permissions.manageUsers(user.role) },
     { to: '/solidarite', label: t('nav.solidarity'), show: true },
     { to: '/donnees-personnelles', label: t('nav.privacy'), show: user.role === 'admin' },
+    { to: '/identite', label: t('nav.identity'), show: permissions.manageUsers(user.role) },
   ];
   const active = (to: string) =>
     to === '/' ? path === '/' || path === '/tableau-de-bord' : path.startsWith(to);

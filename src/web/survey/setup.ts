@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { Model } from 'survey-core';
+import { Model, QuestionSelectBase } from 'survey-core';
 import 'survey-core/i18n/french';
 import 'survey-core/survey-core.css';
 import type { Lang } from '../i18n.js';
@@ -16,6 +16,26 @@ const THEME_VARIABLES = {
   '--sjs2-typography-font-family-text':
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
 };
+
+type OtherOptions = (item: { text: string }) => { ariaLabel?: () => string | null };
+
+/**
+ * SurveyJS names the "Autre (préciser)" text box only for questions without a title: with one,
+ * the box gets neither a label nor aria-labelledby (axe-core "label", WCAG 1.3.1 / 4.1.2). It is
+ * named here after its question and its choice, e.g. "Type de gestionnaire — Autre (préciser)".
+ */
+function labelOtherTextBoxes(): void {
+  const proto = QuestionSelectBase.prototype as unknown as Record<string, OtherOptions> & { title: string };
+  const original = proto['getOtherTextAreaOptions'];
+  if (!original || (original as { labelled?: boolean }).labelled) return;
+  const labelled: OtherOptions = function (this: { title: string }, item) {
+    const options = original.call(this, item);
+    return { ...options, ariaLabel: () => `${this.title} — ${item.text}` };
+  };
+  (labelled as { labelled?: boolean }).labelled = true;
+  proto['getOtherTextAreaOptions'] = labelled;
+}
+labelOtherTextBoxes();
 
 /** A SurveyJS model in the UI language (French by default; the survey's own locale strings apply). */
 export function createSurveyModel(json: Record<string, unknown>, lang: Lang): Model {
