@@ -16,6 +16,7 @@ import * as editor from './messages/editor.js';
 import * as mail from './messages/mail.js';
 import * as answerExports from './messages/exports.js';
 import * as archive from './messages/archive.js';
+import * as screens from './messages/screens.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -39,6 +40,7 @@ const fr = {
   ...mail.fr,
   ...answerExports.fr,
   ...archive.fr,
+  ...screens.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -62,6 +64,7 @@ const en: Messages = {
   ...mail.en,
   ...answerExports.en,
   ...archive.en,
+  ...screens.en,
 };
 
 export type Lang = 'fr' | 'en';

@@ -45,7 +45,10 @@ export async function startPhoneWorld(): Promise<PhoneWorld> {
   await store.migrate();
   const demo = await seedDemo(store, { now: new Date() });
   await store.publications.setIndicators(demo.closedCampaign.id, DEMO_INDICATORS, 3);
-  await publishSnapshot({ store, now: () => new Date() }, { campaignId: demo.closedCampaign.id, actorId: null });
+  await publishSnapshot(
+    { store, now: () => new Date() },
+    { campaignId: demo.closedCampaign.id, actorId: null },
+  );
   await store.users.create({
     email: USERS.admin.email,
     name: USERS.admin.name,
@@ -142,5 +145,14 @@ export async function culprits(page: Page, width = PHONE.width): Promise<string[
 }
 
 export async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(PHONE_SHOTS, `${name}.png`), fullPage: true });
+  // The top of long pages (the registry lists 60 structures): what a person sees first.
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: Math.min(document.documentElement.scrollHeight, 2200),
+  }));
+  await page.screenshot({
+    path: join(PHONE_SHOTS, `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height },
+  });
 }

@@ -85,4 +85,80 @@ describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }
     assert.deepEqual(wide, [], `pages wider than the phone (${pages.length + 1} checked)`);
     assert.deepEqual(world.pageErrors, []);
   });
+
+  it('the results filter form, with two filters, fits the phone and lists labels, not keys', async () => {
+    const context = await phoneContext(world);
+    const page = await login(world, context, USERS.admin);
+    await visit(page, world.base, `/campagnes/${world.demo.closedCampaign.id}/resultats`, 'h1');
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
+    await page.getByLabel('Critère').first().selectOption({ label: 'Type de gestionnaire' });
+    const by = await page.getByLabel('Ventiler par').locator('option').allInnerTexts();
+    assert.ok(by.includes('Type de gestionnaire'), by.join(' | '));
+    assert.ok(!by.some((label) => /^[a-z]+_[a-z_]+$/.test(label)), `raw keys: ${by.join(' | ')}`);
+    assert.equal(await overflow(page), 0, (await culprits(page)).join(' '));
+    await shoot(page, 'admin-results-filters-390');
+    await context.close();
+  });
+
+  it('the form shows its progress, buttons side by side and a review page before sending', async () => {
+    const invitations = await world.store.invitations.list(world.demo.openCampaign.id);
+    const submitted = invitations.find((i) => i.status === 'submitted')!;
+    for (const viewport of [PHONE, DESKTOP]) {
+      const context = await phoneContext(world, viewport);
+      const form = await context.newPage();
+      form.on('pageerror', (error) => world.pageErrors.push(`${form.url()}: ${error.message}`));
+      await form.goto(`${world.base}/r/${submitted.token}`);
+      await form.getByRole('button', { name: 'Modifier mes réponses' }).click();
+      const progress = form.locator('.form-progress-text');
+      const total = Number((await progress.innerText()).match(/^Page 1 sur (\d+)$/)?.[1]);
+      assert.ok(total >= 2, `progress: ${await progress.innerText()}`);
+      assert.equal(await form.getByRole('progressbar').getAttribute('aria-valuetext'), `Page 1 sur ${total}`);
+      await shoot(form, `respond-page1-${viewport.width}`);
+      if (viewport === PHONE) assert.equal(await overflow(form), 0, (await culprits(form)).join(' '));
+      await form.getByRole('button', { name: 'Suivant' }).click();
+      await progress.getByText(`Page 2 sur ${total}`).waitFor();
+      // Précédent and Suivant on one line.
+      const prev = await form.getByRole('button', { name: 'Précédent' }).boundingBox();
+      const next = await form.getByRole('button', { name: /^(Suivant|Relire mes réponses)$/ }).boundingBox();
+      assert.ok(prev && next && Math.abs(prev.y - next.y) < 2 && prev.x < next.x, 'buttons side by side');
+      for (let i = 2; i < total; i++) await form.getByRole('button', { name: 'Suivant' }).click();
+      await progress.getByText(`Page ${total} sur ${total}`).waitFor();
+      assert.equal(await form.getByRole('button', { name: 'Terminer' }).count(), 0, 'no direct sending');
+      await form.getByRole('button', { name: 'Relire mes réponses' }).click();
+      await form.getByRole('heading', { name: 'Relisez vos réponses avant de les envoyer' }).waitFor();
+      await progress.getByText('Relecture avant envoi').waitFor();
+      // Every visible page is listed, with its answers and a "Modifier" button.
+      assert.equal(await form.locator('.recap-page').count(), total);
+      assert.equal(await form.getByRole('button', { name: /^Modifier la page \d+$/ }).count(), total);
+      assert.ok((await form.locator('.recap-answer').count()) >= total);
+      await shoot(form, `respond-review-${viewport.width}`);
+      if (viewport === PHONE) assert.equal(await overflow(form), 0, (await culprits(form)).join(' '));
+      // "Modifier" goes back to that page; the review comes again after the last page.
+      await form.getByRole('button', { name: 'Modifier la page 1' }).click();
+      await progress.getByText(`Page 1 sur ${total}`).waitFor();
+      for (let i = 1; i < total; i++) await form.getByRole('button', { name: 'Suivant' }).click();
+      await form.getByRole('button', { name: 'Relire mes réponses' }).click();
+      const sent = form.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
+      await form.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+      await sent;
+      await form.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
+      await context.close();
+    }
+    assert.deepEqual(world.pageErrors, []);
+  });
+
+  it('the structure sheet fits the phone, its table scrolling in its own frame', async () => {
+    const invitations = await world.store.invitations.list(world.demo.closedCampaign.id);
+    const submitted = invitations.find((i) => i.status === 'submitted')!;
+    for (const viewport of [PHONE, DESKTOP]) {
+      const context = await phoneContext(world, viewport);
+      const sheet = await context.newPage();
+      const response = await sheet.goto(`${world.base}/api/respond/${submitted.token}/sheet`);
+      assert.equal(response?.status(), 200);
+      await sheet.getByRole('heading', { name: /^Fiche de / }).waitFor();
+      if (viewport === PHONE) assert.equal(await overflow(sheet), 0, (await culprits(sheet)).join(' '));
+      await shoot(sheet, `sheet-${viewport.width}`);
+      await context.close();
+    }
+  });
 });
