@@ -35,6 +35,7 @@ import { reviewRoutes } from './routes/review.js';
 import { mailRoutes } from './routes/mail.js';
 import { exportRoutes } from './routes/exports.js';
 import { archiveRoutes } from './routes/archive.js';
+import { communeRoutes } from './routes/communes.js';
 import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
@@ -140,6 +141,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await mailRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await archiveRoutes(app, ctx);
+  await communeRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);
