@@ -86,6 +86,52 @@ describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }
     assert.deepEqual(world.pageErrors, []);
   });
 
+  it('a commune is chosen by its name, and the registry shows names, not INSEE codes', async () => {
+    const context = await phoneContext(world);
+    const page = await login(world, context, USERS.admin);
+    await visit(page, world.base, '/referentiel', 'h1');
+    const [first] = await world.store.structures.list();
+    await page.getByLabel('Rechercher une structure').fill(first!.name);
+    await page.getByRole('button', { name: `Modifier ${first!.name}` }).click();
+    const commune = page.getByRole('combobox', { name: 'Commune' });
+    await commune.fill('');
+    await commune.pressSequentially('lill', { delay: 30 });
+    const option = page.getByRole('option', { name: /^Lille — Nord \(59350\)$/ });
+    await option.waitFor();
+    assert.ok((await page.locator('.commune-options [role=option]').count()) <= 10, 'bounded suggestions');
+    await shoot(page, 'admin-registry-commune-390');
+    await option.click();
+    await page.getByText('Commune choisie : Lille, Nord (59350)').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText(/Enregistré\./).waitFor();
+    assert.equal((await world.store.structures.get(first!.id))?.communeCode, '59350');
+    const row = page.locator('tr', { hasText: first!.name });
+    await row.getByText('Lille', { exact: true }).waitFor();
+    assert.equal(await page.locator('tbody td', { hasText: /^\d{5}$/ }).count(), 0, 'no bare INSEE code');
+    assert.equal(await overflow(page), 0, (await culprits(page)).join(' '));
+    await context.close();
+  });
+
+  it('a correspondent is not offered what only an administrator may do', async () => {
+    const context = await phoneContext(world, DESKTOP);
+    const page = await login(world, context, USERS.correspondent);
+    await page.locator('.topbar-user').getByText('(Correspondant territorial)').waitFor();
+    await visit(page, world.base, '/referentiel', 'h1');
+    await page.getByRole('button', { name: /^Modifier / }).first().waitFor();
+    assert.equal(await page.getByText('Importer un référentiel').count(), 0, 'no registry import');
+    assert.equal(await page.locator('input[type=file]').count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^(Supprimer|Archiver)/ }).count(), 0);
+    await visit(page, world.base, '/questionnaires', 'h1');
+    assert.equal(await page.locator('input[type=file]').count(), 0, 'no survey import');
+    await visit(page, world.base, '/campagnes', 'h1');
+    assert.equal(await page.getByRole('link', { name: 'Nouvelle campagne' }).count(), 0);
+    await visit(page, world.base, `/campagnes/${world.demo.openCampaign.id}`, 'h1');
+    assert.equal(await page.getByText('Modifier les dates').count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Utilisateurs' }).count(), 0);
+    await shoot(page, 'correspondent-campaign-1280');
+    await context.close();
+  });
+
   it('the results filter form, with two filters, fits the phone and lists labels, not keys', async () => {
     const context = await phoneContext(world);
     const page = await login(world, context, USERS.admin);

@@ -8,6 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import { COMMUNE_SEARCH_LIMIT } from '../../src/contract/communes.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
+interface Found {
+  communes: { code: string; name: string; departement: { code: string; name: string } }[];
+  truncated: boolean;
+}
+
 describe('GET /api/communes', () => {
   let server: TestServer;
   before(async () => {
@@ -35,9 +40,7 @@ describe('GET /api/communes', () => {
 
   test('"Lille" finds Lille (59350) first, with its département', async () => {
     const res = await get('/api/communes?q=Lille');
-    const { communes } = res.json() as {
-      communes: { code: string; name: string; departement: { name: string } }[];
-    };
+    const { communes } = res.json<Found>();
     assert.deepEqual(communes[0], {
       code: '59350',
       name: 'Lille',
@@ -48,18 +51,15 @@ describe('GET /api/communes', () => {
   test('accents, hyphens and "st" are optional: "st omer" finds Saint-Omer (62765)', async () => {
     const res = await get('/api/communes?q=st%20omer');
     // Two communes bear the name (Calvados and Pas-de-Calais): the département tells them apart.
-    const first = (
-      res.json() as { communes: { code: string; name: string; departement: { name: string } }[] }
-    ).communes
-      .slice(0, 2)
+    const first = res
+      .json<Found>()
+      .communes.slice(0, 2)
       .map((c) => `${c.name} (${c.departement.name}) ${c.code}`);
     assert.deepEqual(first, ['Saint-Omer (Calvados) 14635', 'Saint-Omer (Pas-de-Calais) 62765']);
     const accents = await get(`/api/communes?q=${encodeURIComponent('hénin')}`);
     const bare = await get('/api/communes?q=henin');
     assert.deepEqual(accents.json(), bare.json());
-    assert.ok(
-      (bare.json() as { communes: { name: string }[] }).communes.some((c) => c.name === 'Hénin-Beaumont'),
-    );
+    assert.ok(bare.json<Found>().communes.some((c) => c.name === 'Hénin-Beaumont'));
   });
 
   test('results are bounded: "sa" matches thousands, the answer holds the limit and says so', async () => {
@@ -74,15 +74,16 @@ describe('GET /api/communes', () => {
 
   test('a code prefix finds communes by INSEE code', async () => {
     const res = await get('/api/communes?q=5935');
-    const codes = (res.json() as { communes: { code: string }[] }).communes.map((c) => c.code);
+    const codes = res.json<Found>().communes.map((c) => c.code);
     assert.ok(codes.includes('59350'), codes.join(' '));
     assert.ok(codes.every((code) => code.startsWith('5935')));
   });
 
   test('codes are named; unknown codes are left out', async () => {
     const res = await get('/api/communes?codes=59350,69123,99999');
-    const names = (res.json() as { communes: { code: string; name: string }[] }).communes
-      .map((c) => `${c.code} ${c.name}`)
+    const names = res
+      .json<Found>()
+      .communes.map((c) => `${c.code} ${c.name}`)
       .sort();
     assert.deepEqual(names, ['59350 Lille', '69123 Lyon']);
   });

@@ -36,7 +36,7 @@ function scrollToForm(): void {
   requestAnimationFrame(() => {
     const top = document.querySelector('.form-progress');
     top?.scrollIntoView({ block: 'start' });
-    (document.querySelector('.recap-title') as HTMLElement | null)?.focus();
+    document.querySelector<HTMLElement>('.recap-title')?.focus();
   });
 }
 
