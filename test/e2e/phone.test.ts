@@ -22,7 +22,11 @@ import {
 } from './phone-support.js';
 
 /** Every admin page, named for its screenshot, and what shows it is loaded. */
-function adminPages(world: PhoneWorld, structureId: string): { name: string; path: string; ready: string }[] {
+function adminPages(
+  world: PhoneWorld,
+  structureId: string,
+  surveyId: string,
+): { name: string; path: string; ready: string }[] {
   const open = world.demo.openCampaign.id;
   const closed = world.demo.closedCampaign.id;
   return [
@@ -30,6 +34,7 @@ function adminPages(world: PhoneWorld, structureId: string): { name: string; pat
     { name: 'registry', path: '/referentiel', ready: 'h1' },
     { name: 'surveys', path: '/questionnaires', ready: 'h1' },
     { name: 'survey-editor', path: '/questionnaires?editeur=nouveau', ready: 'h1' },
+    { name: 'survey-editor-demo', path: `/questionnaires?editeur=${surveyId}`, ready: 'h1' },
     { name: 'campaigns', path: '/campagnes', ready: 'h1' },
     { name: 'campaign-new', path: '/campagnes/nouvelle', ready: 'h1' },
     { name: 'campaign-open', path: `/campagnes/${open}`, ready: 'h1' },
@@ -62,7 +67,8 @@ describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }
     const submitted = (await world.store.invitations.list(world.demo.openCampaign.id)).find(
       (i) => i.status === 'submitted',
     )!;
-    const pages = adminPages(world, submitted.structureId!);
+    const [survey] = await world.store.surveys.list();
+    const pages = adminPages(world, submitted.structureId!, survey!.id);
     const wide: string[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       const context = await phoneContext(world, viewport);
@@ -117,7 +123,10 @@ describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }
     const page = await login(world, context, USERS.correspondent);
     await page.locator('.topbar-user').getByText('(Correspondant territorial)').waitFor();
     await visit(page, world.base, '/referentiel', 'h1');
-    await page.getByRole('button', { name: /^Modifier / }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Modifier / })
+      .first()
+      .waitFor();
     assert.equal(await page.getByText('Importer un référentiel').count(), 0, 'no registry import');
     assert.equal(await page.locator('input[type=file]').count(), 0);
     assert.equal(await page.getByRole('button', { name: /^(Supprimer|Archiver)/ }).count(), 0);

@@ -165,7 +165,10 @@ export function CommuneField({
               pick(commune);
             }}
           >
-            {commune.name} <span className="muted">— {commune.departement.name} ({commune.code})</span>
+            {commune.name}{' '}
+            <span className="muted">
+              — {commune.departement.name} ({commune.code})
+            </span>
           </li>
         ))}
       </ul>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { Model, Question } from 'survey-core';
-import { useI18n, type Translate } from '../i18n.js';
+import { useI18n, type Lang, type Translate } from '../i18n.js';
 
 /** One answer as a person reads it: choice labels, not codes; lists joined; tables as lines. */
-function answerText(question: Question, t: Translate): string[] {
+function answerText(question: Question, t: Translate, lang: Lang): string[] {
   if (question.isEmpty()) return [t('recap.noAnswer')];
   const shown: unknown = question.displayValue;
   const flat = (value: unknown): string =>
@@ -13,7 +13,9 @@ function answerText(question: Question, t: Translate): string[] {
         ? Object.entries(value as Record<string, unknown>)
             .map(([key, inner]) => `${key} : ${flat(inner)}`)
             .join(' ; ')
-        : String(value ?? '');
+        : typeof value === 'number'
+          ? value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') // "14,7" in French
+          : String(value ?? '');
   const lines =
     shown !== null && typeof shown === 'object' && !Array.isArray(shown)
       ? Object.entries(shown as Record<string, unknown>).map(([row, value]) => `${row} : ${flat(value)}`)
@@ -41,7 +43,7 @@ export function ReviewAnswers({
   onBack: () => void;
   sending: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   return (
     <section className="recap" aria-labelledby={`${id}-title`}>
@@ -75,7 +77,7 @@ export function ReviewAnswers({
                 {questions.map((question) => (
                   <div key={question.name} className="recap-answer">
                     <dt>{question.processedTitle || question.title || question.name}</dt>
-                    {answerText(question, t).map((line, i) => (
+                    {answerText(question, t, lang).map((line, i) => (
                       <dd key={i} className={question.isEmpty() ? 'muted' : undefined}>
                         {line}
                       </dd>
