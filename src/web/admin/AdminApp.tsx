@@ -82,7 +82,9 @@ function Layout({ session }: { session: Session }) {
           <span className="user-name">
             {user.name}
             {/* The first account is named after its role: "Administrateur (Administrateur)" said twice. */}
-            {user.name !== t(`role.${user.role}`) && <span className="muted"> ({t(`role.${user.role}`)})</span>}
+            {user.name !== t(`role.${user.role}`) && (
+              <span className="muted"> ({t(`role.${user.role}`)})</span>
+            )}
           </span>
           <Link to="/mon-compte" aria-current={path === '/mon-compte' ? 'page' : undefined}>
             {t('account.nav')}
