@@ -51,10 +51,11 @@ function adminPages(
 async function visit(page: Page, base: string, path: string, ready: string): Promise<void> {
   await page.goto(`${base}${path}`);
   await page.locator(`main ${ready}`).first().waitFor();
-  await page.waitForLoadState('networkidle');
+  // Reports render in worker threads: on a loaded machine they take longer than the default 30 s.
+  await page.waitForLoadState('networkidle', { timeout: 120_000 });
 }
 
-describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }, () => {
+describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 600_000 }, () => {
   let world: PhoneWorld;
   before(async () => {
     world = await startPhoneWorld();
@@ -208,7 +209,9 @@ describe('screens on a phone', { skip: skipWithoutChromium(), timeout: 300_000 }
     for (const viewport of [PHONE, DESKTOP]) {
       const context = await phoneContext(world, viewport);
       const sheet = await context.newPage();
-      const response = await sheet.goto(`${world.base}/api/respond/${submitted.token}/sheet`);
+      const response = await sheet.goto(`${world.base}/api/respond/${submitted.token}/sheet`, {
+        timeout: 120_000,
+      });
       assert.equal(response?.status(), 200);
       await sheet.getByRole('heading', { name: /^Fiche de / }).waitFor();
       if (viewport === PHONE) assert.equal(await overflow(sheet), 0, (await culprits(sheet)).join(' '));
