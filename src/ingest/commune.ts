@@ -96,3 +96,32 @@ export function resolveCommune(code: string): CommuneInfo | undefined {
     ...(epci ? { epci } : {}),
   };
 }
+
+export interface CommuneEntry extends CodeName {
+  departement: CodeName;
+}
+
+let entries: CommuneEntry[] | undefined;
+
+/**
+ * Every current commune and municipal arrondissement (Paris, Lyon, Marseille) with its
+ * département, once: what a search by name runs through. Delegated and associated communes are
+ * left out (their code is their parent's, the search would offer the same code twice).
+ */
+export function communeEntries(): readonly CommuneEntry[] {
+  if (entries) return entries;
+  const { communes, departements } = load();
+  const seen = new Set<string>();
+  entries = [];
+  for (const c of communes.values()) {
+    if (c.type !== 'commune-actuelle' && c.type !== 'arrondissement-municipal') continue;
+    if (seen.has(c.code)) continue;
+    seen.add(c.code);
+    entries.push({
+      code: c.code,
+      name: c.nom,
+      departement: { code: c.departement, name: departements.get(c.departement) ?? c.departement },
+    });
+  }
+  return entries;
+}

@@ -39,6 +39,7 @@ import { campaignArchiveRoutes } from './routes/campaign-archive.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { outboxDirOf, startRetentionScheduler } from '../app/privacy/index.js';
 import { identityRoutes } from './routes/identity.js';
+import { communeRoutes } from './routes/communes.js';
 import { startMailScheduler } from '../app/mail/schedule.js';
 import { installWebApp } from './web.js';
 import { errorResponses } from '../contract/common.js';
@@ -149,6 +150,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await campaignArchiveRoutes(app, ctx);
   await privacyRoutes(app, ctx);
   await identityRoutes(app, ctx);
+  await communeRoutes(app, ctx);
   if (options.webRoot !== false) await installWebApp(app, options.webRoot);
   // Expired sessions are refused on read anyway; this only keeps the table small.
   const purge = setInterval(() => void store.sessions.purgeExpired().catch(() => undefined), 3600_000);

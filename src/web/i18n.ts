@@ -19,6 +19,7 @@ import * as archive from './messages/archive.js';
 import * as campaignArchive from './messages/campaign-archive.js';
 import * as privacy from './messages/privacy.js';
 import * as identity from './messages/identity.js';
+import * as screens from './messages/screens.js';
 
 /**
  * Every UI string, French first, one file per area in ./messages (an area adds its own file and
@@ -45,6 +46,7 @@ const fr = {
   ...campaignArchive.fr,
   ...privacy.fr,
   ...identity.fr,
+  ...screens.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -71,6 +73,7 @@ const en: Messages = {
   ...campaignArchive.en,
   ...privacy.en,
   ...identity.en,
+  ...screens.en,
 };
 
 export type Lang = 'fr' | 'en';

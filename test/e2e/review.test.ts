@@ -125,10 +125,15 @@ test('review cycle in a real browser', { skip: skipWithoutChromium(), timeout: 2
     .locator('.sd-question', { hasText: 'Nombre de salariés (en équivalents temps plein)' })
     .getByRole('spinbutton')
     .fill('8');
-  for (let i = 0; i < 5 && !(await form.getByRole('button', { name: 'Terminer' }).isVisible()); i++)
+  for (
+    let i = 0;
+    i < 5 && !(await form.getByRole('button', { name: 'Relire mes réponses' }).isVisible());
+    i++
+  )
     await form.getByRole('button', { name: 'Suivant' }).click();
   const resubmitted = form.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
-  await form.getByRole('button', { name: 'Terminer' }).click();
+  await form.getByRole('button', { name: 'Relire mes réponses' }).click();
+  await form.getByRole('button', { name: 'Envoyer mes réponses' }).click();
   assert.equal(((await (await resubmitted).json()) as { revision: number }).revision, 2);
   await form.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
 

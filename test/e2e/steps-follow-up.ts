@@ -135,7 +135,7 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   await beta.goto(betaLink!);
   await beta.getByText('Oui, entièrement').click();
   await beta.getByRole('button', { name: 'Suivant' }).click();
-  await beta.getByRole('button', { name: 'Terminer' }).waitFor();
+  await beta.getByRole('button', { name: 'Relire mes réponses' }).waitFor();
 
   // --- Once closed, a link shows the answers read-only with the closing message.
   await page.getByRole('link', { name: 'Voir la participation' }).click();
@@ -150,12 +150,14 @@ export async function followUp(h: Harness, { page, link }: { page: Page; link: s
   await late.goto(link);
   await late.getByText(/Cette campagne est close depuis le/).waitFor();
   assert.equal(await late.getByRole('spinbutton').isEditable(), false);
-  assert.equal(await late.getByRole('button', { name: 'Terminer' }).count(), 0);
+  assert.equal(await late.getByRole('button', { name: 'Relire mes réponses' }).count(), 0);
   await late.close();
 
   // …and sends after the closing: refused (409) with the closing message, nothing stored.
-  await beta.getByRole('button', { name: 'Terminer' }).click();
-  await beta.getByText(/Cette campagne est close depuis le/).waitFor();
+  await beta.getByRole('button', { name: 'Relire mes réponses' }).click();
+  await beta.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  // The server's refusal gives the real closing date (the form had loaded the old one).
+  await beta.getByText(/est clos depuis le .*Rien n’a été envoyé/).waitFor();
   // The read-only view keeps what was on screen.
   assert.equal(await beta.getByRole('radio', { name: 'Oui, entièrement' }).isChecked(), true);
   const betaView = (await (

@@ -90,7 +90,8 @@ export async function structureAnswers(
     },
     { times: 1 },
   );
-  await resume.getByRole('button', { name: 'Terminer' }).click();
+  await resume.getByRole('button', { name: 'Relire mes réponses' }).click();
+  await resume.getByRole('button', { name: 'Envoyer mes réponses' }).click();
   await resume.getByText(/Certaines réponses ne sont pas acceptées/).waitFor();
   const refused = resume.locator('.sd-question', {
     hasText: 'Votre structure est-elle ouverte au public ?',
@@ -102,7 +103,8 @@ export async function structureAnswers(
   await resume.getByRole('radio', { name: 'Partiellement' }).waitFor();
   await resume.getByRole('button', { name: 'Suivant' }).click();
   const submitted = resume.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
-  await resume.getByRole('button', { name: 'Terminer' }).click();
+  await resume.getByRole('button', { name: 'Relire mes réponses' }).click();
+  await resume.getByRole('button', { name: 'Envoyer mes réponses' }).click();
   await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
   assert.equal(((await (await submitted).json()) as { revision: number }).revision, 1);
   const copy = await resume.getByRole('link', { name: 'Télécharger une copie (PDF)' }).getAttribute('href');
@@ -114,7 +116,8 @@ export async function structureAnswers(
   await resume.getByRole('spinbutton').fill('14');
   await resume.getByRole('button', { name: 'Suivant' }).click();
   const resubmitted = resume.waitForResponse((r) => r.url().endsWith('/submit') && r.status() === 200);
-  await resume.getByRole('button', { name: 'Terminer' }).click();
+  await resume.getByRole('button', { name: 'Relire mes réponses' }).click();
+  await resume.getByRole('button', { name: 'Envoyer mes réponses' }).click();
   assert.equal(((await (await resubmitted).json()) as { revision: number }).revision, 2);
   await resume.getByRole('heading', { name: 'Merci, vos réponses sont enregistrées.' }).waitFor();
   const stored = await collect(store.responses.listSubmitted(campaignId));

@@ -70,7 +70,8 @@ test(
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
     // The title is text: its markup is shown, not run.
     assert.match((await page.locator('.sd-question__title').first().textContent()) ?? '', /<img src=x/);
-    await page.getByRole('button', { name: /Terminer|Complete/ }).click();
+    await page.getByRole('button', { name: 'Relire mes réponses' }).click();
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), []);

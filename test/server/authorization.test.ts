@@ -102,6 +102,13 @@ const ROUTES: RouteCase[] = [
     url: () => '/api/structures/import',
     payload: () => ({ filename: 'r.csv', content: csv }),
   },
+  // Reference geography (the official commune list), the same for every role.
+  {
+    method: 'GET',
+    path: '/api/communes',
+    expect: 'no-territorial-data',
+    url: () => '/api/communes?q=lille',
+  },
   { method: 'GET', path: '/api/surveys', expect: 'no-territorial-data', url: () => '/api/surveys' },
   {
     method: 'GET',

@@ -97,15 +97,17 @@ export function renderSheetHtml(sheet: StructureSheet): string {
       return `<tbody>${groups}</tbody>`;
     })
     .join('');
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.title)}</title><style>
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)}</title><style>
 body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:${C.ink};margin:0;background:#fff}
 header{background:${C.blue};color:#fff;padding:10mm 12mm;border-bottom:5px solid ${C.accent}}
 h1{margin:0 0 2mm;font-size:20pt}main{padding:6mm 12mm}
 table{border-collapse:collapse;width:100%;font-size:9pt}th,td{padding:1.2mm 2mm;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:middle}
 thead th{background:${C.pale}}td.n,td.own{text-align:right;white-space:nowrap}td.own{font-weight:bold;color:${C.accent}}
 tbody{break-inside:avoid}.legend{font-size:8pt;color:${C.muted}}@page{size:A4 landscape;margin:10mm}
+.frame{overflow-x:auto}tbody th{position:sticky;left:0;background:#fff;min-width:9rem;box-shadow:inset -1px 0 0 #e3e8ee}
+@media screen and (max-width:600px){header{padding:5mm 4mm}h1{font-size:15pt}main{padding:4mm}table{font-size:10pt}}
 </style></head><body><header><h1>${escapeHtml(t.title)}</h1><div>${escapeHtml(t.subtitle)}</div></header><main>
-<table><thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}<th></th></tr></thead>${rows}</table>
+<div class="frame"><table><thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}<th></th></tr></thead>${rows}</table></div>
 <p class="legend">${escapeHtml(t.legend)}</p></main></body></html>`;
 }
 

@@ -93,7 +93,11 @@ function Layout({ session }: { session: Session }) {
         </nav>
         <div className="topbar-user">
           <span className="user-name">
-            {user.name} <span className="muted">({t(`role.${user.role}`)})</span>
+            {user.name}
+            {/* The first account is named after its role: "Administrateur (Administrateur)" said twice. */}
+            {user.name !== t(`role.${user.role}`) && (
+              <span className="muted"> ({t(`role.${user.role}`)})</span>
+            )}
           </span>
           <Link to="/mon-compte" aria-current={path === '/mon-compte' ? 'page' : undefined}>
             {t('account.nav')}

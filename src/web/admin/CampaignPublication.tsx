@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError, post, put } from '../api.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 import { ErrorBox, Notice, useApi } from './common.js';
+import { FilePicker } from '../FilePicker.js';
 import type { PublicationState } from '../types.js';
 
 /** Indicator file upload, publication on the public site and brochure downloads of a campaign. */
@@ -89,15 +90,12 @@ export function CampaignPublication({ campaignId, canEdit }: { campaignId: strin
               onChange={(e) => setK(e.target.value)}
             />
           </label>
-          <label htmlFor={`${id}-file`}>
-            {t('publication.file')}
-            <input
-              id={`${id}-file`}
-              type="file"
-              accept=".json,application/json"
-              onChange={(e) => void upload(e.target.files?.[0])}
-            />
-          </label>
+          {/* The translated, styled picker the other imports use (not the browser's bare control). */}
+          <FilePicker
+            label={t('publication.file')}
+            accept=".json,application/json"
+            onFile={(file) => void upload(file)}
+          />
         </div>
       )}
       <ErrorBox error={error} />

@@ -7,6 +7,7 @@ import { RegistryImport } from './RegistryImport.js';
 import { permissions, useSession } from './session.js';
 import { ArchivesToggle, RemoveButton } from './archive/RemoveButton.js';
 import { StructureForm } from './StructureForm.js';
+import { CommuneName, useCommuneNames } from './CommuneField.js';
 import { buildTree, flattenTree, TerritoryTree, type TerritoryNode } from './TerritoryTree.js';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -79,6 +80,9 @@ export function RegistryPage() {
   const [showArchives, setShowArchives] = useState(false);
   const structures = useApi<{ structures: Structure[] }>(
     `/api/structures${query({ territory, q, archived: showArchives ? 'include' : undefined })}`,
+  );
+  const communeNames = useCommuneNames(
+    useMemo(() => (structures.data?.structures ?? []).map((s) => s.communeCode), [structures.data]),
   );
   const canRemove = permissions.manageTerritories(user.role);
   const selectedTerritory = territories.data?.territories.find((x) => x.id === territory);
@@ -162,11 +166,11 @@ export function RegistryPage() {
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">{t('common.id')}</th>
                       <th scope="col">{t('common.name')}</th>
+                      <th scope="col">{t('common.id')}</th>
                       <th scope="col">{t('registry.type')}</th>
                       <th scope="col">{t('registry.territory')}</th>
-                      <th scope="col">{t('registry.commune')}</th>
+                      <th scope="col">{t('commune.search')}</th>
                       <th scope="col">QPV</th>
                       {permissions.editStructures(user.role) && <th scope="col">{t('common.actions')}</th>}
                     </tr>
@@ -174,18 +178,20 @@ export function RegistryPage() {
                   <tbody>
                     {structures.data.structures.map((structure) => (
                       <tr key={structure.id}>
-                        <td>
-                          <code>{structure.id}</code>
-                        </td>
                         <th scope="row">
                           {structure.name}
                           {structure.archivedAt && (
                             <span className="badge archived-badge">{t('archive.archived')}</span>
                           )}
                         </th>
+                        <td>
+                          <code>{structure.id}</code>
+                        </td>
                         <td>{structure.type ?? '—'}</td>
                         <td>{structure.territory ?? '—'}</td>
-                        <td>{structure.communeCode ?? '—'}</td>
+                        <td>
+                          <CommuneName code={structure.communeCode} names={communeNames} />
+                        </td>
                         <td>
                           {structure.qpv === null ? '—' : structure.qpv ? t('common.yes') : t('common.no')}
                         </td>

@@ -3,7 +3,7 @@ import { useI18n, type Lang } from '../i18n.js';
 import { Link } from '../router.js';
 import type { Campaign, Structure, SurveyDetail, Territory } from '../types.js';
 import { ErrorBox, Loading, useApi } from './common.js';
-import { registryKeys, registryValues } from './registryKeys.js';
+import { attributeLabel, registryKeys, registryValues } from './registryKeys.js';
 import { choiceQuestions } from './surveyQuestions.js';
 import { ExportAnswers } from './exports/ExportAnswers.js';
 import type { ReportOptionsInput } from '../../contract/reports.js';
@@ -28,6 +28,21 @@ function reportQuery(filters: Filter[], by: string, lang: Lang, validatedOnly = 
   for (const [key, value] of Object.entries(options))
     for (const item of [value as string | string[]].flat()) search.append(key, item);
   return search.toString();
+}
+
+/**
+ * The report is as tall as its content, so the page scrolls once instead of a short frame inside
+ * it (same origin: the frame's document is readable). Images and charts may finish later: measured
+ * again when they load.
+ */
+function fitFrameToReport(frame: HTMLIFrameElement): void {
+  const doc = frame.contentDocument;
+  if (!doc) return;
+  const fit = () => {
+    frame.style.height = `${doc.documentElement.scrollHeight + 2}px`;
+  };
+  fit();
+  for (const image of Array.from(doc.images)) image.addEventListener('load', fit);
 }
 
 export function ResultsPage({ campaignId }: { campaignId: string }) {
@@ -72,14 +87,14 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
       <optgroup label={t('results.registryGroup')}>
         {attributeKeys.map((key) => (
           <option key={`r-${key}`} value={key}>
-            {key}
+            {attributeLabel(key, t)}
           </option>
         ))}
       </optgroup>
       <optgroup label={t('results.questionsGroup')}>
         {questions.map((q) => (
           <option key={`q-${q.name}`} value={q.name}>
-            {q.name} — {q.title.length > 60 ? `${q.title.slice(0, 59)}…` : q.title}
+            {q.title.length > 70 ? `${q.title.slice(0, 69)}…` : q.title}
           </option>
         ))}
       </optgroup>
@@ -192,7 +207,12 @@ export function ResultsPage({ campaignId }: { campaignId: string }) {
             structures={structures.data?.structures ?? []}
             validatedOnly={validatedOnly}
           />
-          <iframe className="report-frame" title={t('results.frameTitle')} src={`${base}/report?${shown}`} />
+          <iframe
+            className="report-frame"
+            title={t('results.frameTitle')}
+            src={`${base}/report?${shown}`}
+            onLoad={(event) => fitFrameToReport(event.currentTarget)}
+          />
         </>
       )}
     </>

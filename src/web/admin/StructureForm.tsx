@@ -1,3 +1,4 @@
+import { CommuneField } from './CommuneField.js';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, put } from '../api.js';
 import { useI18n } from '../i18n.js';
@@ -110,15 +111,9 @@ export function StructureForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('registry.commune')}
-          <input
-            value={draft.communeCode ?? ''}
-            inputMode="numeric"
-            pattern="[0-9AB]{5}"
-            onChange={(e) => set('communeCode', orNull(e.target.value))}
-          />
-        </label>
+        <div className="field">
+          <CommuneField value={draft.communeCode} onChange={(code) => set('communeCode', code)} />
+        </div>
         <label className="span-2">
           {t('registry.address')}
           <input value={draft.address ?? ''} onChange={(e) => set('address', orNull(e.target.value))} />

@@ -1,3 +1,4 @@
+import type { MessageKey, Translate } from '../i18n.js';
 import type { Structure, Territory } from '../types.js';
 
 /**
@@ -41,4 +42,31 @@ export function registryValues(structures: Structure[], territories: Territory[]
     if (value) values.add(value);
   }
   return [...values].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+const LABELLED = new Set([
+  'type',
+  'qpv',
+  'manager_type',
+  'region',
+  'departement',
+  'territoire',
+  'email',
+  'commune',
+  'commune_code',
+  'adresse',
+  'services',
+  'horaires',
+  'telephone',
+  'siret',
+]);
+
+/**
+ * What a person reads for a registry key: its label when Panorama knows the column, otherwise the
+ * imported column name made readable ("nb_salaries" → "Nb salaries"), never a raw snake_case key.
+ */
+export function attributeLabel(key: string, t: Translate): string {
+  if (LABELLED.has(key)) return t(`attr.${key}` as MessageKey);
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }

@@ -24,6 +24,7 @@ export const permissions = {
   createCampaign: (role: Role) => role === 'admin',
   editCampaign: (role: Role) => role === 'admin',
   editStructures: (role: Role) => role !== 'viewer',
-  importRegistry: (role: Role) => role !== 'viewer',
+  // The server reserves registry imports to administrators (structure-import.ts: access 'admin').
+  importRegistry: (role: Role) => role === 'admin',
   remind: (role: Role) => role !== 'viewer',
 };

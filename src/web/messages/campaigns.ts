@@ -48,7 +48,7 @@ export const fr = {
   'campaignDetail.structures': 'Structures invitées',
   'campaignDetail.filterStatus': 'Statut',
   'campaignDetail.status': 'Statut',
-  'campaignDetail.submittedAt': 'Envoyée le',
+  'campaignDetail.submittedAt': 'Réponse envoyée le',
   'campaignDetail.link': 'Lien personnel',
   'campaignDetail.copyLink': 'Copier le lien',
   'campaignDetail.copied': 'Lien copié.',

@@ -11,7 +11,7 @@ export const fr = {
   'review.territory': 'Territoire',
   'review.status': 'Statut',
   'review.structure': 'Structure',
-  'review.submittedAt': 'Envoyée le',
+  'review.submittedAt': 'Réponse envoyée le',
   'review.anomalies': 'Anomalies',
   'review.anomalyCounts': '{blocking} bloquante(s), {warning} alerte(s), {flag} signalement(s)',
   'review.none': 'Aucune réponse ne correspond à ces critères.',

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.js';
-import { formatDate, formatDateTime, useI18n } from '../i18n.js';
+import { formatDate, formatDateTime, useI18n, type Lang, type Translate } from '../i18n.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
 import type { RespondPayload } from '../types.js';
-import { loadInvitation } from './respondApi.js';
+import { answersOnly, loadInvitation } from './respondApi.js';
 import { RespondForm } from './RespondForm.js';
 
 type View =
@@ -20,6 +20,23 @@ function initialView(payload: RespondPayload): View {
   // A correction asked by the correspondent reopens the form with the message.
   if (payload.status === 'submitted' && !payload.correction) return { kind: 'confirmed', payload };
   return { kind: 'form', payload };
+}
+
+function hasAnswers(payload: RespondPayload): boolean {
+  return Object.keys(answersOnly(payload.data)).length > 0;
+}
+
+/**
+ * What a closed campaign says, from what the structure had done: sent, a draft, nothing — or, when
+ * it closed while the form was open, the server's refusal (it carries the real closing date; the
+ * date loaded with the form would be the old one).
+ */
+function closedMessage(view: Extract<View, { kind: 'closed' }>, t: Translate, lang: Lang): string {
+  if (view.message) return `${view.message} ${t('respond.closedMeanwhile')}`;
+  const date = view.payload.campaign.closesAt ? formatDateTime(view.payload.campaign.closesAt, lang) : '';
+  if (view.payload.submittedAt) return t('respond.closedSubmitted', { date });
+  if (hasAnswers(view.payload)) return t('respond.closedDraft', { date });
+  return t('respond.closedNoAnswer', { date });
 }
 
 export default function RespondApp({ token }: { token: string }) {
@@ -85,8 +102,7 @@ export default function RespondApp({ token }: { token: string }) {
         {view.kind === 'closed' && (
           <>
             <div className="notice notice-warning" role="status">
-              {view.message ? `${view.message} ` : ''}
-              {t('respond.closed', { date: formatDateTime(view.payload.campaign.closesAt, lang) })}
+              {closedMessage(view, t, lang)}
               {view.payload.submittedAt && (
                 <>
                   {' '}
@@ -101,13 +117,16 @@ export default function RespondApp({ token }: { token: string }) {
                 </a>
               </p>
             )}
-            <RespondForm
-              token={token}
-              payload={view.payload}
-              readOnly
-              onSubmitted={() => undefined}
-              onClosed={() => undefined}
-            />
+            {/* A structure that never started sees no empty form under "here are your answers". */}
+            {hasAnswers(view.payload) && (
+              <RespondForm
+                token={token}
+                payload={view.payload}
+                readOnly
+                onSubmitted={() => undefined}
+                onClosed={() => undefined}
+              />
+            )}
           </>
         )}
         {view.kind === 'confirmed' && (

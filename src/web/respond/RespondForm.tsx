@@ -6,6 +6,7 @@ import { formatTime, useI18n } from '../i18n.js';
 import { createSurveyModel } from '../survey/setup.js';
 import type { RespondPayload } from '../types.js';
 import { DraftSaver, type SaveState } from './draftSaver.js';
+import { FormNav, FormProgress, ReviewAnswers } from './ReviewAnswers.js';
 import {
   answersOnly,
   newSubmissionId,
@@ -30,6 +31,15 @@ function questionFor(model: Model, key: string) {
   return model.getQuestionByName(key) ?? model.getQuestionByName(key.replace(/-Comment$/, ''));
 }
 
+/** After a page change, the top of the form (progress) comes into view, as SurveyJS does itself. */
+function scrollToForm(): void {
+  requestAnimationFrame(() => {
+    const top = document.querySelector('.form-progress');
+    top?.scrollIntoView({ block: 'start' });
+    document.querySelector<HTMLElement>('.recap-title')?.focus();
+  });
+}
+
 export function RespondForm({
   token,
   payload,
@@ -50,6 +60,11 @@ export function RespondForm({
   );
   const [rejected, setRejected] = useState<{ message: string; unplaced: string[] }>();
   const [submitError, setSubmitError] = useState<string>();
+  // The review page (answers listed before sending) replaces the form after the last page.
+  const [reviewing, setReviewing] = useState(false);
+  const [sending, setSending] = useState(false);
+  // Bumped when the page or the answers change: progress and the navigation are read from the model.
+  const [, setTick] = useState(0);
   // Kept across retries so a resent submission is recognised by the server (idempotent).
   const submissionId = useRef<string | undefined>(undefined);
   const callbacks = useRef({ onSubmitted, onClosed, t });
@@ -66,6 +81,8 @@ export function RespondForm({
       m.onUpdateQuestionCssClasses.add((_, options) => {
         if (flagged.has(options.question.name)) options.cssClasses.mainRoot += ' review-flagged';
       });
+    // Panorama's own navigation (FormNav): side by side on a phone, and the last step is the review.
+    m.showNavigationButtons = false;
     if (readOnly) {
       m.mode = 'display';
       m.questionsOnPageMode = 'singlePage';
@@ -99,10 +116,14 @@ export function RespondForm({
     // Replaced after a refused submission: saving is stopped while a submission is under way.
     let saver = makeSaver();
 
-    const onValue = () => saver.schedule(snapshot());
+    const onValue = () => {
+      saver.schedule(snapshot());
+      setTick((n) => n + 1);
+    };
     const onPage = () => {
       saver.schedule(snapshot());
       void saver.flush();
+      setTick((n) => n + 1);
     };
     const onLeave = () => {
       const pending = saver.takePending();
@@ -115,6 +136,7 @@ export function RespondForm({
       submissionId.current ??= newSubmissionId();
       const data = answersOnly(model.data);
       const outcome = await submitAnswers(token, data, submissionId.current);
+      setSending(false);
       if (outcome.kind === 'ok') {
         submissionId.current = undefined;
         options.allow = true;
@@ -122,6 +144,8 @@ export function RespondForm({
         return;
       }
       options.allow = false;
+      // Back to the form: the refused question or the error is shown there.
+      setReviewing(false);
       if (outcome.kind === 'closed') {
         callbacks.current.onClosed(outcome.message, data);
         return;
@@ -195,7 +219,58 @@ export function RespondForm({
           {submitError}
         </div>
       )}
-      <Survey model={model} />
+      {!readOnly && (
+        <FormProgress
+          current={model.currentPageNo + 1}
+          total={model.visiblePageCount}
+          reviewing={reviewing}
+        />
+      )}
+      {reviewing ? (
+        <ReviewAnswers
+          model={model}
+          sending={sending}
+          onBack={() => setReviewing(false)}
+          onEdit={(pageNo) => {
+            model.currentPageNo = pageNo;
+            setReviewing(false);
+            scrollToForm();
+          }}
+          onSubmit={() => {
+            setSending(true);
+            // Validates the last page, then onCompleting sends (and decides).
+            if (!model.completeLastPage()) {
+              setSending(false);
+              setReviewing(false);
+            }
+          }}
+        />
+      ) : (
+        <>
+          <Survey model={model} />
+          {!readOnly && (
+            <FormNav
+              isFirst={model.isFirstPage}
+              isLast={model.isLastPage}
+              onPrev={() => {
+                model.prevPage();
+                scrollToForm();
+              }}
+              onNext={() => {
+                if (!model.isLastPage) {
+                  if (model.nextPage()) scrollToForm();
+                  return;
+                }
+                // The last page is checked before the review, as Terminer would.
+                if (model.validateCurrentPage()) {
+                  setReviewing(true);
+                  scrollToForm();
+                }
+              }}
+            />
+          )}
+        </>
+      )}
     </>
   );
 }

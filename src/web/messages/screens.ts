@@ -1,0 +1,98 @@
+/**
+ * Interface strings for screens on phones and tablets (issue 14): registry attribute labels, the
+ * respondent's progress and review page, commune search and campaign-closing messages. French
+ * first; English has exactly the same keys.
+ */
+export const fr = {
+  'attr.type': 'Type de structure',
+  'attr.qpv': 'Quartier prioritaire (QPV)',
+  'attr.manager_type': 'Type de gestionnaire',
+  'attr.region': 'Région',
+  'attr.departement': 'Département',
+  'attr.territoire': 'Territoire',
+  'attr.email': 'Adresse e-mail',
+  'attr.commune': 'Commune',
+  'attr.commune_code': 'Commune',
+  'attr.adresse': 'Adresse',
+  'attr.services': 'Services',
+  'attr.horaires': 'Horaires',
+  'attr.telephone': 'Téléphone',
+  'attr.siret': 'SIRET',
+  'respond.prev': 'Précédent',
+  'respond.next': 'Suivant',
+  'progress.page': 'Page {current} sur {total}',
+  'progress.review': 'Relecture avant envoi',
+  'recap.title': 'Relisez vos réponses avant de les envoyer',
+  'recap.intro':
+    'Vérifiez vos réponses page par page. « Modifier » vous ramène à la page ; rien n’est envoyé avant « Envoyer mes réponses ».',
+  'recap.pageTitle': 'Page {n} : {title}',
+  'recap.pageUntitled': 'Page {n}',
+  'recap.noAnswer': 'Sans réponse',
+  'recap.editPage': 'Modifier',
+  'recap.editPageLabel': 'Modifier la page {n}',
+  'recap.back': 'Retour au questionnaire',
+  'recap.submit': 'Envoyer mes réponses',
+  'recap.toReview': 'Relire mes réponses',
+  'recap.sending': 'Envoi…',
+  'recap.empty': 'Aucune question de cette page ne s’applique à votre structure.',
+  'respond.closedNoAnswer':
+    'Cette campagne est close depuis le {date} : il n’est plus possible de répondre. Votre structure n’a pas envoyé de réponse.',
+  'respond.closedDraft':
+    'Cette campagne est close depuis le {date} : vos réponses n’avaient pas été envoyées et ne peuvent plus être modifiées. Voici ce qui avait été saisi.',
+  'respond.closedSubmitted':
+    'Cette campagne est close depuis le {date} : vos réponses ne peuvent plus être modifiées. Voici les réponses envoyées.',
+  'respond.closedMeanwhile': 'Rien n’a été envoyé ; voici ce qui était saisi à l’écran.',
+  'commune.search': 'Commune',
+  'commune.hint': 'Tapez le nom de la commune (ou son code INSEE) puis choisissez-la dans la liste.',
+  'commune.none': 'Aucune commune ne correspond à « {q} ».',
+  'commune.count': '{n} {n|commune proposée|communes proposées}',
+  'commune.chosen': 'Commune choisie : {name} ({code})',
+  'commune.unknown': 'Commune inconnue ({code})',
+} as const;
+
+export const en: Record<keyof typeof fr, string> = {
+  'attr.type': 'Structure type',
+  'attr.qpv': 'Priority neighbourhood (QPV)',
+  'attr.manager_type': 'Manager type',
+  'attr.region': 'Region',
+  'attr.departement': 'Département',
+  'attr.territoire': 'Territory',
+  'attr.email': 'E-mail address',
+  'attr.commune': 'Commune',
+  'attr.commune_code': 'Commune',
+  'attr.adresse': 'Address',
+  'attr.services': 'Services',
+  'attr.horaires': 'Opening hours',
+  'attr.telephone': 'Telephone',
+  'attr.siret': 'SIRET',
+  'respond.prev': 'Previous',
+  'respond.next': 'Next',
+  'progress.page': 'Page {current} of {total}',
+  'progress.review': 'Review before sending',
+  'recap.title': 'Review your answers before sending them',
+  'recap.intro':
+    'Check your answers page by page. “Change” takes you back to the page; nothing is sent before “Send my answers”.',
+  'recap.pageTitle': 'Page {n}: {title}',
+  'recap.pageUntitled': 'Page {n}',
+  'recap.noAnswer': 'No answer',
+  'recap.editPage': 'Change',
+  'recap.editPageLabel': 'Change page {n}',
+  'recap.back': 'Back to the survey',
+  'recap.submit': 'Send my answers',
+  'recap.toReview': 'Review my answers',
+  'recap.sending': 'Sending…',
+  'recap.empty': 'No question of this page applies to your structure.',
+  'respond.closedNoAnswer':
+    'This campaign closed on {date}: answering is no longer possible. Your structure did not send an answer.',
+  'respond.closedDraft':
+    'This campaign closed on {date}: your answers had not been sent and can no longer be changed. Here is what had been entered.',
+  'respond.closedSubmitted':
+    'This campaign closed on {date}: your answers can no longer be changed. Here are the answers you sent.',
+  'respond.closedMeanwhile': 'Nothing was sent; here is what was on screen.',
+  'commune.search': 'Commune',
+  'commune.hint': 'Type the commune’s name (or its INSEE code), then pick it from the list.',
+  'commune.none': 'No commune matches “{q}”.',
+  'commune.count': '{n} {n|commune offered|communes offered}',
+  'commune.chosen': 'Chosen commune: {name} ({code})',
+  'commune.unknown': 'Unknown commune ({code})',
+};
