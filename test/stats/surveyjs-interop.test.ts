@@ -1,0 +1,62 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readInputFolder } from '../../src/ingest/index.js';
+import { buildReport } from '../../src/stats/index.js';
+import { validateResponseData } from '../../src/survey/validate.js';
+import { SHARED_DIR } from '../support/shared.js';
+
+// Definitions from the SurveyJS library with responses and visibility computed by survey-core
+// 3.0.0 itself (../shared/interop/surveyjs, README there): every question's base must equal the
+// number of responses where survey-core showed it.
+const ROOT_DIR = join(SHARED_DIR, 'interop', 'surveyjs');
+const skip = existsSync(ROOT_DIR) ? false : `SKIPPED: ${ROOT_DIR} not found (../shared is absent)`;
+if (skip) process.stderr.write(`\n*** ${skip}\n`);
+const folders = skip
+  ? []
+  : readdirSync(ROOT_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+
+type Truth = Record<string, boolean>[];
+
+describe('SurveyJS definitions: bases equal survey-core visibility', { skip }, () => {
+  for (const folder of folders) {
+    test(folder, async () => {
+      const dir = join(ROOT_DIR, folder);
+      const input = await readInputFolder(dir);
+      const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
+      assert.equal(input.responses.length, truth.length, 'one truth entry per response');
+      const report = buildReport(input.survey, input.responses);
+      const bases = new Map(report.questions.map((q) => [q.name, q.base]));
+      const mismatches: string[] = [];
+      for (const name of Object.keys(truth[0] ?? {})) {
+        const expected = truth.filter((t) => t[name] === true).length;
+        const got = bases.get(name);
+        if (got !== expected) mismatches.push(`${name}: base ${String(got)}, survey-core ${expected}`);
+      }
+      assert.deepEqual(mismatches, []);
+    });
+  }
+});
+
+describe('SurveyJS responses produced by survey-core validate without a problem', { skip }, () => {
+  for (const folder of folders) {
+    test(folder, async () => {
+      const dir = join(ROOT_DIR, folder);
+      const { survey } = await readInputFolder(dir, { lenient: true });
+      const problems: string[] = [];
+      readFileSync(join(dir, 'responses.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .forEach((line, i) => {
+          const record = JSON.parse(line) as { data: Record<string, unknown> };
+          for (const p of validateResponseData(survey, record.data).problems)
+            problems.push(`line ${i + 1}: ${JSON.stringify(p)}`);
+        });
+      assert.deepEqual(problems.slice(0, 5), []);
+    });
+  }
+});
