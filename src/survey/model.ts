@@ -3,7 +3,7 @@ import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
 import { isReservedKey } from './reserved.js';
-import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson } from './definition-schema.js';
+import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson, type PageJson } from './definition-schema.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
 export type QuestionKind =
@@ -15,7 +15,11 @@ export type QuestionKind =
   | 'text' // other single-line text
   | 'comment' // multi-line free text
   | 'rating' // one value of a numeric scale
-  | 'matrix'; // one column value per row
+  | 'matrix' // one column value per row
+  | 'ranking' // array of choice values, in the respondent's order
+  | 'composite' // matrixdropdown, matrixdynamic, multipletext, paneldynamic: nested answers
+  | 'expression' // a value computed by the form (expression question)
+  | 'file'; // file upload, signature: kept, counted, not analysed
 
 export type ChoiceValue = string | number | boolean;
 
@@ -52,6 +56,8 @@ export interface QuestionDef {
   otherText: string;
   hasNone: boolean;
   noneText: string;
+  /** Choices loaded at run time (choicesByUrl, choicesFromQuestion, lazy loading): any value is accepted. */
+  openChoices?: boolean;
 }
 
 export interface PageDef {
@@ -109,8 +115,12 @@ const CHOICE_TYPES: Record<string, QuestionKind> = {
   checkbox: 'multiple',
   tagbox: 'multiple',
 };
+const COMPOSITE_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'multipletext', 'paneldynamic']);
+const FILE_TYPES = new Set(['file', 'signaturepad']);
+/** Where survey-core finds choices at run time instead of in the definition. */
+const RUNTIME_CHOICES = ['choicesByUrl', 'choicesFromQuestion', 'choicesLazyLoadEnabled'];
 /** Elements that carry no answer and are skipped. */
-const DISPLAY_ONLY = new Set(['html', 'image', 'expression', 'empty']);
+const DISPLAY_ONLY = new Set(['html', 'image', 'empty']);
 const NUMBER_INPUTS = new Set(['number', 'range']);
 const DATE_INPUTS = new Set(['date', 'datetime-local', 'datetime', 'month', 'week', 'time']);
 
@@ -147,7 +157,8 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
   const problems: DefinitionProblem[] = [];
   const questions: QuestionDef[] = [];
   const pages: PageDef[] = [];
-  const rawPages = json.pages ?? (json.elements ? [{ name: 'page1', elements: json.elements }] : []);
+  const rawPages = legacyPages(json);
+  const triggered = triggerConditions(json);
   if (rawPages.length === 0)
     problems.push({ path: 'pages', message: 'the survey has no page and no element' });
 
@@ -159,12 +170,16 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
     const walk = (elements: ElementJson[], path: string, panels: string[], conditions: string[]) => {
       elements.forEach((element, i) => {
         const elementPath = `${path}.elements[${i}]`;
-        const own = element.visibleIf ? [...conditions, element.visibleIf] : conditions;
+        const own = [...conditions, ...ownConditions(element, triggered)];
         if (element.type === 'panel') {
-          walk(element.elements ?? [], elementPath, [...panels, element.name], own);
+          walk(element.elements ?? (element.questions as ElementJson[] | undefined) ?? [], elementPath, [...panels, element.name], own);
           return;
         }
         if (DISPLAY_ONLY.has(element.type)) return;
+        if (!element.name) {
+          problems.push({ path: elementPath, message: 'every question needs a "name"' });
+          return;
+        }
         const question = toQuestion(element, elementPath, texts, locale, problems);
         if (!question) return;
         Object.assign(question, { page: pageName, pageTitle, panels, visibleIf: own });
@@ -172,7 +187,7 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
         pageDef.questions.push(question.name);
       });
     };
-    walk(page.elements, `pages[${pageIndex}]`, [], page.visibleIf ? [page.visibleIf] : []);
+    walk(page.elements.length ? page.elements : (page.questions ?? []), `pages[${pageIndex}]`, [], page.visibleIf ? [page.visibleIf] : []);
   });
 
   const byName = new Map<string, QuestionDef>();
@@ -203,8 +218,9 @@ function toQuestion(
   locale: string,
   problems: DefinitionProblem[],
 ): QuestionDef | undefined {
-  const problem = (message: string) => problems.push({ question: element.name, path, message });
-  if (isReservedKey(element.name)) {
+  const name = element.name ?? '';
+  const problem = (message: string) => problems.push({ question: name, path, message });
+  if (isReservedKey(name)) {
     problems.push({
       question: element.name,
       path,
@@ -220,7 +236,7 @@ function toQuestion(
     return undefined;
   }
   const base: QuestionDef = {
-    name: element.name,
+    name,
     kind,
     sourceType: element.type,
     title: localize(element.title, locale) ?? element.name,
@@ -235,13 +251,15 @@ function toQuestion(
     max: toNumber(element.max),
     choices: [],
     rows: [],
-    hasOther: Boolean(element.showOtherItem ?? element.hasOther),
+    hasOther: flag(element.showOtherItem ?? element.hasOther),
     otherText: localize(element.otherText, locale) ?? texts.other,
-    hasNone: Boolean(element.showNoneItem ?? element.hasNone),
+    hasNone: flag(element.showNoneItem ?? element.hasNone),
     noneText: localize(element.noneText, locale) ?? texts.none,
   };
-  if (kind === 'single' || kind === 'multiple') {
-    if (!element.choices || element.choices.length === 0) problem('a choice question needs "choices"');
+  if (kind === 'single' || kind === 'multiple' || kind === 'ranking') {
+    base.openChoices = RUNTIME_CHOICES.some((key) => Boolean(element[key]));
+    if (!base.openChoices && (!element.choices || element.choices.length === 0))
+      problem('a choice question needs "choices"');
     base.choices = toChoices(element.choices ?? [], locale);
   } else if (kind === 'boolean') {
     base.choices = [
@@ -254,7 +272,7 @@ function toQuestion(
     if (!element.rows?.length) problem('a matrix needs "rows"');
     if (!element.columns?.length) problem('a matrix needs "columns"');
     base.rows = toChoices(element.rows ?? [], locale);
-    base.choices = toChoices(element.columns ?? [], locale);
+    base.choices = toChoices((element.columns ?? []) as ChoiceJson[], locale);
     // Rows are keys of the matrix answer object, like question names.
     for (const row of base.rows.filter((r) => isReservedKey(String(r.value))))
       problem(
@@ -276,7 +294,17 @@ function toQuestion(
 
 function kindOf(element: ElementJson): QuestionKind | undefined {
   if (CHOICE_TYPES[element.type]) return CHOICE_TYPES[element.type];
+  if (COMPOSITE_TYPES.has(element.type)) return 'composite';
+  if (FILE_TYPES.has(element.type)) return 'file';
   switch (element.type) {
+    case 'imagepicker':
+      return flag(element.multiSelect) ? 'multiple' : 'single';
+    case 'ranking':
+      return 'ranking';
+    case 'slider':
+      return 'number';
+    case 'expression':
+      return 'expression';
     case 'boolean':
       return 'boolean';
     case 'comment':
@@ -294,6 +322,63 @@ function kindOf(element: ElementJson): QuestionKind | undefined {
     default:
       return undefined;
   }
+}
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** Pages from every format survey-core reads: pages (with `elements` or legacy `questions`), or root lists. */
+function legacyPages(json: SurveyJson): PageJson[] {
+  if (json.pages) return json.pages;
+  const elements = json.elements ?? json.questions;
+  return elements ? [{ name: 'page1', elements }] : [];
+}
+
+const TRIGGER_OPERATORS: Record<string, string> = {
+  equal: '=',
+  notequal: '<>',
+  greater: '>',
+  less: '<',
+  greaterorequal: '>=',
+  lessorequal: '<=',
+  contains: 'contains',
+  notcontains: 'notcontains',
+  anyof: 'anyof',
+  allof: 'allof',
+};
+
+/**
+ * Legacy "visible" triggers (question name, operator, value → questions): survey-core shows the
+ * target questions while the condition holds and hides them otherwise, i.e. a visibleIf.
+ */
+function triggerConditions(json: SurveyJson): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const triggers = (json as Record<string, unknown>).triggers;
+  if (!Array.isArray(triggers)) return out;
+  for (const t of triggers as Record<string, unknown>[]) {
+    if (t?.type !== 'visible' || !Array.isArray(t.questions)) continue;
+    let condition: string | undefined;
+    if (typeof t.expression === 'string') condition = t.expression;
+    else if (typeof t.name === 'string') {
+      const op = String(t.operator ?? 'equal');
+      if (op === 'empty' || op === 'notempty') condition = `{${t.name}} ${op}`;
+      else if (TRIGGER_OPERATORS[op]) condition = `{${t.name}} ${TRIGGER_OPERATORS[op]} ${JSON.stringify(t.value)}`;
+    }
+    if (!condition) continue;
+    for (const q of t.questions) if (typeof q === 'string') out.set(q, [...(out.get(q) ?? []), condition]);
+  }
+  return out;
+}
+
+/** The element's own display condition: `visible: false` hides it unless a trigger shows it. */
+function ownConditions(element: ElementJson, triggered: Map<string, string[]>): string[] {
+  const hidden = element.visible === false || element.visible === 'false';
+  const triggers = element.name ? triggered.get(element.name) : undefined;
+  const out: string[] = [];
+  if (hidden) out.push(triggers ? triggers.map((c) => `(${c})`).join(' or ') : 'false');
+  if (element.visibleIf) out.push(element.visibleIf);
+  return out;
 }
 
 function toChoices(choices: ChoiceJson[], locale: string): Choice[] {

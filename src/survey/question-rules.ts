@@ -54,12 +54,12 @@ function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
   const out = new Map<string, ElementJson>();
   const walk = (elements: ElementJson[] | undefined) => {
     for (const element of elements ?? []) {
-      if (element.type === 'panel') walk(element.elements);
-      else out.set(element.name, element);
+      if (element.type === 'panel') walk(element.elements ?? (element.questions as ElementJson[] | undefined));
+      else if (element.name) out.set(element.name, element);
     }
   };
-  for (const page of survey.json.pages ?? []) walk(page.elements);
-  walk(survey.json.elements);
+  for (const page of survey.json.pages ?? []) walk(page.elements.length ? page.elements : page.questions);
+  walk(survey.json.elements ?? survey.json.questions);
   return out;
 }
 

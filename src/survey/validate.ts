@@ -199,6 +199,25 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       return value.trim() === '' ? undefined : value;
     case 'matrix':
       return checkMatrix(rule, value, problems);
+    case 'ranking':
+      // survey-core stores the ranked choice values in order: the same checks as a multiple choice.
+      return checkMultiple(rule, value, problems);
+    case 'composite': {
+      // Nested answers: rows (matrixdynamic) or panels (paneldynamic) as a list of objects, or
+      // one object keyed by row or item name (matrixdropdown, multipletext).
+      const list = def.sourceType === 'matrixdynamic' || def.sourceType === 'paneldynamic';
+      const ok = list
+        ? Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))
+        : value !== null && typeof value === 'object' && !Array.isArray(value);
+      if (!ok) return reject(problems, def, value, list ? 'answer_not_a_list' : 'answer_not_object');
+      return value;
+    }
+    case 'expression':
+      if (typeof value === 'object') return reject(problems, def, value, 'answer_not_text');
+      return value;
+    case 'file':
+      // Data URLs (signature) or lists of { name, type, content } (file): kept as given.
+      return value;
   }
 }
 
@@ -285,7 +304,9 @@ function checkMatrix(
  */
 function matchChoice(rule: QuestionRule, value: unknown): ChoiceValue | undefined {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-  return rule.accepted.get(String(value));
+  const known = rule.accepted.get(String(value));
+  // Choices loaded at run time (choicesByUrl, lazy loading) cannot be checked here.
+  return known === undefined && rule.def.openChoices ? value : known;
 }
 
 const ISO_PATTERNS: Record<string, { re: RegExp; example: string }> = {
