@@ -56,6 +56,8 @@ export interface QuestionDef {
   otherText: string;
   hasNone: boolean;
   noneText: string;
+  /** SurveyJS `valueName`: the key the answer is stored under, when not the name. */
+  valueName?: string;
   /** Choices loaded at run time (choicesByUrl, choicesFromQuestion, lazy loading): any value is accepted. */
   openChoices?: boolean;
 }
@@ -191,8 +193,16 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
   });
 
   const byName = new Map<string, QuestionDef>();
-  for (const q of questions) {
-    if (byName.has(q.name)) {
+  for (const q of [...questions]) {
+    const first = byName.get(q.name);
+    if (first && first.sourceType === q.sourceType) {
+      // survey-core lets questions of one type share a name (they share one answer): one table.
+      questions.splice(questions.indexOf(q), 1);
+      const page = pages.find((p) => p.name === q.page);
+      if (page) page.questions = page.questions.filter((n, i, all) => all.indexOf(n) === i);
+      continue;
+    }
+    if (first) {
       problems.push({ question: q.name, path: q.page, message: 'this name is used by two questions' });
     }
     byName.set(q.name, q);
@@ -246,6 +256,9 @@ function toQuestion(
     panels: [],
     visibleIf: [],
     required: element.isRequired ?? false,
+    ...(typeof element.valueName === 'string' && element.valueName !== name
+      ? { valueName: element.valueName }
+      : {}),
     inputType: element.inputType,
     min: toNumber(element.min),
     max: toNumber(element.max),
@@ -258,9 +271,9 @@ function toQuestion(
   };
   if (kind === 'single' || kind === 'multiple' || kind === 'ranking') {
     base.openChoices = RUNTIME_CHOICES.some((key) => Boolean(element[key]));
-    if (!base.openChoices && (!element.choices || element.choices.length === 0))
+    if (!base.openChoices && !element.choices?.length && element.choicesMax === undefined)
       problem('a choice question needs "choices"');
-    base.choices = toChoices(element.choices ?? [], locale);
+    base.choices = toChoices(element.choices ?? generatedChoices(element), locale);
   } else if (kind === 'boolean') {
     base.choices = [
       { value: true, label: localize(element.labelTrue, locale) ?? texts.yes },
@@ -302,7 +315,7 @@ function kindOf(element: ElementJson): QuestionKind | undefined {
     case 'ranking':
       return 'ranking';
     case 'slider':
-      return 'number';
+      return element.sliderType === 'range' ? 'composite' : 'number';
     case 'expression':
       return 'expression';
     case 'boolean':
@@ -322,6 +335,17 @@ function kindOf(element: ElementJson): QuestionKind | undefined {
     default:
       return undefined;
   }
+}
+
+/** Dropdowns may list numbers from `choicesMin` to `choicesMax` instead of choices. */
+function generatedChoices(element: ElementJson): ChoiceJson[] {
+  const min = toNumber(element.choicesMin as number | undefined) ?? 0;
+  const max = toNumber(element.choicesMax as number | undefined);
+  const step = toNumber(element.choicesStep as number | undefined) ?? 1;
+  if (max === undefined || step <= 0) return [];
+  const out: number[] = [];
+  for (let v = min; v <= max + 1e-9 && out.length < 10_000; v += step) out.push(v);
+  return out;
 }
 
 function flag(value: unknown): boolean {
@@ -376,14 +400,24 @@ function ownConditions(element: ElementJson, triggered: Map<string, string[]>): 
   const hidden = element.visible === false || element.visible === 'false';
   const triggers = element.name ? triggered.get(element.name) : undefined;
   const out: string[] = [];
-  if (hidden) out.push(triggers ? triggers.map((c) => `(${c})`).join(' or ') : 'false');
+  // survey-core runs triggers on value changes only, so the final data cannot always replay them:
+  // an answer to the target is proof that it was shown.
+  if (hidden)
+    out.push(
+      triggers ? [...triggers.map((c) => `(${c})`), `{${element.name}} notempty`].join(' or ') : 'false',
+    );
   if (element.visibleIf) out.push(element.visibleIf);
   return out;
 }
 
 function toChoices(choices: ChoiceJson[], locale: string): Choice[] {
   return choices.map((c) => {
-    if (typeof c === 'string' || typeof c === 'number') return { value: c, label: String(c) };
+    if (typeof c === 'number') return { value: c, label: String(c) };
+    if (typeof c === 'string') {
+      // Legacy "value|text" shorthand, which survey-core still reads.
+      const bar = c.indexOf('|');
+      return bar < 0 ? { value: c, label: c } : { value: c.slice(0, bar), label: c.slice(bar + 1) };
+    }
     const labels = typeof c.text === 'object' ? c.text : undefined;
     return { value: c.value, label: localize(c.text, locale) ?? String(c.value), labels };
   });

@@ -45,6 +45,9 @@ export function rulesFor(survey: SurveyModel): Map<string, QuestionRule> {
       valueFalse: element?.valueFalse,
     });
   }
+  // Answers stored under a `valueName` are checked as their question's (and renamed, see validate.ts).
+  for (const def of survey.questions)
+    if (def.valueName && !rules.has(def.valueName)) rules.set(def.valueName, rules.get(def.name)!);
   rulesCache.set(survey, rules);
   return rules;
 }

@@ -84,11 +84,13 @@ export function validateResponseData(
     const key = keys[i]!;
     const value = record[key];
     const kept = value === null || value === undefined ? undefined : checkKey(rules, key, value, problems);
-    if (kept !== value && out === undefined) {
+    // An answer stored under a `valueName` is kept under its question's name.
+    const target = rules.get(key)?.def.name ?? key;
+    if ((kept !== value || target !== key) && out === undefined) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
     }
-    if (out !== undefined && kept !== undefined) out[key] = kept;
+    if (out !== undefined && kept !== undefined) out[target] = kept;
   }
   return { data: out ?? record, problems };
 }
@@ -206,6 +208,11 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       // Nested answers: rows (matrixdynamic) or panels (paneldynamic) as a list of objects, or
       // one object keyed by row or item name (matrixdropdown, multipletext).
       const list = def.sourceType === 'matrixdynamic' || def.sourceType === 'paneldynamic';
+      // A range slider stores its two ends.
+      if (def.sourceType === 'slider')
+        return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))
+          ? value
+          : reject(problems, def, value, 'answer_not_a_list');
       const ok = list
         ? Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))
         : value !== null && typeof value === 'object' && !Array.isArray(value);
