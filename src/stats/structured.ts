@@ -29,7 +29,10 @@ export class AnswerCountAccumulator implements QuestionAccumulator {
   add(data: ResponseData, _slot: number): void {
     this.displayed++;
     const value = data[this.question.name];
-    if (!isEmptyAnswer(value) && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0))
+    if (
+      !isEmptyAnswer(value) &&
+      !(typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+    )
       this.answered++;
   }
 

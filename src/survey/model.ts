@@ -3,7 +3,13 @@ import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
 import { isReservedKey } from './reserved.js';
-import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson, type PageJson } from './definition-schema.js';
+import {
+  surveyJsonSchema,
+  type ChoiceJson,
+  type ElementJson,
+  type SurveyJson,
+  type PageJson,
+} from './definition-schema.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
 export type QuestionKind =
@@ -174,7 +180,12 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
         const elementPath = `${path}.elements[${i}]`;
         const own = [...conditions, ...ownConditions(element, triggered)];
         if (element.type === 'panel') {
-          walk(element.elements ?? (element.questions as ElementJson[] | undefined) ?? [], elementPath, [...panels, element.name], own);
+          walk(
+            element.elements ?? (element.questions as ElementJson[] | undefined) ?? [],
+            elementPath,
+            [...panels, element.name],
+            own,
+          );
           return;
         }
         if (DISPLAY_ONLY.has(element.type)) return;
@@ -189,7 +200,12 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
         pageDef.questions.push(question.name);
       });
     };
-    walk(page.elements.length ? page.elements : (page.questions ?? []), `pages[${pageIndex}]`, [], page.visibleIf ? [page.visibleIf] : []);
+    walk(
+      page.elements.length ? page.elements : (page.questions ?? []),
+      `pages[${pageIndex}]`,
+      [],
+      page.visibleIf ? [page.visibleIf] : [],
+    );
   });
 
   const byName = new Map<string, QuestionDef>();
@@ -387,7 +403,8 @@ function triggerConditions(json: SurveyJson): Map<string, string[]> {
     else if (typeof t.name === 'string') {
       const op = String(t.operator ?? 'equal');
       if (op === 'empty' || op === 'notempty') condition = `{${t.name}} ${op}`;
-      else if (TRIGGER_OPERATORS[op]) condition = `{${t.name}} ${TRIGGER_OPERATORS[op]} ${JSON.stringify(t.value)}`;
+      else if (TRIGGER_OPERATORS[op])
+        condition = `{${t.name}} ${TRIGGER_OPERATORS[op]} ${JSON.stringify(t.value)}`;
     }
     if (!condition) continue;
     for (const q of t.questions) if (typeof q === 'string') out.set(q, [...(out.get(q) ?? []), condition]);

@@ -57,7 +57,8 @@ function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
   const out = new Map<string, ElementJson>();
   const walk = (elements: ElementJson[] | undefined) => {
     for (const element of elements ?? []) {
-      if (element.type === 'panel') walk(element.elements ?? (element.questions as ElementJson[] | undefined));
+      if (element.type === 'panel')
+        walk(element.elements ?? (element.questions as ElementJson[] | undefined));
       else if (element.name) out.set(element.name, element);
     }
   };
