@@ -84,7 +84,7 @@ test('a definition error names the question and the problem', () => {
           { type: 'radiogroup', name: 'a' },
           { type: 'customwidget', name: 'sig' },
           { type: 'text', name: 'b', visibleIf: '{nope} = 1' },
-          { type: 'text', name: 'b' },
+          { type: 'comment', name: 'b' },
         ],
       },
     ],
