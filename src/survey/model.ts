@@ -190,7 +190,7 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
         }
         if (DISPLAY_ONLY.has(element.type)) return;
         if (!element.name) {
-          problems.push({ path: elementPath, message: 'every question needs a "name"' });
+          problems.push({ path: `${elementPath}.name`, message: 'every question needs a "name"' });
           return;
         }
         const question = toQuestion(element, elementPath, texts, locale, problems);
