@@ -25,6 +25,7 @@ import { NumericAccumulator } from './numeric.js';
 import { defaultGroupBy, ParticipationCounter } from './participation.js';
 import { percentFor } from './profile.js';
 import { MatrixAccumulator, TextAccumulator } from './text.js';
+import { AnswerCountAccumulator, RankingAccumulator } from './structured.js';
 
 export interface ReportOptions {
   lang?: ReportLang;
@@ -326,7 +327,13 @@ function makeAccumulator(
     case 'multiple':
       return new MultipleChoiceAccumulator(question, ctx, settings);
     case 'number':
+    case 'expression':
       return new NumericAccumulator(question, ctx, settings);
+    case 'ranking':
+      return new RankingAccumulator(question, ctx, settings);
+    case 'composite':
+    case 'file':
+      return new AnswerCountAccumulator(question, ctx, settings);
     case 'matrix':
       return new MatrixAccumulator(question, ctx, settings);
     case 'text':

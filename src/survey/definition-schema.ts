@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 export const localizedTextSchema = z.union([z.string(), z.record(z.string(), z.string())]);
 
+/** survey-core reads "true"/"false" strings as booleans (older definitions write them so). */
+const looseBoolean = z.union([z.boolean(), z.enum(['true', 'false'])]);
+
 export const choiceSchema = z.union([
   z.string(),
   z.number(),
@@ -28,16 +31,16 @@ export interface ElementJson {
   max?: number | string;
   choices?: ChoiceJson[];
   rows?: ChoiceJson[];
-  columns?: ChoiceJson[];
+  columns?: unknown[];
   rateValues?: ChoiceJson[];
   rateMin?: number;
   rateMax?: number;
   rateStep?: number;
-  showOtherItem?: boolean;
-  hasOther?: boolean;
+  showOtherItem?: boolean | string;
+  hasOther?: boolean | string;
   otherText?: string | Record<string, string>;
-  showNoneItem?: boolean;
-  hasNone?: boolean;
+  showNoneItem?: boolean | string;
+  hasNone?: boolean | string;
   noneText?: string | Record<string, string>;
   labelTrue?: string | Record<string, string>;
   labelFalse?: string | Record<string, string>;
@@ -50,7 +53,8 @@ export interface ElementJson {
 export const elementSchema: z.ZodType<ElementJson> = z.lazy(() =>
   z.looseObject({
     type: z.string({ error: 'every element needs a "type"' }),
-    name: z.string({ error: 'every element needs a "name"' }).min(1, 'the "name" is empty'),
+    // Display-only elements (html, image) may have no name; questions are checked in model.ts.
+    name: z.string({ error: 'every element needs a "name"' }).default(''),
     title: localizedTextSchema.optional(),
     description: localizedTextSchema.optional(),
     visibleIf: z.string().optional(),
@@ -60,16 +64,17 @@ export const elementSchema: z.ZodType<ElementJson> = z.lazy(() =>
     max: z.union([z.number(), z.string()]).optional(),
     choices: z.array(choiceSchema).optional(),
     rows: z.array(choiceSchema).optional(),
-    columns: z.array(choiceSchema).optional(),
+    // Choice columns (matrix) or column objects (matrixdropdown, matrixdynamic): read in model.ts.
+    columns: z.array(z.unknown()).optional(),
     rateValues: z.array(choiceSchema).optional(),
     rateMin: z.number().optional(),
     rateMax: z.number().optional(),
     rateStep: z.number().optional(),
-    showOtherItem: z.boolean().optional(),
-    hasOther: z.boolean().optional(),
+    showOtherItem: looseBoolean.optional(),
+    hasOther: looseBoolean.optional(),
     otherText: localizedTextSchema.optional(),
-    showNoneItem: z.boolean().optional(),
-    hasNone: z.boolean().optional(),
+    showNoneItem: looseBoolean.optional(),
+    hasNone: looseBoolean.optional(),
     noneText: localizedTextSchema.optional(),
     labelTrue: localizedTextSchema.optional(),
     labelFalse: localizedTextSchema.optional(),
@@ -83,6 +88,8 @@ export const pageSchema = z.looseObject({
   description: localizedTextSchema.optional(),
   visibleIf: z.string().optional(),
   elements: z.array(elementSchema).default([]),
+  /** Legacy (SurveyJS ≤ 2017) name of `elements`. */
+  questions: z.array(elementSchema).optional(),
 });
 export type PageJson = z.infer<typeof pageSchema>;
 
@@ -92,5 +99,7 @@ export const surveyJsonSchema = z.looseObject({
   locale: z.string().optional(),
   pages: z.array(pageSchema).optional(),
   elements: z.array(elementSchema).optional(),
+  /** Legacy root-level questions (no pages). */
+  questions: z.array(elementSchema).optional(),
 });
 export type SurveyJson = z.infer<typeof surveyJsonSchema>;

@@ -3,7 +3,13 @@ import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
 import { isReservedKey } from './reserved.js';
-import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson } from './definition-schema.js';
+import {
+  surveyJsonSchema,
+  type ChoiceJson,
+  type ElementJson,
+  type SurveyJson,
+  type PageJson,
+} from './definition-schema.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
 export type QuestionKind =
@@ -15,7 +21,11 @@ export type QuestionKind =
   | 'text' // other single-line text
   | 'comment' // multi-line free text
   | 'rating' // one value of a numeric scale
-  | 'matrix'; // one column value per row
+  | 'matrix' // one column value per row
+  | 'ranking' // array of choice values, in the respondent's order
+  | 'composite' // matrixdropdown, matrixdynamic, multipletext, paneldynamic: nested answers
+  | 'expression' // a value computed by the form (expression question)
+  | 'file'; // file upload, signature: kept, counted, not analysed
 
 export type ChoiceValue = string | number | boolean;
 
@@ -52,6 +62,10 @@ export interface QuestionDef {
   otherText: string;
   hasNone: boolean;
   noneText: string;
+  /** SurveyJS `valueName`: the key the answer is stored under, when not the name. */
+  valueName?: string;
+  /** Choices loaded at run time (choicesByUrl, choicesFromQuestion, lazy loading): any value is accepted. */
+  openChoices?: boolean;
 }
 
 export interface PageDef {
@@ -109,8 +123,12 @@ const CHOICE_TYPES: Record<string, QuestionKind> = {
   checkbox: 'multiple',
   tagbox: 'multiple',
 };
+const COMPOSITE_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'multipletext', 'paneldynamic']);
+const FILE_TYPES = new Set(['file', 'signaturepad']);
+/** Where survey-core finds choices at run time instead of in the definition. */
+const RUNTIME_CHOICES = ['choicesByUrl', 'choicesFromQuestion', 'choicesLazyLoadEnabled'];
 /** Elements that carry no answer and are skipped. */
-const DISPLAY_ONLY = new Set(['html', 'image', 'expression', 'empty']);
+const DISPLAY_ONLY = new Set(['html', 'image', 'empty']);
 const NUMBER_INPUTS = new Set(['number', 'range']);
 const DATE_INPUTS = new Set(['date', 'datetime-local', 'datetime', 'month', 'week', 'time']);
 
@@ -147,7 +165,8 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
   const problems: DefinitionProblem[] = [];
   const questions: QuestionDef[] = [];
   const pages: PageDef[] = [];
-  const rawPages = json.pages ?? (json.elements ? [{ name: 'page1', elements: json.elements }] : []);
+  const rawPages = legacyPages(json);
+  const triggered = triggerConditions(json);
   if (rawPages.length === 0)
     problems.push({ path: 'pages', message: 'the survey has no page and no element' });
 
@@ -159,12 +178,21 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
     const walk = (elements: ElementJson[], path: string, panels: string[], conditions: string[]) => {
       elements.forEach((element, i) => {
         const elementPath = `${path}.elements[${i}]`;
-        const own = element.visibleIf ? [...conditions, element.visibleIf] : conditions;
+        const own = [...conditions, ...ownConditions(element, triggered)];
         if (element.type === 'panel') {
-          walk(element.elements ?? [], elementPath, [...panels, element.name], own);
+          walk(
+            element.elements ?? (element.questions as ElementJson[] | undefined) ?? [],
+            elementPath,
+            [...panels, element.name],
+            own,
+          );
           return;
         }
         if (DISPLAY_ONLY.has(element.type)) return;
+        if (!element.name) {
+          problems.push({ path: `${elementPath}.name`, message: 'every question needs a "name"' });
+          return;
+        }
         const question = toQuestion(element, elementPath, texts, locale, problems);
         if (!question) return;
         Object.assign(question, { page: pageName, pageTitle, panels, visibleIf: own });
@@ -172,12 +200,25 @@ export function buildSurveyModel(input: unknown, source = 'survey.json'): Survey
         pageDef.questions.push(question.name);
       });
     };
-    walk(page.elements, `pages[${pageIndex}]`, [], page.visibleIf ? [page.visibleIf] : []);
+    walk(
+      page.elements.length ? page.elements : (page.questions ?? []),
+      `pages[${pageIndex}]`,
+      [],
+      page.visibleIf ? [page.visibleIf] : [],
+    );
   });
 
   const byName = new Map<string, QuestionDef>();
-  for (const q of questions) {
-    if (byName.has(q.name)) {
+  for (const q of [...questions]) {
+    const first = byName.get(q.name);
+    if (first && first.sourceType === q.sourceType) {
+      // survey-core lets questions of one type share a name (they share one answer): one table.
+      questions.splice(questions.indexOf(q), 1);
+      const page = pages.find((p) => p.name === q.page);
+      if (page) page.questions = page.questions.filter((n, i, all) => all.indexOf(n) === i);
+      continue;
+    }
+    if (first) {
       problems.push({ question: q.name, path: q.page, message: 'this name is used by two questions' });
     }
     byName.set(q.name, q);
@@ -203,8 +244,9 @@ function toQuestion(
   locale: string,
   problems: DefinitionProblem[],
 ): QuestionDef | undefined {
-  const problem = (message: string) => problems.push({ question: element.name, path, message });
-  if (isReservedKey(element.name)) {
+  const name = element.name ?? '';
+  const problem = (message: string) => problems.push({ question: name, path, message });
+  if (isReservedKey(name)) {
     problems.push({
       question: element.name,
       path,
@@ -220,7 +262,7 @@ function toQuestion(
     return undefined;
   }
   const base: QuestionDef = {
-    name: element.name,
+    name,
     kind,
     sourceType: element.type,
     title: localize(element.title, locale) ?? element.name,
@@ -230,19 +272,24 @@ function toQuestion(
     panels: [],
     visibleIf: [],
     required: element.isRequired ?? false,
+    ...(typeof element.valueName === 'string' && element.valueName !== name
+      ? { valueName: element.valueName }
+      : {}),
     inputType: element.inputType,
     min: toNumber(element.min),
     max: toNumber(element.max),
     choices: [],
     rows: [],
-    hasOther: Boolean(element.showOtherItem ?? element.hasOther),
+    hasOther: flag(element.showOtherItem ?? element.hasOther),
     otherText: localize(element.otherText, locale) ?? texts.other,
-    hasNone: Boolean(element.showNoneItem ?? element.hasNone),
+    hasNone: flag(element.showNoneItem ?? element.hasNone),
     noneText: localize(element.noneText, locale) ?? texts.none,
   };
-  if (kind === 'single' || kind === 'multiple') {
-    if (!element.choices || element.choices.length === 0) problem('a choice question needs "choices"');
-    base.choices = toChoices(element.choices ?? [], locale);
+  if (kind === 'single' || kind === 'multiple' || kind === 'ranking') {
+    base.openChoices = RUNTIME_CHOICES.some((key) => Boolean(element[key]));
+    if (!base.openChoices && !element.choices?.length && element.choicesMax === undefined)
+      problem('a choice question needs "choices"');
+    base.choices = toChoices(element.choices ?? generatedChoices(element), locale);
   } else if (kind === 'boolean') {
     base.choices = [
       { value: true, label: localize(element.labelTrue, locale) ?? texts.yes },
@@ -254,7 +301,7 @@ function toQuestion(
     if (!element.rows?.length) problem('a matrix needs "rows"');
     if (!element.columns?.length) problem('a matrix needs "columns"');
     base.rows = toChoices(element.rows ?? [], locale);
-    base.choices = toChoices(element.columns ?? [], locale);
+    base.choices = toChoices((element.columns ?? []) as ChoiceJson[], locale);
     // Rows are keys of the matrix answer object, like question names.
     for (const row of base.rows.filter((r) => isReservedKey(String(r.value))))
       problem(
@@ -276,7 +323,17 @@ function toQuestion(
 
 function kindOf(element: ElementJson): QuestionKind | undefined {
   if (CHOICE_TYPES[element.type]) return CHOICE_TYPES[element.type];
+  if (COMPOSITE_TYPES.has(element.type)) return 'composite';
+  if (FILE_TYPES.has(element.type)) return 'file';
   switch (element.type) {
+    case 'imagepicker':
+      return flag(element.multiSelect) ? 'multiple' : 'single';
+    case 'ranking':
+      return 'ranking';
+    case 'slider':
+      return element.sliderType === 'range' ? 'composite' : 'number';
+    case 'expression':
+      return 'expression';
     case 'boolean':
       return 'boolean';
     case 'comment':
@@ -296,9 +353,88 @@ function kindOf(element: ElementJson): QuestionKind | undefined {
   }
 }
 
+/** Dropdowns may list numbers from `choicesMin` to `choicesMax` instead of choices. */
+function generatedChoices(element: ElementJson): ChoiceJson[] {
+  const min = toNumber(element.choicesMin as number | undefined) ?? 0;
+  const max = toNumber(element.choicesMax as number | undefined);
+  const step = toNumber(element.choicesStep as number | undefined) ?? 1;
+  if (max === undefined || step <= 0) return [];
+  const out: number[] = [];
+  for (let v = min; v <= max + 1e-9 && out.length < 10_000; v += step) out.push(v);
+  return out;
+}
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** Pages from every format survey-core reads: pages (with `elements` or legacy `questions`), or root lists. */
+function legacyPages(json: SurveyJson): PageJson[] {
+  if (json.pages) return json.pages;
+  const elements = json.elements ?? json.questions;
+  return elements ? [{ name: 'page1', elements }] : [];
+}
+
+const TRIGGER_OPERATORS: Record<string, string> = {
+  equal: '=',
+  notequal: '<>',
+  greater: '>',
+  less: '<',
+  greaterorequal: '>=',
+  lessorequal: '<=',
+  contains: 'contains',
+  notcontains: 'notcontains',
+  anyof: 'anyof',
+  allof: 'allof',
+};
+
+/**
+ * Legacy "visible" triggers (question name, operator, value → questions): survey-core shows the
+ * target questions while the condition holds and hides them otherwise, i.e. a visibleIf.
+ */
+function triggerConditions(json: SurveyJson): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const triggers = (json as Record<string, unknown>).triggers;
+  if (!Array.isArray(triggers)) return out;
+  for (const t of triggers as Record<string, unknown>[]) {
+    if (t?.type !== 'visible' || !Array.isArray(t.questions)) continue;
+    let condition: string | undefined;
+    if (typeof t.expression === 'string') condition = t.expression;
+    else if (typeof t.name === 'string') {
+      const op = String(t.operator ?? 'equal');
+      if (op === 'empty' || op === 'notempty') condition = `{${t.name}} ${op}`;
+      else if (TRIGGER_OPERATORS[op])
+        condition = `{${t.name}} ${TRIGGER_OPERATORS[op]} ${JSON.stringify(t.value)}`;
+    }
+    if (!condition) continue;
+    for (const q of t.questions) if (typeof q === 'string') out.set(q, [...(out.get(q) ?? []), condition]);
+  }
+  return out;
+}
+
+/** The element's own display condition: `visible: false` hides it unless a trigger shows it. */
+function ownConditions(element: ElementJson, triggered: Map<string, string[]>): string[] {
+  const hidden = element.visible === false || element.visible === 'false';
+  const triggers = element.name ? triggered.get(element.name) : undefined;
+  const out: string[] = [];
+  // survey-core runs triggers on value changes only, so the final data cannot always replay them:
+  // an answer to the target is proof that it was shown.
+  if (hidden)
+    out.push(
+      triggers ? [...triggers.map((c) => `(${c})`), `{${element.name}} notempty`].join(' or ') : 'false',
+    );
+  if (element.visibleIf) out.push(element.visibleIf);
+  return out;
+}
+
 function toChoices(choices: ChoiceJson[], locale: string): Choice[] {
   return choices.map((c) => {
-    if (typeof c === 'string' || typeof c === 'number') return { value: c, label: String(c) };
+    if (typeof c === 'number') return { value: c, label: String(c) };
+    if (typeof c === 'string') {
+      // Legacy "value|text" shorthand, which survey-core still reads.
+      const bar = c.indexOf('|');
+      return bar < 0 ? { value: c, label: c } : { value: c.slice(0, bar), label: c.slice(bar + 1) };
+    }
     const labels = typeof c.text === 'object' ? c.text : undefined;
     return { value: c.value, label: localize(c.text, locale) ?? String(c.value), labels };
   });

@@ -45,6 +45,9 @@ export function rulesFor(survey: SurveyModel): Map<string, QuestionRule> {
       valueFalse: element?.valueFalse,
     });
   }
+  // Answers stored under a `valueName` are checked as their question's (and renamed, see validate.ts).
+  for (const def of survey.questions)
+    if (def.valueName && !rules.has(def.valueName)) rules.set(def.valueName, rules.get(def.name)!);
   rulesCache.set(survey, rules);
   return rules;
 }
@@ -54,12 +57,13 @@ function elementsByName(survey: SurveyModel): Map<string, ElementJson> {
   const out = new Map<string, ElementJson>();
   const walk = (elements: ElementJson[] | undefined) => {
     for (const element of elements ?? []) {
-      if (element.type === 'panel') walk(element.elements);
-      else out.set(element.name, element);
+      if (element.type === 'panel')
+        walk(element.elements ?? (element.questions as ElementJson[] | undefined));
+      else if (element.name) out.set(element.name, element);
     }
   };
-  for (const page of survey.json.pages ?? []) walk(page.elements);
-  walk(survey.json.elements);
+  for (const page of survey.json.pages ?? []) walk(page.elements.length ? page.elements : page.questions);
+  walk(survey.json.elements ?? survey.json.questions);
   return out;
 }
 

@@ -84,11 +84,13 @@ export function validateResponseData(
     const key = keys[i]!;
     const value = record[key];
     const kept = value === null || value === undefined ? undefined : checkKey(rules, key, value, problems);
-    if (kept !== value && out === undefined) {
+    // An answer stored under a `valueName` is kept under its question's name.
+    const target = rules.get(key)?.def.name ?? key;
+    if ((kept !== value || target !== key) && out === undefined) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
     }
-    if (out !== undefined && kept !== undefined) out[key] = kept;
+    if (out !== undefined && kept !== undefined) out[target] = kept;
   }
   return { data: out ?? record, problems };
 }
@@ -199,6 +201,30 @@ function checkAnswer(rule: QuestionRule, value: unknown, problems: ValueProblem[
       return value.trim() === '' ? undefined : value;
     case 'matrix':
       return checkMatrix(rule, value, problems);
+    case 'ranking':
+      // survey-core stores the ranked choice values in order: the same checks as a multiple choice.
+      return checkMultiple(rule, value, problems);
+    case 'composite': {
+      // Nested answers: rows (matrixdynamic) or panels (paneldynamic) as a list of objects, or
+      // one object keyed by row or item name (matrixdropdown, multipletext).
+      const list = def.sourceType === 'matrixdynamic' || def.sourceType === 'paneldynamic';
+      // A range slider stores its two ends.
+      if (def.sourceType === 'slider')
+        return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))
+          ? value
+          : reject(problems, def, value, 'answer_not_a_list');
+      const ok = list
+        ? Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))
+        : value !== null && typeof value === 'object' && !Array.isArray(value);
+      if (!ok) return reject(problems, def, value, list ? 'answer_not_a_list' : 'answer_not_object');
+      return value;
+    }
+    case 'expression':
+      if (typeof value === 'object') return reject(problems, def, value, 'answer_not_text');
+      return value;
+    case 'file':
+      // Data URLs (signature) or lists of { name, type, content } (file): kept as given.
+      return value;
   }
 }
 
@@ -285,7 +311,9 @@ function checkMatrix(
  */
 function matchChoice(rule: QuestionRule, value: unknown): ChoiceValue | undefined {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-  return rule.accepted.get(String(value));
+  const known = rule.accepted.get(String(value));
+  // Choices loaded at run time (choicesByUrl, lazy loading) cannot be checked here.
+  return known === undefined && rule.def.openChoices ? value : known;
 }
 
 const ISO_PATTERNS: Record<string, { re: RegExp; example: string }> = {

@@ -82,9 +82,9 @@ test('a definition error names the question and the problem', () => {
       {
         elements: [
           { type: 'radiogroup', name: 'a' },
-          { type: 'signaturepad', name: 'sig' },
+          { type: 'customwidget', name: 'sig' },
           { type: 'text', name: 'b', visibleIf: '{nope} = 1' },
-          { type: 'text', name: 'b' },
+          { type: 'comment', name: 'b' },
         ],
       },
     ],
@@ -95,7 +95,7 @@ test('a definition error names the question and the problem', () => {
       assert.ok(err instanceof SurveyDefinitionError);
       const text = err.message;
       assert.match(text, /question "a" .*needs "choices"/);
-      assert.match(text, /question "sig" .*"signaturepad" is not supported/);
+      assert.match(text, /question "sig" .*"customwidget" is not supported/);
       assert.match(text, /question "b" .*refers to \{nope\}/);
       assert.match(text, /this name is used by two questions/);
       return true;
