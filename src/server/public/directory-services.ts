@@ -113,7 +113,7 @@ function embedded(document: string): string {
 }
 
 function wrap(title: string, body: Html, embed: boolean): string {
-  const document = page(title, html`<style>${new Html(CSS)}</style>${body}`);
+  const document = page(title, html`<style>${new Html(CSS)}</style>${body}`, { current: 'services' });
   return embed ? embedded(document) : document;
 }
 

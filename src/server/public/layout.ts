@@ -116,7 +116,7 @@ function contactBlock(identity: Identity): Html {
 export function page(
   title: string,
   body: Html,
-  options: { current?: 'campaigns' | 'structures' | 'accessibility'; identity?: Identity } = {},
+  options: { current?: 'campaigns' | 'structures' | 'services' | 'accessibility'; identity?: Identity } = {},
 ): string {
   const identity = options.identity ?? currentIdentity();
   const current = (key: string) => (options.current === key ? new Html(' aria-current="page"') : '');
@@ -143,6 +143,7 @@ export function page(
             <ul>
               <li><a href="/public" ${current('campaigns')}>Publications</a></li>
               <li><a href="/public/structures" ${current('structures')}>Annuaire des structures</a></li>
+              <li><a href="/public/solidarite" ${current('services')}>Services numériques</a></li>
             </ul>
           </nav>
         </header>
