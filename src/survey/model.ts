@@ -3,13 +3,9 @@ import { ConditionRunner } from 'survey-core';
 import { localize } from './localized.js';
 import { parseJsonText } from './json-position.js';
 import { isReservedKey } from './reserved.js';
-import {
-  surveyJsonSchema,
-  type ChoiceJson,
-  type ElementJson,
-  type SurveyJson,
-  type PageJson,
-} from './definition-schema.js';
+import { surveyJsonSchema, type ChoiceJson, type ElementJson, type SurveyJson } from './definition-schema.js';
+import { legacyPages, ownConditions, triggerConditions } from './legacy.js';
+import { generatedChoices, ratingScale, toChoices, toNumber } from './choice-lists.js';
 
 /** What a question's answers look like, independent of how SurveyJS draws it. */
 export type QuestionKind =
@@ -353,106 +349,8 @@ function kindOf(element: ElementJson): QuestionKind | undefined {
   }
 }
 
-/** Dropdowns may list numbers from `choicesMin` to `choicesMax` instead of choices. */
-function generatedChoices(element: ElementJson): ChoiceJson[] {
-  const min = toNumber(element.choicesMin as number | undefined) ?? 0;
-  const max = toNumber(element.choicesMax as number | undefined);
-  const step = toNumber(element.choicesStep as number | undefined) ?? 1;
-  if (max === undefined || step <= 0) return [];
-  const out: number[] = [];
-  for (let v = min; v <= max + 1e-9 && out.length < 10_000; v += step) out.push(v);
-  return out;
-}
-
 function flag(value: unknown): boolean {
   return value === true || value === 'true';
-}
-
-/** Pages from every format survey-core reads: pages (with `elements` or legacy `questions`), or root lists. */
-function legacyPages(json: SurveyJson): PageJson[] {
-  if (json.pages) return json.pages;
-  const elements = json.elements ?? json.questions;
-  return elements ? [{ name: 'page1', elements }] : [];
-}
-
-const TRIGGER_OPERATORS: Record<string, string> = {
-  equal: '=',
-  notequal: '<>',
-  greater: '>',
-  less: '<',
-  greaterorequal: '>=',
-  lessorequal: '<=',
-  contains: 'contains',
-  notcontains: 'notcontains',
-  anyof: 'anyof',
-  allof: 'allof',
-};
-
-/**
- * Legacy "visible" triggers (question name, operator, value → questions): survey-core shows the
- * target questions while the condition holds and hides them otherwise, i.e. a visibleIf.
- */
-function triggerConditions(json: SurveyJson): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const triggers = (json as Record<string, unknown>).triggers;
-  if (!Array.isArray(triggers)) return out;
-  for (const t of triggers as Record<string, unknown>[]) {
-    if (t?.type !== 'visible' || !Array.isArray(t.questions)) continue;
-    let condition: string | undefined;
-    if (typeof t.expression === 'string') condition = t.expression;
-    else if (typeof t.name === 'string') {
-      const op = String(t.operator ?? 'equal');
-      if (op === 'empty' || op === 'notempty') condition = `{${t.name}} ${op}`;
-      else if (TRIGGER_OPERATORS[op])
-        condition = `{${t.name}} ${TRIGGER_OPERATORS[op]} ${JSON.stringify(t.value)}`;
-    }
-    if (!condition) continue;
-    for (const q of t.questions) if (typeof q === 'string') out.set(q, [...(out.get(q) ?? []), condition]);
-  }
-  return out;
-}
-
-/** The element's own display condition: `visible: false` hides it unless a trigger shows it. */
-function ownConditions(element: ElementJson, triggered: Map<string, string[]>): string[] {
-  const hidden = element.visible === false || element.visible === 'false';
-  const triggers = element.name ? triggered.get(element.name) : undefined;
-  const out: string[] = [];
-  // survey-core runs triggers on value changes only, so the final data cannot always replay them:
-  // an answer to the target is proof that it was shown.
-  if (hidden)
-    out.push(
-      triggers ? [...triggers.map((c) => `(${c})`), `{${element.name}} notempty`].join(' or ') : 'false',
-    );
-  if (element.visibleIf) out.push(element.visibleIf);
-  return out;
-}
-
-function toChoices(choices: ChoiceJson[], locale: string): Choice[] {
-  return choices.map((c) => {
-    if (typeof c === 'number') return { value: c, label: String(c) };
-    if (typeof c === 'string') {
-      // Legacy "value|text" shorthand, which survey-core still reads.
-      const bar = c.indexOf('|');
-      return bar < 0 ? { value: c, label: c } : { value: c.slice(0, bar), label: c.slice(bar + 1) };
-    }
-    const labels = typeof c.text === 'object' ? c.text : undefined;
-    return { value: c.value, label: localize(c.text, locale) ?? String(c.value), labels };
-  });
-}
-
-function ratingScale(element: ElementJson): Choice[] {
-  const min = element.rateMin ?? 1;
-  const max = element.rateMax ?? 5;
-  const step = element.rateStep ?? 1;
-  const out: Choice[] = [];
-  for (let v = min; v <= max + 1e-9; v += step) out.push({ value: v, label: String(v) });
-  return out;
-}
-
-function toNumber(v: number | string | undefined): number | undefined {
-  if (v === undefined || v === '') return undefined;
-  const n = typeof v === 'number' ? v : Number(v);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 function checkConditions(
