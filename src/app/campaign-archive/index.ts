@@ -1,3 +1,4 @@
+import { downloadName } from '../download.js';
 /**
  * Campaign archives: one campaign exported to a file (docs/archive-format.md) and imported into
  * another Panorama, ids remapped, in one transaction. Shared by the HTTP routes
@@ -22,13 +23,8 @@ import { originKey, planImport, wantedFor } from './plan.js';
 
 export { ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, MAX_UNCOMPRESSED_BYTES } from './format.js';
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/** A name as it reads in a file name or on the command line (the download names' rule). */
+const slug = (text: string) => downloadName('', text);
 
 /** A campaign named by its id, its exact name (any case) or the slug of its name. */
 export async function findCampaign(store: Store, ref: string): Promise<{ id: string; name: string }> {

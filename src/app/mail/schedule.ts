@@ -1,3 +1,4 @@
+import { startPeriodicJob, type PeriodicJob } from '../periodic.js';
 import type { Campaign } from '../../store/index.js';
 import type { MailSchedule } from '../../store/api-mail.js';
 import type { AppDeps } from '../deps.js';
@@ -104,18 +105,6 @@ async function invitedStructures(deps: AppDeps, campaignId: string): Promise<Set
 export function startMailScheduler(
   deps: AppDeps,
   options: { intervalMs: number; onError?: (err: unknown) => void },
-): { tick(): Promise<void>; stop(): void } {
-  let running: Promise<void> | undefined;
-  const tick = (): Promise<void> => {
-    running ??= runDueReminders(deps)
-      .then(() => undefined)
-      .catch((err: unknown) => options.onError?.(err))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs);
-  timer.unref();
-  return { tick, stop: () => clearInterval(timer) };
+): PeriodicJob {
+  return startPeriodicJob(() => runDueReminders(deps), options);
 }

@@ -1,3 +1,4 @@
+import { startPeriodicJob, type PeriodicJob } from '../periodic.js';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../../store/index.js';
@@ -128,22 +129,10 @@ export async function lastPurge(
 export function startRetentionScheduler(
   deps: PrivacyDeps,
   options: { intervalMs: number; onError?: (err: unknown) => void },
-): { tick(): Promise<void>; stop(): void } {
-  let running: Promise<void> | undefined;
-  const run = async (): Promise<void> => {
+): PeriodicJob {
+  return startPeriodicJob(async () => {
     const last = await lastPurge(deps.store);
     if (last && deps.now().getTime() - Date.parse(last.at) < DAY_MS - 60_000) return;
     await purgeExpired(deps, { dryRun: false, actor: 'system' });
-  };
-  const tick = (): Promise<void> => {
-    running ??= run()
-      .catch((err: unknown) => options.onError?.(err))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs);
-  timer.unref();
-  return { tick, stop: () => clearInterval(timer) };
+  }, options);
 }
