@@ -4,6 +4,7 @@ import { buildBrochure } from '../../src/publish/brochure/model.js';
 import { brochureJson } from '../../src/publish/brochure/json.js';
 import { parseIndicatorFile } from '../../src/publish/indicators/load.js';
 import { tinyRegistry, tinyResponses, tinySurvey } from './support/tiny.js';
+import { renderBrochureHtml, renderBrochurePdf } from '../../src/publish/index.js';
 
 const campaign = { survey: tinySurvey, responses: tinyResponses(), registry: tinyRegistry() };
 const file = parseIndicatorFile({
@@ -31,6 +32,14 @@ const file = parseIndicatorFile({
 });
 
 describe('brochure model on a hand-made campaign', () => {
+  it('renders PDF then HTML from one model: a renderer never changes the model it is given', async () => {
+    const model = buildBrochure(campaign, file, {});
+    const before = JSON.stringify(model);
+    await renderBrochurePdf(model);
+    assert.equal(JSON.stringify(model), before);
+    assert.match(await renderBrochureHtml(model), /Réseau/);
+  });
+
   it('drops a section with nothing to show in the territory', () => {
     const c = buildBrochure(campaign, file, { territory: { level: 'territoire', name: 'C' } });
     assert.deepEqual(

@@ -194,7 +194,8 @@ export async function renderBrochurePdf(model: BrochureModel, identity?: Documen
           color: C.muted,
           margin: [0, 12, 0, 4],
         },
-        { ul: model.methodNotes, fontSize: 7.5, color: C.muted },
+        // pdfmake turns list items into objects in place: it gets a copy, the model stays as it was.
+        { ul: [...model.methodNotes], fontSize: 7.5, color: C.muted },
       ],
       unbreakable: true,
     },
