@@ -33,7 +33,7 @@ const file = parseIndicatorFile({
 
 describe('brochure model on a hand-made campaign', () => {
   it('renders PDF then HTML from one model: a renderer never changes the model it is given', async () => {
-    const model = buildBrochure(campaign, file, {});
+    const model = buildBrochure(campaign, file, { territory: null });
     const before = JSON.stringify(model);
     await renderBrochurePdf(model);
     assert.equal(JSON.stringify(model), before);

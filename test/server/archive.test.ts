@@ -70,6 +70,35 @@ describe('archive routes', () => {
     assert.ok(back.json().campaigns.some((c: { id: string }) => c.id === id));
   });
 
+  test('an open campaign archived takes no more answers until it is restored', async () => {
+    const campaign = server.demo.openCampaign;
+    const invitation = (await server.store.invitations.list(campaign.id, { status: ['not_started'] }))[0]!;
+    const draft = () =>
+      server.request(undefined, {
+        method: 'PUT',
+        url: `/api/respond/${invitation.token}/draft`,
+        payload: { data: {} },
+      });
+    assert.equal((await draft()).statusCode, 200);
+    const removed = await server.request(admin(), {
+      method: 'POST',
+      url: `/api/archive/campaign/${campaign.id}/remove`,
+    });
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.ok((await server.store.campaigns.get(campaign.id))?.archivedAt);
+    const refused = await draft();
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().error.code, 'campaign_closed');
+    const form = await server.request(undefined, { method: 'GET', url: `/api/respond/${invitation.token}` });
+    assert.equal(form.json().campaign.state, 'closed');
+    const restored = await server.request(admin(), {
+      method: 'POST',
+      url: `/api/archive/campaign/${campaign.id}/restore`,
+    });
+    assert.equal(restored.statusCode, 200, restored.body);
+    assert.equal((await draft()).statusCode, 200);
+  });
+
   test('refusals are 409 with a reason, in French and English', async () => {
     const survey = (await server.store.surveys.list())[0]!;
     const fr = await server.request(admin(), {

@@ -1,3 +1,4 @@
+import { campaignState } from '../campaigns/state.js';
 import { randomUUID } from 'node:crypto';
 import type { Campaign } from '../../store/index.js';
 import type { MailKind, MailStatus } from '../../store/api-mail.js';
@@ -32,7 +33,7 @@ export async function campaignMailSettings(
 }
 
 export function isClosed(campaign: Campaign, now: Date): boolean {
-  return Boolean(campaign.closesAt && now.getTime() >= Date.parse(campaign.closesAt));
+  return campaignState(campaign, now) === 'closed';
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('fr-FR', {

@@ -3,7 +3,7 @@ import type { Campaign, Invitation, Store } from '../../store/index.js';
 import type { SurveyModel } from '../../survey/index.js';
 import type { ValueProblem } from '../../survey/validate.js';
 import { checkBeforeSubmit } from '../coherence/index.js';
-import { campaignState } from '../campaigns/state.js';
+import { campaignState, closedAt } from '../campaigns/state.js';
 import { formatParis } from '../dates.js';
 import { correctionForRespondent } from '../review/index.js';
 import { loadVersion } from '../surveys/versions.js';
@@ -43,9 +43,10 @@ export function assertOpen(deps: Pick<RespondDeps, 'now'>, campaign: Campaign): 
     });
   }
   if (state === 'closed') {
+    const at = closedAt(campaign);
     throw new PanoramaError('campaign_closed', {
       campaign: campaign.name,
-      ...(campaign.closesAt ? { closedAt: formatParis(campaign.closesAt) } : {}),
+      ...(at ? { closedAt: formatParis(at) } : {}),
     });
   }
 }
