@@ -136,7 +136,7 @@ test('loadSurveyFile: JSON syntax and definition problems become located input e
     JSON.stringify({
       elements: [
         { type: 'radiogroup', name: 'q1' },
-        { type: 'slider', name: 'q2' },
+        { type: 'customwidget', name: 'q2' },
       ],
     }),
   );
@@ -148,7 +148,7 @@ test('loadSurveyFile: JSON syntax and definition problems become located input e
     );
     assert.match(
       err.message,
-      /def\.json, column pages\[0\]\.elements\[1\]: question "q2": the question type "slider" is not supported/,
+      /def\.json, column pages\[0\]\.elements\[1\]: question "q2": the question type "customwidget" is not supported/,
     );
     return true;
   });
