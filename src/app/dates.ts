@@ -70,10 +70,4 @@ export const campaignDateInput = z
     params: { problem: 'date' },
   });
 
-/** "22/11/2026 à 09:30" in Paris time, for French messages. */
-export function formatParis(at: Date | string): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, dateStyle: 'short' }).format(date);
-  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, timeStyle: 'short' }).format(date);
-  return `${day} à ${time}`;
-}
+export { formatParis } from '../report/format.js';

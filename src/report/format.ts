@@ -78,3 +78,13 @@ export function formatLongDate(iso: string | undefined, lang: ReportLang): strin
     timeZone: 'UTC',
   }).format(valid);
 }
+
+/** "22/11/2026 à 09:30" in Paris time, for French messages. */
+export function formatParis(at: Date | string): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(date);
+  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(
+    date,
+  );
+  return `${day} à ${time}`;
+}

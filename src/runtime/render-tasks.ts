@@ -1,6 +1,6 @@
 import type { ReportModel } from '../report/model.js';
 import type { BrochureModel, StructureSheet } from '../publish/index.js';
-import type { AnswersPdfInput } from '../server/pdf-copy.js';
+import type { AnswersPdfInput } from '../report/render/answers-pdf.js';
 import type { DocumentCover } from '../report/render/cover.js';
 
 /**
@@ -36,7 +36,7 @@ export async function runRenderTask(task: RenderTask): Promise<Buffer> {
       return renderSheetPdf(task.sheet);
     }
     case 'answers': {
-      const { answersPdf } = await import('../server/pdf-copy.js');
+      const { answersPdf } = await import('../report/render/answers-pdf.js');
       return answersPdf(task.input);
     }
   }

@@ -9,7 +9,7 @@ const PAGE_KEY = '__page';
 
 /**
  * One structure's answers as a PDF for the federation's files: the same document as the copy a
- * respondent downloads (src/server/pdf-copy.ts), laid out by the render pool. The caller has
+ * respondent downloads (src/report/render/answers-pdf.ts), laid out by the render pool. The caller has
  * checked the structure is in its scope.
  */
 export async function structureAnswersPdf(

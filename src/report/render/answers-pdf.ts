@@ -11,8 +11,8 @@ import {
   OTHER_VALUE,
   type QuestionDef,
   type SurveyModel,
-} from '../survey/index.js';
-import { formatParis } from '../app/dates.js';
+} from '../../survey/index.js';
+import { formatParis } from '../format.js';
 
 // Same fonts as the report renderer (pdfmake's font table is process-wide): DejaVu Sans when the
 // system has it, pdfmake's bundled Roboto otherwise.
