@@ -2,6 +2,9 @@ import { questionChartSvg } from '../charts/index.js';
 import { labels } from '../i18n.js';
 import type { QuestionResult, ReportModel } from '../model.js';
 import { coverHtml, type DocumentCover } from './cover.js';
+import { escapeHtml } from './escape.js';
+
+export { escapeHtml };
 import {
   anchorId,
   participationByGroupTable,
@@ -24,18 +27,6 @@ import {
  * One self-contained HTML file: inline CSS and SVG, no script, no external resource, so it can be
  * mailed, archived or opened offline and printed to A4.
  */
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 export const REPORT_CSS = `
 :root { --ink: #1d2733; --muted: #6b7380; --accent: #2f6fb0; --rule: #d5dae1; --band: #f3f6fa; }

@@ -2,12 +2,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_IDENTITY, type Identity } from '../../contract/identity.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
+import { escapeHtml } from '../../report/render/escape.js';
+
+export { escapeHtml };
 
 /** Tagged template that escapes every interpolated value unless it is already `Html`. */
 export class Html {
