@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FolderProgress } from '../ingest/index.js';
-import { parseReportConfig, type ReportConfig } from '../stats/index.js';
+import type { ReportConfig } from '../stats/index.js';
 import { PanoramaError } from '../contract/errors/index.js';
-import { REPORT_FORMATS, reportOptions, type ReportFormat } from '../contract/reports.js';
+import type { ReportFormat } from '../contract/reports.js';
 import { warnLeftOut } from './warnings.js';
 import { parseCommandArgs, type CliCommand } from './run.js';
 import { inputFolder, oneOf } from './options.js';
@@ -38,7 +38,10 @@ Example:
   panorama report ../shared/fixtures/hdf-2019 --config examples/hdf-2019/report.json --format docx --out hdf.docx
 `;
 
-function readConfig(dir: string, path: string | undefined): { config?: ReportConfig; source?: string } {
+async function readConfig(
+  dir: string,
+  path: string | undefined,
+): Promise<{ config?: ReportConfig; source?: string }> {
   const file = path ? resolve(path) : join(dir, 'report.json');
   if (!path && !existsSync(file)) return {};
   if (!existsSync(file))
@@ -52,6 +55,8 @@ function readConfig(dir: string, path: string | undefined): { config?: ReportCon
       reason: (err as NodeJS.ErrnoException).code ?? String(err),
     });
   }
+  // Loaded here, not at the top: `panorama report --help` answers without the statistics engine.
+  const { parseReportConfig } = await import('../stats/config.js');
   return { config: parseReportConfig(text, file), source: file };
 }
 
@@ -104,6 +109,8 @@ async function run(args: string[]): Promise<number> {
   }
   const dir = inputFolder(positionals, 'report');
   // The options' values are the contract's (src/contract/reports.ts), as for the web API.
+  // zod and the contract load after --help has had its chance to answer.
+  const { REPORT_FORMATS, reportOptions } = await import('../contract/reports.js');
   const { shape } = reportOptions;
   const format = oneOf('format', values.format, REPORT_FORMATS) ?? 'json';
   const options = {
@@ -119,7 +126,7 @@ async function run(args: string[]): Promise<number> {
   if (!values.out && !TEXT_FORMATS.has(format) && process.stdout.isTTY) {
     throw new PanoramaError('cli_binary_needs_out', { format });
   }
-  const { config, source } = readConfig(dir, values.config);
+  const { config, source } = await readConfig(dir, values.config);
 
   // The use case loads the input and the renderers (exceljs, docx, pdfmake, echarts) on use.
   const { folderReport } = await import('../app/reports/folder.js');

@@ -1,4 +1,4 @@
-import { formatProblems, type InputProblem } from '../ingest/index.js';
+import { formatProblems, type InputProblem } from '../ingest/problems.js';
 import { cliLang } from './lang.js';
 
 /** How many left-out values a warning prints before summarising the rest. */
